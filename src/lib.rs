@@ -1,0 +1,10 @@
+//! Keel: a backup and disaster-recovery planner for data platforms.
+//!
+//! The crate is a **pure core** — [`model`], [`duration`], [`catalogue`], [`engine`], [`format`]
+//! — that imports no yew, web-sys or gloo and backs both the web app and the `keel` command
+//! line, plus the [`ui`], a thin yew view over that core compiled to WebAssembly.
+//! See ARCHITECTURE.md for the map.
+
+pub mod duration;
+pub mod model;
+pub mod ui;

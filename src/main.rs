@@ -1,0 +1,3 @@
+//! The web app's entry point, built for wasm32 by Trunk.
+
+fn main() {}

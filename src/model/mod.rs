@@ -1,0 +1,348 @@
+//! The scenario model: a data platform as stages connected by flows, with recovery targets.
+//!
+//! This is the shape of the `scenario` object in plan files and links (see docs/plan-format.md).
+//! Every field that a user may leave out has a serde default, so older and hand-written files
+//! load. The model holds no computed values: the engine derives everything from it.
+//!
+//! A `Scenario` that came from outside is not trusted: [`Scenario::validate`] returns
+//! diagnostics that name the stage and the field, and the engine skips what is invalid instead
+//! of panicking.
+
+mod kind;
+mod validate;
+
+pub use kind::{PaletteGroup, StageKind};
+pub use validate::{Diagnostic, Severity};
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Minutes, the unit of every RPO and RTO stored in files.
+pub type Minutes = u32;
+
+/// The two kinds of disruption Keel plans for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Disruption {
+    /// Accidental change, corruption or bad configuration: the guides' *backup* case.
+    /// Replicas do not help: they copy the damage.
+    DataCorruption,
+    /// Loss of the primary region: the guides' *disaster recovery* case.
+    RegionOutage,
+}
+
+impl Disruption {
+    /// Both disruption types, in display order.
+    pub const ALL: [Disruption; 2] = [Disruption::DataCorruption, Disruption::RegionOutage];
+
+    /// The name used in files and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Disruption::DataCorruption => "data_corruption",
+            Disruption::RegionOutage => "region_outage",
+        }
+    }
+
+    /// A short human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Disruption::DataCorruption => "Corruption",
+            Disruption::RegionOutage => "Region outage",
+        }
+    }
+}
+
+/// A recovery point and recovery time objective, in minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    /// Recovery point objective: how much recent data may be lost.
+    pub rpo_minutes: Minutes,
+    /// Recovery time objective: how long until the stage is back.
+    pub rto_minutes: Minutes,
+}
+
+/// One target per disruption type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Targets {
+    /// Target after corruption or accidental change.
+    pub data_corruption: Target,
+    /// Target after the loss of the primary region.
+    pub region_outage: Target,
+}
+
+impl Targets {
+    /// The target for one disruption type.
+    pub fn get(&self, disruption: Disruption) -> Target {
+        match disruption {
+            Disruption::DataCorruption => self.data_corruption,
+            Disruption::RegionOutage => self.region_outage,
+        }
+    }
+
+    /// Mutable access to the target for one disruption type.
+    pub fn get_mut(&mut self, disruption: Disruption) -> &mut Target {
+        match disruption {
+            Disruption::DataCorruption => &mut self.data_corruption,
+            Disruption::RegionOutage => &mut self.region_outage,
+        }
+    }
+}
+
+impl Default for Targets {
+    /// A day of data loss and a day to recover after corruption; the same, looser on time,
+    /// after a regional outage: the guides' typical batch data platform.
+    fn default() -> Self {
+        Targets {
+            data_corruption: Target { rpo_minutes: 24 * 60, rto_minutes: 24 * 60 },
+            region_outage: Target { rpo_minutes: 24 * 60, rto_minutes: 48 * 60 },
+        }
+    }
+}
+
+/// How data is loaded into a stage: decides whether its own backup is needed (the guide's
+/// "Model" section).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "pattern", rename_all = "snake_case")]
+pub enum LoadPattern {
+    /// The whole data set is reloaded every day from a dated full copy on the lake.
+    DailyFull,
+    /// Partitions are loaded incrementally; only the damaged partitions need reprocessing.
+    PartitionedIncremental {
+        /// Size of one partition in GB; `None` means one day of change.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        partition_gb: Option<f64>,
+    },
+}
+
+impl Default for LoadPattern {
+    fn default() -> Self {
+        LoadPattern::PartitionedIncremental { partition_gb: None }
+    }
+}
+
+/// A point on the canvas, in world coordinates (pixels at zoom 1).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Pos {
+    /// Horizontal, growing to the right.
+    pub x: f64,
+    /// Vertical, growing downwards.
+    pub y: f64,
+}
+
+/// One stage of the data platform.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stage {
+    /// Unique within the scenario; flows refer to it.
+    pub id: String,
+    /// What the stage is; decides which of the guides' rules apply.
+    pub kind: StageKind,
+    /// The name shown on the canvas.
+    #[serde(default)]
+    pub label: String,
+    /// Position of the card's top-left corner, in world coordinates.
+    #[serde(default)]
+    pub pos: Pos,
+    /// Catalogue id of the service that runs the stage (e.g. `azure_sql_database`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    /// Data held by the stage, in GB.
+    #[serde(default)]
+    pub volume_gb: f64,
+    /// Data added or changed per day, in GB.
+    #[serde(default)]
+    pub daily_change_gb: f64,
+    /// Processing into this stage is fully automated (no human edits the data).
+    #[serde(default = "yes")]
+    pub automated: bool,
+    /// Processing modifies or replaces files in place instead of writing new ones.
+    #[serde(default)]
+    pub modified_in_place: bool,
+    /// The data can be recreated by reprocessing from its upstream sources.
+    #[serde(default)]
+    pub recreatable: bool,
+    /// How long the source keeps the data this stage is built from, in days; `None` = forever.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_retention_days: Option<u32>,
+    /// How data is loaded into the stage.
+    #[serde(default)]
+    pub load: LoadPattern,
+    /// Days of most recent data restored first in a divided restore; `None` = restore all at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hot_window_days: Option<u32>,
+    /// Recovery targets; `None` inherits the scenario's default targets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<Targets>,
+    /// How long backups are kept, in days.
+    #[serde(default = "default_backup_retention")]
+    pub backup_retention_days: u32,
+    /// The longest the data may be kept for its purpose (e.g. under GDPR), in days; `None` = no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_retention_days: Option<u32>,
+    /// The stage's service is offered in the secondary region of the region pair.
+    #[serde(default = "yes")]
+    pub available_in_secondary: bool,
+    /// A restore of this stage has been tested.
+    #[serde(default)]
+    pub restore_tested: bool,
+    /// Reprocessing throughput in TB per hour; `None` uses the price book's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reprocess_tb_per_hour: Option<f64>,
+    /// Monthly cost of the stage's own compute, the base for standby costs; `None` uses the
+    /// price book's default for its kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compute_monthly: Option<f64>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_backup_retention() -> u32 {
+    30
+}
+
+impl Stage {
+    /// A stage of `kind` with the defaults a new card on the canvas gets.
+    pub fn new(id: impl Into<String>, kind: StageKind) -> Stage {
+        Stage {
+            id: id.into(),
+            kind,
+            label: kind.label().to_string(),
+            pos: Pos::default(),
+            service: None,
+            volume_gb: if kind.holds_data() { 1000.0 } else { 0.0 },
+            daily_change_gb: if kind.holds_data() { 10.0 } else { 0.0 },
+            automated: true,
+            modified_in_place: false,
+            recreatable: matches!(
+                kind,
+                StageKind::Enriched | StageKind::Curated | StageKind::Presentation | StageKind::ModeledData | StageKind::Model
+            ),
+            source_retention_days: None,
+            load: LoadPattern::default(),
+            hot_window_days: None,
+            targets: None,
+            backup_retention_days: default_backup_retention(),
+            max_retention_days: None,
+            available_in_secondary: true,
+            restore_tested: false,
+            reprocess_tb_per_hour: None,
+            compute_monthly: None,
+        }
+    }
+
+    /// The name to show: the label, or the id when the label is empty.
+    pub fn display_name(&self) -> &str {
+        if self.label.trim().is_empty() {
+            &self.id
+        } else {
+            &self.label
+        }
+    }
+}
+
+/// Data flows from one stage to another.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Flow {
+    /// Id of the upstream stage.
+    pub from: String,
+    /// Id of the downstream stage.
+    pub to: String,
+}
+
+/// The primary region and its pair, where DR copies live.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionPair {
+    /// Where the platform runs.
+    pub primary: String,
+    /// Where it recovers to after a regional outage.
+    pub secondary: String,
+}
+
+impl Default for RegionPair {
+    fn default() -> Self {
+        RegionPair { primary: "westeurope".into(), secondary: "northeurope".into() }
+    }
+}
+
+/// A whole data platform to plan for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Name shown in the header and in exported files.
+    #[serde(default)]
+    pub name: String,
+    /// Months over which costs are compared (the guide's "timespan to calculate over").
+    #[serde(default = "default_span")]
+    pub span_months: u32,
+    /// Currency code of every price (the price book's defaults are in USD).
+    #[serde(default = "default_currency")]
+    pub currency: String,
+    /// The region pair.
+    #[serde(default)]
+    pub regions: RegionPair,
+    /// Expected disasters (regional outages or major corruptions) per year, for insurance costs.
+    #[serde(default = "default_disasters")]
+    pub disasters_per_year: f64,
+    /// Targets for stages that set none of their own.
+    #[serde(default)]
+    pub targets: Targets,
+    /// The stages, in canvas order.
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+    /// The flows between stages.
+    #[serde(default)]
+    pub flows: Vec<Flow>,
+    /// Price-book and catalogue overrides by key (see `keel::catalogue::PriceBook`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub overrides: BTreeMap<String, f64>,
+}
+
+fn default_span() -> u32 {
+    36
+}
+
+fn default_currency() -> String {
+    "USD".into()
+}
+
+fn default_disasters() -> f64 {
+    0.2
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            name: "Untitled platform".into(),
+            span_months: default_span(),
+            currency: default_currency(),
+            regions: RegionPair::default(),
+            disasters_per_year: default_disasters(),
+            targets: Targets::default(),
+            stages: Vec::new(),
+            flows: Vec::new(),
+            overrides: BTreeMap::new(),
+        }
+    }
+}
+
+impl Scenario {
+    /// The stage with `id`, if any.
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// The targets that apply to `stage`: its own, or the scenario's defaults.
+    pub fn targets_of(&self, stage: &Stage) -> Targets {
+        stage.targets.unwrap_or(self.targets)
+    }
+
+    /// Ids of the stages that `id` reads from directly.
+    pub fn upstream_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.flows.iter().filter(move |f| f.to == id).map(|f| f.from.as_str())
+    }
+
+    /// Ids of the stages that read from `id` directly.
+    pub fn downstream_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.flows.iter().filter(move |f| f.from == id).map(|f| f.to.as_str())
+    }
+}

@@ -1,0 +1,217 @@
+//! Checks a scenario and reports every problem as a diagnostic that names the stage and field.
+
+use super::{LoadPattern, Scenario};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The scenario cannot be planned as it is (the CLI exits 1).
+    Error,
+    /// Planned, but something was ignored or assumed.
+    Warning,
+}
+
+/// A problem with the input, located by a path such as `stages[2].volume_gb`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where: a JSON-path-like location in the scenario (`stages[2].volume_gb`, `flows[0].to`).
+    pub path: String,
+    /// The id of the stage concerned, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// An error at `path`.
+    pub fn error(path: impl Into<String>, stage: Option<&str>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Error, path: path.into(), stage: stage.map(str::to_string), message: message.into() }
+    }
+
+    /// A warning at `path`.
+    pub fn warning(path: impl Into<String>, stage: Option<&str>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, path: path.into(), stage: stage.map(str::to_string), message: message.into() }
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match &self.stage {
+            Some(id) => write!(f, "{level}: {} (stage \"{id}\"): {}", self.path, self.message),
+            None => write!(f, "{level}: {}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// Largest volume Keel accepts for one stage: 1 EB, far beyond any real platform.
+pub const MAX_VOLUME_GB: f64 = 1.0e9;
+
+impl Scenario {
+    /// Every problem with the scenario; empty when it can be planned as it is.
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        if self.span_months == 0 || self.span_months > 600 {
+            out.push(Diagnostic::error("span_months", None, format!("{} months is out of range: use 1 to 600", self.span_months)));
+        }
+        if !(self.disasters_per_year.is_finite() && (0.0..=365.0).contains(&self.disasters_per_year)) {
+            out.push(Diagnostic::error("disasters_per_year", None, "must be a number from 0 to 365"));
+        }
+        if self.currency.trim().is_empty() {
+            out.push(Diagnostic::error("currency", None, "is empty: give a currency code such as USD"));
+        }
+        for (key, value) in &self.overrides {
+            if !value.is_finite() || *value < 0.0 {
+                out.push(Diagnostic::error(format!("overrides.{key}"), None, "must be a number of zero or more"));
+            }
+        }
+
+        let mut seen = HashSet::new();
+        for (i, stage) in self.stages.iter().enumerate() {
+            let id = stage.id.as_str();
+            let at = |field: &str| format!("stages[{i}].{field}");
+            if id.trim().is_empty() {
+                out.push(Diagnostic::error(at("id"), None, "is empty: every stage needs an id"));
+            } else if !seen.insert(id) {
+                out.push(Diagnostic::error(at("id"), Some(id), format!("\"{id}\" is used by another stage too")));
+            }
+            let mut amount = |field: &str, value: f64, max: f64| {
+                if !value.is_finite() || value < 0.0 {
+                    out.push(Diagnostic::error(at(field), Some(id), format!("{value} is negative or not a number")));
+                } else if value > max {
+                    out.push(Diagnostic::error(at(field), Some(id), format!("{value} is larger than {max}")));
+                }
+            };
+            amount("volume_gb", stage.volume_gb, MAX_VOLUME_GB);
+            amount("daily_change_gb", stage.daily_change_gb, MAX_VOLUME_GB);
+            if let Some(c) = stage.compute_monthly {
+                amount("compute_monthly", c, 1.0e12);
+            }
+            if let LoadPattern::PartitionedIncremental { partition_gb: Some(p) } = stage.load {
+                amount("load.partition_gb", p, MAX_VOLUME_GB);
+            }
+            if let Some(t) = stage.reprocess_tb_per_hour {
+                if !t.is_finite() || t <= 0.0 {
+                    out.push(Diagnostic::error(at("reprocess_tb_per_hour"), Some(id), "must be more than zero"));
+                }
+            }
+            if !(stage.pos.x.is_finite() && stage.pos.y.is_finite()) {
+                out.push(Diagnostic::error(at("pos"), Some(id), "is not a finite position"));
+            }
+            if stage.daily_change_gb > stage.volume_gb && stage.kind.holds_data() && stage.volume_gb > 0.0 {
+                out.push(Diagnostic::warning(
+                    at("daily_change_gb"),
+                    Some(id),
+                    "is larger than the stage's volume; check the units (both are GB)",
+                ));
+            }
+        }
+
+        let ids: BTreeSet<&str> = self.stages.iter().map(|s| s.id.as_str()).collect();
+        let mut pairs = HashSet::new();
+        for (i, flow) in self.flows.iter().enumerate() {
+            for (field, end) in [("from", &flow.from), ("to", &flow.to)] {
+                if !ids.contains(end.as_str()) {
+                    out.push(Diagnostic::error(
+                        format!("flows[{i}].{field}"),
+                        Some(end),
+                        format!("names stage \"{end}\", which does not exist"),
+                    ));
+                }
+            }
+            if flow.from == flow.to {
+                out.push(Diagnostic::error(format!("flows[{i}]"), Some(&flow.from), "connects a stage to itself"));
+            } else if !pairs.insert((flow.from.as_str(), flow.to.as_str())) {
+                out.push(Diagnostic::warning(
+                    format!("flows[{i}]"),
+                    Some(&flow.from),
+                    format!("repeats the flow {} → {}", flow.from, flow.to),
+                ));
+            }
+        }
+        if let Some(cycle) = find_cycle(self) {
+            out.push(Diagnostic::error(
+                "flows",
+                cycle.first().map(String::as_str),
+                format!("form a cycle: {}; data must flow one way", cycle.join(" → ")),
+            ));
+        }
+        out
+    }
+
+    /// Whether [`Scenario::validate`] reports any error.
+    pub fn has_errors(&self) -> bool {
+        self.validate().iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Whether adding a flow `from → to` would close a cycle (or is a self-loop).
+    pub fn flow_would_cycle(&self, from: &str, to: &str) -> bool {
+        if from == to {
+            return true;
+        }
+        // A cycle appears if `from` is reachable from `to`.
+        let mut stack = vec![to];
+        let mut seen = HashSet::new();
+        while let Some(at) = stack.pop() {
+            if at == from {
+                return true;
+            }
+            if seen.insert(at) {
+                stack.extend(self.downstream_of(at));
+            }
+        }
+        false
+    }
+}
+
+/// One cycle among valid flows (self-loops excluded: they are reported on their own), closed:
+/// the first id is repeated at the end.
+fn find_cycle(scenario: &Scenario) -> Option<Vec<String>> {
+    let mut next: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for f in scenario.flows.iter().filter(|f| f.from != f.to) {
+        next.entry(f.from.as_str()).or_default().push(f.to.as_str());
+    }
+    // Iterative depth-first search with colours: 1 = on the path, 2 = done.
+    let mut colour: BTreeMap<&str, u8> = BTreeMap::new();
+    for &start in next.keys() {
+        if colour.contains_key(start) {
+            continue;
+        }
+        let mut path: Vec<(&str, usize)> = vec![(start, 0)];
+        colour.insert(start, 1);
+        while let Some((node, child)) = path.last().copied() {
+            let children = next.get(node).map(Vec::as_slice).unwrap_or(&[]);
+            if let Some(&c) = children.get(child) {
+                if let Some(last) = path.last_mut() {
+                    last.1 += 1;
+                }
+                match colour.get(c) {
+                    Some(1) => {
+                        let begin = path.iter().position(|(n, _)| *n == c).unwrap_or(0);
+                        let mut cycle: Vec<String> = path[begin..].iter().map(|(n, _)| n.to_string()).collect();
+                        cycle.push(c.to_string());
+                        return Some(cycle);
+                    }
+                    Some(_) => {}
+                    None => {
+                        colour.insert(c, 1);
+                        path.push((c, 0));
+                    }
+                }
+            } else {
+                colour.insert(node, 2);
+                path.pop();
+            }
+        }
+    }
+    None
+}

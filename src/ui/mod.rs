@@ -1,0 +1,1 @@
+//! The web user interface: a thin yew view over the pure core.
