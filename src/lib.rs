@@ -6,5 +6,6 @@
 //! See ARCHITECTURE.md for the map.
 
 pub mod duration;
+pub mod editor;
 pub mod model;
 pub mod ui;

@@ -1,1 +1,16 @@
 //! The web user interface: a thin yew view over the pure core.
+//!
+//! One small component per file. Views are pure functions of their props and of the editor
+//! state in context: they never touch `window()` while rendering, so every one of them renders
+//! natively with `yew::LocalServerRenderer` in tests. Browser side effects live only in event
+//! handlers, effects and [`panic`].
+
+pub mod app;
+pub mod canvas;
+pub mod header;
+pub mod palette;
+pub mod panic;
+pub mod results;
+pub mod state;
+
+pub use app::{App, AppProps};

@@ -1,0 +1,45 @@
+//! The header: the product name and the scenario name, which can be edited in place.
+
+use super::state::use_editor;
+use crate::editor::{Action, MAX_NAME_CHARS};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The top bar of the app.
+#[component]
+pub fn Header() -> Html {
+    let editor = use_editor();
+    let title = editor.as_ref().map(|h| h.editor.title().to_string()).unwrap_or_default();
+    let onchange = {
+        let editor = editor.clone();
+        Callback::from(move |e: Event| {
+            let Some(handle) = editor.as_ref() else { return };
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let action = Action::RenameScenario(input.value());
+            if handle.editor.apply(action.clone()).is_none() {
+                // Refused (blank or too long) or unchanged: show the current name again.
+                input.set_value(handle.editor.title());
+            }
+            handle.dispatch(action);
+        })
+    };
+    html! {
+        <header class="keel-header">
+            <span class="keel-brand" aria-label="Keel">
+                <span class="keel-mark" aria-hidden="true">{"⚓"}</span>
+                {"Keel"}
+            </span>
+            <span class="keel-tagline">{"Backup & disaster-recovery planner"}</span>
+            <label class="scenario-name">
+                <span class="visually-hidden">{"Scenario name"}</span>
+                <input
+                    type="text"
+                    value={title}
+                    maxlength={MAX_NAME_CHARS.to_string()}
+                    spellcheck="false"
+                    {onchange}
+                />
+            </label>
+        </header>
+    }
+}

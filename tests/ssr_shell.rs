@@ -1,0 +1,81 @@
+//! Renders the app shell natively with `yew::LocalServerRenderer` and checks its structure:
+//! header with product and scenario name, the three panes, every palette group and kind.
+
+use keel::model::{PaletteGroup, Scenario, StageKind};
+use keel::ui::{App, AppProps};
+use yew::LocalServerRenderer;
+
+async fn render(scenario: Scenario) -> String {
+    LocalServerRenderer::<App>::with_props(AppProps { scenario }).hydratable(false).render().await
+}
+
+/// `text` as yew writes it in HTML text and attribute values.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The part of `html` from the element with `class` to the next `</tag>` that closes a pane.
+fn section<'a>(html: &'a str, class: &str, close: &str) -> &'a str {
+    let start = html.find(&format!("class=\"{class}\"")).unwrap_or_else(|| panic!("no element with class {class}"));
+    let rest = &html[start..];
+    let end = rest.find(close).unwrap_or_else(|| panic!("element with class {class} is not closed by {close}"));
+    &rest[..end]
+}
+
+#[tokio::test]
+async fn shell_has_header_and_three_panes_in_order() {
+    let html = render(Scenario { name: "Contoso lake".into(), ..Scenario::default() }).await;
+    let header = section(&html, "keel-header", "</header>");
+    assert!(header.contains("Keel"), "header names the product: {header}");
+    assert!(header.contains(r#"value="Contoso lake""#), "header shows the scenario name: {header}");
+
+    let palette = html.find(r#"class="pane palette""#).expect("palette pane");
+    let canvas = html.find(r#"class="pane canvas""#).expect("canvas pane");
+    let results = html.find(r#"class="pane results""#).expect("results pane");
+    assert!(palette < canvas && canvas < results, "panes are palette, canvas, results from left to right");
+}
+
+#[tokio::test]
+async fn palette_lists_every_kind_under_its_group_in_order() {
+    let html = render(Scenario::default()).await;
+    let palette = section(&html, "pane palette", "</nav>");
+    let mut at = 0;
+    for group in PaletteGroup::ALL {
+        let heading = format!("<h3>{}</h3>", escaped(group.label()));
+        let found = palette[at..].find(&heading).unwrap_or_else(|| panic!("group {heading} missing or out of order"));
+        at += found + heading.len();
+        for kind in group.kinds() {
+            let attr = format!(r#"data-kind="{}""#, kind.key());
+            let found = palette[at..].find(&attr).unwrap_or_else(|| panic!("{attr} missing or out of order"));
+            at += found + attr.len();
+            let item_end = at + palette[at..].find("</li>").unwrap_or_else(|| panic!("{attr} item is not closed"));
+            let label = format!(">{}", escaped(kind.label()));
+            assert!(palette[at..item_end].ends_with(&label), "item {attr} is not labelled {label}");
+            at = item_end;
+        }
+    }
+    assert_eq!(palette.matches("<li").count(), StageKind::ALL.len(), "one item per stage kind, no more");
+}
+
+#[tokio::test]
+async fn empty_canvas_shows_hint_and_results_say_what_will_appear() {
+    let html = render(Scenario { span_months: 24, currency: "EUR".into(), ..Scenario::default() }).await;
+    let canvas = section(&html, "pane canvas", "</main>");
+    assert!(canvas.contains("canvas-hint"), "an empty canvas shows a hint: {canvas}");
+    assert!(canvas.contains("0 stages · 0 flows"), "{canvas}");
+
+    let results = section(&html, "pane results", "</aside>");
+    assert!(results.contains("over 24 months, in EUR"), "results follow the scenario: {results}");
+    assert!(results.contains("Region outage"), "{results}");
+    assert!(results.contains("<td>2d</td>"), "the default region-outage RTO is shown humanely: {results}");
+}
+
+#[tokio::test]
+async fn canvas_hint_goes_once_there_are_stages() {
+    let mut scenario = Scenario::default();
+    scenario.stages.push(keel::model::Stage::new("raw", StageKind::Raw));
+    let html = render(scenario).await;
+    let canvas = section(&html, "pane canvas", "</main>");
+    assert!(!canvas.contains("canvas-hint"), "{canvas}");
+    assert!(canvas.contains("1 stage · 0 flows"), "{canvas}");
+}
