@@ -5,7 +5,9 @@
 //! line, plus the [`ui`], a thin yew view over that core compiled to WebAssembly.
 //! See ARCHITECTURE.md for the map.
 
+pub mod catalogue;
 pub mod duration;
+pub mod engine;
 pub mod editor;
 pub mod model;
 pub mod ui;

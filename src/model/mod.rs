@@ -9,9 +9,11 @@
 //! of panicking.
 
 mod kind;
+mod strategy;
 mod validate;
 
 pub use kind::{PaletteGroup, StageKind};
+pub use strategy::{BackupMethod, DrStrategy};
 pub use validate::{Diagnostic, Severity};
 
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,226 @@
+//! The price book: every constant of the time and cost model, with its unit, source and date.
+//!
+//! The engine never writes a number inline: it reads [`Prices`], resolved once per plan from
+//! [`PRICE_BOOK`] and the scenario's `overrides` (same keys). Money is in the scenario's
+//! currency; the defaults are USD list prices.
+
+use super::{Grade, Source};
+use crate::model::Diagnostic;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One entry of the price book.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PriceEntry {
+    /// Override key, as written in a scenario's `overrides`.
+    pub key: &'static str,
+    /// Default value.
+    pub value: f64,
+    /// Unit of the value.
+    pub unit: &'static str,
+    /// What it is.
+    pub label: &'static str,
+    /// Where the figure comes from.
+    pub source: Source,
+}
+
+const AZ_STORAGE_PRICES: Source = Source {
+    title: "Azure Blob Storage pricing, LRS, US East (third-party price trackers)",
+    as_of: "2026",
+    grade: Grade::ThirdParty,
+};
+const AZ_REDUNDANCY: Source =
+    Source { title: "Azure Storage redundancy (learn.microsoft.com)", as_of: "2025-11", grade: Grade::Doc };
+const AZ_REHYDRATION: Source =
+    Source { title: "Blob rehydration from the archive tier (learn.microsoft.com)", as_of: "2025-11", grade: Grade::Doc };
+const ADF_COPY_PERF: Source = Source {
+    title: "Data Factory copy activity performance and scalability guide (learn.microsoft.com)",
+    as_of: "2025",
+    grade: Grade::Doc,
+};
+const TRANSFER_PRICES: Source =
+    Source { title: "Azure bandwidth pricing (third-party summaries)", as_of: "2026", grade: Grade::ThirdParty };
+const SQL_HADR: Source = Source {
+    title: "Azure SQL business continuity overview: geo-restore, failover groups (learn.microsoft.com)",
+    as_of: "2025",
+    grade: Grade::Doc,
+};
+const AWS_DR_WHITEPAPER: Source = Source {
+    title: "AWS whitepaper: Disaster Recovery of Workloads on AWS (strategy tiers)",
+    as_of: "2024",
+    grade: Grade::Doc,
+};
+const LUSTY_GUIDE: Source =
+    Source { title: "Backup and DR for Data Platforms (Lusty), Cost Time Tradeoff", as_of: "2020", grade: Grade::Guide };
+const KEEL: Source = Source {
+    title: "Keel default: an assumption to replace with your own figure",
+    as_of: "2026-11",
+    grade: Grade::KeelAssumption,
+};
+
+macro_rules! price_book {
+    ($( $(#[$doc:meta])* $field:ident = $key:literal, $value:expr, $unit:literal, $label:literal, $source:expr; )*) => {
+        /// Every entry of the price book, in display order.
+        pub const PRICE_BOOK: &[PriceEntry] = &[
+            $( PriceEntry { key: $key, value: $value, unit: $unit, label: $label, source: $source }, )*
+        ];
+
+        /// The price book resolved for one scenario: defaults with the scenario's overrides applied.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Prices {
+            $( $(#[$doc])* pub $field: f64, )*
+        }
+
+        impl Prices {
+            fn from_lookup(get: impl Fn(&'static str, f64) -> f64) -> Prices {
+                Prices { $( $field: get($key, $value), )* }
+            }
+        }
+    };
+}
+
+price_book! {
+    /// Hot object storage, per GB-month.
+    storage_hot_gb_month = "storage.hot_gb_month", 0.0184, "per GB-month", "Object storage, hot tier (LRS)", AZ_STORAGE_PRICES;
+    /// Cool object storage, per GB-month: where backup copies are kept.
+    storage_cool_gb_month = "storage.cool_gb_month", 0.01, "per GB-month", "Object storage, cool tier (LRS): backup copies", AZ_STORAGE_PRICES;
+    /// Archive object storage, per GB-month.
+    storage_archive_gb_month = "storage.archive_gb_month", 0.0015, "per GB-month", "Object storage, archive tier (LRS)", AZ_STORAGE_PRICES;
+    /// Managed database storage, per GB-month.
+    storage_database_gb_month = "storage.database_gb_month", 0.115, "per GB-month", "Managed database data storage", KEEL;
+    /// Geo-redundant storage costs this many times locally redundant storage.
+    geo_multiplier = "storage.geo_multiplier", 2.0, "× LRS price", "Geo-redundant (GRS) price relative to LRS", AZ_STORAGE_PRICES;
+    /// Data moved between the two regions, per GB.
+    transfer_inter_region_gb = "transfer.inter_region_gb", 0.02, "per GB", "Transfer between regions on one continent", TRANSFER_PRICES;
+    /// Copy throughput per Gbps of bandwidth.
+    tb_per_hour_per_gbps = "throughput.tb_per_hour_per_gbps", 0.44, "TB/h per Gbps", "Copy throughput per Gbps (1 TB ≈ 2.3 h at 1 Gbps)", ADF_COPY_PERF;
+    /// Bandwidth available to a restore.
+    restore_gbps = "throughput.restore_gbps", 10.0, "Gbps", "Bandwidth of a restore (storage accounts allow 25–60 Gbps ingress)", KEEL;
+    /// Server-side copy throughput inside storage (snapshot promotion, account-local copies).
+    server_copy_tb_per_hour = "throughput.server_copy_tb_per_hour", 7.0, "TB/h", "Large server-side copies sustain about 2 GB/s", ADF_COPY_PERF;
+    /// Reprocessing throughput of a pipeline stage.
+    reprocess_tb_per_hour = "reprocess.tb_per_hour", 1.0, "TB/h", "Reprocessing throughput of a stage (override per stage)", KEEL;
+    /// Compute cost of reprocessing one TB.
+    reprocess_cost_per_tb = "reprocess.cost_per_tb", 25.0, "per TB", "Compute cost to reprocess 1 TB (cloud compute is dear, storage cheap)", LUSTY_GUIDE;
+    /// How often scheduled backups run.
+    backup_interval_minutes = "backup.interval_minutes", 1440.0, "minutes", "Interval of scheduled backups, snapshots and dated copies", KEEL;
+    /// Extra restore time per backup piece applied after the first (incremental chains).
+    backup_piece_minutes = "backup.piece_minutes", 10.0, "minutes", "Overhead per extra backup piece in a restore chain", KEEL;
+    /// Days between full copies in incremental and differential schemes.
+    backup_full_every_days = "backup.full_every_days", 7.0, "days", "Days between full copies in incremental/differential schemes", KEEL;
+    /// Start-up of an in-place restore or reprocessing job.
+    delay_job_start_minutes = "delay.job_start_minutes", 15.0, "minutes", "Start a restore or reprocessing job in place", KEEL;
+    /// Deploy a stage again from infrastructure as code.
+    delay_provision_minutes = "delay.provision_minutes", 30.0, "minutes", "Redeploy from infrastructure as code (tens of minutes)", ADF_COPY_PERF;
+    /// Fail a storage account over to its secondary.
+    delay_storage_failover_minutes = "delay.storage_failover_minutes", 60.0, "minutes", "Storage account failover (minutes to an hour)", AZ_REDUNDANCY;
+    /// Rehydrate data from the archive tier, standard priority.
+    delay_rehydration_minutes = "delay.rehydration_minutes", 900.0, "minutes", "Archive rehydration, standard priority (up to 15 h)", AZ_REHYDRATION;
+    /// Geo-restore of a managed database.
+    delay_geo_restore_minutes = "delay.geo_restore_minutes", 720.0, "minutes", "Database geo-restore (RTO up to 12 h)", SQL_HADR;
+    /// Recovery point of a geo-restore of a managed database.
+    lag_geo_backup_minutes = "lag.geo_backup_minutes", 60.0, "minutes", "Database geo-restore RPO (up to 1 h)", SQL_HADR;
+    /// Asynchronous storage geo-replication lag.
+    lag_storage_geo_minutes = "lag.storage_geo_minutes", 15.0, "minutes", "Storage geo-replication lag (typically ≤ 15 min, no SLA)", AZ_REDUNDANCY;
+    /// Pilot light: recovery point.
+    pilot_light_rpo_minutes = "dr.pilot_light.rpo_minutes", 15.0, "minutes", "Pilot light recovery point (minutes)", AWS_DR_WHITEPAPER;
+    /// Pilot light: recovery time (scale up the running core).
+    pilot_light_rto_minutes = "dr.pilot_light.rto_minutes", 45.0, "minutes", "Pilot light recovery time (tens of minutes)", AWS_DR_WHITEPAPER;
+    /// Pilot light: share of the primary compute kept running.
+    pilot_light_compute_share = "dr.pilot_light.compute_share", 0.1, "× primary compute", "Pilot light standby compute", AWS_DR_WHITEPAPER;
+    /// Warm standby: recovery point.
+    warm_rpo_minutes = "dr.warm_standby.rpo_minutes", 1.0, "minutes", "Warm standby recovery point (seconds to minutes)", AWS_DR_WHITEPAPER;
+    /// Warm standby: recovery time.
+    warm_rto_minutes = "dr.warm_standby.rto_minutes", 15.0, "minutes", "Warm standby recovery time (minutes)", AWS_DR_WHITEPAPER;
+    /// Warm standby: share of the primary compute kept running.
+    warm_compute_share = "dr.warm_standby.compute_share", 0.5, "× primary compute", "Warm standby compute (a smaller copy)", AWS_DR_WHITEPAPER;
+    /// Hot standby: recovery point.
+    hot_rpo_minutes = "dr.hot_standby.rpo_minutes", 0.1, "minutes", "Hot standby recovery point (seconds)", AWS_DR_WHITEPAPER;
+    /// Hot standby: recovery time.
+    hot_rto_minutes = "dr.hot_standby.rto_minutes", 5.0, "minutes", "Hot standby recovery time (minutes)", AWS_DR_WHITEPAPER;
+    /// Hot standby: share of the primary compute kept running.
+    hot_compute_share = "dr.hot_standby.compute_share", 1.0, "× primary compute", "Hot standby compute (a full copy)", AWS_DR_WHITEPAPER;
+    /// Active-active: recovery point.
+    active_rpo_minutes = "dr.active_active.rpo_minutes", 0.0, "minutes", "Active-active recovery point (near zero)", AWS_DR_WHITEPAPER;
+    /// Active-active: recovery time.
+    active_rto_minutes = "dr.active_active.rto_minutes", 0.0, "minutes", "Active-active recovery time (near zero)", AWS_DR_WHITEPAPER;
+    /// Active-active: share of the primary compute in the second region (full plus coordination).
+    active_compute_share = "dr.active_active.compute_share", 1.2, "× primary compute", "Active-active compute (full copy plus coordination)", AWS_DR_WHITEPAPER;
+    /// Primary compute of an ingest stage, per month.
+    compute_ingest = "compute.ingest", 300.0, "per month", "Ingest runtime compute (e.g. integration runtime nodes)", KEEL;
+    /// Primary compute of a presentation stage (warehouse), per month.
+    compute_presentation = "compute.presentation", 2500.0, "per month", "Warehouse / data mart compute", KEEL;
+    /// Primary compute of a model / semantic layer stage, per month.
+    compute_model = "compute.model", 1500.0, "per month", "Model / semantic layer compute", KEEL;
+    /// Primary compute of a serving cache, per month.
+    compute_cache = "compute.cache", 600.0, "per month", "Serving cache compute", KEEL;
+    /// Primary compute of a reporting platform, per month.
+    compute_report = "compute.report", 400.0, "per month", "Reporting platform capacity", KEEL;
+    /// Primary compute of any other stage that runs a database, per month.
+    compute_database = "compute.database", 1200.0, "per month", "Database compute of a lake zone or archive on a database service", KEEL;
+}
+
+impl Prices {
+    /// The price book with `overrides` applied. Unknown keys are reported (and ignored), so a
+    /// typo never silently changes nothing.
+    pub fn resolve(overrides: &BTreeMap<String, f64>) -> (Prices, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        for (key, value) in overrides {
+            let known = PRICE_BOOK.iter().any(|e| e.key == key) || key.starts_with("service.");
+            if !known {
+                let hint = PRICE_BOOK
+                    .iter()
+                    .find(|e| e.key.ends_with(key.rsplit('.').next().unwrap_or(key)))
+                    .map(|e| format!("; did you mean \"{}\"?", e.key))
+                    .unwrap_or_default();
+                diagnostics.push(Diagnostic::warning(
+                    format!("overrides.{key}"),
+                    None,
+                    format!("is not a price-book key and was ignored{hint}"),
+                ));
+            } else if !value.is_finite() || *value < 0.0 {
+                diagnostics.push(Diagnostic::error(format!("overrides.{key}"), None, "must be a number of zero or more"));
+            }
+        }
+        let prices = Prices::from_lookup(|key, default| match overrides.get(key) {
+            Some(v) if v.is_finite() && *v >= 0.0 => *v,
+            _ => default,
+        });
+        (prices, diagnostics)
+    }
+
+    /// The price book's defaults.
+    pub fn defaults() -> Prices {
+        Prices::from_lookup(|_, default| default)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_every_entry_is_sourced() {
+        let mut keys: Vec<_> = PRICE_BOOK.iter().map(|e| e.key).collect();
+        keys.sort_unstable();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(before, keys.len(), "duplicate price-book key");
+        for e in PRICE_BOOK {
+            assert!(!e.source.title.is_empty() && !e.source.as_of.is_empty(), "{} has no source", e.key);
+            assert!(e.value.is_finite() && e.value >= 0.0, "{}", e.key);
+        }
+    }
+
+    #[test]
+    fn overrides_apply_and_typos_are_reported() {
+        let mut o = BTreeMap::new();
+        o.insert("storage.hot_gb_month".to_string(), 0.05);
+        o.insert("hot_gb_month".to_string(), 1.0);
+        let (p, d) = Prices::resolve(&o);
+        assert_eq!(p.storage_hot_gb_month, 0.05);
+        assert_eq!(p.storage_cool_gb_month, Prices::defaults().storage_cool_gb_month);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("did you mean \"storage.hot_gb_month\""), "{}", d[0].message);
+    }
+}

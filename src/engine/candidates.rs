@@ -1,0 +1,425 @@
+//! The options a stage has for one disruption type, each with its modelled recovery point,
+//! recovery time and monthly cost. Which options exist is where the guides' stage rules live;
+//! the figures come from the catalogue and the price book (see docs/engine.md).
+
+use super::Cost;
+use crate::catalogue::{Prices, Service, Tier};
+use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, Scenario, Stage, StageKind};
+
+/// Everything the candidate and reason code needs about one stage.
+pub(super) struct Ctx<'a> {
+    pub scenario: &'a Scenario,
+    pub stage: &'a Stage,
+    pub service: &'static Service,
+    pub prices: &'a Prices,
+    /// Expected incidents per year, validated.
+    pub disasters_per_year: f64,
+}
+
+/// How a candidate recovers, kept as data so the reason is only written for the winner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum How {
+    /// A system of record: its owner protects it.
+    External,
+    /// Redeploy code and configuration, then reload `reload_gb` of data from upstream.
+    Redeploy { reload_gb: f64 },
+    /// Restore `gb` from backups (`rehydrate`: read from the archive tier first).
+    Restore { gb: f64, rehydrate: bool },
+    /// Reprocess `gb` from upstream (`whole`: the whole stage, not just damaged partitions;
+    /// `reload`: a daily full load of the latest dated copy).
+    Reprocess { gb: f64, whole: bool, reload: bool },
+    /// Fail over to a replica or standby.
+    Replica { rehydrate: bool },
+}
+
+/// Why a candidate cannot recover at all.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Blocked {
+    /// The source keeps data for fewer days than a rebuild needs.
+    SourceRetention { keeps_days: u32, needs_days: f64 },
+    /// The service is not offered in the paired region.
+    NotInSecondary,
+}
+
+/// One option.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Candidate {
+    pub backup: BackupMethod,
+    pub strategy: DrStrategy,
+    /// Recovery point in minutes; `None` = cannot recover the data this way.
+    pub rpo: Option<f64>,
+    /// Recovery time in minutes; `None` = cannot bring the stage back this way.
+    pub rto: Option<f64>,
+    pub cost: Cost,
+    pub how: How,
+    pub blocked: Option<Blocked>,
+    /// The catalogue's note on the offer used, if any.
+    pub note: &'static str,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        scenario: &'a Scenario,
+        stage: &'a Stage,
+        service: &'static Service,
+        prices: &'a Prices,
+        disasters_per_year: f64,
+    ) -> Ctx<'a> {
+        Ctx { scenario, stage, service, prices, disasters_per_year }
+    }
+
+    fn tb(gb: f64) -> f64 {
+        gb / 1000.0
+    }
+
+    /// Minutes to copy `gb` back at the restore bandwidth.
+    pub fn restore_minutes(&self, gb: f64) -> f64 {
+        let tb_per_hour = self.prices.tb_per_hour_per_gbps * self.prices.restore_gbps;
+        minutes_at(Self::tb(gb), tb_per_hour)
+    }
+
+    /// Minutes to reprocess `gb` at the stage's throughput.
+    pub fn reprocess_minutes(&self, gb: f64) -> f64 {
+        minutes_at(Self::tb(gb), self.reprocess_tb_per_hour())
+    }
+
+    pub fn reprocess_tb_per_hour(&self) -> f64 {
+        self.stage.reprocess_tb_per_hour.unwrap_or(self.prices.reprocess_tb_per_hour)
+    }
+
+    fn server_copy_minutes(&self, gb: f64) -> f64 {
+        minutes_at(Self::tb(gb), self.prices.server_copy_tb_per_hour)
+    }
+
+    fn rehydration_minutes(&self) -> f64 {
+        self.service.rehydration_minutes.unwrap_or(self.prices.delay_rehydration_minutes)
+    }
+
+    /// Price of keeping one GB of the primary copy for a month.
+    fn primary_price(&self) -> f64 {
+        match self.service.tier {
+            Tier::Hot => self.prices.storage_hot_gb_month,
+            Tier::Archive => self.prices.storage_archive_gb_month,
+            Tier::Database => self.prices.storage_database_gb_month,
+            Tier::Stateless => 0.0,
+        }
+    }
+
+    /// Price of keeping one GB of backup copies for a month (archive data stays archived).
+    fn backup_price(&self) -> f64 {
+        match self.service.tier {
+            Tier::Archive => self.prices.storage_archive_gb_month,
+            _ => self.prices.storage_cool_gb_month,
+        }
+    }
+
+    /// The stage's own compute per month, the base of standby costs.
+    pub fn compute_monthly(&self) -> f64 {
+        if let Some(c) = self.stage.compute_monthly {
+            return c;
+        }
+        let p = self.prices;
+        match self.stage.kind {
+            StageKind::Ingest => p.compute_ingest,
+            StageKind::Presentation => p.compute_presentation,
+            StageKind::Model => p.compute_model,
+            StageKind::Cache => p.compute_cache,
+            StageKind::Report => p.compute_report,
+            _ if self.service.tier == Tier::Database => p.compute_database,
+            _ => 0.0,
+        }
+    }
+
+    /// A number from the scenario's overrides for this service's offer, if set.
+    fn offer_override(&self, offer: &str, field: &str) -> Option<f64> {
+        if self.scenario.overrides.is_empty() {
+            return None;
+        }
+        let key = format!("service.{}.{}.{}", self.service.id, offer, field);
+        self.scenario.overrides.get(&key).copied().filter(|v| v.is_finite() && *v >= 0.0)
+    }
+
+    /// Days of history the stage holds (volume ÷ daily change); infinite with no change.
+    pub fn history_days(&self, gb: f64) -> f64 {
+        if self.stage.daily_change_gb > 0.0 {
+            gb / self.stage.daily_change_gb
+        } else {
+            f64::INFINITY
+        }
+    }
+
+    /// GB a corruption forces to reprocess: the damaged partition when loads are partitioned
+    /// and files are not modified in place, otherwise everything.
+    pub fn corruption_reprocess_gb(&self) -> (f64, bool) {
+        match self.stage.load {
+            LoadPattern::PartitionedIncremental { partition_gb } if !self.stage.modified_in_place => {
+                let part = partition_gb.unwrap_or(self.stage.daily_change_gb).max(0.0);
+                if part > 0.0 && part < self.stage.volume_gb {
+                    (part, false)
+                } else {
+                    (self.stage.volume_gb, true)
+                }
+            }
+            _ => (self.stage.volume_gb, true),
+        }
+    }
+
+    /// Whether reprocessing from upstream is an option at all for this stage (the guides'
+    /// rules), before looking at time and retention.
+    pub fn may_reprocess(&self, disruption: Disruption) -> bool {
+        let s = self.stage;
+        match s.kind {
+            // "Treat the archive data as a system in its own right and not as a backup."
+            StageKind::Archive | StageKind::SystemOfRecord => false,
+            // A daily full load is a reload of the latest dated copy on the lake.
+            StageKind::Model if s.load == LoadPattern::DailyFull => true,
+            // Curated files changed in place need backups to roll back.
+            StageKind::Curated if s.modified_in_place && disruption == Disruption::DataCorruption => false,
+            _ => s.recreatable,
+        }
+    }
+
+    /// The GB of backup copies a method keeps, over the stage's retention.
+    fn backup_gb(&self, method: BackupMethod, rpo: f64) -> f64 {
+        let s = self.stage;
+        let retention = f64::from(s.backup_retention_days.max(1));
+        let full_every = self.prices.backup_full_every_days.max(1.0);
+        let fulls = (retention / full_every).ceil().max(1.0);
+        match method {
+            BackupMethod::None | BackupMethod::Git | BackupMethod::ConfigExport => 0.0,
+            BackupMethod::Snapshots | BackupMethod::PointInTime => s.daily_change_gb * retention,
+            BackupMethod::FullCopies => {
+                let copies = (retention * 1440.0 / rpo.max(1.0)).ceil().clamp(1.0, 10_000.0);
+                s.volume_gb * copies
+            }
+            BackupMethod::Incremental => s.volume_gb * fulls + s.daily_change_gb * retention,
+            BackupMethod::Differential => s.volume_gb * fulls + s.daily_change_gb * retention * (full_every + 1.0) / 2.0,
+            BackupMethod::ServiceNative => s.volume_gb + s.daily_change_gb * retention,
+        }
+    }
+
+    /// Minutes to restore the stage in place from `method`'s backups.
+    fn restore_in_place_minutes(&self, method: BackupMethod) -> f64 {
+        let s = self.stage;
+        let p = self.prices;
+        let chain = (p.backup_full_every_days - 1.0).max(0.0);
+        let copy = match method {
+            BackupMethod::Snapshots => self.server_copy_minutes(s.volume_gb),
+            BackupMethod::Incremental => {
+                self.restore_minutes(s.volume_gb + s.daily_change_gb * chain) + p.backup_piece_minutes * chain
+            }
+            BackupMethod::Differential => {
+                self.restore_minutes(s.volume_gb + s.daily_change_gb * chain) + p.backup_piece_minutes
+            }
+            _ => self.restore_minutes(s.volume_gb),
+        };
+        p.delay_job_start_minutes + copy + self.rehydration_if_archived()
+    }
+
+    fn rehydration_if_archived(&self) -> f64 {
+        if self.service.tier == Tier::Archive {
+            self.rehydration_minutes()
+        } else {
+            0.0
+        }
+    }
+
+    /// Reprocessing insurance: expected incidents per year × the cost of rebuilding `gb` ÷ 12.
+    fn reprocess_insurance(&self, gb: f64) -> f64 {
+        self.disasters_per_year * Self::tb(gb) * self.prices.reprocess_cost_per_tb / 12.0
+    }
+
+    /// Whether the source still holds what a rebuild of `gb` needs.
+    fn retention_block(&self, gb: f64) -> Option<Blocked> {
+        let keeps = self.stage.source_retention_days?;
+        let needs = self.history_days(gb);
+        (f64::from(keeps) < needs).then_some(Blocked::SourceRetention { keeps_days: keeps, needs_days: needs })
+    }
+}
+
+fn minutes_at(tb: f64, tb_per_hour: f64) -> f64 {
+    if tb <= 0.0 {
+        0.0
+    } else if tb_per_hour > 0.0 {
+        tb / tb_per_hour * 60.0
+    } else {
+        f64::INFINITY
+    }
+}
+
+/// Every option for the stage in `ctx` after `disruption`.
+pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption) -> Vec<Candidate> {
+    let mut out = Vec::with_capacity(8);
+    let stage = ctx.stage;
+    if stage.kind == StageKind::SystemOfRecord {
+        out.push(Candidate {
+            backup: BackupMethod::ServiceNative,
+            strategy: DrStrategy::None,
+            rpo: None,
+            rto: None,
+            cost: Cost::default(),
+            how: How::External,
+            blocked: None,
+            note: "",
+        });
+        return out;
+    }
+    if !stage.kind.holds_data() {
+        code_candidates(ctx, disruption, &mut out);
+    } else {
+        data_candidates(ctx, disruption, &mut out);
+    }
+    if disruption == Disruption::RegionOutage && !stage.available_in_secondary {
+        for c in &mut out {
+            c.rto = None;
+            c.blocked = Some(Blocked::NotInSecondary);
+        }
+    }
+    out
+}
+
+/// Ingest, scripts, configuration, cache and reports: no data of their own to back up.
+fn code_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
+    let p = ctx.prices;
+    // A cache reloads from the model; the others hold no data at all.
+    let reload_gb = if ctx.stage.kind == StageKind::Cache { ctx.stage.volume_gb } else { 0.0 };
+    let reload = ctx.restore_minutes(reload_gb);
+    for offer in ctx.service.backups {
+        if !matches!(offer.method, BackupMethod::Git | BackupMethod::ConfigExport) {
+            continue;
+        }
+        let rpo = ctx
+            .offer_override(offer.method.key(), "rpo_minutes")
+            .or(offer.rpo_minutes)
+            .unwrap_or(p.backup_interval_minutes);
+        out.push(Candidate {
+            backup: offer.method,
+            strategy: DrStrategy::Redeploy,
+            rpo: Some(rpo),
+            rto: Some(p.delay_provision_minutes + reload),
+            cost: Cost::default(),
+            how: How::Redeploy { reload_gb },
+            blocked: None,
+            note: if disruption == Disruption::RegionOutage {
+                ctx.service.dr_offer(DrStrategy::Redeploy).map_or(offer.note, |o| o.note)
+            } else {
+                offer.note
+            },
+        });
+    }
+    if disruption == Disruption::RegionOutage {
+        let git = ctx.service.backup(BackupMethod::Git).map_or(BackupMethod::ConfigExport, |o| o.method);
+        for offer in ctx.service.dr.iter().filter(|o| o.strategy.is_replica()) {
+            let (rpo, rto, share) = tier_figures(p, offer.strategy);
+            out.push(Candidate {
+                backup: git,
+                strategy: offer.strategy,
+                rpo: Some(ctx.offer_override(offer.strategy.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(rpo)),
+                rto: Some(ctx.offer_override(offer.strategy.key(), "rto_minutes").or(offer.rto_minutes).unwrap_or(rto)),
+                cost: Cost { standby: share * ctx.compute_monthly(), ..Cost::default() },
+                how: How::Replica { rehydrate: false },
+                blocked: None,
+                note: offer.note,
+            });
+        }
+    }
+}
+
+/// Recovery point, recovery time and compute share of a standby tier, from the price book.
+fn tier_figures(p: &Prices, strategy: DrStrategy) -> (f64, f64, f64) {
+    match strategy {
+        DrStrategy::PilotLight => (p.pilot_light_rpo_minutes, p.pilot_light_rto_minutes, p.pilot_light_compute_share),
+        DrStrategy::WarmStandby => (p.warm_rpo_minutes, p.warm_rto_minutes, p.warm_compute_share),
+        DrStrategy::HotStandby => (p.hot_rpo_minutes, p.hot_rto_minutes, p.hot_compute_share),
+        DrStrategy::ActiveActive => (p.active_rpo_minutes, p.active_rto_minutes, p.active_compute_share),
+        // Storage replication: the lag, a failover, and no compute.
+        _ => (p.lag_storage_geo_minutes, p.delay_storage_failover_minutes, 0.0),
+    }
+}
+
+fn data_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
+    let stage = ctx.stage;
+    let p = ctx.prices;
+    let outage = disruption == Disruption::RegionOutage;
+    let monthly_change_gb = stage.daily_change_gb * 30.0;
+
+    // Backups: restore in place after corruption, or from copies kept in the paired region.
+    let geo_restore = ctx.service.dr_offer(DrStrategy::BackupRestore);
+    for offer in ctx.service.backups {
+        let method = offer.method;
+        if matches!(method, BackupMethod::Git | BackupMethod::ConfigExport) {
+            continue;
+        }
+        let interval = ctx.offer_override(method.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(p.backup_interval_minutes);
+        let gb = ctx.backup_gb(method, interval);
+        let storage = gb * ctx.backup_price();
+        let (rpo, rto, cost, note) = if !outage {
+            let rto = offer.restore_minutes.map_or_else(|| ctx.restore_in_place_minutes(method), |m| m + ctx.rehydration_if_archived());
+            (interval, rto, Cost { storage, ..Cost::default() }, offer.note)
+        } else {
+            let Some(geo) = geo_restore else { continue };
+            // Snapshots live beside the data: they are lost with the region unless copied.
+            if method == BackupMethod::Snapshots && geo.rpo_minutes.is_none() {
+                continue;
+            }
+            let rpo = ctx
+                .offer_override("backup_restore", "rpo_minutes")
+                .or(geo.rpo_minutes)
+                .unwrap_or(interval + p.lag_storage_geo_minutes);
+            let rto = ctx.offer_override("backup_restore", "rto_minutes").or(geo.rto_minutes).unwrap_or_else(|| {
+                p.delay_provision_minutes + ctx.restore_minutes(stage.volume_gb) + ctx.rehydration_if_archived()
+            });
+            let cost = Cost { storage, replication: monthly_change_gb * p.transfer_inter_region_gb, ..Cost::default() };
+            (rpo, rto, cost, geo.note)
+        };
+        out.push(Candidate {
+            backup: method,
+            strategy: DrStrategy::BackupRestore,
+            rpo: Some(rpo),
+            rto: Some(rto),
+            cost,
+            how: How::Restore { gb: stage.volume_gb, rehydrate: ctx.service.tier == Tier::Archive },
+            blocked: None,
+            note,
+        });
+    }
+
+    // Reprocessing from upstream: no copies kept, compute spent when it happens.
+    if ctx.may_reprocess(disruption) {
+        let reload = stage.kind == StageKind::Model && stage.load == LoadPattern::DailyFull;
+        let (gb, whole) = if outage || reload { (stage.volume_gb, true) } else { ctx.corruption_reprocess_gb() };
+        let blocked = if reload { None } else { ctx.retention_block(gb) };
+        let start = if outage { p.delay_provision_minutes } else { p.delay_job_start_minutes };
+        out.push(Candidate {
+            backup: BackupMethod::None,
+            strategy: DrStrategy::Reprocess,
+            rpo: if blocked.is_some() { None } else { Some(0.0) },
+            rto: Some(start + ctx.reprocess_minutes(gb)),
+            cost: Cost { reprocessing: ctx.reprocess_insurance(gb), ..Cost::default() },
+            how: How::Reprocess { gb, whole, reload },
+            blocked,
+            note: "",
+        });
+    }
+
+    // Replicas and standbys: only after a regional outage (they copy a corruption too).
+    if outage && ctx.service.geo_redundancy {
+        let replica_storage = stage.volume_gb * ctx.primary_price() * (p.geo_multiplier - 1.0).max(0.0);
+        let replication = monthly_change_gb * p.transfer_inter_region_gb;
+        for offer in ctx.service.dr.iter().filter(|o| o.strategy.is_replica()) {
+            let (rpo, rto, share) = tier_figures(p, offer.strategy);
+            let rto = ctx.offer_override(offer.strategy.key(), "rto_minutes").or(offer.rto_minutes).unwrap_or(rto)
+                + ctx.rehydration_if_archived();
+            out.push(Candidate {
+                backup: BackupMethod::None,
+                strategy: offer.strategy,
+                rpo: Some(ctx.offer_override(offer.strategy.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(rpo)),
+                rto: Some(rto),
+                cost: Cost { storage: replica_storage, replication, standby: share * ctx.compute_monthly(), reprocessing: 0.0 },
+                how: How::Replica { rehydrate: ctx.service.tier == Tier::Archive },
+                blocked: None,
+                note: offer.note,
+            });
+        }
+    }
+}

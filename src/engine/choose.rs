@@ -1,0 +1,335 @@
+//! Picks one candidate per stage and disruption type, and says why in plain words.
+//!
+//! The rule, chosen so that a tighter RTO never lowers the cost:
+//! 1. keep the candidates that meet the RPO (if none does, those with the best RPO);
+//! 2. among them, the cheapest that meets the RTO;
+//! 3. if none meets the RTO, the fastest (then the cheapest): the best achievable.
+
+use super::candidates::{Blocked, Candidate, Ctx, How};
+use super::{round2, Alternative, Cost, Recommendation};
+use crate::duration::{format_minutes, format_minutes_f};
+use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, StageKind, Target};
+use std::fmt::Write;
+
+/// Room for rounding when comparing achieved and target minutes.
+const EPS: f64 = 1e-6;
+
+fn meets(value: Option<f64>, target: u32) -> bool {
+    value.is_some_and(|v| v <= f64::from(target) + EPS)
+}
+
+fn key(value: Option<f64>) -> f64 {
+    value.unwrap_or(f64::INFINITY)
+}
+
+/// The index of the chosen candidate under the rule above.
+pub(super) fn pick(options: &[Candidate], target: Target) -> Option<usize> {
+    let any_rpo = options.iter().any(|c| meets(c.rpo, target.rpo_minutes));
+    let best_rpo = options.iter().map(|c| key(c.rpo)).fold(f64::INFINITY, f64::min);
+    let pool: Vec<usize> = (0..options.len())
+        .filter(|&i| {
+            let c = &options[i];
+            if any_rpo {
+                meets(c.rpo, target.rpo_minutes)
+            } else {
+                key(c.rpo) <= best_rpo
+            }
+        })
+        .collect();
+    let cheapest_meeting = pool
+        .iter()
+        .copied()
+        .filter(|&i| meets(options[i].rto, target.rto_minutes))
+        .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()).then(a.cmp(&b)));
+    cheapest_meeting.or_else(|| {
+        pool.iter().copied().min_by(|&a, &b| {
+            key(options[a].rto)
+                .total_cmp(&key(options[b].rto))
+                .then(options[a].cost.total().total_cmp(&options[b].cost.total()))
+                .then(a.cmp(&b))
+        })
+    })
+}
+
+/// The recommendation for one stage and disruption type.
+pub(super) fn recommend(ctx: &Ctx<'_>, disruption: Disruption, target: Target, options: Vec<Candidate>) -> Recommendation {
+    let currency = ctx.scenario.currency.as_str();
+    let mut alternatives: Vec<Alternative> = options
+        .iter()
+        .map(|c| Alternative {
+            backup: c.backup,
+            strategy: c.strategy,
+            rpo_minutes: c.rpo.map(round1),
+            rto_minutes: c.rto.map(round1),
+            monthly: round2(c.cost.total()),
+        })
+        .collect();
+    alternatives.sort_by(|a, b| a.monthly.total_cmp(&b.monthly));
+
+    let mut reason = rule(ctx, disruption);
+    let Some(chosen) = pick(&options, target) else {
+        reason.push_str(" Keel found no way to recover it.");
+        return Recommendation {
+            disruption,
+            backup: BackupMethod::None,
+            strategy: DrStrategy::None,
+            target,
+            rpo_minutes: None,
+            rto_minutes: None,
+            meets_rpo: false,
+            meets_rto: false,
+            assumed: false,
+            cost: Cost::default(),
+            reason,
+            alternatives,
+        };
+    };
+    let c = &options[chosen];
+
+    if c.how == How::External {
+        return Recommendation {
+            disruption,
+            backup: c.backup,
+            strategy: c.strategy,
+            target,
+            rpo_minutes: Some(f64::from(target.rpo_minutes)),
+            rto_minutes: Some(f64::from(target.rto_minutes)),
+            meets_rpo: true,
+            meets_rto: true,
+            assumed: true,
+            cost: Cost::default(),
+            reason,
+            alternatives: Vec::new(),
+        };
+    }
+
+    let meets_rpo = meets(c.rpo, target.rpo_minutes);
+    let meets_rto = meets(c.rto, target.rto_minutes);
+    reason.push(' ');
+    describe(ctx, c, disruption, &mut reason);
+    let _ = write!(reason, ", for {currency} {:.2}/month.", c.cost.total());
+    if meets_rpo && meets_rto {
+        let feasible = options.iter().filter(|o| meets(o.rpo, target.rpo_minutes) && meets(o.rto, target.rto_minutes)).count();
+        let _ = write!(
+            reason,
+            " The cheapest of {feasible} option{} that meet{} RPO {} and RTO {}.",
+            if feasible == 1 { "" } else { "s" },
+            if feasible == 1 { "s" } else { "" },
+            format_minutes(target.rpo_minutes),
+            format_minutes(target.rto_minutes)
+        );
+        let runner_up = (0..options.len())
+            .filter(|&i| i != chosen && meets(options[i].rpo, target.rpo_minutes) && meets(options[i].rto, target.rto_minutes))
+            .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()));
+        if let Some(next) = runner_up.map(|i| &options[i]) {
+            let _ = write!(reason, " Next: {} at {currency} {:.2}/month.", option_label(next), next.cost.total());
+        }
+    } else {
+        explain_miss(ctx, c, target, meets_rpo, meets_rto, &mut reason);
+    }
+    Recommendation {
+        disruption,
+        backup: c.backup,
+        strategy: c.strategy,
+        target,
+        rpo_minutes: c.rpo.map(round1),
+        rto_minutes: c.rto.map(round1),
+        meets_rpo,
+        meets_rto,
+        assumed: false,
+        cost: c.cost.rounded(),
+        reason,
+        alternatives,
+    }
+}
+
+/// "backup & restore from dated full copies", "reprocess", "geo-replicated storage".
+fn option_label(c: &Candidate) -> String {
+    match (c.strategy, c.backup) {
+        (DrStrategy::BackupRestore, b) => format!("restore from {}", b.label().to_lowercase()),
+        (s, BackupMethod::None) => s.label().to_lowercase(),
+        (s, b) => format!("{} with {}", s.label().to_lowercase(), b.label().to_lowercase()),
+    }
+}
+
+fn round1(v: f64) -> f64 {
+    if v.is_finite() {
+        (v * 10.0).round() / 10.0
+    } else {
+        v
+    }
+}
+
+fn gb_text(gb: f64) -> String {
+    if gb >= 1000.0 {
+        format!("{:.1} TB", gb / 1000.0)
+    } else {
+        format!("{gb:.0} GB")
+    }
+}
+
+/// What the chosen option does, with its numbers.
+fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut String) {
+    let rto = c.rto.map_or_else(|| "never".to_string(), format_minutes_f);
+    let _ = match c.how {
+        How::External => Ok(()),
+        How::Redeploy { reload_gb } => {
+            let _ = write!(out, "Plan: {} and redeploy", c.backup.label().to_lowercase());
+            if reload_gb > 0.0 {
+                let _ = write!(out, ", then reload {} from upstream", gb_text(reload_gb));
+            }
+            write!(out, ": back in {rto}")
+        }
+        How::Restore { gb, rehydrate } => {
+            let rpo = c.rpo.map_or_else(|| "never".into(), format_minutes_f);
+            let _ = write!(
+                out,
+                "Plan: {} (recovery point {rpo}); restoring {} takes {rto}",
+                c.backup.label().to_lowercase(),
+                gb_text(gb)
+            );
+            if rehydrate {
+                let _ = write!(out, " including archive rehydration");
+            }
+            if disruption == Disruption::RegionOutage {
+                let _ = write!(out, " in {}", ctx.scenario.regions.secondary);
+            }
+            Ok(())
+        }
+        How::Reprocess { gb, whole, reload } => {
+            if reload {
+                write!(out, "Plan: reload the latest dated full copy ({}) in {rto}", gb_text(gb))
+            } else if whole {
+                write!(
+                    out,
+                    "Plan: no backup; reprocess all {} at {} TB/h in {rto}",
+                    gb_text(gb),
+                    ctx.reprocess_tb_per_hour()
+                )
+            } else {
+                write!(out, "Plan: no backup; reprocess only the damaged partition ({}) in {rto}", gb_text(gb))
+            }
+        }
+        How::Replica { rehydrate } => {
+            let rpo = c.rpo.map_or_else(|| "never".into(), format_minutes_f);
+            let _ = write!(out, "Plan: {} (recovery point {rpo}, back in {rto}", c.strategy.label().to_lowercase());
+            if rehydrate {
+                let _ = write!(out, " including archive rehydration");
+            }
+            write!(out, ")")
+        }
+    };
+    if !c.note.is_empty() {
+        let _ = write!(out, " — {}", c.note.trim_end_matches('.'));
+    }
+}
+
+/// Why the best achievable option still misses, and what it would take.
+fn explain_miss(ctx: &Ctx<'_>, c: &Candidate, target: Target, meets_rpo: bool, meets_rto: bool, out: &mut String) {
+    let missed: Vec<&str> = [(!meets_rpo).then_some("RPO"), (!meets_rto).then_some("RTO")].into_iter().flatten().collect();
+    let _ = write!(
+        out,
+        " No option meets the {} (RPO {}, RTO {}): this is the best achievable.",
+        missed.join(" and "),
+        format_minutes(target.rpo_minutes),
+        format_minutes(target.rto_minutes)
+    );
+    match c.blocked {
+        Some(Blocked::NotInSecondary) => {
+            let _ = write!(
+                out,
+                " The service is not offered in the paired region ({}), so the stage cannot run there: choose a region pair where it is, or another service.",
+                ctx.scenario.regions.secondary
+            );
+        }
+        Some(Blocked::SourceRetention { keeps_days, needs_days }) => {
+            let _ = write!(
+                out,
+                " The source keeps only {keeps_days} days of data but a rebuild needs {:.0} days of history: keep a backup, or have the source keep data longer.",
+                needs_days
+            );
+        }
+        None => {}
+    }
+    if !meets_rto && c.blocked.is_none() {
+        if let Some(rto) = c.rto {
+            let _ = write!(
+                out,
+                " Meeting the RTO means gaining {}: a faster strategy, a hot window restored first, or more throughput.",
+                format_minutes_f(rto - f64::from(target.rto_minutes))
+            );
+        }
+    }
+}
+
+/// The guide's rule for this stage kind and disruption, in plain words.
+fn rule(ctx: &Ctx<'_>, disruption: Disruption) -> String {
+    let s = ctx.stage;
+    let outage = disruption == Disruption::RegionOutage;
+    let text: &str = match s.kind {
+        StageKind::SystemOfRecord => {
+            "A system of record is protected by its owner: the guide expects its backups and DR plan to be in place already. Keel treats it as an external dependency — confirm with the owner that its RPO and RTO cover yours."
+        }
+        StageKind::Ingest if outage => {
+            "Ingest holds no data, so the guide finds it simpler to redeploy and configure it in the paired region than to keep a second instance; on-premises gateways are protected with your other on-premises systems."
+        }
+        StageKind::Ingest => {
+            "Ingest is transient and holds no data to back up: version its scripts and configuration in git, so a bad change is backed off by redeploying the previous version."
+        }
+        StageKind::Raw if s.recreatable => {
+            "Raw data is copied verbatim; the guide backs it up and sets up DR so the lake no longer relies on the source. Re-ingesting from the source is possible here, but it loads the systems of record."
+        }
+        StageKind::Raw => {
+            "Raw data is copied verbatim and the source need not keep it once it is in the lake, so the guide backs raw data up and sets up DR."
+        }
+        StageKind::Enriched if s.automated && !outage => {
+            "Enrichment is fully automated: a corruption means the process is at fault, so fix it and re-run it — the guide says a backup achieves very little here."
+        }
+        StageKind::Enriched if s.automated => {
+            "Enrichment is fully automated; for DR the guide expects a replicated copy to be rarely dearer than recreating the data (storage is cheap, compute dear) — Keel compares both with your figures."
+        }
+        StageKind::Enriched => {
+            "This enrichment is not fully automated, so people can damage the data: it needs backups like any hand-edited data."
+        }
+        StageKind::Curated if s.modified_in_place && !outage => {
+            "Processing modifies curated files in place, so rolling back a bad change needs backups (the guide's Curated rule)."
+        }
+        StageKind::Curated if !outage => {
+            "Processing writes new files rather than changing old ones, so a corruption only needs the damaged partitions reprocessed."
+        }
+        StageKind::Curated => {
+            "For DR the guide uses a replicated copy of curated data to save time; partitioning limits what must be reprocessed."
+        }
+        StageKind::Presentation if s.load == LoadPattern::DailyFull => {
+            "A warehouse or data mart reloaded every day: the guide keeps a full data set per day and backs it up, with a replicated copy for DR unless the warehouse replicates itself."
+        }
+        StageKind::Presentation => {
+            "The guide would certainly keep backups of a warehouse or data mart, and a replicated copy for DR unless the warehouse replicates itself."
+        }
+        StageKind::Scripts => {
+            "Scripts live in git: every commit is a snapshot. For DR, clone the repository to another host and block deletion of at least one copy."
+        }
+        StageKind::ModeledData => {
+            "Modeled data has gained value and feeds consumption directly, so the guide keeps a backup: a new complete data set per update on the lake is a point-in-time backup."
+        }
+        StageKind::InfraConfig => {
+            "Infrastructure configuration and deployment scripts (often JSON) are backed up in git alongside the scripts, and the environment is recreated from them."
+        }
+        StageKind::Model if s.load == LoadPattern::DailyFull => {
+            "Loaded by a daily full ingest: the dated full copies on the lake are its backup, so the model needs no backup or replica of its own — the choice is the load time against the RTO."
+        }
+        StageKind::Model => {
+            "Loaded by partitioned incremental loads: keep backups of the incremental data (and within the model to roll back a failed load); for DR replicate the lake, and the model too if reloading takes too long."
+        }
+        StageKind::Cache => {
+            "A cache is reloaded from the model, so it needs no backup of its own: keep its deployment scripts in git, redeploy and reload."
+        }
+        StageKind::Report => {
+            "Report sources belong in git; after a regional outage redeploy the reports and re-point their data sources (a global load balancer can hide the change)."
+        }
+        StageKind::Archive => {
+            "An archive is a system in its own right, not a backup of its sources: it needs backups or snapshots of its own and a replica."
+        }
+    };
+    text.to_string()
+}

@@ -1,0 +1,295 @@
+//! Warnings: risks and breaches of the guides' rules, each with a stable code.
+//!
+//! Codes are part of the plan file format: CI checks may match on them, so a code is never
+//! renamed or reused. Messages are plain words and may improve over time.
+
+use super::{Recommendation, StagePlan};
+use crate::catalogue::{Prices, Service, Tier};
+use crate::duration::format_minutes;
+use crate::model::{BackupMethod, Disruption, DrStrategy, Scenario, StageKind};
+use serde::{Deserialize, Serialize};
+
+/// A warning's stable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    /// No option meets a stage's RPO or RTO.
+    TargetNotMet,
+    /// Fewer than 3 copies, 2 media and 1 copy offsite of data that cannot be recreated.
+    ThreeTwoOneNotMet,
+    /// Reading archived data back takes longer than the RTO allows.
+    ArchiveRehydrationExceedsRto,
+    /// Data with no copy in the paired region.
+    NoGeoRedundancy,
+    /// The stage's service is not offered in the paired region.
+    ServiceNotInSecondary,
+    /// The source does not keep data long enough to rebuild the stage from it.
+    SourceRetentionTooShort,
+    /// Backups are kept longer than the data may be kept for its purpose (GDPR).
+    RetentionBeyondPurpose,
+    /// An archive with no date at which its data is removed.
+    ArchiveWithoutExpiry,
+    /// A DR replica with no backup: replication copies a corruption too.
+    ReplicaWithoutBackup,
+    /// Restores from backup have never been tested.
+    RestoreNeverTested,
+    /// A system of record is protected by its owner, outside this plan.
+    ExternalDependency,
+    /// The stage runs on a retired service.
+    ServiceRetired,
+}
+
+impl WarningCode {
+    /// The code as written in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            WarningCode::TargetNotMet => "target_not_met",
+            WarningCode::ThreeTwoOneNotMet => "three_two_one_not_met",
+            WarningCode::ArchiveRehydrationExceedsRto => "archive_rehydration_exceeds_rto",
+            WarningCode::NoGeoRedundancy => "no_geo_redundancy",
+            WarningCode::ServiceNotInSecondary => "service_not_in_secondary",
+            WarningCode::SourceRetentionTooShort => "source_retention_too_short",
+            WarningCode::RetentionBeyondPurpose => "retention_beyond_purpose",
+            WarningCode::ArchiveWithoutExpiry => "archive_without_expiry",
+            WarningCode::ReplicaWithoutBackup => "replica_without_backup",
+            WarningCode::RestoreNeverTested => "restore_never_tested",
+            WarningCode::ExternalDependency => "external_dependency",
+            WarningCode::ServiceRetired => "service_retired",
+        }
+    }
+}
+
+/// How serious a warning is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// A target is missed or recovery is impossible.
+    Critical,
+    /// A risk the guides warn about.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+/// One warning.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    /// Stable code.
+    pub code: WarningCode,
+    /// How serious.
+    pub level: Level,
+    /// The stages concerned.
+    pub stages: Vec<String>,
+    /// The disruption type concerned, when it is about one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disruption: Option<Disruption>,
+    /// What is wrong and what to do, in plain words.
+    pub message: String,
+}
+
+fn warn(code: WarningCode, level: Level, stage: &str, disruption: Option<Disruption>, message: String) -> Warning {
+    Warning { code, level, stages: vec![stage.to_string()], disruption, message }
+}
+
+/// Every warning for a planned scenario, most serious first.
+pub(super) fn collect(scenario: &Scenario, plans: &[StagePlan], prices: &Prices) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let mut untested = Vec::new();
+    for plan in plans {
+        let Some(stage) = scenario.stage(&plan.id) else { continue };
+        let name = stage.display_name();
+        let service = Service::find(&plan.service).unwrap_or_else(|| Service::default_for(stage.kind));
+        let corruption = plan.recommendation(Disruption::DataCorruption);
+        let outage = plan.recommendation(Disruption::RegionOutage);
+
+        if stage.kind == StageKind::SystemOfRecord {
+            out.push(warn(
+                WarningCode::ExternalDependency,
+                Level::Info,
+                &plan.id,
+                None,
+                format!("{name} is a system of record: its owner's backups and DR plan protect it. Confirm they meet this platform's targets."),
+            ));
+            continue;
+        }
+        for rec in &plan.recommendations {
+            if !rec.meets() {
+                out.push(target_not_met(name, &plan.id, rec));
+            }
+        }
+        if let Some(notice) = service.retired {
+            out.push(warn(WarningCode::ServiceRetired, Level::Warning, &plan.id, None, format!("{name} runs on {}. {notice}", service.name)));
+        }
+        if !stage.available_in_secondary {
+            out.push(warn(
+                WarningCode::ServiceNotInSecondary,
+                Level::Critical,
+                &plan.id,
+                Some(Disruption::RegionOutage),
+                format!(
+                    "{name}: {} is not offered in {}, so the data may be there after a regional outage but nothing can use it. Pick a region pair where it is offered.",
+                    service.name, scenario.regions.secondary
+                ),
+            ));
+        }
+        if service.tier == Tier::Archive {
+            let rehydration = service.rehydration_minutes.unwrap_or(prices.delay_rehydration_minutes);
+            for rec in &plan.recommendations {
+                if rehydration > f64::from(rec.target.rto_minutes) {
+                    out.push(warn(
+                        WarningCode::ArchiveRehydrationExceedsRto,
+                        Level::Critical,
+                        &plan.id,
+                        Some(rec.disruption),
+                        format!(
+                            "{name}: rehydrating archived data takes up to {}, longer than its {} RTO after {}. Keep what is needed fast in a cooler, not archive, tier or use high-priority rehydration.",
+                            format_minutes(rehydration.round() as u32),
+                            format_minutes(rec.target.rto_minutes),
+                            rec.disruption.label().to_lowercase()
+                        ),
+                    ));
+                }
+            }
+        }
+        if !stage.kind.holds_data() {
+            continue;
+        }
+
+        let rebuildable = corruption.is_some_and(|r| r.strategy == DrStrategy::Reprocess && r.rpo_minutes.is_some())
+            || outage.is_some_and(|r| r.strategy == DrStrategy::Reprocess && r.rpo_minutes.is_some());
+        let backup_kept = corruption.is_some_and(|r| keeps_copy(r.backup));
+        let offsite = outage.is_some_and(|r| r.strategy == DrStrategy::BackupRestore || r.strategy.is_replica());
+        if !rebuildable {
+            let copies = 1 + usize::from(backup_kept) + usize::from(offsite);
+            // Snapshots and replicas sit on the same kind of storage as the data; backups do not.
+            let other_medium = corruption.is_some_and(|r| keeps_copy(r.backup) && r.backup != BackupMethod::Snapshots)
+                || outage.is_some_and(|r| r.strategy == DrStrategy::BackupRestore);
+            let media = 1 + usize::from(other_medium);
+            if copies < 3 || media < 2 || !offsite {
+                out.push(warn(
+                    WarningCode::ThreeTwoOneNotMet,
+                    Level::Warning,
+                    &plan.id,
+                    None,
+                    format!(
+                        "{name} cannot be recreated from a source, yet has {copies} cop{} on {media} medi{} with {} offsite; the 3-2-1 rule asks for 3 copies, 2 media, 1 offsite.",
+                        if copies == 1 { "y" } else { "ies" },
+                        if media == 1 { "um" } else { "a" },
+                        if offsite { "one" } else { "none" }
+                    ),
+                ));
+            }
+        }
+        if let Some(r) = outage {
+            if matches!(r.strategy, DrStrategy::None | DrStrategy::Redeploy) || (!service.geo_redundancy && r.strategy != DrStrategy::Reprocess) {
+                out.push(warn(
+                    WarningCode::NoGeoRedundancy,
+                    Level::Warning,
+                    &plan.id,
+                    Some(Disruption::RegionOutage),
+                    if service.geo_redundancy {
+                        format!("{name} keeps no copy in {}: the guide says data should always be available in a secondary region or off-cloud.", scenario.regions.secondary)
+                    } else {
+                        format!("{name}: {} has no geo-redundant storage, so every copy in {} is one you make and check yourself.", service.name, scenario.regions.secondary)
+                    },
+                ));
+            }
+            if r.strategy.is_replica()
+                && !corruption.is_some_and(|c| keeps_copy(c.backup) || (c.strategy == DrStrategy::Reprocess && c.rpo_minutes.is_some()))
+            {
+                out.push(warn(
+                    WarningCode::ReplicaWithoutBackup,
+                    Level::Critical,
+                    &plan.id,
+                    Some(Disruption::DataCorruption),
+                    format!("{name} has a DR replica but no backup: replication copies a corruption to the replica too. Keep recovery points as well."),
+                ));
+            }
+        }
+        if stage.recreatable && stage.kind != StageKind::Archive {
+            if let Some(keeps) = stage.source_retention_days {
+                let needs = if stage.daily_change_gb > 0.0 { stage.volume_gb / stage.daily_change_gb } else { f64::INFINITY };
+                if f64::from(keeps) < needs {
+                    out.push(warn(
+                        WarningCode::SourceRetentionTooShort,
+                        Level::Warning,
+                        &plan.id,
+                        None,
+                        format!(
+                            "{name} holds about {} days of history but its source keeps only {keeps}: it cannot be fully recreated by reprocessing.",
+                            if needs.is_finite() { format!("{needs:.0}") } else { "unbounded".into() }
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(max) = stage.max_retention_days {
+            if stage.backup_retention_days > max && plan.recommendations.iter().any(|r| keeps_copy(r.backup)) {
+                out.push(warn(
+                    WarningCode::RetentionBeyondPurpose,
+                    Level::Warning,
+                    &plan.id,
+                    None,
+                    format!(
+                        "{name}: backups are kept {} days but the data may only be kept {max} days for its purpose. Backups do not aid compliance, and under GDPR they can harm it.",
+                        stage.backup_retention_days
+                    ),
+                ));
+            }
+        } else if stage.kind == StageKind::Archive {
+            out.push(warn(
+                WarningCode::ArchiveWithoutExpiry,
+                Level::Info,
+                &plan.id,
+                None,
+                format!("{name} has no maximum retention: the guide asks for a clear reason to keep archived data and a process that removes it when that time comes."),
+            ));
+        }
+        if !stage.restore_tested && plan.recommendations.iter().any(|r| r.strategy == DrStrategy::BackupRestore) {
+            untested.push(plan.id.clone());
+        }
+    }
+    if !untested.is_empty() {
+        out.push(Warning {
+            code: WarningCode::RestoreNeverTested,
+            level: Level::Info,
+            message: format!(
+                "{} stage{} recover{} from backups that were never test-restored: untested restores are a common pitfall. Test them regularly and mark each stage as tested.",
+                untested.len(),
+                if untested.len() == 1 { "" } else { "s" },
+                if untested.len() == 1 { "s" } else { "" }
+            ),
+            stages: untested,
+            disruption: None,
+        });
+    }
+    out.sort_by_key(|w| w.level);
+    out
+}
+
+fn keeps_copy(method: BackupMethod) -> bool {
+    !matches!(method, BackupMethod::None | BackupMethod::Git | BackupMethod::ConfigExport)
+}
+
+fn target_not_met(name: &str, id: &str, rec: &Recommendation) -> Warning {
+    let what = match (rec.meets_rpo, rec.meets_rto) {
+        (false, false) => "RPO and RTO",
+        (false, true) => "RPO",
+        _ => "RTO",
+    };
+    let achieved = |v: Option<f64>| v.map_or_else(|| "never".to_string(), crate::duration::format_minutes_f);
+    Warning {
+        code: WarningCode::TargetNotMet,
+        level: Level::Critical,
+        stages: vec![id.to_string()],
+        disruption: Some(rec.disruption),
+        message: format!(
+            "{name} misses its {what} after {}: best achievable RPO {} and RTO {} against targets {} and {}.",
+            rec.disruption.label().to_lowercase(),
+            achieved(rec.rpo_minutes),
+            achieved(rec.rto_minutes),
+            format_minutes(rec.target.rpo_minutes),
+            format_minutes(rec.target.rto_minutes)
+        ),
+    }
+}
