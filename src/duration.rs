@@ -80,6 +80,8 @@ pub fn format_minutes(minutes: u32) -> String {
 pub fn format_minutes_f(minutes: f64) -> String {
     if !minutes.is_finite() {
         "never".into()
+    } else if minutes <= 0.0 {
+        "0m".into()
     } else if minutes < 1.0 {
         format!("{}s", (minutes * 60.0).round() as u32)
     } else if minutes >= f64::from(u32::MAX) {
@@ -136,6 +138,7 @@ mod tests {
         }
         assert_eq!(format_minutes(3240), "2d 6h");
         assert_eq!(format_minutes_f(0.08), "5s");
+        assert_eq!(format_minutes_f(0.0), "0m");
         assert_eq!(format_minutes_f(f64::INFINITY), "never");
     }
 }

@@ -6,8 +6,10 @@
 //! See ARCHITECTURE.md for the map.
 
 pub mod catalogue;
+pub mod cli;
 pub mod duration;
 pub mod engine;
+pub mod format;
 pub mod editor;
 pub mod model;
 pub mod ui;

@@ -13,7 +13,7 @@ mod candidates;
 mod choose;
 mod warnings;
 
-pub use warnings::{Warning, WarningCode};
+pub use warnings::{Level, Warning, WarningCode};
 
 use crate::catalogue::{Prices, Service};
 use crate::model::{BackupMethod, Diagnostic, Disruption, DrStrategy, Scenario, Severity, StageKind, Target};

@@ -1,0 +1,200 @@
+//! The `keel` command line, as a function of its arguments and streams (see docs/cli.md).
+//!
+//! `src/bin/keel.rs` only forwards to [`run`], so everything here is testable without spawning
+//! a process. Exit codes are part of the public interface:
+//! 0 success, 1 invalid scenario, 2 usage error or unreadable input, 3 `--check` found a
+//! missed target or a critical warning.
+
+mod table;
+
+use crate::engine::{self, Plan};
+use crate::format;
+use crate::model::Scenario;
+use std::io::{Read, Write};
+
+/// Success.
+pub const EXIT_OK: i32 = 0;
+/// The scenario is invalid: the message names the field.
+pub const EXIT_INVALID: i32 = 1;
+/// The command line is wrong, or the input could not be read.
+pub const EXIT_USAGE: i32 = 2;
+/// `--check`: the plan misses a target or has a critical warning.
+pub const EXIT_CHECK_FAILED: i32 = 3;
+
+const USAGE: &str = "\
+Keel — backup and disaster-recovery planner for data platforms
+
+Usage:
+  keel plan [OPTIONS] FILE      plan a scenario file (`-` reads standard input)
+  keel --help | --version
+
+Options for `plan`:
+  --format json|table   output format (default: json, the plan file with the computed plan)
+  --reasons             with --format table: print each recommendation's reason
+  --check               exit 3 if any target is missed or any warning is critical
+
+Exit codes: 0 ok, 1 invalid scenario, 2 usage or unreadable input, 3 --check failed.
+";
+
+/// Output formats of `keel plan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Table,
+}
+
+/// A parsed `keel plan` command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PlanCommand {
+    input: String,
+    format: Format,
+    reasons: bool,
+    check: bool,
+}
+
+enum Command {
+    Help,
+    Version,
+    Plan(PlanCommand),
+}
+
+fn parse(args: &[String]) -> Result<Command, String> {
+    let mut it = args.iter();
+    match it.next().map(String::as_str) {
+        None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
+        Some("-V" | "--version") => return Ok(Command::Version),
+        Some("plan") => {}
+        Some(other) => return Err(format!("unknown command \"{other}\"; the command is `keel plan FILE`")),
+    }
+    let mut cmd = PlanCommand { input: String::new(), format: Format::Json, reasons: false, check: false };
+    let mut input = None;
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--reasons" => cmd.reasons = true,
+            "--check" => cmd.check = true,
+            "--format" => {
+                let value = it.next().ok_or("--format needs a value: json or table")?;
+                cmd.format = parse_format(value)?;
+            }
+            a if a.starts_with("--format=") => cmd.format = parse_format(&a["--format=".len()..])?,
+            a if a.starts_with('-') && a != "-" => return Err(format!("unknown option \"{a}\"")),
+            a => {
+                if input.replace(a.to_string()).is_some() {
+                    return Err("give one scenario file".into());
+                }
+            }
+        }
+    }
+    cmd.input = input.ok_or("missing the scenario file (or `-` for standard input)")?;
+    Ok(Command::Plan(cmd))
+}
+
+fn parse_format(value: &str) -> Result<Format, String> {
+    match value {
+        "json" => Ok(Format::Json),
+        "table" => Ok(Format::Table),
+        other => Err(format!("unknown format \"{other}\": use json or table")),
+    }
+}
+
+/// Runs `keel` with `args` (without the program name); returns the exit code.
+pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let command = match parse(args) {
+        Ok(c) => c,
+        Err(message) => {
+            let _ = writeln!(stderr, "keel: {message}\n\n{USAGE}");
+            return EXIT_USAGE;
+        }
+    };
+    let cmd = match command {
+        Command::Help => {
+            let _ = write!(stdout, "{USAGE}");
+            return EXIT_OK;
+        }
+        Command::Version => {
+            let _ = writeln!(stdout, "keel {}", env!("CARGO_PKG_VERSION"));
+            return EXIT_OK;
+        }
+        Command::Plan(cmd) => cmd,
+    };
+    let text = match read_input(&cmd.input, stdin) {
+        Ok(t) => t,
+        Err(message) => {
+            let _ = writeln!(stderr, "keel: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    let (scenario, read_warnings) = match format::decode(&text) {
+        Ok(ok) => ok,
+        Err(e) => {
+            let _ = writeln!(stderr, "keel: {}: {e}", display_name(&cmd.input));
+            return EXIT_INVALID;
+        }
+    };
+    let plan = engine::plan(&scenario);
+    for d in plan.diagnostics.iter().chain(read_warnings.iter().filter(|d| !plan.diagnostics.contains(d))) {
+        let _ = writeln!(stderr, "keel: {}: {d}", display_name(&cmd.input));
+    }
+    if plan.has_errors() {
+        return EXIT_INVALID;
+    }
+    let written = match cmd.format {
+        Format::Json => writeln!(stdout, "{}", format::encode(&scenario, Some(&plan))),
+        Format::Table => write!(stdout, "{}", table::render(&scenario, &plan, cmd.reasons)),
+    };
+    if let Err(e) = written {
+        let _ = writeln!(stderr, "keel: cannot write the output: {e}");
+        return EXIT_USAGE;
+    }
+    if cmd.check && check_fails(&plan) {
+        let _ = writeln!(
+            stderr,
+            "keel: check failed: {} stage(s) miss a target, {} critical warning(s)",
+            plan.totals.stages_violating,
+            critical(&plan)
+        );
+        return EXIT_CHECK_FAILED;
+    }
+    EXIT_OK
+}
+
+fn critical(plan: &Plan) -> usize {
+    plan.warnings.iter().filter(|w| w.level == engine::Level::Critical).count()
+}
+
+fn check_fails(plan: &Plan) -> bool {
+    plan.totals.stages_violating > 0 || critical(plan) > 0
+}
+
+fn display_name(input: &str) -> &str {
+    if input == "-" {
+        "<stdin>"
+    } else {
+        input
+    }
+}
+
+fn read_input(path: &str, stdin: &mut dyn Read) -> Result<String, String> {
+    let mut text = String::new();
+    let limit = format::MAX_FILE_BYTES as u64 + 1;
+    let result = if path == "-" {
+        stdin.take(limit).read_to_string(&mut text)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_string(&mut text))
+    };
+    result.map_err(|e| format!("cannot read {}: {e}", display_name(path)))?;
+    Ok(text)
+}
+
+/// The scenario's name as the table heading shows it.
+fn heading(scenario: &Scenario) -> &str {
+    if scenario.name.trim().is_empty() {
+        "Untitled platform"
+    } else {
+        &scenario.name
+    }
+}
+
+#[cfg(test)]
+mod tests;

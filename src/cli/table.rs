@@ -1,0 +1,98 @@
+//! `keel plan --format table`: the plan as a table a person reads in a terminal or a CI log.
+
+use super::heading;
+use crate::duration::{format_minutes, format_minutes_f};
+use crate::engine::{Level, Plan};
+use crate::model::Scenario;
+use std::fmt::Write;
+
+/// Pads or cuts `text` to `width` characters (not bytes: labels may hold any letters).
+fn cell(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    if n > width {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    } else {
+        format!("{text}{}", " ".repeat(width - n))
+    }
+}
+
+fn achieved(value: Option<f64>, target: u32, met: bool) -> String {
+    let v = value.map_or_else(|| "never".to_string(), format_minutes_f);
+    format!("{v} / {} {}", format_minutes(target), if met { "ok" } else { "MISS" })
+}
+
+/// The whole table: stages, totals, warnings.
+pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String {
+    let mut out = String::new();
+    let cur = &plan.currency;
+    let _ = writeln!(
+        out,
+        "Keel plan: {}  ({} → {}, {cur}, {} months)\n",
+        heading(scenario),
+        scenario.regions.primary,
+        scenario.regions.secondary,
+        scenario.span_months
+    );
+    let _ = writeln!(
+        out,
+        "{} {} {} {} {} {} {}",
+        cell("STAGE", 18),
+        cell("DISRUPTION", 13),
+        cell("BACKUP", 17),
+        cell("STRATEGY", 22),
+        cell("RPO / TARGET", 19),
+        cell("RTO / TARGET", 19),
+        "MONTHLY"
+    );
+    for s in &plan.stages {
+        let name = scenario.stage(&s.id).map_or(s.id.as_str(), |st| st.display_name());
+        for (i, r) in s.recommendations.iter().enumerate() {
+            let (rpo, rto) = if r.assumed {
+                ("owner's".to_string(), "owner's".to_string())
+            } else {
+                (achieved(r.rpo_minutes, r.target.rpo_minutes, r.meets_rpo), achieved(r.rto_minutes, r.target.rto_minutes, r.meets_rto))
+            };
+            let _ = writeln!(
+                out,
+                "{} {} {} {} {} {} {:>10.2}",
+                cell(if i == 0 { name } else { "" }, 18),
+                cell(&r.disruption.label().to_lowercase(), 13),
+                cell(&r.backup.label().to_lowercase(), 17),
+                cell(&r.strategy.label().to_lowercase(), 22),
+                cell(&rpo, 19),
+                cell(&rto, 19),
+                r.cost.total()
+            );
+            if reasons {
+                let _ = writeln!(out, "    {}", r.reason);
+            }
+        }
+    }
+    let t = &plan.totals;
+    let _ = writeln!(
+        out,
+        "\nMonthly: {cur} {:.2} (storage {:.2}, replication {:.2}, standby {:.2}, reprocessing {:.2}); {cur} {:.2} over {} months.",
+        t.monthly_total,
+        t.monthly.storage,
+        t.monthly.replication,
+        t.monthly.standby,
+        t.monthly.reprocessing,
+        t.span_total,
+        scenario.span_months
+    );
+    let _ = writeln!(out, "Stages meeting every target: {} of {}.", t.stages_meeting, t.stages_meeting + t.stages_violating);
+    if !plan.warnings.is_empty() {
+        let _ = writeln!(out, "\nWarnings ({}):", plan.warnings.len());
+        for w in &plan.warnings {
+            let level = match w.level {
+                Level::Critical => "critical",
+                Level::Warning => "warning",
+                Level::Info => "info",
+            };
+            let _ = writeln!(out, "  [{level}] {} ({}): {}", w.code.key(), w.stages.join(", "), w.message);
+        }
+    }
+    out
+}

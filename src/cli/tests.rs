@@ -1,0 +1,88 @@
+//! CLI tests: arguments, exit codes and both output formats, through `run`.
+
+use super::*;
+
+fn keel(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run(&args, &mut stdin.as_bytes(), &mut out, &mut err);
+    (code, String::from_utf8_lossy(&out).into_owned(), String::from_utf8_lossy(&err).into_owned())
+}
+
+const SCENARIO: &str = r#"{"name":"CLI test","stages":[
+  {"id":"raw","kind":"raw","label":"Raw zone","volume_gb":2000,"daily_change_gb":20},
+  {"id":"report","kind":"report","label":"Sales report"}],
+  "flows":[{"from":"raw","to":"report"}]}"#;
+
+#[test]
+fn plan_prints_the_plan_file_as_json() {
+    let (code, out, err) = keel(&["plan", "-"], SCENARIO);
+    assert_eq!(code, EXIT_OK, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["type"], "keel-plan");
+    assert_eq!(v["plan"]["stages"][0]["id"], "raw");
+    assert!(v["plan"]["stages"][0]["recommendations"][0]["reason"].as_str().is_some_and(|r| r.contains("verbatim")));
+}
+
+#[test]
+fn table_format_is_readable() {
+    let (code, out, _) = keel(&["plan", "--format", "table", "--reasons", "-"], SCENARIO);
+    assert_eq!(code, EXIT_OK);
+    assert!(out.starts_with("Keel plan: CLI test"), "{out}");
+    assert!(out.contains("Raw zone") && out.contains("region outage") && out.contains("Monthly: USD"), "{out}");
+    assert!(out.contains("verbatim"), "reasons are printed: {out}");
+    let (_, plain, _) = keel(&["plan", "--format=table", "-"], SCENARIO);
+    assert!(!plain.contains("verbatim"));
+}
+
+#[test]
+fn invalid_scenarios_exit_1_naming_the_field() {
+    let (code, out, err) = keel(&["plan", "-"], r#"{"stages":[{"id":"x","kind":"lake"}]}"#);
+    assert_eq!(code, EXIT_INVALID);
+    assert!(out.is_empty());
+    assert!(err.contains("stages[0].kind") && err.contains("stage \"x\""), "{err}");
+    let (code, _, err) = keel(&["plan", "-"], "not json");
+    assert_eq!(code, EXIT_INVALID);
+    assert!(err.contains("<stdin>") && err.contains("not valid JSON"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [&["frobnicate"][..], &["plan"], &["plan", "--format", "xml", "-"], &["plan", "--bogus", "-"], &["plan", "a", "b"]] {
+        let (code, _, err) = keel(args, "");
+        assert_eq!(code, EXIT_USAGE, "{args:?}");
+        assert!(err.contains("Usage:"), "{err}");
+    }
+    let (code, _, err) = keel(&["plan", "/nonexistent/keel.json"], "");
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("cannot read /nonexistent/keel.json"), "{err}");
+}
+
+#[test]
+fn help_and_version() {
+    let (code, out, _) = keel(&["--help"], "");
+    assert_eq!(code, EXIT_OK);
+    assert!(out.contains("keel plan [OPTIONS] FILE"));
+    let (_, out, _) = keel(&["--version"], "");
+    assert!(out.starts_with("keel "));
+}
+
+#[test]
+fn check_fails_on_a_missed_target() {
+    let tight = r#"{"stages":[{"id":"raw","kind":"raw","volume_gb":90000,"daily_change_gb":20,
+        "targets":{"data_corruption":{"rpo_minutes":1,"rto_minutes":1},"region_outage":{"rpo_minutes":1,"rto_minutes":1}}}]}"#;
+    let (code, _, err) = keel(&["plan", "--check", "-"], tight);
+    assert_eq!(code, EXIT_CHECK_FAILED);
+    assert!(err.contains("check failed"), "{err}");
+    let (code, _, _) = keel(&["plan", "-"], tight);
+    assert_eq!(code, EXIT_OK, "without --check a missed target is not an error");
+}
+
+#[test]
+fn warnings_about_the_input_go_to_stderr_not_stdout() {
+    let s = r#"{"stages":[{"id":"raw","kind":"raw","service":"no_such_service"}],"overrides":{"hot":1}}"#;
+    let (code, out, err) = keel(&["plan", "-"], s);
+    assert_eq!(code, EXIT_OK);
+    assert!(err.contains("not in the catalogue") && err.contains("overrides.hot"), "{err}");
+    assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok());
+}
