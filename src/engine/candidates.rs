@@ -175,6 +175,10 @@ impl<'a> Ctx<'a> {
             StageKind::Model if s.load == LoadPattern::DailyFull => true,
             // Curated files changed in place need backups to roll back.
             StageKind::Curated if s.modified_in_place && disruption == Disruption::DataCorruption => false,
+            // A warehouse "would certainly" keep backups and a replicated copy (guide: Presentation).
+            StageKind::Presentation => false,
+            // "There should be a backup of this data" (guide: Modeled Data).
+            StageKind::ModeledData if disruption == Disruption::DataCorruption => false,
             _ => s.recreatable,
         }
     }

@@ -157,13 +157,21 @@ fn reports_are_redeployed_and_repointed() {
 
 #[test]
 fn presentation_reloaded_daily_keeps_a_full_set_per_day() {
-    let s = stage(K::Presentation, |s| s.load = LoadPattern::DailyFull);
-    check(s, CORRUPTION, Backup::KeepsCopy, &[D::BackupRestore], &["full data set per day"]);
+    let s = stage(K::Presentation, |s| {
+        s.load = LoadPattern::DailyFull;
+        s.recreatable = true;
+    });
+    check(s.clone(), CORRUPTION, Backup::KeepsCopy, &[D::BackupRestore], &["full data set per day"]);
+    // "Backups and a replicated copy for DR": never just reprocessing, even when it is cheaper.
+    let p = plan_one(s);
+    let outage = p.stages[0].recommendation(OUTAGE).expect("rec");
+    assert_ne!(outage.strategy, D::Reprocess, "{}", outage.reason);
 }
 
 #[test]
 fn modeled_data_is_backed_up() {
-    check(stage(K::ModeledData, |_| {}), CORRUPTION, Backup::KeepsCopy, &[D::BackupRestore], &["gained value"]);
+    let s = stage(K::ModeledData, |s| s.recreatable = true);
+    check(s, CORRUPTION, Backup::KeepsCopy, &[D::BackupRestore], &["gained value"]);
 }
 
 #[test]
