@@ -95,8 +95,10 @@ fn warn(code: WarningCode, level: Level, stage: &str, disruption: Option<Disrupt
 pub(super) fn collect(scenario: &Scenario, plans: &[StagePlan], prices: &Prices) -> Vec<Warning> {
     let mut out = Vec::new();
     let mut untested = Vec::new();
+    let by_id: std::collections::HashMap<&str, &crate::model::Stage> =
+        scenario.stages.iter().map(|s| (s.id.as_str(), s)).collect();
     for plan in plans {
-        let Some(stage) = scenario.stage(&plan.id) else { continue };
+        let Some(stage) = by_id.get(plan.id.as_str()).copied() else { continue };
         let name = stage.display_name();
         let service = Service::find(&plan.service).unwrap_or_else(|| Service::default_for(stage.kind));
         let corruption = plan.recommendation(Disruption::DataCorruption);

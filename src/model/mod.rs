@@ -10,10 +10,12 @@
 
 mod kind;
 mod strategy;
+mod synthetic;
 mod validate;
 
 pub use kind::{PaletteGroup, StageKind};
 pub use strategy::{BackupMethod, DrStrategy};
+pub use synthetic::synthetic;
 pub use validate::{Diagnostic, Severity};
 
 use serde::{Deserialize, Serialize};
