@@ -224,3 +224,15 @@ mod tests {
         assert!(d[0].message.contains("did you mean \"storage.hot_gb_month\""), "{}", d[0].message);
     }
 }
+
+#[cfg(test)]
+mod doc_tests {
+    /// docs/engine.md documents every price-book key, so users can find what to override.
+    #[test]
+    fn engine_doc_lists_every_key() {
+        let doc = include_str!("../../docs/engine.md");
+        for e in super::PRICE_BOOK {
+            assert!(doc.contains(&format!("`{}`", e.key)), "docs/engine.md does not list {}", e.key);
+        }
+    }
+}
