@@ -1,6 +1,9 @@
 //! Renders the app shell natively with `yew::LocalServerRenderer` and checks its structure:
 //! header with product and scenario name, the three panes, every palette group and kind.
 
+// Native only: server-side rendering runs on tokio; tests/web.rs covers the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
 use keel::model::{PaletteGroup, Scenario, StageKind};
 use keel::ui::{App, AppProps};
 use yew::LocalServerRenderer;

@@ -7,6 +7,9 @@
 //! The checker works on source text, skipping comments and string and char literals, and is
 //! itself tested on in-memory examples so that it can be seen to fail.
 
+// Native only: reads the source tree from disk.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::{Path, PathBuf};
 
 /// Whether the file at `rel` (relative to `src/`, with `/` separators) belongs to the pure core.

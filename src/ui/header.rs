@@ -25,17 +25,18 @@ pub fn Header() -> Html {
     };
     html! {
         <header class="keel-header">
-            <span class="keel-brand" aria-label="Keel">
+            <span class="keel-brand">
                 <span class="keel-mark" aria-hidden="true">{"⚓"}</span>
                 {"Keel"}
             </span>
             <span class="keel-tagline">{"Backup & disaster-recovery planner"}</span>
             <label class="scenario-name">
-                <span class="visually-hidden">{"Scenario name"}</span>
+                <span class="scenario-caption">{"Scenario"}</span>
                 <input
                     type="text"
                     value={title}
                     maxlength={MAX_NAME_CHARS.to_string()}
+                    aria-label="Scenario name"
                     spellcheck="false"
                     {onchange}
                 />

@@ -3,11 +3,12 @@
 use crate::model::PaletteGroup;
 use yew::prelude::*;
 
-/// The left pane listing stage kinds by [`PaletteGroup`].
+/// The left pane listing stage kinds by [`PaletteGroup`]. It is focusable (`tabindex=0`) because
+/// it scrolls on small screens and must scroll from the keyboard too.
 #[component]
 pub fn Palette() -> Html {
     html! {
-        <nav class="pane palette" aria-label="Stage palette">
+        <nav class="pane palette" aria-label="Stage palette" tabindex="0">
             <h2 class="pane-title">{"Stages"}</h2>
             { for PaletteGroup::ALL.into_iter().map(|group| html! {
                 <section class="palette-group" key={group.label()}>

@@ -1,0 +1,44 @@
+// Shared helpers for the end-to-end tests: headless chromium from Debian driven by
+// playwright-core, against the release build that scripts/test serves on loopback.
+import { chromium } from "playwright-core";
+
+/** The served app, e.g. http://127.0.0.1:43121/ (set by scripts/test). */
+export function appUrl() {
+  const url = process.env.KEEL_URL;
+  if (!url) {
+    throw new Error("KEEL_URL is not set: run the end-to-end tests through scripts/test, which serves the release build");
+  }
+  return url;
+}
+
+/** Launches headless chromium with the flags this kind of machine needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.KEEL_CHROMIUM || "/usr/bin/chromium",
+    chromiumSandbox: false,
+    args: [
+      "--headless=new",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * Opens a page at 1280×720 (a projector) and records every console error and uncaught
+ * exception in `page.problems`.
+ */
+export async function openPage(browser) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page.problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") page.problems.push(`console.error: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => page.problems.push(`uncaught: ${err.message}`));
+  return page;
+}
