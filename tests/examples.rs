@@ -255,6 +255,26 @@ mod schema_validation {
         }
     }
 
+    /// What `keel plan` writes — scenario and computed plan — satisfies the schema too.
+    #[test]
+    fn computed_plans_satisfy_the_schema() {
+        let validator = validator();
+        let mut scenarios: Vec<(String, Scenario)> = examples().into_iter().map(|(n, _, s)| (n, s)).collect();
+        scenarios.push(("synthetic 60".into(), keel::model::synthetic(60)));
+        for (name, scenario) in scenarios {
+            let plan = keel::engine::plan(&scenario);
+            let doc: Value = serde_json::from_str(&keel::format::encode(&scenario, Some(&plan))).expect("json");
+            let errors = errors(&validator, &doc);
+            assert!(errors.is_empty(), "{name}: the computed plan violates the schema:\n{}", errors.join("\n"));
+        }
+        // The plan part is really checked: a plan with a made-up strategy is refused.
+        let scenario = example("lusty-reference-platform.json");
+        let plan = keel::engine::plan(&scenario);
+        let mut doc: Value = serde_json::from_str(&keel::format::encode(&scenario, Some(&plan))).expect("json");
+        doc["plan"]["stages"][0]["recommendations"][0]["strategy"] = json!("prayer");
+        assert!(!validator.is_valid(&doc));
+    }
+
     #[test]
     fn schema_rejects_what_keel_rejects() {
         let validator = validator();
