@@ -31,9 +31,8 @@ pub fn parse_minutes(text: &str) -> Result<u32, DurationError> {
         if digits == 0 {
             return Err(DurationError(format!("\"{text}\" is not a duration: expected a number at \"{rest}\"")));
         }
-        let number: f64 = rest[..digits]
-            .parse()
-            .map_err(|_| DurationError(format!("\"{}\" is not a number", &rest[..digits])))?;
+        let number: f64 =
+            rest[..digits].parse().map_err(|_| DurationError(format!("\"{}\" is not a number", &rest[..digits])))?;
         rest = rest[digits..].trim_start();
         let unit_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
         let unit = rest[..unit_len].to_ascii_lowercase();

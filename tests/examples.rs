@@ -88,7 +88,10 @@ fn examples_are_keel_plan_envelopes() {
     for (name, doc, _) in examples() {
         assert_eq!(doc["type"], json!("keel-plan"), "{name}: type");
         assert_eq!(doc["version"], json!(1), "{name}: version");
-        assert!(doc["source"].as_str().is_some_and(|s| !s.trim().is_empty()), "{name}: source must be a non-empty string");
+        assert!(
+            doc["source"].as_str().is_some_and(|s| !s.trim().is_empty()),
+            "{name}: source must be a non-empty string"
+        );
         assert!(doc.get("plan").is_none(), "{name}: examples carry no computed plan; the CLI computes it");
     }
 }
@@ -112,7 +115,10 @@ fn examples_are_exactly_what_serde_writes() {
     // re-serializing and comparing catches that, and keeps the files in the app's own form.
     for (name, doc, scenario) in examples() {
         let written = serde_json::to_value(&scenario).expect("serializes");
-        assert_eq!(written, doc["scenario"], "{name}: scenario differs from its serde form (unknown key, wrong type or elided default?)");
+        assert_eq!(
+            written, doc["scenario"],
+            "{name}: scenario differs from its serde form (unknown key, wrong type or elided default?)"
+        );
     }
 }
 
@@ -138,12 +144,14 @@ fn examples_restore_code_independently_of_data() {
 fn examples_use_catalogue_services_and_human_labels() {
     for (name, _, scenario) in examples() {
         for stage in &scenario.stages {
-            let service = stage.service.as_deref().unwrap_or_else(|| panic!("{name}: stage {} has no service", stage.id));
+            let service =
+                stage.service.as_deref().unwrap_or_else(|| panic!("{name}: stage {} has no service", stage.id));
             assert!(SERVICE_IDS.contains(&service), "{name}: stage {} uses unknown service {service:?}", stage.id);
             assert!(!stage.label.trim().is_empty(), "{name}: stage {} has no label", stage.id);
             assert_ne!(stage.label, stage.id, "{name}: stage {} label should be human, not the id", stage.id);
             assert!(
-                stage.id.len() <= 16 && stage.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                stage.id.len() <= 16
+                    && stage.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
                 "{name}: stage id {:?} should be short snake_case",
                 stage.id
             );
@@ -179,7 +187,10 @@ fn examples_flows_connect_sources_to_reports() {
         assert!(!reports.is_empty(), "{name}: no report stage");
         let from_sources: BTreeSet<&str> = sources.iter().flat_map(|s| reachable(&scenario, s)).collect();
         for report in &reports {
-            assert!(from_sources.contains(report), "{name}: report {report} is not reachable from any system of record");
+            assert!(
+                from_sources.contains(report),
+                "{name}: report {report} is not reachable from any system of record"
+            );
         }
         // No stray cards: every stage takes part in at least one flow.
         for id in &ids {
@@ -242,6 +253,9 @@ mod schema_validation {
             .unwrap_or_else(|e| panic!("schema does not compile: {e}"))
     }
 
+    /// A way to break a valid file.
+    type Breaker = Box<dyn Fn(&mut Value)>;
+
     fn errors(validator: &jsonschema::Validator, doc: &Value) -> Vec<String> {
         validator.iter_errors(doc).map(|e| format!("{} at {}", e, e.instance_path())).collect()
     }
@@ -279,15 +293,21 @@ mod schema_validation {
     fn schema_rejects_what_keel_rejects() {
         let validator = validator();
         let (_, doc, _) = examples().into_iter().next().expect("an example");
-        let broken: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+        let broken: Vec<(&str, Breaker)> = vec![
             ("wrong type", Box::new(|d| d["type"] = json!("excalidraw"))),
             ("version 0", Box::new(|d| d["version"] = json!(0))),
             ("no scenario", Box::new(|d| drop(d.as_object_mut().map(|o| o.remove("scenario"))))),
             ("unknown kind", Box::new(|d| d["scenario"]["stages"][0]["kind"] = json!("lake"))),
-            ("stage without id", Box::new(|d| drop(d["scenario"]["stages"][0].as_object_mut().map(|o| o.remove("id"))))),
+            (
+                "stage without id",
+                Box::new(|d| drop(d["scenario"]["stages"][0].as_object_mut().map(|o| o.remove("id")))),
+            ),
             ("negative volume", Box::new(|d| d["scenario"]["stages"][0]["volume_gb"] = json!(-1.0))),
             ("fractional minutes", Box::new(|d| d["scenario"]["targets"]["region_outage"]["rto_minutes"] = json!(1.5))),
-            ("target without rpo", Box::new(|d| d["scenario"]["targets"]["data_corruption"] = json!({"rto_minutes": 60}))),
+            (
+                "target without rpo",
+                Box::new(|d| d["scenario"]["targets"]["data_corruption"] = json!({"rto_minutes": 60})),
+            ),
             ("unknown load pattern", Box::new(|d| d["scenario"]["stages"][0]["load"] = json!({"pattern": "hourly"}))),
             ("span of 0 months", Box::new(|d| d["scenario"]["span_months"] = json!(0))),
             ("flow without to", Box::new(|d| d["scenario"]["flows"][0] = json!({"from": "x"}))),
@@ -374,7 +394,8 @@ fn serde_minimal<T: serde::de::DeserializeOwned + serde::Serialize>(full: &Value
     let object = full.as_object().expect("object");
     let minimal: Map<String, Value> =
         object.iter().filter(|(k, _)| required.contains(*k)).map(|(k, v)| (k.clone(), v.clone())).collect();
-    let loaded: T = serde_json::from_value(Value::Object(minimal.clone())).expect("the required members alone deserialize");
+    let loaded: T =
+        serde_json::from_value(Value::Object(minimal.clone())).expect("the required members alone deserialize");
     (minimal, serde_json::to_value(&loaded).expect("serializes"))
 }
 
@@ -395,16 +416,23 @@ fn full_stage() -> Stage {
 
 /// A scenario with every optional member set.
 fn full_scenario() -> Scenario {
-    let mut scenario = Scenario::default();
-    scenario.stages = vec![full_stage(), Stage::new("t", StageKind::Report)];
-    scenario.flows = vec![Flow { from: "s".into(), to: "t".into() }];
+    let mut scenario = Scenario {
+        stages: vec![full_stage(), Stage::new("t", StageKind::Report)],
+        flows: vec![Flow { from: "s".into(), to: "t".into() }],
+        ..Scenario::default()
+    };
     scenario.overrides.insert("storage.hot_gb_month".into(), 0.02);
     scenario
 }
 
 /// Checks one object schema against one model type: the same member names, the same required
 /// members, the schema's `default`s equal to serde's, and a description on every member.
-fn check_object<T: serde::de::DeserializeOwned + serde::Serialize>(schema: &Value, node: &Value, full: &Value, what: &str) {
+fn check_object<T: serde::de::DeserializeOwned + serde::Serialize>(
+    schema: &Value,
+    node: &Value,
+    full: &Value,
+    what: &str,
+) {
     let props = properties(node);
     let schema_keys: BTreeSet<String> = props.keys().cloned().collect();
     assert_eq!(schema_keys, keys(full), "{what}: schema properties differ from the model's serialized members");
@@ -413,7 +441,8 @@ fn check_object<T: serde::de::DeserializeOwned + serde::Serialize>(schema: &Valu
     for key in keys(full).into_iter().filter(|k| !minimal.contains_key(k)) {
         let prop = resolve(schema, &props[&key]);
         let declared = props[&key].get("default").or_else(|| prop.get("default"));
-        let declared = declared.unwrap_or_else(|| panic!("{what}.{key}: optional in serde but the schema gives no default"));
+        let declared =
+            declared.unwrap_or_else(|| panic!("{what}.{key}: optional in serde but the schema gives no default"));
         match written.get(&key) {
             Some(default) => assert_eq!(declared, default, "{what}.{key}: schema default differs from serde's default"),
             None => {
@@ -471,7 +500,10 @@ fn schema_scenario_matches_the_model() {
     for kind in StageKind::ALL {
         let new_keys = keys(&serde_json::to_value(Stage::new("x", kind)).expect("serializes"));
         let stage_keys: BTreeSet<String> = properties(stage_node).keys().cloned().collect();
-        assert!(new_keys.is_subset(&stage_keys), "Stage::new({kind:?}) serializes members the schema lacks: {new_keys:?}");
+        assert!(
+            new_keys.is_subset(&stage_keys),
+            "Stage::new({kind:?}) serializes members the schema lacks: {new_keys:?}"
+        );
     }
 
     check_object::<Flow>(&schema, object_schema(&schema, &sp["flows"]["items"]), &full["flows"][0], "flow");
@@ -500,7 +532,11 @@ fn schema_enums_match_the_model() {
     let kind = resolve(&schema, &stp["kind"]);
     let listed: Vec<String> =
         kind["enum"].as_array().expect("kind enum").iter().map(|v| v.as_str().expect("string").to_string()).collect();
-    let model: Vec<String> = StageKind::ALL.iter().map(|k| serde_json::to_value(k).expect("serializes")).map(|v| v.as_str().expect("string").to_string()).collect();
+    let model: Vec<String> = StageKind::ALL
+        .iter()
+        .map(|k| serde_json::to_value(k).expect("serializes"))
+        .map(|v| v.as_str().expect("string").to_string())
+        .collect();
     assert_eq!(listed, model, "stage kinds (in palette order)");
     for k in &listed {
         assert_eq!(StageKind::from_key(k).map(|k| k.key().to_string()), Some(k.clone()));
@@ -514,25 +550,38 @@ fn schema_enums_match_the_model() {
     for branch in branches {
         let branch = resolve(&schema, branch);
         let name = branch["properties"]["pattern"]["const"].as_str().expect("pattern const").to_string();
-        assert_eq!(required(branch).into_iter().collect::<Vec<_>>(), vec!["pattern".to_string()], "{name}: only pattern is required");
+        assert_eq!(
+            required(branch).into_iter().collect::<Vec<_>>(),
+            vec!["pattern".to_string()],
+            "{name}: only pattern is required"
+        );
         let mut example = Map::new();
         for (key, prop) in properties(branch) {
-            let value = if key == "pattern" { json!(name) } else { prop.get("examples").and_then(|e| e.get(0)).cloned().unwrap_or(json!(1.0)) };
+            let value = if key == "pattern" {
+                json!(name)
+            } else {
+                prop.get("examples").and_then(|e| e.get(0)).cloned().unwrap_or(json!(1.0))
+            };
             example.insert(key.clone(), value);
         }
         let loaded: LoadPattern = serde_json::from_value(Value::Object(example.clone()))
             .unwrap_or_else(|e| panic!("load pattern {name} from the schema does not deserialize: {e}"));
-        assert_eq!(serde_json::to_value(loaded).expect("serializes"), Value::Object(example), "{name}: members round-trip");
+        assert_eq!(
+            serde_json::to_value(loaded).expect("serializes"),
+            Value::Object(example),
+            "{name}: members round-trip"
+        );
         patterns.insert(name);
     }
     // A new variant must be added to the list below (and to the schema): this match stops compiling.
     let _exhaustive = |p: LoadPattern| match p {
         LoadPattern::DailyFull | LoadPattern::PartitionedIncremental { .. } => (),
     };
-    let model: BTreeSet<String> = [LoadPattern::DailyFull, LoadPattern::PartitionedIncremental { partition_gb: Some(1.0) }]
-        .iter()
-        .map(|p| serde_json::to_value(p).expect("serializes")["pattern"].as_str().expect("tag").to_string())
-        .collect();
+    let model: BTreeSet<String> =
+        [LoadPattern::DailyFull, LoadPattern::PartitionedIncremental { partition_gb: Some(1.0) }]
+            .iter()
+            .map(|p| serde_json::to_value(p).expect("serializes")["pattern"].as_str().expect("tag").to_string())
+            .collect();
     assert_eq!(patterns, model, "load patterns");
 }
 
@@ -570,7 +619,10 @@ fn lusty_report_needs_its_whole_pipeline_within_four_hours() {
     assert_eq!(scenario.targets_of(report).region_outage.rto_minutes, 240);
     let upstream = upstream_closure(&scenario, "report");
     for kind in [StageKind::SystemOfRecord, StageKind::Ingest, StageKind::Raw, StageKind::Curated, StageKind::Model] {
-        assert!(upstream.iter().any(|id| scenario.stage(id).is_some_and(|s| s.kind == kind)), "report does not read from any {kind:?}");
+        assert!(
+            upstream.iter().any(|id| scenario.stage(id).is_some_and(|s| s.kind == kind)),
+            "report does not read from any {kind:?}"
+        );
     }
     for id in upstream {
         let stage = scenario.stage(id).expect("exists");

@@ -31,8 +31,11 @@ const AZ_STORAGE_PRICES: Source = Source {
 };
 const AZ_REDUNDANCY: Source =
     Source { title: "Azure Storage redundancy (learn.microsoft.com)", as_of: "2025-11", grade: Grade::Doc };
-const AZ_REHYDRATION: Source =
-    Source { title: "Blob rehydration from the archive tier (learn.microsoft.com)", as_of: "2025-11", grade: Grade::Doc };
+const AZ_REHYDRATION: Source = Source {
+    title: "Blob rehydration from the archive tier (learn.microsoft.com)",
+    as_of: "2025-11",
+    grade: Grade::Doc,
+};
 const ADF_COPY_PERF: Source = Source {
     title: "Data Factory copy activity performance and scalability guide (learn.microsoft.com)",
     as_of: "2025",
@@ -50,8 +53,11 @@ const AWS_DR_WHITEPAPER: Source = Source {
     as_of: "2024",
     grade: Grade::Doc,
 };
-const LUSTY_GUIDE: Source =
-    Source { title: "Backup and DR for Data Platforms (Lusty), Cost Time Tradeoff", as_of: "2020", grade: Grade::Guide };
+const LUSTY_GUIDE: Source = Source {
+    title: "Backup and DR for Data Platforms (Lusty), Cost Time Tradeoff",
+    as_of: "2020",
+    grade: Grade::Guide,
+};
 const KEEL: Source = Source {
     title: "Keel default: an assumption to replace with your own figure",
     as_of: "2026-11",
@@ -179,7 +185,11 @@ impl Prices {
                     format!("is not a price-book key and was ignored{hint}"),
                 ));
             } else if !value.is_finite() || *value < 0.0 {
-                diagnostics.push(Diagnostic::error(format!("overrides.{key}"), None, "must be a number of zero or more"));
+                diagnostics.push(Diagnostic::error(
+                    format!("overrides.{key}"),
+                    None,
+                    "must be a number of zero or more",
+                ));
             }
         }
         let prices = Prices::from_lookup(|key, default| match overrides.get(key) {

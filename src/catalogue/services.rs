@@ -25,12 +25,12 @@ const fn dr_rpo(strategy: D, rpo: f64, note: &'static str) -> DrOffer {
 }
 
 const AZ_SQL: Source = Source {
-    title: "Azure SQL Database and Managed Instance: automated backups, geo-restore, failover groups (learn.microsoft.com)",
+    title:
+        "Azure SQL Database and Managed Instance: automated backups, geo-restore, failover groups (learn.microsoft.com)",
     as_of: "2025",
     grade: Grade::Doc,
 };
-const SQL_HADR: Source =
-    Source { title: "SQL Server HADR overview (sql-docs)", as_of: "2025", grade: Grade::Doc };
+const SQL_HADR: Source = Source { title: "SQL Server HADR overview (sql-docs)", as_of: "2025", grade: Grade::Doc };
 const ADF: Source = Source {
     title: "Azure Data Factory: source control and self-hosted integration runtime HA (learn.microsoft.com)",
     as_of: "2025",
@@ -53,18 +53,18 @@ const COMPUTE: Source = Source {
     as_of: "2026",
     grade: Grade::Doc,
 };
-const SYNAPSE: Source = Source {
-    title: "Synapse dedicated SQL pool backup and restore (azure-docs)",
-    as_of: "2024-03",
-    grade: Grade::Doc,
-};
+const SYNAPSE: Source =
+    Source { title: "Synapse dedicated SQL pool backup and restore (azure-docs)", as_of: "2024-03", grade: Grade::Doc };
 const BI: Source = Source {
     title: "Analysis Services backup/restore; Power BI semantic model backup via XMLA",
     as_of: "2025",
     grade: Grade::Doc,
 };
-const GUIDE: Source =
-    Source { title: "Backup and DR for Data Platforms (Lusty), General Requirements", as_of: "2020", grade: Grade::Guide };
+const GUIDE: Source = Source {
+    title: "Backup and DR for Data Platforms (Lusty), General Requirements",
+    as_of: "2020",
+    grade: Grade::Guide,
+};
 const AWS: Source = Source {
     title: "AWS docs: S3 Replication Time Control, Glacier retrieval, RDS backups, Aurora Global Database",
     as_of: "2025",

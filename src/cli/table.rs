@@ -37,14 +37,13 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
     );
     let _ = writeln!(
         out,
-        "{} {} {} {} {} {} {}",
+        "{} {} {} {} {} {} MONTHLY",
         cell("STAGE", 18),
         cell("DISRUPTION", 13),
         cell("BACKUP", 17),
         cell("STRATEGY", 22),
         cell("RPO / TARGET", 19),
         cell("RTO / TARGET", 19),
-        "MONTHLY"
     );
     for s in &plan.stages {
         let name = scenario.stage(&s.id).map_or(s.id.as_str(), |st| st.display_name());
@@ -52,7 +51,10 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
             let (rpo, rto) = if r.assumed {
                 ("owner's".to_string(), "owner's".to_string())
             } else {
-                (achieved(r.rpo_minutes, r.target.rpo_minutes, r.meets_rpo), achieved(r.rto_minutes, r.target.rto_minutes, r.meets_rto))
+                (
+                    achieved(r.rpo_minutes, r.target.rpo_minutes, r.meets_rpo),
+                    achieved(r.rto_minutes, r.target.rto_minutes, r.meets_rto),
+                )
             };
             let _ = writeln!(
                 out,
@@ -82,7 +84,12 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
         t.span_total,
         scenario.span_months
     );
-    let _ = writeln!(out, "Stages meeting every target: {} of {}.", t.stages_meeting, t.stages_meeting + t.stages_violating);
+    let _ = writeln!(
+        out,
+        "Stages meeting every target: {} of {}.",
+        t.stages_meeting,
+        t.stages_meeting + t.stages_violating
+    );
     if !plan.warnings.is_empty() {
         let _ = writeln!(out, "\nWarnings ({}):", plan.warnings.len());
         for w in &plan.warnings {

@@ -48,7 +48,13 @@ fn invalid_scenarios_exit_1_naming_the_field() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [&["frobnicate"][..], &["plan"], &["plan", "--format", "xml", "-"], &["plan", "--bogus", "-"], &["plan", "a", "b"]] {
+    for args in [
+        &["frobnicate"][..],
+        &["plan"],
+        &["plan", "--format", "xml", "-"],
+        &["plan", "--bogus", "-"],
+        &["plan", "a", "b"],
+    ] {
         let (code, _, err) = keel(args, "");
         assert_eq!(code, EXIT_USAGE, "{args:?}");
         assert!(err.contains("Usage:"), "{err}");

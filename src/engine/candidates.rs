@@ -197,7 +197,9 @@ impl<'a> Ctx<'a> {
                 s.volume_gb * copies
             }
             BackupMethod::Incremental => s.volume_gb * fulls + s.daily_change_gb * retention,
-            BackupMethod::Differential => s.volume_gb * fulls + s.daily_change_gb * retention * (full_every + 1.0) / 2.0,
+            BackupMethod::Differential => {
+                s.volume_gb * fulls + s.daily_change_gb * retention * (full_every + 1.0) / 2.0
+            }
             BackupMethod::ServiceNative => s.volume_gb + s.daily_change_gb * retention,
         }
     }
@@ -354,11 +356,14 @@ fn data_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidat
         if matches!(method, BackupMethod::Git | BackupMethod::ConfigExport) {
             continue;
         }
-        let interval = ctx.offer_override(method.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(p.backup_interval_minutes);
+        let interval =
+            ctx.offer_override(method.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(p.backup_interval_minutes);
         let gb = ctx.backup_gb(method, interval);
         let storage = gb * ctx.backup_price();
         let (rpo, rto, cost, note) = if !outage {
-            let rto = offer.restore_minutes.map_or_else(|| ctx.restore_in_place_minutes(method), |m| m + ctx.rehydration_if_archived());
+            let rto = offer
+                .restore_minutes
+                .map_or_else(|| ctx.restore_in_place_minutes(method), |m| m + ctx.rehydration_if_archived());
             (interval, rto, Cost { storage, ..Cost::default() }, offer.note)
         } else {
             let Some(geo) = geo_restore else { continue };
@@ -419,7 +424,12 @@ fn data_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidat
                 strategy: offer.strategy,
                 rpo: Some(ctx.offer_override(offer.strategy.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(rpo)),
                 rto: Some(rto),
-                cost: Cost { storage: replica_storage, replication, standby: share * ctx.compute_monthly(), reprocessing: 0.0 },
+                cost: Cost {
+                    storage: replica_storage,
+                    replication,
+                    standby: share * ctx.compute_monthly(),
+                    reprocessing: 0.0,
+                },
                 how: How::Replica { rehydrate: ctx.service.tier == Tier::Archive },
                 blocked: None,
                 note: offer.note,

@@ -52,7 +52,12 @@ pub(super) fn pick(options: &[Candidate], target: Target) -> Option<usize> {
 }
 
 /// The recommendation for one stage and disruption type.
-pub(super) fn recommend(ctx: &Ctx<'_>, disruption: Disruption, target: Target, options: Vec<Candidate>) -> Recommendation {
+pub(super) fn recommend(
+    ctx: &Ctx<'_>,
+    disruption: Disruption,
+    target: Target,
+    options: Vec<Candidate>,
+) -> Recommendation {
     let currency = ctx.scenario.currency.as_str();
     let mut alternatives: Vec<Alternative> = options
         .iter()
@@ -109,7 +114,8 @@ pub(super) fn recommend(ctx: &Ctx<'_>, disruption: Disruption, target: Target, o
     describe(ctx, c, disruption, &mut reason);
     let _ = write!(reason, ", for {currency} {:.2}/month.", c.cost.total());
     if meets_rpo && meets_rto {
-        let feasible = options.iter().filter(|o| meets(o.rpo, target.rpo_minutes) && meets(o.rto, target.rto_minutes)).count();
+        let feasible =
+            options.iter().filter(|o| meets(o.rpo, target.rpo_minutes) && meets(o.rto, target.rto_minutes)).count();
         let _ = write!(
             reason,
             " The cheapest of {feasible} option{} that meet{} RPO {} and RTO {}.",
@@ -119,7 +125,9 @@ pub(super) fn recommend(ctx: &Ctx<'_>, disruption: Disruption, target: Target, o
             format_minutes(target.rto_minutes)
         );
         let runner_up = (0..options.len())
-            .filter(|&i| i != chosen && meets(options[i].rpo, target.rpo_minutes) && meets(options[i].rto, target.rto_minutes))
+            .filter(|&i| {
+                i != chosen && meets(options[i].rpo, target.rpo_minutes) && meets(options[i].rto, target.rto_minutes)
+            })
             .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()));
         if let Some(next) = runner_up.map(|i| &options[i]) {
             let _ = write!(reason, " Next: {} at {currency} {:.2}/month.", option_label(next), next.cost.total());
@@ -226,7 +234,8 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
 
 /// Why the best achievable option still misses, and what it would take.
 fn explain_miss(ctx: &Ctx<'_>, c: &Candidate, target: Target, meets_rpo: bool, meets_rto: bool, out: &mut String) {
-    let missed: Vec<&str> = [(!meets_rpo).then_some("RPO"), (!meets_rto).then_some("RTO")].into_iter().flatten().collect();
+    let missed: Vec<&str> =
+        [(!meets_rpo).then_some("RPO"), (!meets_rto).then_some("RTO")].into_iter().flatten().collect();
     let _ = write!(
         out,
         " No option meets the {} (RPO {}, RTO {}): this is the best achievable.",

@@ -185,11 +185,12 @@ pub fn plan(scenario: &Scenario) -> Plan {
         .filter_map(|d| d.path.strip_prefix("stages[")?.split(']').next()?.parse().ok())
         .collect();
     // Scenario-wide numbers that failed validation fall back to their defaults.
-    let disasters_per_year = if scenario.disasters_per_year.is_finite() && (0.0..=365.0).contains(&scenario.disasters_per_year) {
-        scenario.disasters_per_year
-    } else {
-        Scenario::default().disasters_per_year
-    };
+    let disasters_per_year =
+        if scenario.disasters_per_year.is_finite() && (0.0..=365.0).contains(&scenario.disasters_per_year) {
+            scenario.disasters_per_year
+        } else {
+            Scenario::default().disasters_per_year
+        };
 
     let mut stages = Vec::with_capacity(scenario.stages.len());
     for (i, stage) in scenario.stages.iter().enumerate() {

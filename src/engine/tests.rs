@@ -1,8 +1,8 @@
 //! Engine tests: one data-driven case per guide rule, then warnings and properties.
 
 use super::*;
-use crate::model::{LoadPattern, Stage, Target, Targets};
 use crate::model::{BackupMethod as B, DrStrategy as D, StageKind as K};
+use crate::model::{LoadPattern, Stage, Target, Targets};
 
 const CORRUPTION: Disruption = Disruption::DataCorruption;
 const OUTAGE: Disruption = Disruption::RegionOutage;
@@ -40,7 +40,12 @@ fn check(s: Stage, disruption: Disruption, backup: Backup, strategies: &[D], rea
             rec.reason
         ),
     }
-    assert!(strategies.contains(&rec.strategy), "strategy {:?} not in {strategies:?}; reason: {}", rec.strategy, rec.reason);
+    assert!(
+        strategies.contains(&rec.strategy),
+        "strategy {:?} not in {strategies:?}; reason: {}",
+        rec.strategy,
+        rec.reason
+    );
     for w in reason_words {
         assert!(rec.reason.contains(w), "reason should name \"{w}\": {}", rec.reason);
     }
@@ -49,7 +54,13 @@ fn check(s: Stage, disruption: Disruption, backup: Backup, strategies: &[D], rea
 #[test]
 fn automated_enrichment_is_fixed_and_rerun_not_backed_up() {
     let s = stage(K::Enriched, |s| s.recreatable = true);
-    check(s, CORRUPTION, Backup::Is(B::None), &[D::Reprocess], &["fully automated", "re-run", "achieves very little", "Next:"]);
+    check(
+        s,
+        CORRUPTION,
+        Backup::Is(B::None),
+        &[D::Reprocess],
+        &["fully automated", "re-run", "achieves very little", "Next:"],
+    );
 }
 
 #[test]
@@ -66,7 +77,8 @@ fn enrichment_too_slow_to_reprocess_gets_a_cheap_replica_for_dr() {
     let s = stage(K::Enriched, |s| {
         s.recreatable = true;
         s.volume_gb = 20_000.0;
-        s.targets = Some(Targets { region_outage: Target { rpo_minutes: 1440, rto_minutes: 240 }, ..Targets::default() });
+        s.targets =
+            Some(Targets { region_outage: Target { rpo_minutes: 1440, rto_minutes: 240 }, ..Targets::default() });
     });
     check(s, OUTAGE, Backup::Is(B::None), &[D::GeoReplicatedStorage], &["replicated copy", "RTO 4h"]);
 }
@@ -92,7 +104,13 @@ fn model_loaded_daily_full_needs_no_backup_of_its_own() {
         s.load = LoadPattern::DailyFull;
         s.service = Some("azure_analysis_services".into());
     });
-    check(s.clone(), CORRUPTION, Backup::Is(B::None), &[D::Reprocess], &["daily full", "dated full copies", "needs no backup"]);
+    check(
+        s.clone(),
+        CORRUPTION,
+        Backup::Is(B::None),
+        &[D::Reprocess],
+        &["daily full", "dated full copies", "needs no backup"],
+    );
     check(s, OUTAGE, Backup::Is(B::None), &[D::Reprocess], &["load time against the RTO"]);
 }
 
@@ -146,7 +164,13 @@ fn raw_data_is_backed_up_and_has_dr() {
 fn scripts_and_configuration_live_in_git() {
     check(stage(K::Scripts, |_| {}), CORRUPTION, Backup::Is(B::Git), &[D::Redeploy], &["every commit is a snapshot"]);
     check(stage(K::Scripts, |_| {}), OUTAGE, Backup::Is(B::Git), &[D::Redeploy], &["clone the repository"]);
-    check(stage(K::InfraConfig, |_| {}), CORRUPTION, Backup::Is(B::Git), &[D::Redeploy], &["deployment scripts", "recreated"]);
+    check(
+        stage(K::InfraConfig, |_| {}),
+        CORRUPTION,
+        Backup::Is(B::Git),
+        &[D::Redeploy],
+        &["deployment scripts", "recreated"],
+    );
 }
 
 #[test]
@@ -195,7 +219,8 @@ fn sql_database_uses_its_native_point_in_time_and_failover_figures() {
 fn an_impossible_target_gets_the_best_achievable_and_what_it_would_take() {
     let s = stage(K::Raw, |s| {
         s.volume_gb = 50_000.0;
-        s.targets = Some(Targets { data_corruption: Target { rpo_minutes: 1440, rto_minutes: 1 }, ..Targets::default() });
+        s.targets =
+            Some(Targets { data_corruption: Target { rpo_minutes: 1440, rto_minutes: 1 }, ..Targets::default() });
     });
     let p = plan_one(s);
     let rec = p.stages[0].recommendation(CORRUPTION).expect("rec");
@@ -238,7 +263,8 @@ fn warning_service_not_in_secondary() {
 fn warning_archive_rehydration_exceeds_rto() {
     let s = stage(K::Archive, |s| {
         s.service = Some("azure_blob_archive".into());
-        s.targets = Some(Targets { data_corruption: Target { rpo_minutes: 1440, rto_minutes: 240 }, ..Targets::default() });
+        s.targets =
+            Some(Targets { data_corruption: Target { rpo_minutes: 1440, rto_minutes: 240 }, ..Targets::default() });
     });
     let p = plan_one(s);
     let w = p.warnings.iter().find(|w| w.code == WarningCode::ArchiveRehydrationExceedsRto).expect("warning");
@@ -307,7 +333,8 @@ fn unknown_and_misfit_services_are_diagnosed_not_fatal() {
 #[test]
 fn overrides_change_the_figures() {
     let base = stage(K::Raw, |s| s.service = Some("azure_sql_database".into()));
-    let mut scenario = Scenario { stages: vec![stage(K::Presentation, |s| s.service = base.service.clone())], ..Scenario::default() };
+    let mut scenario =
+        Scenario { stages: vec![stage(K::Presentation, |s| s.service = base.service.clone())], ..Scenario::default() };
     let before = plan(&scenario).stages[0].recommendation(OUTAGE).expect("rec").clone();
     scenario.overrides.insert("service.azure_sql_database.backup_restore.rto_minutes".into(), 30.0);
     scenario.overrides.insert("storage.cool_gb_month".into(), 1.0);

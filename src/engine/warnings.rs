@@ -120,7 +120,13 @@ pub(super) fn collect(scenario: &Scenario, plans: &[StagePlan], prices: &Prices)
             }
         }
         if let Some(notice) = service.retired {
-            out.push(warn(WarningCode::ServiceRetired, Level::Warning, &plan.id, None, format!("{name} runs on {}. {notice}", service.name)));
+            out.push(warn(
+                WarningCode::ServiceRetired,
+                Level::Warning,
+                &plan.id,
+                None,
+                format!("{name} runs on {}. {notice}", service.name),
+            ));
         }
         if !stage.available_in_secondary {
             out.push(warn(
@@ -183,7 +189,9 @@ pub(super) fn collect(scenario: &Scenario, plans: &[StagePlan], prices: &Prices)
             }
         }
         if let Some(r) = outage {
-            if matches!(r.strategy, DrStrategy::None | DrStrategy::Redeploy) || (!service.geo_redundancy && r.strategy != DrStrategy::Reprocess) {
+            if matches!(r.strategy, DrStrategy::None | DrStrategy::Redeploy)
+                || (!service.geo_redundancy && r.strategy != DrStrategy::Reprocess)
+            {
                 out.push(warn(
                     WarningCode::NoGeoRedundancy,
                     Level::Warning,
@@ -197,7 +205,9 @@ pub(super) fn collect(scenario: &Scenario, plans: &[StagePlan], prices: &Prices)
                 ));
             }
             if r.strategy.is_replica()
-                && !corruption.is_some_and(|c| keeps_copy(c.backup) || (c.strategy == DrStrategy::Reprocess && c.rpo_minutes.is_some()))
+                && !corruption.is_some_and(|c| {
+                    keeps_copy(c.backup) || (c.strategy == DrStrategy::Reprocess && c.rpo_minutes.is_some())
+                })
             {
                 out.push(warn(
                     WarningCode::ReplicaWithoutBackup,
@@ -210,7 +220,8 @@ pub(super) fn collect(scenario: &Scenario, plans: &[StagePlan], prices: &Prices)
         }
         if stage.recreatable && stage.kind != StageKind::Archive {
             if let Some(keeps) = stage.source_retention_days {
-                let needs = if stage.daily_change_gb > 0.0 { stage.volume_gb / stage.daily_change_gb } else { f64::INFINITY };
+                let needs =
+                    if stage.daily_change_gb > 0.0 { stage.volume_gb / stage.daily_change_gb } else { f64::INFINITY };
                 if f64::from(keeps) < needs {
                     out.push(warn(
                         WarningCode::SourceRetentionTooShort,

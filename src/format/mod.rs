@@ -81,7 +81,12 @@ impl std::fmt::Display for DecodeError {
                 "this plan file is version {version}, made by a newer Keel; this one reads up to version {FILE_VERSION}"
             ),
             DecodeError::Invalid(diagnostics) => {
-                write!(f, "the scenario has {} problem{}:", diagnostics.len(), if diagnostics.len() == 1 { "" } else { "s" })?;
+                write!(
+                    f,
+                    "the scenario has {} problem{}:",
+                    diagnostics.len(),
+                    if diagnostics.len() == 1 { "" } else { "s" }
+                )?;
                 for d in diagnostics {
                     write!(f, "\n  {d}")?;
                 }
@@ -126,8 +131,11 @@ pub fn decode(text: &str) -> Result<(Scenario, Vec<Diagnostic>), DecodeError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(DecodeError::TooLarge { bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| DecodeError::Json { line: e.line(), column: e.column(), message: e.to_string() })?;
+    let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
     let scenario_value = unwrap_envelope(value)?;
     decode_scenario_value(scenario_value)
 }

@@ -220,7 +220,11 @@ impl Stage {
             modified_in_place: false,
             recreatable: matches!(
                 kind,
-                StageKind::Enriched | StageKind::Curated | StageKind::Presentation | StageKind::ModeledData | StageKind::Model
+                StageKind::Enriched
+                    | StageKind::Curated
+                    | StageKind::Presentation
+                    | StageKind::ModeledData
+                    | StageKind::Model
             ),
             source_retention_days: None,
             load: LoadPattern::default(),

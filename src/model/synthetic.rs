@@ -65,7 +65,8 @@ mod tests {
         for n in [0, 1, 13, 14, 200, 1000] {
             let s = synthetic(n);
             assert_eq!(s.stages.len(), n);
-            let errors: Vec<_> = s.validate().into_iter().filter(|d| d.severity == crate::model::Severity::Error).collect();
+            let errors: Vec<_> =
+                s.validate().into_iter().filter(|d| d.severity == crate::model::Severity::Error).collect();
             assert!(errors.is_empty(), "{n}: {errors:?}");
         }
     }

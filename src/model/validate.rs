@@ -31,12 +31,22 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `path`.
     pub fn error(path: impl Into<String>, stage: Option<&str>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, path: path.into(), stage: stage.map(str::to_string), message: message.into() }
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            stage: stage.map(str::to_string),
+            message: message.into(),
+        }
     }
 
     /// A warning at `path`.
     pub fn warning(path: impl Into<String>, stage: Option<&str>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, path: path.into(), stage: stage.map(str::to_string), message: message.into() }
+        Diagnostic {
+            severity: Severity::Warning,
+            path: path.into(),
+            stage: stage.map(str::to_string),
+            message: message.into(),
+        }
     }
 }
 
@@ -61,7 +71,11 @@ impl Scenario {
     pub fn validate(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         if self.span_months == 0 || self.span_months > 600 {
-            out.push(Diagnostic::error("span_months", None, format!("{} months is out of range: use 1 to 600", self.span_months)));
+            out.push(Diagnostic::error(
+                "span_months",
+                None,
+                format!("{} months is out of range: use 1 to 600", self.span_months),
+            ));
         }
         if !(self.disasters_per_year.is_finite() && (0.0..=365.0).contains(&self.disasters_per_year)) {
             out.push(Diagnostic::error("disasters_per_year", None, "must be a number from 0 to 365"));
