@@ -4,7 +4,8 @@
 # registry (crates.io, npm, Debian); nothing is downloaded from anywhere else.
 #
 #   keel_tools_build   wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt (npm binaryen), crates fetched
-#   keel_tools_browser Debian chromium + chromium-driver, npm playwright-core and axe-core
+#   keel_tools_browser Debian chromium + chromium-driver, npm playwright-core and axe-core, python3
+#   keel_tools_server  python3 (serves dist/ on loopback)
 
 KEEL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 KEEL_TRUNK_VERSION="0.21.14"
@@ -16,7 +17,30 @@ export TRUNK_SKIP_VERSION_CHECK=true
 
 keel_say() { printf '\033[1;34m[keel]\033[0m %s\n' "$*" >&2; }
 
+# keel_apt_install PACKAGE...: installs Debian packages (as root, or through sudo).
+keel_apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  if ! command -v apt-get >/dev/null; then
+    keel_say "missing: $* (install them with your package manager; Keel's scripts know apt-get only)"
+    return 1
+  fi
+  keel_say "installing $* from Debian"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# python3 serves the built app on loopback (scripts/lib/serve_dist.py).
+keel_tools_server() {
+  command -v python3 >/dev/null || keel_apt_install python3
+}
+
 keel_tools_build() {
+  if ! command -v cargo >/dev/null || ! command -v rustup >/dev/null; then
+    keel_say "Rust is missing: install rustup (https://rustup.rs), then run this again"; return 1
+  fi
+  if ! command -v npm >/dev/null; then
+    keel_apt_install nodejs npm || return 1
+  fi
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     keel_say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
@@ -51,11 +75,9 @@ keel_npm_ci() {
 
 keel_tools_browser() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    keel_say "installing chromium and chromium-driver from Debian"
-    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    keel_apt_install chromium chromium-driver || return 1
   fi
+  keel_tools_server || return 1
   keel_npm_ci
   export CHROMEDRIVER=/usr/bin/chromedriver
 }
