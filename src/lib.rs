@@ -8,8 +8,8 @@
 pub mod catalogue;
 pub mod cli;
 pub mod duration;
+pub mod editor;
 pub mod engine;
 pub mod format;
-pub mod editor;
 pub mod model;
 pub mod ui;
