@@ -10,6 +10,10 @@
 //! older versions are migrated. A bare scenario object (no envelope) is accepted too. The
 //! `plan` member is ignored on input: it is always recomputed. See docs/plan-format.md.
 
+mod link;
+
+pub use link::{decode_link, encode_link, LinkError, LINK_PREFIX_V1, MAX_INFLATED_BYTES};
+
 use crate::engine::Plan;
 use crate::model::{Diagnostic, Scenario, Severity};
 use serde::Serialize;

@@ -31,7 +31,8 @@ pub fn synthetic(n: usize) -> Scenario {
         s.pos = Pos { x: 40.0 + 220.0 * (i % PIPELINE.len()) as f64, y: 40.0 + 140.0 * lane as f64 };
         if kind.holds_data() {
             s.volume_gb = 500.0 + (i * 7919 % 20_000) as f64;
-            s.daily_change_gb = s.volume_gb / (30.0 + (i % 11) as f64 * 10.0);
+            // Rounded to 0.1 GB, as a person types it.
+            s.daily_change_gb = (s.volume_gb / (30.0 + (i % 11) as f64 * 10.0) * 10.0).round() / 10.0;
         }
         s.modified_in_place = i % 5 == 0;
         s.hot_window_days = (i % 3 == 0).then_some(7);

@@ -1,0 +1,311 @@
+//! Share links: a whole scenario in a URL fragment, `v1.` + base64url(zlib(compact JSON)).
+//!
+//! The JSON is the plan file's `scenario` with every member that equals its default left out
+//! (decoding fills the same defaults back in, so nothing is lost) and canvas coordinates
+//! rounded to whole pixels. Decoding is capped — the fragment's length, the inflated size and
+//! the stage and flow counts — so a hostile link cannot freeze the page, and goes through the
+//! same checks as a plan file, with the same messages. See docs/link-format.md.
+
+use super::{decode_scenario_value, DecodeError};
+use crate::model::{Diagnostic, Scenario};
+use base64::Engine;
+use serde_json::{Map, Value};
+
+/// The version tag of links this Keel writes.
+pub const LINK_PREFIX_V1: &str = "v1.";
+/// The most bytes a link may inflate to.
+pub const MAX_INFLATED_BYTES: usize = 1024 * 1024;
+/// The longest fragment Keel reads (far above any real scenario's link).
+pub const MAX_LINK_CHARS: usize = 2 * 1024 * 1024;
+
+const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+/// Short keys of link version 1: (file key, link key). Part of the link format: never change a
+/// pair; a new field gets a new, unused short key.
+const SCENARIO_KEYS: &[(&str, &str)] = &[
+    ("name", "n"),
+    ("span_months", "sm"),
+    ("currency", "cu"),
+    ("regions", "rg"),
+    ("disasters_per_year", "dy"),
+    ("targets", "t"),
+    ("stages", "st"),
+    ("flows", "f"),
+    ("overrides", "o"),
+];
+const STAGE_KEYS: &[(&str, &str)] = &[
+    ("id", "i"),
+    ("kind", "k"),
+    ("label", "l"),
+    ("pos", "p"),
+    ("service", "s"),
+    ("volume_gb", "v"),
+    ("daily_change_gb", "d"),
+    ("automated", "a"),
+    ("modified_in_place", "m"),
+    ("recreatable", "r"),
+    ("source_retention_days", "sr"),
+    ("load", "ld"),
+    ("hot_window_days", "h"),
+    ("targets", "t"),
+    ("backup_retention_days", "br"),
+    ("max_retention_days", "mr"),
+    ("available_in_secondary", "as"),
+    ("restore_tested", "rt"),
+    ("reprocess_tb_per_hour", "rp"),
+    ("compute_monthly", "c"),
+];
+const REGION_KEYS: &[(&str, &str)] = &[("primary", "p"), ("secondary", "s")];
+const TARGETS_KEYS: &[(&str, &str)] = &[("data_corruption", "c"), ("region_outage", "o")];
+const TARGET_KEYS: &[(&str, &str)] = &[("rpo_minutes", "p"), ("rto_minutes", "t")];
+const LOAD_KEYS: &[(&str, &str)] = &[("pattern", "p"), ("partition_gb", "g")];
+const FLOW_KEYS: &[(&str, &str)] = &[("from", "f"), ("to", "t")];
+
+/// Which way keys are renamed.
+#[derive(Clone, Copy)]
+enum Direction {
+    Shorten,
+    Lengthen,
+}
+
+fn rename(obj: &mut Map<String, Value>, table: &[(&str, &str)], direction: Direction) {
+    let old = std::mem::take(obj);
+    for (key, value) in old {
+        let renamed = table.iter().find_map(|&(long, short)| match direction {
+            Direction::Shorten if key == long => Some(short),
+            Direction::Lengthen if key == short => Some(long),
+            _ => None,
+        });
+        obj.insert(renamed.map_or(key, str::to_string), value);
+    }
+}
+
+fn rename_targets(value: Option<&mut Value>, direction: Direction) {
+    if let Some(Value::Object(targets)) = value {
+        for t in targets.values_mut() {
+            if let Value::Object(t) = t {
+                rename(t, TARGET_KEYS, direction);
+            }
+        }
+        rename(targets, TARGETS_KEYS, direction);
+    }
+}
+
+/// Renames every key of a scenario value between file keys and link keys.
+fn rename_scenario(scenario: &mut Value, direction: Direction) {
+    let Some(top) = scenario.as_object_mut() else { return };
+    // Rename the top level first when lengthening, last when shortening, so that nested
+    // members are always looked up by their long name.
+    if let Direction::Lengthen = direction {
+        rename(top, SCENARIO_KEYS, direction);
+    }
+    rename_targets(top.get_mut("targets"), direction);
+    if let Some(Value::Object(regions)) = top.get_mut("regions") {
+        rename(regions, REGION_KEYS, direction);
+    }
+    if let Some(Value::Array(flows)) = top.get_mut("flows") {
+        for flow in flows.iter_mut().filter_map(Value::as_object_mut) {
+            rename(flow, FLOW_KEYS, direction);
+        }
+    }
+    if let Some(Value::Array(stages)) = top.get_mut("stages") {
+        for stage in stages.iter_mut().filter_map(Value::as_object_mut) {
+            if let Direction::Lengthen = direction {
+                rename(stage, STAGE_KEYS, direction);
+            }
+            rename_targets(stage.get_mut("targets"), direction);
+            if let Some(Value::Object(load)) = stage.get_mut("load") {
+                rename(load, LOAD_KEYS, direction);
+            }
+            if let Direction::Shorten = direction {
+                rename(stage, STAGE_KEYS, direction);
+            }
+        }
+    }
+    if let Direction::Shorten = direction {
+        rename(top, SCENARIO_KEYS, direction);
+    }
+}
+
+/// Why a link could not be opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkError {
+    /// Not a Keel link, or a version this Keel does not know.
+    UnknownVersion,
+    /// The link is cut short or was changed: it does not decode.
+    Corrupt(&'static str),
+    /// The link decodes to more than [`MAX_INFLATED_BYTES`] or is longer than [`MAX_LINK_CHARS`].
+    TooLarge,
+    /// It decodes, but the scenario inside is wrong.
+    Invalid(DecodeError),
+}
+
+impl std::fmt::Display for LinkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LinkError::UnknownVersion => {
+                write!(f, "this is not a Keel link this version can open (links start with \"{LINK_PREFIX_V1}\")")
+            }
+            LinkError::Corrupt(what) => write!(f, "the link is damaged or cut short ({what}); ask for it again"),
+            LinkError::TooLarge => write!(f, "the link holds more than Keel opens (1 MB of scenario)"),
+            LinkError::Invalid(e) => write!(f, "the link's scenario cannot be used: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+/// The link fragment for a scenario (without the leading `#`).
+pub fn encode_link(scenario: &Scenario) -> String {
+    let mut value = serde_json::to_value(scenario).unwrap_or(Value::Null);
+    compact(&mut value);
+    rename_scenario(&mut value, Direction::Shorten);
+    let json = serde_json::to_string(&value).unwrap_or_default();
+    let deflated = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
+    format!("{LINK_PREFIX_V1}{}", B64.encode(deflated))
+}
+
+/// Opens a link fragment (with or without a leading `#`): the scenario, and warnings found
+/// while reading it.
+pub fn decode_link(fragment: &str) -> Result<(Scenario, Vec<Diagnostic>), LinkError> {
+    let fragment = fragment.trim().trim_start_matches('#');
+    if fragment.len() > MAX_LINK_CHARS {
+        return Err(LinkError::TooLarge);
+    }
+    let Some(body) = fragment.strip_prefix(LINK_PREFIX_V1) else {
+        return Err(LinkError::UnknownVersion);
+    };
+    let deflated = B64.decode(body.as_bytes()).map_err(|_| LinkError::Corrupt("not base64url"))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&deflated, MAX_INFLATED_BYTES).map_err(|e| {
+        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+            LinkError::TooLarge
+        } else {
+            LinkError::Corrupt("does not inflate")
+        }
+    })?;
+    let mut value: Value = serde_json::from_slice(&json).map_err(|_| LinkError::Corrupt("not JSON inside"))?;
+    if !value.is_object() {
+        return Err(LinkError::Corrupt("not a scenario inside"));
+    }
+    rename_scenario(&mut value, Direction::Lengthen);
+    decode_scenario_value(value).map_err(LinkError::Invalid)
+}
+
+/// Leaves out what decoding restores: members equal to their serde default, and fractions of
+/// canvas pixels.
+fn compact(scenario: &mut Value) {
+    let Some(top) = scenario.as_object_mut() else { return };
+    if let Some(Value::Array(stages)) = top.get_mut("stages") {
+        for stage in stages.iter_mut() {
+            let Some(obj) = stage.as_object_mut() else { continue };
+            if let Some(Value::Object(pos)) = obj.get_mut("pos") {
+                for v in pos.values_mut() {
+                    if let Some(f) = v.as_f64() {
+                        *v = Value::from(f.round() as i64);
+                    }
+                }
+            }
+            let defaults = stage_defaults(obj);
+            elide(obj, &defaults);
+        }
+    }
+    let defaults = serde_json::from_str::<Scenario>("{}").ok().and_then(|s| serde_json::to_value(s).ok());
+    if let Some(Value::Object(defaults)) = defaults {
+        elide(top, &defaults);
+    }
+}
+
+/// What a stage with only its id and kind decodes to.
+fn stage_defaults(stage: &Map<String, Value>) -> Map<String, Value> {
+    let minimal = serde_json::json!({ "id": stage.get("id"), "kind": stage.get("kind") });
+    serde_json::from_value::<crate::model::Stage>(minimal)
+        .ok()
+        .and_then(|s| serde_json::to_value(s).ok())
+        .and_then(|v| v.as_object().cloned())
+        .unwrap_or_default()
+}
+
+fn elide(obj: &mut Map<String, Value>, defaults: &Map<String, Value>) {
+    obj.retain(|key, value| key == "id" || key == "kind" || defaults.get(key) != Some(value));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{synthetic, Stage, StageKind};
+    use proptest::prelude::*;
+
+    #[test]
+    fn round_trips_a_platform_with_whole_pixel_positions() {
+        let scenario = synthetic(27);
+        let link = encode_link(&scenario);
+        assert!(link.starts_with("v1."));
+        assert!(link.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)), "URL-safe: {link}");
+        let (back, _) = decode_link(&format!("#{link}")).expect("decodes");
+        assert_eq!(back, scenario);
+    }
+
+    #[test]
+    fn positions_are_rounded_and_nothing_else_changes() {
+        let mut s = Scenario { stages: vec![Stage::new("a", StageKind::Raw)], ..Scenario::default() };
+        s.stages[0].pos.x = 10.4;
+        s.stages[0].pos.y = -3.6;
+        let (back, _) = decode_link(&encode_link(&s)).expect("decodes");
+        assert_eq!((back.stages[0].pos.x, back.stages[0].pos.y), (10.0, -4.0));
+        s.stages[0].pos = back.stages[0].pos;
+        assert_eq!(back, s);
+    }
+
+    /// The issue's budget: a 40-stage scenario's link at most 2,000 characters.
+    #[test]
+    fn forty_stages_fit_in_two_thousand_characters() {
+        let link = encode_link(&synthetic(40));
+        assert!(link.len() <= 2000, "{} characters", link.len());
+    }
+
+    fn check(fragment: &str, expect: &str) {
+        let err = decode_link(fragment).expect_err(fragment).to_string();
+        assert!(err.contains(expect), "{fragment:?}: {err} should say {expect:?}");
+    }
+
+    #[test]
+    fn bad_links_get_typed_errors() {
+        check("", "not a Keel link");
+        check("v9.abc", "not a Keel link");
+        check("v1.###", "not base64url");
+        check("v1.AAAA", "does not inflate");
+        let not_json = B64.encode(miniz_oxide::deflate::compress_to_vec_zlib(b"hello", 9));
+        check(&format!("v1.{not_json}"), "not JSON inside");
+        let array = B64.encode(miniz_oxide::deflate::compress_to_vec_zlib(b"[1]", 9));
+        check(&format!("v1.{array}"), "not a scenario inside");
+        let bad_kind = B64.encode(miniz_oxide::deflate::compress_to_vec_zlib(br#"{"st":[{"i":"x","k":"lake"}]}"#, 9));
+        check(&format!("v1.{bad_kind}"), "stages[0].kind");
+        // A zip bomb: 2 MB of spaces deflates to a few KB but must not be inflated past the cap.
+        let bomb = B64.encode(miniz_oxide::deflate::compress_to_vec_zlib(&vec![b' '; 2 * 1024 * 1024], 9));
+        assert!(bomb.len() < 20_000);
+        check(&format!("v1.{bomb}"), "more than Keel opens");
+        check(&"v1.".repeat(MAX_LINK_CHARS), "more than Keel opens");
+    }
+
+    proptest! {
+        /// Mutated links never panic: each gives a scenario or a typed error.
+        #[test]
+        fn mutated_links_never_panic(at in 0usize..10_000, c in proptest::char::range('+', 'z'), cut in 0usize..10_000) {
+            let link = encode_link(&synthetic(14));
+            let mut chars: Vec<char> = link.chars().collect();
+            let at = at % chars.len();
+            chars[at] = c;
+            chars.truncate(chars.len() - cut % chars.len());
+            let mutated: String = chars.into_iter().collect();
+            let _ = decode_link(&mutated);
+        }
+
+        /// scenario → link → scenario, for synthetic platforms of any size.
+        #[test]
+        fn link_round_trip(n in 0usize..60) {
+            let scenario = synthetic(n);
+            let (back, _) = decode_link(&encode_link(&scenario)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(back, scenario);
+        }
+    }
+}
