@@ -26,12 +26,16 @@ Keel — backup and disaster-recovery planner for data platforms
 
 Usage:
   keel plan [OPTIONS] FILE      plan a scenario file (`-` reads standard input)
+  keel plan [OPTIONS] --link FRAGMENT
+                                plan the scenario in a share link's fragment (`v1.…`)
+  keel link FILE                print the share-link fragment of a scenario file
   keel --help | --version
 
 Options for `plan`:
   --format json|table   output format (default: json, the plan file with the computed plan)
   --reasons             with --format table: print each recommendation's reason
   --check               exit 3 if any target is missed or any warning is critical
+  --link FRAGMENT       read the scenario from a share link instead of a file
 
 Exit codes: 0 ok, 1 invalid scenario, 2 usage or unreadable input, 3 --check failed.
 ";
@@ -43,10 +47,19 @@ enum Format {
     Table,
 }
 
+/// Where the scenario comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Input {
+    /// A file path, or `-` for standard input.
+    File(String),
+    /// A share-link fragment.
+    Link(String),
+}
+
 /// A parsed `keel plan` command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct PlanCommand {
-    input: String,
+    input: Input,
     format: Format,
     reasons: bool,
     check: bool,
@@ -56,6 +69,7 @@ enum Command {
     Help,
     Version,
     Plan(PlanCommand),
+    Link(String),
 }
 
 fn parse(args: &[String]) -> Result<Command, String> {
@@ -64,10 +78,21 @@ fn parse(args: &[String]) -> Result<Command, String> {
         None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version") => return Ok(Command::Version),
         Some("plan") => {}
-        Some(other) => return Err(format!("unknown command \"{other}\"; the command is `keel plan FILE`")),
+        Some("link") => {
+            let rest: Vec<&String> = it.collect();
+            return match rest.as_slice() {
+                [a] if a.as_str() == "-h" || a.as_str() == "--help" => Ok(Command::Help),
+                [file] if !file.starts_with('-') || file.as_str() == "-" => Ok(Command::Link(file.to_string())),
+                _ => Err("`keel link` takes one scenario file (or `-` for standard input)".into()),
+            };
+        }
+        Some(other) => {
+            return Err(format!("unknown command \"{other}\"; the commands are `keel plan` and `keel link`"))
+        }
     }
-    let mut cmd = PlanCommand { input: String::new(), format: Format::Json, reasons: false, check: false };
+    let mut cmd = PlanCommand { input: Input::File(String::new()), format: Format::Json, reasons: false, check: false };
     let mut input = None;
+    let mut link = None;
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
@@ -78,6 +103,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
                 cmd.format = parse_format(value)?;
             }
             a if a.starts_with("--format=") => cmd.format = parse_format(&a["--format=".len()..])?,
+            "--link" => link = Some(it.next().ok_or("--link needs a link fragment (v1.…)")?.to_string()),
             a if a.starts_with('-') && a != "-" => return Err(format!("unknown option \"{a}\"")),
             a => {
                 if input.replace(a.to_string()).is_some() {
@@ -86,7 +112,12 @@ fn parse(args: &[String]) -> Result<Command, String> {
             }
         }
     }
-    cmd.input = input.ok_or("missing the scenario file (or `-` for standard input)")?;
+    cmd.input = match (input, link) {
+        (Some(_), Some(_)) => return Err("give a scenario file or --link, not both".into()),
+        (Some(file), None) => Input::File(file),
+        (None, Some(fragment)) => Input::Link(fragment),
+        (None, None) => return Err("missing the scenario file (or `-` for standard input, or --link)".into()),
+    };
     Ok(Command::Plan(cmd))
 }
 
@@ -117,24 +148,31 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
             return EXIT_OK;
         }
         Command::Plan(cmd) => cmd,
+        Command::Link(file) => return link(&file, stdin, stdout, stderr),
     };
-    let text = match read_input(&cmd.input, stdin) {
-        Ok(t) => t,
-        Err(message) => {
-            let _ = writeln!(stderr, "keel: {message}");
-            return EXIT_USAGE;
+    let (name, read) = match &cmd.input {
+        Input::File(path) => {
+            let text = match read_input(path, stdin) {
+                Ok(t) => t,
+                Err(message) => {
+                    let _ = writeln!(stderr, "keel: {message}");
+                    return EXIT_USAGE;
+                }
+            };
+            (display_name(path).to_string(), format::decode(&text).map_err(|e| e.to_string()))
         }
+        Input::Link(fragment) => ("<link>".to_string(), format::decode_link(fragment).map_err(|e| e.to_string())),
     };
-    let (scenario, read_warnings) = match format::decode(&text) {
+    let (scenario, read_warnings) = match read {
         Ok(ok) => ok,
         Err(e) => {
-            let _ = writeln!(stderr, "keel: {}: {e}", display_name(&cmd.input));
+            let _ = writeln!(stderr, "keel: {name}: {e}");
             return EXIT_INVALID;
         }
     };
     let plan = engine::plan(&scenario);
     for d in plan.diagnostics.iter().chain(read_warnings.iter().filter(|d| !plan.diagnostics.contains(d))) {
-        let _ = writeln!(stderr, "keel: {}: {d}", display_name(&cmd.input));
+        let _ = writeln!(stderr, "keel: {name}: {d}");
     }
     if plan.has_errors() {
         return EXIT_INVALID;
@@ -157,6 +195,27 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
         return EXIT_CHECK_FAILED;
     }
     EXIT_OK
+}
+
+/// `keel link FILE`: the share-link fragment of a scenario file.
+fn link(file: &str, stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let text = match read_input(file, stdin) {
+        Ok(t) => t,
+        Err(message) => {
+            let _ = writeln!(stderr, "keel: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    match format::decode(&text) {
+        Ok((scenario, _)) => {
+            let _ = writeln!(stdout, "{}", format::encode_link(&scenario));
+            EXIT_OK
+        }
+        Err(e) => {
+            let _ = writeln!(stderr, "keel: {}: {e}", display_name(file));
+            EXIT_INVALID
+        }
+    }
 }
 
 fn critical(plan: &Plan) -> usize {

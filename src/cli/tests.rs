@@ -92,3 +92,30 @@ fn warnings_about_the_input_go_to_stderr_not_stdout() {
     assert!(err.contains("not in the catalogue") && err.contains("overrides.hot"), "{err}");
     assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok());
 }
+
+#[test]
+fn link_then_plan_from_the_link() {
+    let (code, link, err) = keel(&["link", "-"], SCENARIO);
+    assert_eq!(code, EXIT_OK, "{err}");
+    let link = link.trim();
+    assert!(link.starts_with("v1."), "{link}");
+    let (code, from_link, err) = keel(&["plan", "--format", "table", "--link", link], "");
+    assert_eq!(code, EXIT_OK, "{err}");
+    let (_, from_file, _) = keel(&["plan", "--format", "table", "-"], SCENARIO);
+    assert_eq!(from_link, from_file, "a link plans exactly like its file");
+}
+
+#[test]
+fn bad_links_and_link_usage() {
+    let (code, _, err) = keel(&["plan", "--link", "v1.garbage!"], "");
+    assert_eq!(code, EXIT_INVALID);
+    assert!(err.contains("<link>") && err.contains("damaged"), "{err}");
+    let (code, _, err) = keel(&["plan", "--link", "v1.x", "file.json"], "");
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("not both"), "{err}");
+    let (code, _, _) = keel(&["link"], "");
+    assert_eq!(code, EXIT_USAGE);
+    let (code, _, err) = keel(&["link", "-"], r#"{"stages":[{"id":"a","kind":"nope"}]}"#);
+    assert_eq!(code, EXIT_INVALID);
+    assert!(err.contains("stages[0].kind"), "{err}");
+}
