@@ -2,7 +2,7 @@
 
 use super::heading;
 use crate::duration::{format_minutes, format_minutes_f};
-use crate::engine::{Level, Plan};
+use crate::engine::{Level, Phase, Plan};
 use crate::model::Scenario;
 use std::fmt::Write;
 
@@ -43,7 +43,7 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
         cell("BACKUP", 17),
         cell("STRATEGY", 22),
         cell("RPO / TARGET", 19),
-        cell("RTO / TARGET", 19),
+        cell("BACK AT / RTO", 19),
     );
     for s in &plan.stages {
         let name = scenario.stage(&s.id).map_or(s.id.as_str(), |st| st.display_name());
@@ -53,7 +53,7 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
             } else {
                 (
                     achieved(r.rpo_minutes, r.target.rpo_minutes, r.meets_rpo),
-                    achieved(r.rto_minutes, r.target.rto_minutes, r.meets_rto),
+                    achieved(r.completion_minutes, r.target.rto_minutes, r.meets_rto),
                 )
             };
             let _ = writeln!(
@@ -90,6 +90,7 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
         t.stages_meeting,
         t.stages_meeting + t.stages_violating
     );
+    timelines(scenario, plan, &mut out);
     if !plan.warnings.is_empty() {
         let _ = writeln!(out, "\nWarnings ({}):", plan.warnings.len());
         for w in &plan.warnings {
@@ -102,4 +103,62 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
         }
     }
     out
+}
+
+fn minutes(v: Option<f64>) -> String {
+    v.map_or_else(|| "never".to_string(), format_minutes_f)
+}
+
+fn phase(p: Option<Phase>) -> String {
+    p.map_or_else(String::new, |p| format!("{} → {}", minutes(p.start_minutes), minutes(p.end_minutes)))
+}
+
+/// The recovery timeline of each disruption type: first service, full restore, critical path
+/// and every stage's hot and full phases.
+fn timelines(scenario: &Scenario, plan: &Plan, out: &mut String) {
+    let name = |id: &str| scenario.stage(id).map_or(id, |s| s.display_name()).to_string();
+    for t in &plan.pipeline.timelines {
+        let _ = writeln!(
+            out,
+            "\nRecovery after {}: first service at {}, everything back at {}.",
+            t.disruption.label().to_lowercase(),
+            minutes(t.first_service_minutes),
+            minutes(t.full_restore_minutes)
+        );
+        if t.critical_path.len() > 1 {
+            let path: Vec<String> = t.critical_path.iter().map(|id| name(id)).collect();
+            let _ = writeln!(out, "Critical path: {}", path.join(" ← "));
+        }
+        if !t.unrecoverable.is_empty() {
+            let never: Vec<String> = t.unrecoverable.iter().map(|id| name(id)).collect();
+            let _ = writeln!(out, "Never recovered: {}", never.join(", "));
+        }
+        let _ = writeln!(
+            out,
+            "  {} {} {} {} WAITS FOR",
+            cell("STAGE", 18),
+            cell("HOT PHASE", 17),
+            cell("FULL PHASE", 17),
+            cell("BACK AT", 9)
+        );
+        for s in &t.stages {
+            let waits: Vec<String> = s
+                .critical_upstream
+                .iter()
+                .map(|id| name(id))
+                .chain(s.waits_for.iter().filter(|id| Some(*id) != s.critical_upstream.as_ref()).map(|id| name(id)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  {} {} {} {} {}",
+                cell(&name(&s.id), 18),
+                cell(&phase(s.hot), 17),
+                cell(&phase(Some(s.full)), 17),
+                cell(&minutes(s.completion_minutes), 9),
+                waits.join(", ")
+            )
+            .map(|_| ())
+            .map_err(|_| ());
+        }
+    }
 }

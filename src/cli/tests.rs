@@ -36,6 +36,18 @@ fn table_format_is_readable() {
 }
 
 #[test]
+fn table_shows_when_each_stage_is_back_and_the_critical_path() {
+    let (code, out, _) = keel(&["plan", "--format", "table", "-"], SCENARIO);
+    assert_eq!(code, EXIT_OK);
+    assert!(out.contains("BACK AT / RTO"), "{out}");
+    // The report redeploys in 30 min but serves only when the raw zone has failed over (1 h).
+    assert!(out.contains("Recovery after region outage: first service at 1h, everything back at 1h."), "{out}");
+    assert!(out.contains("Critical path: Sales report ← Raw zone"), "{out}");
+    let report_row = out.lines().filter(|l| l.trim_start().starts_with("Sales report")).nth(2).unwrap_or_default();
+    assert!(report_row.contains("0m → 1h") && report_row.contains("Raw zone"), "{report_row}");
+}
+
+#[test]
 fn invalid_scenarios_exit_1_naming_the_field() {
     let (code, out, err) = keel(&["plan", "-"], r#"{"stages":[{"id":"x","kind":"lake"}]}"#);
     assert_eq!(code, EXIT_INVALID);

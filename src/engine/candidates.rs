@@ -41,6 +41,44 @@ pub(super) enum Blocked {
     NotInSecondary,
 }
 
+/// How a candidate's recovery depends on the stages it reads from (docs/engine.md, "Pipeline").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Wait {
+    /// A system of record: protected by its owner, available from the start.
+    External,
+    /// Restores or fails over from the stage's own copies: independent of upstream.
+    Own,
+    /// Rebuilds from upstream (reprocess, reload): the data work starts once every upstream
+    /// stage is complete; the fixed part (provisioning, job start) runs alongside.
+    AfterUpstream,
+    /// Code and configuration, redeployed from the start in parallel with the data; the stage
+    /// serves once its inputs are back.
+    Alongside,
+}
+
+/// A candidate's recovery time split for the pipeline: `fixed` minutes that do not depend on
+/// the data (start-up, provisioning, failover, rehydration, a service's fixed restore time)
+/// and `variable` minutes that move `gb` of data. Its own recovery time is their sum.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Timing {
+    pub wait: Wait,
+    pub fixed: f64,
+    pub variable: f64,
+    /// GB moved or rebuilt by the variable part.
+    pub gb: f64,
+}
+
+impl Timing {
+    fn fixed(wait: Wait, minutes: f64) -> Timing {
+        Timing { wait, fixed: minutes, variable: 0.0, gb: 0.0 }
+    }
+
+    /// The candidate's own recovery time.
+    pub fn own(&self) -> f64 {
+        self.fixed + self.variable
+    }
+}
+
 /// One option.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Candidate {
@@ -55,6 +93,8 @@ pub(super) struct Candidate {
     pub blocked: Option<Blocked>,
     /// The catalogue's note on the offer used, if any.
     pub note: &'static str,
+    /// How the recovery time splits and what it waits for.
+    pub timing: Timing,
 }
 
 impl<'a> Ctx<'a> {
@@ -204,22 +244,24 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Minutes to restore the stage in place from `method`'s backups.
-    fn restore_in_place_minutes(&self, method: BackupMethod) -> f64 {
+    /// Minutes to restore the stage in place from `method`'s backups: (fixed, variable), where
+    /// the variable part copies data and the fixed part is job start, chain overhead and
+    /// rehydration.
+    fn restore_in_place_minutes(&self, method: BackupMethod) -> (f64, f64) {
         let s = self.stage;
         let p = self.prices;
         let chain = (p.backup_full_every_days - 1.0).max(0.0);
-        let copy = match method {
-            BackupMethod::Snapshots => self.server_copy_minutes(s.volume_gb),
+        let (copy, overhead) = match method {
+            BackupMethod::Snapshots => (self.server_copy_minutes(s.volume_gb), 0.0),
             BackupMethod::Incremental => {
-                self.restore_minutes(s.volume_gb + s.daily_change_gb * chain) + p.backup_piece_minutes * chain
+                (self.restore_minutes(s.volume_gb + s.daily_change_gb * chain), p.backup_piece_minutes * chain)
             }
             BackupMethod::Differential => {
-                self.restore_minutes(s.volume_gb + s.daily_change_gb * chain) + p.backup_piece_minutes
+                (self.restore_minutes(s.volume_gb + s.daily_change_gb * chain), p.backup_piece_minutes)
             }
-            _ => self.restore_minutes(s.volume_gb),
+            _ => (self.restore_minutes(s.volume_gb), 0.0),
         };
-        p.delay_job_start_minutes + copy + self.rehydration_if_archived()
+        (p.delay_job_start_minutes + overhead + self.rehydration_if_archived(), copy)
     }
 
     fn rehydration_if_archived(&self) -> f64 {
@@ -267,6 +309,7 @@ pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption) -> Vec<Candi
             how: How::External,
             blocked: None,
             note: "",
+            timing: Timing::fixed(Wait::External, 0.0),
         });
         return out;
     }
@@ -290,6 +333,12 @@ fn code_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidat
     // A cache reloads from the model; the others hold no data at all.
     let reload_gb = if ctx.stage.kind == StageKind::Cache { ctx.stage.volume_gb } else { 0.0 };
     let reload = ctx.restore_minutes(reload_gb);
+    // A cache reloads from upstream once it is back; code and configuration deploy alongside.
+    let timing = if reload_gb > 0.0 {
+        Timing { wait: Wait::AfterUpstream, fixed: p.delay_provision_minutes, variable: reload, gb: reload_gb }
+    } else {
+        Timing::fixed(Wait::Alongside, p.delay_provision_minutes)
+    };
     for offer in ctx.service.backups {
         if !matches!(offer.method, BackupMethod::Git | BackupMethod::ConfigExport) {
             continue;
@@ -302,7 +351,7 @@ fn code_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidat
             backup: offer.method,
             strategy: DrStrategy::Redeploy,
             rpo: Some(rpo),
-            rto: Some(p.delay_provision_minutes + reload),
+            rto: Some(timing.own()),
             cost: Cost::default(),
             how: How::Redeploy { reload_gb },
             blocked: None,
@@ -311,21 +360,26 @@ fn code_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidat
             } else {
                 offer.note
             },
+            timing,
         });
     }
     if disruption == Disruption::RegionOutage {
         let git = ctx.service.backup(BackupMethod::Git).map_or(BackupMethod::ConfigExport, |o| o.method);
+        // A cache's standby holds the cache; reports and other code serve their inputs' data.
+        let wait = if ctx.stage.kind == StageKind::Cache { Wait::Own } else { Wait::Alongside };
         for offer in ctx.service.dr.iter().filter(|o| o.strategy.is_replica()) {
             let (rpo, rto, share) = tier_figures(p, offer.strategy);
+            let rto = ctx.offer_override(offer.strategy.key(), "rto_minutes").or(offer.rto_minutes).unwrap_or(rto);
             out.push(Candidate {
                 backup: git,
                 strategy: offer.strategy,
                 rpo: Some(ctx.offer_override(offer.strategy.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(rpo)),
-                rto: Some(ctx.offer_override(offer.strategy.key(), "rto_minutes").or(offer.rto_minutes).unwrap_or(rto)),
+                rto: Some(rto),
                 cost: Cost { standby: share * ctx.compute_monthly(), ..Cost::default() },
                 how: How::Replica { rehydrate: false },
                 blocked: None,
                 note: offer.note,
+                timing: Timing::fixed(wait, rto),
             });
         }
     }
@@ -360,11 +414,11 @@ fn data_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidat
             ctx.offer_override(method.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(p.backup_interval_minutes);
         let gb = ctx.backup_gb(method, interval);
         let storage = gb * ctx.backup_price();
-        let (rpo, rto, cost, note) = if !outage {
-            let rto = offer
+        let (rpo, (fixed, variable), cost, note) = if !outage {
+            let split = offer
                 .restore_minutes
-                .map_or_else(|| ctx.restore_in_place_minutes(method), |m| m + ctx.rehydration_if_archived());
-            (interval, rto, Cost { storage, ..Cost::default() }, offer.note)
+                .map_or_else(|| ctx.restore_in_place_minutes(method), |m| (m + ctx.rehydration_if_archived(), 0.0));
+            (interval, split, Cost { storage, ..Cost::default() }, offer.note)
         } else {
             let Some(geo) = geo_restore else { continue };
             // Snapshots live beside the data: they are lost with the region unless copied.
@@ -375,21 +429,27 @@ fn data_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidat
                 .offer_override("backup_restore", "rpo_minutes")
                 .or(geo.rpo_minutes)
                 .unwrap_or(interval + p.lag_storage_geo_minutes);
-            let rto = ctx.offer_override("backup_restore", "rto_minutes").or(geo.rto_minutes).unwrap_or_else(|| {
-                p.delay_provision_minutes + ctx.restore_minutes(stage.volume_gb) + ctx.rehydration_if_archived()
-            });
+            let split = match ctx.offer_override("backup_restore", "rto_minutes").or(geo.rto_minutes) {
+                Some(fixed) => (fixed, 0.0),
+                None => {
+                    (p.delay_provision_minutes + ctx.rehydration_if_archived(), ctx.restore_minutes(stage.volume_gb))
+                }
+            };
             let cost = Cost { storage, replication: monthly_change_gb * p.transfer_inter_region_gb, ..Cost::default() };
-            (rpo, rto, cost, geo.note)
+            (rpo, split, cost, geo.note)
         };
+        let timing =
+            Timing { wait: Wait::Own, fixed, variable, gb: if variable > 0.0 { stage.volume_gb } else { 0.0 } };
         out.push(Candidate {
             backup: method,
             strategy: DrStrategy::BackupRestore,
             rpo: Some(rpo),
-            rto: Some(rto),
+            rto: Some(timing.own()),
             cost,
             how: How::Restore { gb: stage.volume_gb, rehydrate: ctx.service.tier == Tier::Archive },
             blocked: None,
             note,
+            timing,
         });
     }
 
@@ -399,15 +459,17 @@ fn data_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidat
         let (gb, whole) = if outage || reload { (stage.volume_gb, true) } else { ctx.corruption_reprocess_gb() };
         let blocked = if reload { None } else { ctx.retention_block(gb) };
         let start = if outage { p.delay_provision_minutes } else { p.delay_job_start_minutes };
+        let timing = Timing { wait: Wait::AfterUpstream, fixed: start, variable: ctx.reprocess_minutes(gb), gb };
         out.push(Candidate {
             backup: BackupMethod::None,
             strategy: DrStrategy::Reprocess,
             rpo: if blocked.is_some() { None } else { Some(0.0) },
-            rto: Some(start + ctx.reprocess_minutes(gb)),
+            rto: Some(timing.own()),
             cost: Cost { reprocessing: ctx.reprocess_insurance(gb), ..Cost::default() },
             how: How::Reprocess { gb, whole, reload },
             blocked,
             note: "",
+            timing,
         });
     }
 
@@ -433,6 +495,7 @@ fn data_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidat
                 how: How::Replica { rehydrate: ctx.service.tier == Tier::Archive },
                 blocked: None,
                 note: offer.note,
+                timing: Timing::fixed(Wait::Own, rto),
             });
         }
     }

@@ -1,11 +1,16 @@
-//! Picks one candidate per stage and disruption type, and says why in plain words.
+//! Writes the recommendation for the option the lineage-aware search chose (see
+//! [`lineage`](super::lineage)), and says why in plain words. Reasons are only written here,
+//! once per stage and disruption type, never inside the search.
 //!
-//! The rule, chosen so that a tighter RTO never lowers the cost:
+//! For a stage on its own the search's rule is the familiar one:
 //! 1. keep the candidates that meet the RPO (if none does, those with the best RPO);
 //! 2. among them, the cheapest that meets the RTO;
 //! 3. if none meets the RTO, the fastest (then the cheapest): the best achievable.
+//!
+//! Along the flows, "meets the RTO" means the stage is *complete* in time, upstream included.
 
-use super::candidates::{Blocked, Candidate, Ctx, How};
+use super::candidates::{Blocked, Candidate, Ctx, How, Wait};
+use super::lineage::Opt;
 use super::{round2, Alternative, Cost, Recommendation};
 use crate::duration::{format_minutes, format_minutes_f};
 use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, StageKind, Target};
@@ -18,37 +23,26 @@ fn meets(value: Option<f64>, target: u32) -> bool {
     value.is_some_and(|v| v <= f64::from(target) + EPS)
 }
 
-fn key(value: Option<f64>) -> f64 {
-    value.unwrap_or(f64::INFINITY)
+/// What the search decided for one stage and disruption type, with names for the reason.
+pub(super) struct Lineage<'a> {
+    /// The chosen candidate; `None` = the stage has no way to recover.
+    pub pick: Option<usize>,
+    /// When every stage it reads from is back.
+    pub up_done: f64,
+    /// When it is back.
+    pub completion: f64,
+    /// Its earliest possible completion, every upstream stage at its fastest.
+    pub fastest: f64,
+    /// The deadline its consumers' choices set it.
+    pub deadline: f64,
+    /// The consumer that set that deadline, when it is tighter than its own RTO.
+    pub set_by: Option<&'a str>,
+    /// The upstream stage it waits for longest, and when that one is back.
+    pub waits_on: Option<(&'a str, f64)>,
 }
 
-/// The index of the chosen candidate under the rule above.
-pub(super) fn pick(options: &[Candidate], target: Target) -> Option<usize> {
-    let any_rpo = options.iter().any(|c| meets(c.rpo, target.rpo_minutes));
-    let best_rpo = options.iter().map(|c| key(c.rpo)).fold(f64::INFINITY, f64::min);
-    let pool: Vec<usize> = (0..options.len())
-        .filter(|&i| {
-            let c = &options[i];
-            if any_rpo {
-                meets(c.rpo, target.rpo_minutes)
-            } else {
-                key(c.rpo) <= best_rpo
-            }
-        })
-        .collect();
-    let cheapest_meeting = pool
-        .iter()
-        .copied()
-        .filter(|&i| meets(options[i].rto, target.rto_minutes))
-        .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()).then(a.cmp(&b)));
-    cheapest_meeting.or_else(|| {
-        pool.iter().copied().min_by(|&a, &b| {
-            key(options[a].rto)
-                .total_cmp(&key(options[b].rto))
-                .then(options[a].cost.total().total_cmp(&options[b].cost.total()))
-                .then(a.cmp(&b))
-        })
-    })
+fn finite(v: f64) -> Option<f64> {
+    v.is_finite().then_some(v)
 }
 
 /// The recommendation for one stage and disruption type.
@@ -56,7 +50,8 @@ pub(super) fn recommend(
     ctx: &Ctx<'_>,
     disruption: Disruption,
     target: Target,
-    options: Vec<Candidate>,
+    options: &[Candidate],
+    lineage: &Lineage<'_>,
 ) -> Recommendation {
     let currency = ctx.scenario.currency.as_str();
     let mut alternatives: Vec<Alternative> = options
@@ -72,7 +67,7 @@ pub(super) fn recommend(
     alternatives.sort_by(|a, b| a.monthly.total_cmp(&b.monthly));
 
     let mut reason = rule(ctx, disruption);
-    let Some(chosen) = pick(&options, target) else {
+    let Some((chosen, c)) = lineage.pick.and_then(|i| Some((i, options.get(i)?))) else {
         reason.push_str(" Keel found no way to recover it.");
         return Recommendation {
             disruption,
@@ -81,6 +76,7 @@ pub(super) fn recommend(
             target,
             rpo_minutes: None,
             rto_minutes: None,
+            completion_minutes: None,
             meets_rpo: false,
             meets_rto: false,
             assumed: false,
@@ -89,7 +85,6 @@ pub(super) fn recommend(
             alternatives,
         };
     };
-    let c = &options[chosen];
 
     if c.how == How::External {
         return Recommendation {
@@ -99,6 +94,7 @@ pub(super) fn recommend(
             target,
             rpo_minutes: Some(f64::from(target.rpo_minutes)),
             rto_minutes: Some(f64::from(target.rto_minutes)),
+            completion_minutes: Some(0.0),
             meets_rpo: true,
             meets_rto: true,
             assumed: true,
@@ -108,32 +104,67 @@ pub(super) fn recommend(
         };
     }
 
+    let completion = finite(lineage.completion);
     let meets_rpo = meets(c.rpo, target.rpo_minutes);
-    let meets_rto = meets(c.rto, target.rto_minutes);
+    let meets_rto = meets(completion, target.rto_minutes);
+    let up = lineage.up_done;
+    let done_by = |o: &Candidate| Opt::of(o).completion(up);
+    let meets_both = |o: &Candidate| meets(o.rpo, target.rpo_minutes) && meets(finite(done_by(o)), target.rto_minutes);
     reason.push(' ');
     describe(ctx, c, disruption, &mut reason);
-    let _ = write!(reason, ", for {currency} {:.2}/month.", c.cost.total());
-    if meets_rpo && meets_rto {
-        let feasible =
-            options.iter().filter(|o| meets(o.rpo, target.rpo_minutes) && meets(o.rto, target.rto_minutes)).count();
+    if let Some((name, back)) = lineage.waits_on {
+        let verb = if c.timing.wait == Wait::Alongside { "serves once" } else { "starts once" };
         let _ = write!(
             reason,
-            " The cheapest of {feasible} option{} that meet{} RPO {} and RTO {}.",
-            if feasible == 1 { "" } else { "s" },
-            if feasible == 1 { "s" } else { "" },
-            format_minutes(target.rpo_minutes),
+            "; it {verb} {name} is back ({}), so it is complete at {}",
+            format_minutes_f(back),
+            format_minutes_f(lineage.completion)
+        );
+    }
+    let _ = write!(reason, ", for {currency} {:.2}/month.", c.cost.total());
+    if meets_rpo && meets_rto {
+        let feasible = options.iter().filter(|o| meets_both(o)).count();
+        let cheapest = (0..options.len())
+            .filter(|&i| meets_both(&options[i]))
+            .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()).then(a.cmp(&b)));
+        match (cheapest, lineage.set_by) {
+            (Some(i), Some(consumer)) if options[i].cost.total() + EPS < c.cost.total() => {
+                let _ = write!(
+                    reason,
+                    " Chosen faster than its own RTO needs: {consumer} rebuilds from it and needs it back by {}; for its own RTO alone, {} at {currency} {:.2}/month would do.",
+                    format_minutes_f(lineage.deadline),
+                    option_label(&options[i]),
+                    options[i].cost.total()
+                );
+            }
+            _ => {
+                let _ = write!(
+                    reason,
+                    " The cheapest of {feasible} option{} that meet{} RPO {} and RTO {}.",
+                    if feasible == 1 { "" } else { "s" },
+                    if feasible == 1 { "s" } else { "" },
+                    format_minutes(target.rpo_minutes),
+                    format_minutes(target.rto_minutes)
+                );
+                let runner_up = (0..options.len())
+                    .filter(|&i| i != chosen && meets_both(&options[i]))
+                    .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()));
+                if let Some(next) = runner_up.map(|i| &options[i]) {
+                    let _ =
+                        write!(reason, " Next: {} at {currency} {:.2}/month.", option_label(next), next.cost.total());
+                }
+            }
+        }
+    } else if meets_rpo && meets(c.rto, target.rto_minutes) {
+        let _ = write!(
+            reason,
+            " No plan brings it back within its RTO of {}: even with every upstream stage at its fastest it is complete at {}, because its inputs come back too late. Speed up the slowest step on its critical path (see the warnings), or keep a copy of its own that restores within {}.",
+            format_minutes(target.rto_minutes),
+            format_minutes_f(lineage.fastest),
             format_minutes(target.rto_minutes)
         );
-        let runner_up = (0..options.len())
-            .filter(|&i| {
-                i != chosen && meets(options[i].rpo, target.rpo_minutes) && meets(options[i].rto, target.rto_minutes)
-            })
-            .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()));
-        if let Some(next) = runner_up.map(|i| &options[i]) {
-            let _ = write!(reason, " Next: {} at {currency} {:.2}/month.", option_label(next), next.cost.total());
-        }
     } else {
-        explain_miss(ctx, c, target, meets_rpo, meets_rto, &mut reason);
+        explain_miss(ctx, c, target, meets_rpo, meets(c.rto, target.rto_minutes), &mut reason);
     }
     Recommendation {
         disruption,
@@ -142,6 +173,7 @@ pub(super) fn recommend(
         target,
         rpo_minutes: c.rpo.map(round1),
         rto_minutes: c.rto.map(round1),
+        completion_minutes: completion.map(round1),
         meets_rpo,
         meets_rto,
         assumed: false,
@@ -160,7 +192,7 @@ fn option_label(c: &Candidate) -> String {
     }
 }
 
-fn round1(v: f64) -> f64 {
+pub(super) fn round1(v: f64) -> f64 {
     if v.is_finite() {
         (v * 10.0).round() / 10.0
     } else {

@@ -11,8 +11,12 @@
 
 mod candidates;
 mod choose;
+mod graph;
+mod lineage;
+mod pipeline;
 mod warnings;
 
+pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
 pub use warnings::{Level, Warning, WarningCode};
 
 use crate::catalogue::{Prices, Service};
@@ -84,11 +88,17 @@ pub struct Recommendation {
     pub target: Target,
     /// Recovery point achieved, in minutes; `None` = cannot be recovered.
     pub rpo_minutes: Option<f64>,
-    /// Recovery time achieved, in minutes; `None` = cannot be recovered.
+    /// The option's own recovery time, in minutes, once it starts; `None` = cannot be recovered.
     pub rto_minutes: Option<f64>,
-    /// Whether the recovery point meets the target.
+    /// When the stage is back along the flows, in minutes from the disruption: its own recovery
+    /// time, or later when it waits for the stages it reads from (see `Plan::pipeline`);
+    /// `None` = never.
+    #[serde(default)]
+    pub completion_minutes: Option<f64>,
+    /// Whether the option's own recovery point meets the target.
     pub meets_rpo: bool,
-    /// Whether the recovery time meets the target.
+    /// Whether the stage is back within its RTO, upstream recovery included
+    /// (`completion_minutes` ≤ the target).
     pub meets_rto: bool,
     /// The figures are the owner's, not Keel's (systems of record).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -158,6 +168,10 @@ pub struct Plan {
     pub warnings: Vec<Warning>,
     /// Problems with the input.
     pub diagnostics: Vec<Diagnostic>,
+    /// When each stage is back along the flows, per disruption type: the divided-restore
+    /// timeline, time to first service and to full restore, effective recovery points.
+    #[serde(default)]
+    pub pipeline: Pipeline,
 }
 
 impl Plan {
@@ -192,34 +206,84 @@ pub fn plan(scenario: &Scenario) -> Plan {
             Scenario::default().disasters_per_year
         };
 
-    let mut stages = Vec::with_capacity(scenario.stages.len());
+    // Every option of every planned stage, for both disruption types.
+    let mut work: Vec<StageWork<'_>> = Vec::with_capacity(scenario.stages.len());
     for (i, stage) in scenario.stages.iter().enumerate() {
         if invalid.contains(&i) {
             continue;
         }
         let service = resolve_service(stage, i, &mut diagnostics);
-        let targets = scenario.targets_of(stage);
         let ctx = candidates::Ctx::new(scenario, stage, service, &prices, disasters_per_year);
+        let options = Disruption::ALL.map(|d| candidates::for_disruption(&ctx, d));
+        work.push(StageWork { ctx, service, targets: scenario.targets_of(stage), options });
+    }
+    let ids: Vec<&str> = work.iter().map(|w| w.ctx.stage.id.as_str()).collect();
+    let graph = graph::Graph::build(&ids, &scenario.flows);
+
+    // The lineage-aware choice, per disruption type.
+    let mut solver = lineage::Solver::default();
+    let solutions: Vec<(lineage::Options, lineage::Solution)> = Disruption::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, &d)| {
+            let options = options_of(&work, k);
+            let rto: Vec<f64> = work.iter().map(|w| f64::from(w.targets.get(d).rto_minutes)).collect();
+            let rpo: Vec<f64> = work.iter().map(|w| f64::from(w.targets.get(d).rpo_minutes)).collect();
+            let mut solution = lineage::Solution::default();
+            solver.solve(&graph, &options, &rto, &rpo, &mut solution);
+            (options, solution)
+        })
+        .collect();
+
+    let mut stages = Vec::with_capacity(work.len());
+    for (s, w) in work.iter().enumerate() {
         let mut monthly = Cost::default();
         let recommendations: Vec<Recommendation> = Disruption::ALL
             .iter()
-            .map(|&d| {
-                let options = candidates::for_disruption(&ctx, d);
-                let rec = choose::recommend(&ctx, d, targets.get(d), options);
+            .enumerate()
+            .map(|(k, &d)| {
+                let (options, solution) = &solutions[k];
+                let name = |i: usize| work.get(i).map_or("", |w| w.ctx.stage.display_name());
+                let waits_on = solution.pick[s]
+                    .and_then(|p| options.of(s).get(p))
+                    .and_then(|o| critical_upstream(&graph, solution, o, s))
+                    .map(|u| (name(u), solution.completion[u]));
+                let lin = choose::Lineage {
+                    pick: solution.pick[s],
+                    up_done: solution.up_done[s],
+                    completion: solution.completion[s],
+                    fastest: solution.fastest[s],
+                    deadline: solution.deadline[s],
+                    set_by: solution.set_by[s].map(name),
+                    waits_on,
+                };
+                let rec = choose::recommend(&w.ctx, d, w.targets.get(d), &w.options[k], &lin);
                 monthly.add(&rec.cost);
                 rec
             })
             .collect();
         stages.push(StagePlan {
-            id: stage.id.clone(),
-            kind: stage.kind,
-            service: service.id.to_string(),
+            id: w.ctx.stage.id.clone(),
+            kind: w.ctx.stage.kind,
+            service: w.service.id.to_string(),
             recommendations,
             monthly: monthly.rounded(),
         });
     }
 
-    let warnings = warnings::collect(scenario, &stages, &prices);
+    let inputs: Vec<pipeline::StageInput<'_>> = work
+        .iter()
+        .map(|w| pipeline::StageInput {
+            stage: w.ctx.stage,
+            targets: w.targets,
+            options: [w.options[0].as_slice(), w.options[1].as_slice()],
+        })
+        .collect();
+    let meets_rpo = |s: usize, k: usize| {
+        stages.get(s).and_then(|p: &StagePlan| p.recommendations.get(k)).is_some_and(|r| r.meets_rpo)
+    };
+    let (pipeline, pipeline_warnings) = pipeline::analyse(&graph, &inputs, &solutions, &meets_rpo);
+    let warnings = warnings::collect(scenario, &stages, &prices, pipeline_warnings);
     let mut totals = Totals::default();
     for s in &stages {
         totals.monthly.add(&s.monthly);
@@ -232,7 +296,42 @@ pub fn plan(scenario: &Scenario) -> Plan {
     totals.monthly = totals.monthly.rounded();
     totals.monthly_total = round2(totals.monthly.total());
     totals.span_total = round2(totals.monthly_total * f64::from(scenario.span_months.min(600)));
-    Plan { currency: scenario.currency.clone(), stages, totals, warnings, diagnostics }
+    Plan { currency: scenario.currency.clone(), stages, totals, warnings, diagnostics, pipeline }
+}
+
+/// One planned stage: its context, targets and options for each disruption type.
+struct StageWork<'a> {
+    ctx: candidates::Ctx<'a>,
+    service: &'static Service,
+    targets: crate::model::Targets,
+    /// Options per disruption type, in [`Disruption::ALL`] order.
+    options: [Vec<candidates::Candidate>; 2],
+}
+
+/// The numbers of every stage's options for disruption type `k`, for the search.
+fn options_of(work: &[StageWork<'_>], k: usize) -> lineage::Options {
+    let mut out = lineage::Options { start: Vec::with_capacity(work.len() + 1), opts: Vec::new() };
+    out.start.push(0);
+    for w in work {
+        out.opts.extend(w.options[k].iter().map(lineage::Opt::of));
+        out.start.push(out.opts.len());
+    }
+    out
+}
+
+/// The upstream stage that holds stage `s` up when it recovers with `o`: the one back last,
+/// if that is later than `o` could be ready on its own.
+fn critical_upstream(graph: &graph::Graph, solution: &lineage::Solution, o: &lineage::Opt, s: usize) -> Option<usize> {
+    if !o.waits() {
+        return None;
+    }
+    let ready_alone = if o.wait == candidates::Wait::Alongside { o.own } else { o.fixed };
+    let u = graph
+        .up(s)
+        .iter()
+        .copied()
+        .max_by(|&a, &b| solution.completion[a].total_cmp(&solution.completion[b]).then(b.cmp(&a)))?;
+    (solution.completion[u] > ready_alone).then_some(u)
 }
 
 fn resolve_service(stage: &crate::model::Stage, index: usize, diagnostics: &mut Vec<Diagnostic>) -> &'static Service {

@@ -37,6 +37,10 @@ pub enum WarningCode {
     ExternalDependency,
     /// The stage runs on a retired service.
     ServiceRetired,
+    /// The stage's own recovery fits its RTO, but the stages it waits for come back too late.
+    RtoLimitedByUpstream,
+    /// The stage's own recovery point fits its RPO, but what it is rebuilt from is older.
+    RpoLimitedByUpstream,
 }
 
 impl WarningCode {
@@ -55,6 +59,8 @@ impl WarningCode {
             WarningCode::RestoreNeverTested => "restore_never_tested",
             WarningCode::ExternalDependency => "external_dependency",
             WarningCode::ServiceRetired => "service_retired",
+            WarningCode::RtoLimitedByUpstream => "rto_limited_by_upstream",
+            WarningCode::RpoLimitedByUpstream => "rpo_limited_by_upstream",
         }
     }
 }
@@ -91,8 +97,20 @@ fn warn(code: WarningCode, level: Level, stage: &str, disruption: Option<Disrupt
     Warning { code, level, stages: vec![stage.to_string()], disruption, message }
 }
 
-/// Every warning for a planned scenario, most serious first.
-pub(super) fn collect(scenario: &Scenario, plans: &[StagePlan], prices: &Prices) -> Vec<Warning> {
+/// Every warning for a planned scenario, most serious first. `pipeline` holds the warnings of
+/// the pipeline analysis: a missed RTO that one of them explains (`rto_limited_by_upstream`) is
+/// not reported again as `target_not_met`.
+pub(super) fn collect(
+    scenario: &Scenario,
+    plans: &[StagePlan],
+    prices: &Prices,
+    pipeline: Vec<Warning>,
+) -> Vec<Warning> {
+    let limited: std::collections::HashSet<(&str, Option<Disruption>)> = pipeline
+        .iter()
+        .filter(|w| w.code == WarningCode::RtoLimitedByUpstream)
+        .filter_map(|w| Some((w.stages.first()?.as_str(), w.disruption)))
+        .collect();
     let mut out = Vec::new();
     let mut untested = Vec::new();
     let by_id: std::collections::HashMap<&str, &crate::model::Stage> =
@@ -115,8 +133,9 @@ pub(super) fn collect(scenario: &Scenario, plans: &[StagePlan], prices: &Prices)
             continue;
         }
         for rec in &plan.recommendations {
-            if !rec.meets() {
-                out.push(target_not_met(name, &plan.id, rec));
+            let rto_own = !rec.meets_rto && !limited.contains(&(plan.id.as_str(), Some(rec.disruption)));
+            if !rec.meets_rpo || rto_own {
+                out.push(target_not_met(name, &plan.id, rec, !rec.meets_rpo, rto_own));
             }
         }
         if let Some(notice) = service.retired {
@@ -276,6 +295,7 @@ pub(super) fn collect(scenario: &Scenario, plans: &[StagePlan], prices: &Prices)
             disruption: None,
         });
     }
+    out.extend(pipeline);
     out.sort_by_key(|w| w.level);
     out
 }
@@ -284,10 +304,10 @@ fn keeps_copy(method: BackupMethod) -> bool {
     !matches!(method, BackupMethod::None | BackupMethod::Git | BackupMethod::ConfigExport)
 }
 
-fn target_not_met(name: &str, id: &str, rec: &Recommendation) -> Warning {
-    let what = match (rec.meets_rpo, rec.meets_rto) {
-        (false, false) => "RPO and RTO",
-        (false, true) => "RPO",
+fn target_not_met(name: &str, id: &str, rec: &Recommendation, rpo: bool, rto: bool) -> Warning {
+    let what = match (rpo, rto) {
+        (true, true) => "RPO and RTO",
+        (true, false) => "RPO",
         _ => "RTO",
     };
     let achieved = |v: Option<f64>| v.map_or_else(|| "never".to_string(), crate::duration::format_minutes_f);

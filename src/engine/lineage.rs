@@ -1,0 +1,553 @@
+//! Lineage-aware choice: one option per stage so that every stage is back within its RTO
+//! *including the time its upstream stages take*, at the lowest total cost.
+//!
+//! A stage that rebuilds from upstream (reprocess, reload) starts its data work once every
+//! stage it reads from is complete; code and configuration redeploy from the start but serve
+//! once their inputs are back; a stage restored from its own copies does not wait (see
+//! [`Wait`]). Completion is therefore computed along the flows, in topological order.
+//!
+//! The search works on numbers only (no text), so that the cost curves can run it many times:
+//!
+//! 1. **Pool**: a stage's options that meet its RPO (if none does, those with the best RPO).
+//! 2. **Fastest**: each stage's earliest completion with every upstream stage at its fastest.
+//!    Completion only grows with upstream completion, so this is the best achievable for every
+//!    stage at once. The effective target is `T* = max(RTO, fastest)`: a plan always exists
+//!    that meets every `T*`, and a stage misses its RTO only when no plan could meet it.
+//! 3. **Deadlines** (a dynamic programme, from the reports back to the sources): a stage that
+//!    rebuilds from upstream and must be back by `d` needs its upstream back by `d − work`.
+//!    For each stage and each deadline asked of it, the cheapest way to meet it is the cheapest
+//!    option plus what its upstream stages cost extra to meet the deadlines that option sets
+//!    them. Then, from the reports back, each stage takes the cheapest way for the tightest
+//!    deadline its consumers' choices set it.
+//!
+//! On a platform where every stage feeds at most one other stage the programme is exact: the
+//! cheapest set of options that brings every stage back by its `T*`. Where one stage feeds
+//! several, the extra cost of speeding it up is counted once per consumer, which can keep a
+//! consumer from rebuilding when sharing the upgrade would have paid; the plan still meets
+//! every `T*`. Each stage considers at most [`SLOTS`] distinct deadlines; beyond that a
+//! deadline is rounded down to a tighter one already considered (still feasible, maybe dearer).
+
+use super::candidates::{Candidate, Wait};
+
+/// Room for rounding when comparing minutes.
+const EPS: f64 = 1e-6;
+/// Deadlines considered per stage.
+pub(super) const SLOTS: usize = 12;
+const INF: f64 = f64::INFINITY;
+
+fn le(a: f64, b: f64) -> bool {
+    a <= b + EPS
+}
+
+fn minus(d: f64, v: f64) -> f64 {
+    if d == INF {
+        INF
+    } else {
+        d - v
+    }
+}
+
+/// The numbers of one option that the search needs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Opt {
+    /// Monthly cost.
+    pub cost: f64,
+    /// Recovery point in minutes; infinite when the data cannot be recovered this way.
+    pub rpo: f64,
+    /// What it waits for.
+    pub wait: Wait,
+    /// Minutes that do not wait for data (provisioning, job start, failover).
+    pub fixed: f64,
+    /// Minutes of data work.
+    pub variable: f64,
+    /// Its own recovery time (infinite when it cannot recover the stage at all).
+    pub own: f64,
+}
+
+impl Opt {
+    /// The numbers of a candidate.
+    pub fn of(c: &Candidate) -> Opt {
+        let own = c.rto.unwrap_or(INF);
+        let (fixed, variable) = if c.rto.is_some() { (c.timing.fixed, c.timing.variable) } else { (INF, INF) };
+        Opt { cost: c.cost.total(), rpo: c.rpo.unwrap_or(INF), wait: c.timing.wait, fixed, variable, own }
+    }
+
+    /// When the stage is back with this option if its upstream stages are all back at `up`.
+    pub fn completion(&self, up: f64) -> f64 {
+        match self.wait {
+            Wait::External => 0.0,
+            Wait::Own => self.own,
+            Wait::AfterUpstream => self.fixed.max(up) + self.variable,
+            Wait::Alongside => self.own.max(up),
+        }
+    }
+
+    /// The latest its upstream stages may be back for this option to be back by `d`:
+    /// `None` when it cannot be, infinite when it does not wait for them.
+    pub fn requirement(&self, d: f64) -> Option<f64> {
+        match self.wait {
+            Wait::External => Some(INF),
+            Wait::Own => le(self.own, d).then_some(INF),
+            Wait::AfterUpstream => le(self.own, d).then(|| minus(d, self.variable)),
+            Wait::Alongside => le(self.own, d).then_some(d),
+        }
+    }
+
+    /// Whether it waits for its upstream stages at all.
+    pub fn waits(&self) -> bool {
+        matches!(self.wait, Wait::AfterUpstream | Wait::Alongside)
+    }
+}
+
+/// The options of every stage for one disruption type, flat: stage `s` owns
+/// `opts[start[s]..start[s + 1]]`.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Options {
+    pub start: Vec<usize>,
+    pub opts: Vec<Opt>,
+}
+
+impl Options {
+    /// Stage `s`'s options.
+    pub fn of(&self, s: usize) -> &[Opt] {
+        match (self.start.get(s), self.start.get(s + 1)) {
+            (Some(&a), Some(&b)) => &self.opts[a..b],
+            _ => &[],
+        }
+    }
+}
+
+/// The search's result for one disruption type, per stage.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Solution {
+    /// The chosen option (an index into the stage's options); `None` = the stage has none.
+    pub pick: Vec<Option<usize>>,
+    /// When its upstream stages are all back (0 with none).
+    pub up_done: Vec<f64>,
+    /// When the stage is back.
+    pub completion: Vec<f64>,
+    /// Its earliest possible completion (every upstream stage at its fastest).
+    pub fastest: Vec<f64>,
+    /// The deadline its consumers' choices set it (≤ its RTO, or its fastest when that is later).
+    pub deadline: Vec<f64>,
+    /// The consumer whose choice set that deadline, when it is tighter than the stage's own.
+    pub set_by: Vec<Option<usize>>,
+    /// Which of its options are in its RPO pool.
+    pub in_pool: Vec<bool>,
+}
+
+/// When each stage is back with the options `pick`, along the flows (`up_done`: when its
+/// upstream stages are; `completion`: when it is). A stage without an option is never back.
+pub(super) fn completions(
+    graph: &super::graph::Graph,
+    options: &Options,
+    pick: &[Option<usize>],
+    up_done: &mut Vec<f64>,
+    completion: &mut Vec<f64>,
+) {
+    let n = graph.len();
+    up_done.clear();
+    up_done.resize(n, 0.0);
+    completion.clear();
+    completion.resize(n, INF);
+    for &s in &graph.order {
+        let up = graph.up(s).iter().map(|&u| completion[u]).fold(0.0, f64::max);
+        up_done[s] = up;
+        completion[s] =
+            pick.get(s).copied().flatten().and_then(|i| options.of(s).get(i)).map_or(INF, |o| o.completion(up));
+    }
+}
+
+/// Stage `s`'s options in its RPO pool, with their indices.
+fn pool<'a>(options: &'a Options, in_pool: &'a [bool], s: usize) -> impl Iterator<Item = (usize, &'a Opt)> + 'a {
+    let base = options.start.get(s).copied().unwrap_or(0);
+    options.of(s).iter().enumerate().filter(move |(i, _)| in_pool.get(base + i).copied().unwrap_or(false))
+}
+
+/// Buffers reused between searches (the cost curves run many).
+#[derive(Debug, Default)]
+pub(super) struct Solver {
+    tstar: Vec<f64>,
+    slot_value: Vec<f64>,
+    slot_count: Vec<usize>,
+    extra: Vec<f64>,
+    best: Vec<Option<usize>>,
+}
+
+impl Solver {
+    /// Chooses one option per stage for the given RTO and RPO targets (minutes, per stage).
+    pub fn solve(
+        &mut self,
+        graph: &super::graph::Graph,
+        options: &Options,
+        rto: &[f64],
+        rpo: &[f64],
+        out: &mut Solution,
+    ) {
+        let n = graph.len();
+        out.pick.clear();
+        out.pick.resize(n, None);
+        out.up_done.clear();
+        out.up_done.resize(n, 0.0);
+        out.completion.clear();
+        out.completion.resize(n, INF);
+        out.fastest.clear();
+        out.fastest.resize(n, INF);
+        out.deadline.clear();
+        out.deadline.resize(n, INF);
+        out.set_by.clear();
+        out.set_by.resize(n, None);
+        out.in_pool.clear();
+        out.in_pool.resize(options.opts.len(), false);
+        self.tstar.clear();
+        self.tstar.resize(n, INF);
+        self.slot_value.clear();
+        self.slot_value.resize(n * SLOTS, INF);
+        self.slot_count.clear();
+        self.slot_count.resize(n, 0);
+        self.extra.clear();
+        self.extra.resize(n * SLOTS, INF);
+        self.best.clear();
+        self.best.resize(n * SLOTS, None);
+
+        // 1. RPO pools.
+        for s in 0..n {
+            let base = options.start.get(s).copied().unwrap_or(0);
+            let opts = options.of(s);
+            let target = rpo.get(s).copied().unwrap_or(INF);
+            let any = opts.iter().any(|o| le(o.rpo, target));
+            let best = opts.iter().map(|o| o.rpo).fold(INF, f64::min);
+            for (i, o) in opts.iter().enumerate() {
+                out.in_pool[base + i] = if any { le(o.rpo, target) } else { o.rpo <= best };
+            }
+        }
+        // 2. Fastest completions and effective targets.
+        for &s in &graph.order {
+            let up = graph.up(s).iter().map(|&u| out.fastest[u]).fold(0.0, f64::max);
+            out.fastest[s] = pool(options, &out.in_pool, s).map(|(_, o)| o.completion(up)).fold(INF, f64::min);
+            self.tstar[s] = rto.get(s).copied().unwrap_or(INF).max(out.fastest[s]);
+        }
+
+        // 3a. The deadlines each stage may be asked to meet, from the consumers back.
+        for s in 0..n {
+            self.add_slot(s, out.fastest[s]);
+            self.add_slot(s, self.tstar[s]);
+        }
+        for &w in graph.order.iter().rev() {
+            if graph.up(w).is_empty() {
+                continue;
+            }
+            for j in 0..self.slot_count[w] {
+                let d = self.slot_value[w * SLOTS + j];
+                for (_, o) in pool(options, &out.in_pool, w) {
+                    let Some(r) = o.requirement(d) else { continue };
+                    if r == INF {
+                        continue;
+                    }
+                    for &u in graph.up(w) {
+                        let v = self.tstar[u].min(r);
+                        if le(out.fastest[u], v) {
+                            self.add_slot(u, v);
+                        }
+                    }
+                }
+            }
+        }
+
+        // 3b. Cheapest way to meet each deadline, sources first; stored as the extra cost over
+        // meeting the stage's own effective target.
+        for &s in &graph.order {
+            let count = self.slot_count[s];
+            for j in 0..count {
+                let d = self.slot_value[s * SLOTS + j];
+                let mut best = INF;
+                let mut arg = None;
+                for (i, o) in pool(options, &out.in_pool, s) {
+                    let Some(r) = o.requirement(d) else { continue };
+                    let mut value = o.cost;
+                    if r != INF {
+                        for &u in graph.up(s) {
+                            value += self.extra_for(u, self.tstar[u].min(r), out.fastest[u]);
+                        }
+                    }
+                    if value < best {
+                        best = value;
+                        arg = Some(i);
+                    }
+                }
+                if arg.is_none() {
+                    // Nothing meets this deadline (only rounding can cause it): the fastest option.
+                    let up = graph.up(s).iter().map(|&u| out.fastest[u]).fold(0.0, f64::max);
+                    arg = pool(options, &out.in_pool, s)
+                        .min_by(|a, b| a.1.completion(up).total_cmp(&b.1.completion(up)).then(a.0.cmp(&b.0)))
+                        .map(|(i, _)| i);
+                }
+                self.extra[s * SLOTS + j] = best;
+                self.best[s * SLOTS + j] = arg;
+            }
+            // The loosest slot is T*: costs become extras over it.
+            let base = if count > 0 { self.extra[s * SLOTS + count - 1] } else { 0.0 };
+            for j in 0..count {
+                let v = self.extra[s * SLOTS + j] - base;
+                self.extra[s * SLOTS + j] = if v.is_finite() { v.max(0.0) } else { INF };
+            }
+        }
+
+        // 3c. Final choice, consumers first: each stage meets the tightest deadline set it.
+        for s in 0..n {
+            out.deadline[s] = self.tstar[s];
+        }
+        for &s in graph.order.iter().rev() {
+            let j = self.slot_at_most(s, out.deadline[s]).unwrap_or(0);
+            let d = if self.slot_count[s] > 0 { self.slot_value[s * SLOTS + j] } else { out.deadline[s] };
+            out.deadline[s] = d;
+            let pick = if self.slot_count[s] > 0 { self.best[s * SLOTS + j] } else { None };
+            out.pick[s] = pick;
+            let Some(o) = pick.and_then(|i| options.of(s).get(i)) else { continue };
+            let Some(r) = o.requirement(d) else { continue };
+            for &u in graph.up(s) {
+                let v = self.tstar[u].min(r);
+                if v < out.deadline[u] {
+                    out.deadline[u] = v;
+                    out.set_by[u] = Some(s);
+                }
+            }
+        }
+
+        // 4. Completions of the chosen plan.
+        completions(graph, options, &out.pick, &mut out.up_done, &mut out.completion);
+    }
+
+    /// Adds deadline `d` to stage `s`'s list (kept sorted, without repeats) if there is room.
+    fn add_slot(&mut self, s: usize, d: f64) {
+        let count = self.slot_count[s];
+        let slots = &mut self.slot_value[s * SLOTS..s * SLOTS + SLOTS];
+        if slots[..count].iter().any(|&v| v == d || (v - d).abs() <= EPS) || count >= SLOTS {
+            return;
+        }
+        let at = slots[..count].iter().position(|&v| v > d).unwrap_or(count);
+        slots.copy_within(at..count, at + 1);
+        slots[at] = d;
+        self.slot_count[s] = count + 1;
+    }
+
+    /// The slot of the largest deadline of `s` that is not later than `d`.
+    fn slot_at_most(&self, s: usize, d: f64) -> Option<usize> {
+        let count = self.slot_count[s];
+        self.slot_value[s * SLOTS..s * SLOTS + count].iter().rposition(|&v| le(v, d))
+    }
+
+    /// What upstream stage `u` costs extra to be back by `d` rather than by its own target.
+    fn extra_for(&self, u: usize, d: f64, fastest: f64) -> f64 {
+        if !le(fastest, d) {
+            return INF;
+        }
+        match self.slot_at_most(u, d) {
+            Some(j) => self.extra[u * SLOTS + j],
+            None => INF,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::graph::Graph;
+    use super::*;
+    use crate::model::Flow;
+    use proptest::prelude::*;
+
+    fn graph(n: usize, edges: &[(usize, usize)]) -> Graph {
+        let ids: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let flows: Vec<Flow> = edges.iter().map(|&(a, b)| Flow { from: a.to_string(), to: b.to_string() }).collect();
+        Graph::build(&refs, &flows)
+    }
+
+    fn options(per_stage: &[Vec<Opt>]) -> Options {
+        let mut out = Options { start: vec![0], opts: Vec::new() };
+        for opts in per_stage {
+            out.opts.extend_from_slice(opts);
+            out.start.push(out.opts.len());
+        }
+        out
+    }
+
+    fn opt(wait: Wait, fixed: f64, variable: f64, cost: f64) -> Opt {
+        Opt { cost, rpo: 0.0, wait, fixed, variable, own: fixed + variable }
+    }
+
+    fn cost(options: &Options, pick: &[Option<usize>]) -> f64 {
+        pick.iter().enumerate().filter_map(|(s, p)| options.of(s).get((*p)?)).map(|o| o.cost).sum()
+    }
+
+    #[test]
+    fn a_consumer_that_must_rebuild_makes_its_source_faster() {
+        // source: a cheap slow rebuild (30 + 180 min) or a dear fast copy (60 min);
+        // consumer: only a reload (30 + 36 min) and an RTO of 4 h, so it needs the source by 3h 24m.
+        let g = graph(2, &[(0, 1)]);
+        let o = options(&[
+            vec![opt(Wait::AfterUpstream, 30.0, 180.0, 1.25), opt(Wait::Own, 60.0, 0.0, 73.2)],
+            vec![opt(Wait::AfterUpstream, 30.0, 36.0, 0.03)],
+        ]);
+        let mut solution = Solution::default();
+        Solver::default().solve(&g, &o, &[1440.0, 240.0], &[f64::INFINITY; 2], &mut solution);
+        assert_eq!(solution.pick, vec![Some(1), Some(0)]);
+        assert_eq!(solution.completion, vec![60.0, 96.0]);
+        assert_eq!(solution.deadline[0], 204.0);
+        assert_eq!(solution.set_by[0], Some(1));
+        // With a looser consumer the source rebuilds cheaply.
+        Solver::default().solve(&g, &o, &[1440.0, 1440.0], &[f64::INFINITY; 2], &mut solution);
+        assert_eq!(solution.pick, vec![Some(0), Some(0)]);
+        assert_eq!(solution.completion, vec![210.0, 246.0]);
+    }
+
+    #[test]
+    fn an_unreachable_target_gets_the_fastest_plan_there() {
+        let g = graph(3, &[(0, 1), (1, 2)]);
+        let o = options(&[
+            vec![opt(Wait::Own, 100.0, 0.0, 1.0), opt(Wait::Own, 50.0, 0.0, 9.0)],
+            vec![opt(Wait::AfterUpstream, 10.0, 100.0, 1.0)],
+            vec![opt(Wait::Alongside, 30.0, 0.0, 0.0)],
+        ]);
+        let mut solution = Solution::default();
+        Solver::default().solve(&g, &o, &[1440.0, 1440.0, 60.0], &[f64::INFINITY; 3], &mut solution);
+        // The last stage cannot be back in 60 min; at best 50 + 100 = 150, which it gets.
+        assert_eq!(solution.fastest, vec![50.0, 150.0, 150.0]);
+        assert_eq!(solution.completion, vec![50.0, 150.0, 150.0]);
+        assert_eq!(solution.pick[0], Some(1));
+    }
+
+    fn arb_opt() -> impl Strategy<Value = Opt> {
+        (0usize..3, 0.0..100.0f64, 0.0..200.0f64, 0.0..100.0f64, 0usize..12).prop_map(
+            |(w, fixed, variable, cost, never)| {
+                let wait = [Wait::Own, Wait::AfterUpstream, Wait::Alongside][w];
+                let mut o = opt(wait, fixed, if wait == Wait::Alongside { 0.0 } else { variable }, cost);
+                if never == 0 {
+                    o.own = INF;
+                    o.fixed = INF;
+                    o.variable = INF;
+                }
+                o
+            },
+        )
+    }
+
+    /// A small platform: options per stage, flows (from < to) and an RTO per stage. With `forest`
+    /// every stage feeds at most one other.
+    type Case = (Vec<Vec<Opt>>, Vec<(usize, usize)>, Vec<f64>);
+
+    fn arb_case(forest: bool) -> impl Strategy<Value = Case> {
+        (2usize..7).prop_flat_map(move |n| {
+            let opts = proptest::collection::vec(proptest::collection::vec(arb_opt(), 1..4), n);
+            let edges = proptest::collection::vec((0..n, 0..n), 0..2 * n).prop_map(move |pairs| {
+                let mut edges: Vec<(usize, usize)> = pairs.into_iter().filter(|(a, b)| a < b).collect::<Vec<_>>();
+                if forest {
+                    let mut fed = vec![false; n];
+                    edges.retain(|&(a, _)| !std::mem::replace(&mut fed[a], true));
+                }
+                edges
+            });
+            (opts, edges, proptest::collection::vec(0.0..600.0f64, n))
+        })
+    }
+
+    /// Every plan, by brute force: the cheapest that brings every stage back by
+    /// max(RTO, its best possible completion), and each stage's best possible completion.
+    fn brute_force(g: &Graph, o: &Options, rto: &[f64]) -> (f64, Vec<f64>) {
+        let n = g.len();
+        let sizes: Vec<usize> = (0..n).map(|s| o.of(s).len()).collect();
+        let mut pick = vec![0usize; n];
+        let mut plans = Vec::new();
+        let (mut up, mut done) = (Vec::new(), Vec::new());
+        loop {
+            let p: Vec<Option<usize>> = pick.iter().map(|&i| Some(i)).collect();
+            completions(g, o, &p, &mut up, &mut done);
+            plans.push((cost(o, &p), done.clone()));
+            let mut i = 0;
+            while i < n {
+                pick[i] += 1;
+                if pick[i] < sizes[i] {
+                    break;
+                }
+                pick[i] = 0;
+                i += 1;
+            }
+            if i == n {
+                break;
+            }
+        }
+        let best: Vec<f64> = (0..n).map(|s| plans.iter().map(|(_, d)| d[s]).fold(INF, f64::min)).collect();
+        let cheapest = plans
+            .iter()
+            .filter(|(_, d)| (0..n).all(|s| le(d[s], rto[s].max(best[s]))))
+            .map(|(c, _)| *c)
+            .fold(INF, f64::min);
+        (cheapest, best)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        /// Where every stage feeds at most one other, the search finds the cheapest plan that
+        /// brings every stage back by max(RTO, best possible), and "fastest" is the best possible.
+        #[test]
+        fn exact_where_each_stage_feeds_at_most_one((opts, edges, rto) in arb_case(true)) {
+            let g = graph(opts.len(), &edges);
+            let o = options(&opts);
+            let mut solution = Solution::default();
+            Solver::default().solve(&g, &o, &rto, &vec![INF; opts.len()], &mut solution);
+            let (cheapest, best) = brute_force(&g, &o, &rto);
+            prop_assert_eq!(&solution.fastest, &best);
+            prop_assert!((cost(&o, &solution.pick) - cheapest).abs() < 1e-9, "{} vs {}", cost(&o, &solution.pick), cheapest);
+        }
+
+        /// On any flow graph the plan is feasible: every stage back by max(RTO, best possible).
+        #[test]
+        fn always_feasible((opts, edges, rto) in arb_case(false)) {
+            let g = graph(opts.len(), &edges);
+            let o = options(&opts);
+            let mut solution = Solution::default();
+            Solver::default().solve(&g, &o, &rto, &vec![INF; opts.len()], &mut solution);
+            let (cheapest, best) = brute_force(&g, &o, &rto);
+            prop_assert_eq!(&solution.fastest, &best);
+            for s in 0..opts.len() {
+                prop_assert!(le(solution.completion[s], rto[s].max(best[s])), "stage {s}: {} > {}", solution.completion[s], rto[s].max(best[s]));
+            }
+            prop_assert!(cost(&o, &solution.pick) + 1e-9 >= cheapest);
+        }
+
+        /// Adding an upstream stage never makes a stage finish sooner, with the same choices,
+        /// nor makes its best possible completion sooner.
+        #[test]
+        fn an_extra_upstream_stage_never_shortens_completion(
+            (opts, edges, rto) in arb_case(false), extra in proptest::collection::vec(arb_opt(), 1..3), to in 0usize..7
+        ) {
+            let n = opts.len();
+            let to = to % n;
+            let g = graph(n, &edges);
+            let o = options(&opts);
+            let mut solution = Solution::default();
+            let mut solver = Solver::default();
+            solver.solve(&g, &o, &rto, &vec![INF; n], &mut solution);
+
+            let mut more = opts.clone();
+            more.push(extra);
+            let mut more_edges = edges.clone();
+            more_edges.push((n, to));
+            let g2 = graph(n + 1, &more_edges);
+            let o2 = options(&more);
+            let mut pick = solution.pick.clone();
+            pick.push(Some(0));
+            let (mut up, mut done) = (Vec::new(), Vec::new());
+            completions(&g2, &o2, &pick, &mut up, &mut done);
+            let mut rto2 = rto.clone();
+            rto2.push(1440.0);
+            let mut solution2 = Solution::default();
+            solver.solve(&g2, &o2, &rto2, &vec![INF; n + 1], &mut solution2);
+            for (s, &now) in done.iter().enumerate().take(n) {
+                prop_assert!(now >= solution.completion[s], "stage {s}: {} < {}", now, solution.completion[s]);
+                prop_assert!(solution2.fastest[s] >= solution.fastest[s]);
+            }
+        }
+    }
+}

@@ -1,0 +1,420 @@
+//! Pipeline analysis: when each stage is back along the flows, the divided-restore timeline,
+//! and how fresh each stage's data can be given what it is rebuilt from.
+//!
+//! The guides' sharpest point: "if a report must have up to date data within 4 hours, then all
+//! systems bringing that data into the report must also be recoverable within that time". For
+//! each disruption type this module lays out the chosen plan in time (see docs/engine.md,
+//! "Pipeline"):
+//!
+//! - a stage restored from its own copies starts at once; code and configuration redeploy at
+//!   once, in parallel with the data, and serve when their inputs are back; a stage rebuilt from
+//!   upstream starts its data work when every stage it reads from is complete;
+//! - a stage with `hot_window_days` restores (or rebuilds) its newest days first, so it can serve
+//!   before it is complete; the time to first service is when every report serves hot data;
+//! - a stage rebuilt from upstream, or serving upstream data, can be no fresher than that upstream.
+//!
+//! Violations become warnings that name the critical path with its durations.
+
+use super::candidates::{Candidate, How, Wait};
+use super::choose::round1;
+use super::graph::Graph;
+use super::lineage::{Opt, Options, Solution};
+use super::warnings::{Level, Warning, WarningCode};
+use crate::duration::{format_minutes, format_minutes_f};
+use crate::model::{Disruption, Stage, StageKind, Target};
+use serde::{Deserialize, Serialize};
+use std::fmt::Write;
+
+/// Room for rounding when comparing minutes.
+const EPS: f64 = 1e-6;
+
+/// A span of a stage's recovery, in minutes from the disruption; `None` = never.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Phase {
+    /// When it starts.
+    pub start_minutes: Option<f64>,
+    /// When it ends.
+    pub end_minutes: Option<f64>,
+}
+
+/// One stage in a recovery timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageTimeline {
+    /// The stage's id.
+    pub id: String,
+    /// The stages it waits for: those it reads from when it is rebuilt from them, redeployed
+    /// beside them or serves their data; empty when it recovers from its own copies.
+    #[serde(default)]
+    pub waits_for: Vec<String>,
+    /// The stage it waits for longest: the next step on its critical path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub critical_upstream: Option<String>,
+    /// Its own recovery time once started; `None` = it cannot be recovered.
+    pub own_minutes: Option<f64>,
+    /// The hot phase: the newest `hot_window_days` of data first (or, for a stage without data,
+    /// serving its inputs' hot data). Absent without a hot window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hot: Option<Phase>,
+    /// The full phase: everything else; it ends when the stage is complete.
+    pub full: Phase,
+    /// When it is complete (the end of the full phase); `None` = never.
+    pub completion_minutes: Option<f64>,
+    /// The earliest it can be complete, with every upstream stage at its fastest.
+    pub fastest_minutes: Option<f64>,
+    /// The latest it may be complete for its own RTO and for the stages rebuilt from it.
+    pub deadline_minutes: Option<f64>,
+    /// How much recent data it can lose once back, upstream included; `None` = all of it.
+    pub effective_rpo_minutes: Option<f64>,
+    /// The upstream stage whose recovery point limits it, when that is not its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rpo_limited_by: Option<String>,
+}
+
+/// The recovery of the whole platform after one disruption type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    /// The disruption type.
+    pub disruption: Disruption,
+    /// When every serving stage serves at least its hot data: the latest hot-phase end (or
+    /// completion, without a hot window) among the `serving` stages; `None` = never.
+    pub first_service_minutes: Option<f64>,
+    /// When every stage is complete; `None` = some stage is never recovered.
+    pub full_restore_minutes: Option<f64>,
+    /// The stages first service is measured on: the reports, or without reports the stages
+    /// nothing reads from.
+    pub serving: Vec<String>,
+    /// The chain that finishes last, from the last stage back to where it starts.
+    pub critical_path: Vec<String>,
+    /// Stages that can never be recovered after this disruption.
+    pub unrecoverable: Vec<String>,
+    /// Every planned stage, in plan order.
+    pub stages: Vec<StageTimeline>,
+}
+
+/// The pipeline analysis: one timeline per disruption type.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Pipeline {
+    /// Timelines in [`Disruption::ALL`] order.
+    pub timelines: Vec<Timeline>,
+}
+
+impl Pipeline {
+    /// The timeline for `disruption`.
+    pub fn timeline(&self, disruption: Disruption) -> Option<&Timeline> {
+        self.timelines.iter().find(|t| t.disruption == disruption)
+    }
+}
+
+impl Timeline {
+    /// The timeline of stage `id`.
+    pub fn stage(&self, id: &str) -> Option<&StageTimeline> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+}
+
+/// What the pipeline needs about one planned stage.
+pub(super) struct StageInput<'a> {
+    pub stage: &'a Stage,
+    pub targets: crate::model::Targets,
+    /// Options per disruption type, in [`Disruption::ALL`] order.
+    pub options: [&'a [Candidate]; 2],
+}
+
+fn finite(v: f64) -> Option<f64> {
+    v.is_finite().then(|| round1(v))
+}
+
+/// GB restored first in a divided restore: `min(volume, daily change × hot_window_days)`.
+pub(super) fn hot_gb(stage: &Stage) -> Option<f64> {
+    match stage.hot_window_days {
+        Some(days) if days > 0 && (stage.kind.holds_data() || stage.kind == StageKind::Cache) => {
+            Some(stage.volume_gb.min(stage.daily_change_gb * f64::from(days)).max(0.0))
+        }
+        _ => None,
+    }
+}
+
+/// Times of one stage in the chosen plan (unrounded).
+#[derive(Debug, Clone, Copy, Default)]
+struct Times {
+    ready_hot: f64,
+    rpo: f64,
+    rpo_origin: usize,
+}
+
+/// Builds the timelines and the pipeline's warnings.
+pub(super) fn analyse(
+    graph: &Graph,
+    inputs: &[StageInput<'_>],
+    solutions: &[(Options, Solution)],
+    meets_rpo: &dyn Fn(usize, usize) -> bool,
+) -> (Pipeline, Vec<Warning>) {
+    let mut timelines = Vec::with_capacity(solutions.len());
+    let mut warnings = Vec::new();
+    let n = inputs.len();
+    let reports: Vec<usize> = (0..n).filter(|&s| inputs[s].stage.kind == StageKind::Report).collect();
+    let serving: Vec<usize> = if reports.is_empty() {
+        (0..n).filter(|&s| graph.down(s).is_empty() && inputs[s].stage.kind != StageKind::SystemOfRecord).collect()
+    } else {
+        reports
+    };
+    for (k, &disruption) in Disruption::ALL.iter().enumerate() {
+        let Some((options, solution)) = solutions.get(k) else { continue };
+        let mut times = vec![Times::default(); n];
+        let mut stages = Vec::with_capacity(n);
+        for &s in &graph.order {
+            let input = &inputs[s];
+            let pick = solution.pick[s];
+            let opt = pick.and_then(|i| options.of(s).get(i));
+            let cand = pick.and_then(|i| input.options[k].get(i));
+            let up_full = solution.up_done[s];
+            let up_hot = graph.up(s).iter().map(|&u| times[u].ready_hot).fold(0.0, f64::max);
+            let completion = solution.completion[s];
+            // A divided restore needs data work to divide: a failover brings everything at once.
+            let hot_fraction = |c: &Candidate| match hot_gb(input.stage) {
+                Some(hot) if c.timing.gb > 0.0 && c.timing.variable > 0.0 => Some((hot / c.timing.gb).min(1.0)),
+                _ => None,
+            };
+            let (hot, full, ready_hot) = match (opt, cand) {
+                (Some(o), Some(c)) => phases(o, hot_fraction(c), up_hot, up_full, completion),
+                _ => (None, (f64::INFINITY, f64::INFINITY), f64::INFINITY),
+            };
+            times[s].ready_hot = ready_hot;
+            // Effective recovery point: its own, or its upstream's when it waits for them.
+            let own_rpo =
+                cand.map_or(
+                    f64::INFINITY,
+                    |c| if c.how == How::External { 0.0 } else { c.rpo.unwrap_or(f64::INFINITY) },
+                );
+            times[s].rpo = own_rpo;
+            times[s].rpo_origin = s;
+            if opt.is_some_and(Opt::waits) {
+                let worst =
+                    graph.up(s).iter().copied().max_by(|&a, &b| times[a].rpo.total_cmp(&times[b].rpo).then(b.cmp(&a)));
+                if let Some(u) = worst.filter(|&u| times[u].rpo > own_rpo) {
+                    times[s].rpo = times[u].rpo;
+                    times[s].rpo_origin = times[u].rpo_origin;
+                }
+            }
+            let critical = opt.and_then(|o| super::critical_upstream(graph, solution, o, s));
+            let waits = opt.is_some_and(Opt::waits);
+            stages.push((
+                s,
+                StageTimeline {
+                    id: input.stage.id.clone(),
+                    waits_for: if waits {
+                        graph.up(s).iter().map(|&u| inputs[u].stage.id.clone()).collect()
+                    } else {
+                        Vec::new()
+                    },
+                    critical_upstream: critical.map(|u| inputs[u].stage.id.clone()),
+                    own_minutes: opt.and_then(|o| finite(if o.wait == Wait::External { 0.0 } else { o.own })),
+                    hot: hot.map(|(a, b)| Phase { start_minutes: finite(a), end_minutes: finite(b) }),
+                    full: Phase { start_minutes: finite(full.0), end_minutes: finite(full.1) },
+                    completion_minutes: finite(completion),
+                    fastest_minutes: finite(solution.fastest[s]),
+                    deadline_minutes: finite(solution.deadline[s]),
+                    effective_rpo_minutes: finite(times[s].rpo),
+                    rpo_limited_by: (times[s].rpo_origin != s).then(|| inputs[times[s].rpo_origin].stage.id.clone()),
+                },
+            ));
+            lineage_warnings(graph, inputs, options, solution, &times, s, k, disruption, meets_rpo, &mut warnings);
+        }
+        stages.sort_by_key(|(s, _)| *s);
+        let stages: Vec<StageTimeline> = stages.into_iter().map(|(_, t)| t).collect();
+
+        let first_service = serving.iter().map(|&s| times[s].ready_hot).fold(0.0, f64::max);
+        let unrecoverable: Vec<String> =
+            (0..n).filter(|&s| !solution.completion[s].is_finite()).map(|s| inputs[s].stage.id.clone()).collect();
+        // The stage complete last; among equals the most downstream, so the path is longest.
+        let last = graph.order.iter().copied().filter(|&s| solution.completion[s].is_finite()).fold(
+            None,
+            |best: Option<usize>, s| match best {
+                Some(b) if solution.completion[b] > solution.completion[s] => Some(b),
+                _ => Some(s),
+            },
+        );
+        let full_restore =
+            if unrecoverable.is_empty() { last.map_or(0.0, |s| solution.completion[s]) } else { f64::INFINITY };
+        let critical_path =
+            last.map(|s| path(graph, options, solution, s).into_iter().map(|u| inputs[u].stage.id.clone()).collect());
+        timelines.push(Timeline {
+            disruption,
+            first_service_minutes: finite(first_service),
+            full_restore_minutes: finite(full_restore),
+            serving: serving.iter().map(|&s| inputs[s].stage.id.clone()).collect(),
+            critical_path: critical_path.unwrap_or_default(),
+            unrecoverable,
+            stages,
+        });
+    }
+    (Pipeline { timelines }, warnings)
+}
+
+/// The hot phase (if any), the full phase and when the stage serves hot data, for option `o`
+/// with hot share `hot` of its data work, given when its upstream stages serve hot data and are
+/// complete.
+#[allow(clippy::type_complexity)]
+fn phases(
+    o: &Opt,
+    hot: Option<f64>,
+    up_hot: f64,
+    up_full: f64,
+    completion: f64,
+) -> (Option<(f64, f64)>, (f64, f64), f64) {
+    match o.wait {
+        Wait::External => (None, (0.0, 0.0), 0.0),
+        Wait::Own => match hot {
+            Some(h) => {
+                let hot_end = o.fixed + o.variable * h;
+                (Some((0.0, hot_end)), (hot_end, completion), hot_end)
+            }
+            None => (None, (0.0, completion), completion),
+        },
+        // The hot pass rebuilds the newest days once the upstream's newest days are back; the
+        // full pass rebuilds everything once the upstream is complete.
+        Wait::AfterUpstream => {
+            let full_start = o.fixed.max(up_full);
+            match hot {
+                Some(h) => {
+                    let hot_start = o.fixed.max(up_hot);
+                    let hot_end = (hot_start + o.variable * h).min(completion);
+                    (Some((hot_start, hot_end)), (full_start, completion), hot_end)
+                }
+                None => (None, (full_start, completion), completion),
+            }
+        }
+        // Deployed from the start; serves its inputs' hot data as soon as they do.
+        Wait::Alongside => {
+            let ready_hot = o.own.max(up_hot).min(completion);
+            let hot = (ready_hot < completion).then_some((0.0, ready_hot));
+            (hot, (0.0, completion), ready_hot)
+        }
+    }
+}
+
+/// Stage `s` and the stages it waits for longest, back to where the chain starts.
+fn path(graph: &Graph, options: &Options, solution: &Solution, s: usize) -> Vec<usize> {
+    let mut out = vec![s];
+    let mut at = s;
+    while let Some(u) = solution.pick[at]
+        .and_then(|i| options.of(at).get(i))
+        .and_then(|o| super::critical_upstream(graph, solution, o, at))
+    {
+        if out.len() > graph.len() {
+            break;
+        }
+        out.push(u);
+        at = u;
+    }
+    out
+}
+
+/// What a stage on a critical path does there, in a word.
+fn verb(c: &Candidate) -> &'static str {
+    match c.how {
+        How::External => "source",
+        How::Redeploy { reload_gb } if reload_gb > 0.0 => "reload",
+        How::Redeploy { .. } => "redeploy",
+        How::Restore { .. } => "restore",
+        How::Reprocess { reload: true, .. } => "reload",
+        How::Reprocess { .. } => "reprocess",
+        How::Replica { .. } => "fail over",
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn lineage_warnings(
+    graph: &Graph,
+    inputs: &[StageInput<'_>],
+    options: &Options,
+    solution: &Solution,
+    times: &[Times],
+    s: usize,
+    k: usize,
+    disruption: Disruption,
+    meets_rpo: &dyn Fn(usize, usize) -> bool,
+    out: &mut Vec<Warning>,
+) {
+    let input = &inputs[s];
+    let stage = input.stage;
+    if stage.kind == StageKind::SystemOfRecord {
+        return;
+    }
+    let Some(c) = solution.pick[s].and_then(|i| input.options[k].get(i)) else { return };
+    let target: Target = input.targets.get(disruption);
+    let rto = f64::from(target.rto_minutes);
+    let name = stage.display_name();
+    let when = disruption.label().to_lowercase();
+    let own_fits = c.rto.is_some_and(|r| r <= rto + EPS);
+    let completion = solution.completion[s];
+    if own_fits && completion > rto + EPS {
+        let chain = path(graph, options, solution, s);
+        let mut text = String::new();
+        for (i, &u) in chain.iter().enumerate() {
+            if i > 0 {
+                text.push_str(" ← ");
+            }
+            text.push_str(inputs[u].stage.display_name());
+            let next = chain.get(i + 1).map_or(0.0, |&v| solution.completion[v]);
+            let step = solution.completion[u] - next;
+            if let Some(cu) = solution.pick[u].and_then(|p| inputs[u].options[k].get(p)) {
+                if step > EPS && step.is_finite() {
+                    let _ = write!(text, " ({} {})", verb(cu), format_minutes_f(step));
+                }
+            }
+        }
+        let message = if completion.is_finite() {
+            format!(
+                "{name} cannot be back within its RTO after {when}: {text}: {} > {}. Its own recovery fits; the stages it waits for come back too late even at their fastest.",
+                format_minutes_f(completion),
+                format_minutes(target.rto_minutes)
+            )
+        } else {
+            format!("{name} is never back after {when}: it waits for {text}, which cannot be recovered.")
+        };
+        out.push(Warning {
+            code: WarningCode::RtoLimitedByUpstream,
+            level: Level::Critical,
+            stages: chain.iter().map(|&u| inputs[u].stage.id.clone()).collect(),
+            disruption: Some(disruption),
+            message,
+        });
+    }
+    let origin = times[s].rpo_origin;
+    let rpo = times[s].rpo;
+    if origin != s && meets_rpo(s, k) && rpo > f64::from(target.rpo_minutes) + EPS {
+        let origin_name = inputs[origin].stage.display_name();
+        // The chain the data comes through: each step is the upstream stage with the oldest data.
+        let mut chain = vec![s];
+        let mut at = s;
+        while at != origin && chain.len() <= graph.len() {
+            let Some(u) = graph
+                .up(at)
+                .iter()
+                .copied()
+                .filter(|&u| times[u].rpo_origin == origin)
+                .max_by(|&a, &b| times[a].rpo.total_cmp(&times[b].rpo).then(b.cmp(&a)))
+            else {
+                break;
+            };
+            chain.push(u);
+            at = u;
+        }
+        let through: Vec<&str> = chain.iter().map(|&u| inputs[u].stage.display_name()).collect();
+        let how = if c.timing.wait == Wait::Alongside { "serves data" } else { "is rebuilt from data" };
+        let rpo_text =
+            if rpo.is_finite() { format!("a point {} old", format_minutes_f(rpo)) } else { "no point at all".into() };
+        out.push(Warning {
+            code: WarningCode::RpoLimitedByUpstream,
+            level: Level::Critical,
+            stages: chain.iter().map(|&u| inputs[u].stage.id.clone()).collect(),
+            disruption: Some(disruption),
+            message: format!(
+                "{name} {how} that comes from {origin_name} ({}), which recovers to {rpo_text} after {when}: it can be no fresher than that, and its RPO target is {}. Give {origin_name} a closer recovery point, or rebuild {name} from a source that still holds the newer data.",
+                through.join(" ← "),
+                format_minutes(target.rpo_minutes)
+            ),
+        });
+    }
+}
