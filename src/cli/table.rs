@@ -91,6 +91,7 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
         t.stages_meeting + t.stages_violating
     );
     timelines(scenario, plan, &mut out);
+    break_even(scenario, plan, &mut out);
     if !plan.warnings.is_empty() {
         let _ = writeln!(out, "\nWarnings ({}):", plan.warnings.len());
         for w in &plan.warnings {
@@ -156,9 +157,47 @@ fn timelines(scenario: &Scenario, plan: &Plan, out: &mut String) {
                 cell(&phase(Some(s.full)), 17),
                 cell(&minutes(s.completion_minutes), 9),
                 waits.join(", ")
-            )
-            .map(|_| ())
-            .map_err(|_| ());
+            );
         }
+    }
+}
+
+/// Keeping copies against reprocessing, one line per stage and disruption type.
+fn break_even(scenario: &Scenario, plan: &Plan, out: &mut String) {
+    if plan.break_even.is_empty() {
+        return;
+    }
+    let cur = &plan.currency;
+    let _ = writeln!(
+        out,
+        "\nCopies or reprocessing, over {} months at {} disasters a year (the first in month 1):",
+        scenario.span_months, scenario.disasters_per_year
+    );
+    for b in &plan.break_even {
+        let name = scenario.stage(&b.id).map_or(b.id.as_str(), |s| s.display_name());
+        let when = match b.break_even_month {
+            Some(m) => format!("copies cost more from month {m}"),
+            None => "copies stay cheaper".to_string(),
+        };
+        let rebuild = if !b.reprocess_possible {
+            "reprocessing cannot recover it".to_string()
+        } else if b.reprocess_fits_rto {
+            format!("rebuilt by {} (fits the RTO)", minutes(b.reprocess_minutes))
+        } else {
+            format!("rebuilt by {} at best (misses the RTO)", minutes(b.reprocess_best_minutes))
+        };
+        let cheaper = match b.cheaper_over_span {
+            crate::engine::Cheaper::Copies => "copies",
+            crate::engine::Cheaper::Reprocess => "reprocessing",
+        };
+        let _ = writeln!(
+            out,
+            "  {} ({}): {} {cur} {:.2}/month against {cur} {:.2} per rebuild; {when}; {cheaper} cheaper over the span; {rebuild}.",
+            name,
+            b.disruption.label().to_lowercase(),
+            b.copies.strategy.label().to_lowercase(),
+            b.copies.monthly,
+            b.rebuild_cost
+        );
     }
 }

@@ -48,6 +48,20 @@ fn table_shows_when_each_stage_is_back_and_the_critical_path() {
 }
 
 #[test]
+fn table_compares_copies_with_reprocessing() {
+    // A recreatable enriched zone of 2 TB: geo-replica 2000 × 0.0184 + 20 × 30 × 0.02 = 48.80/month
+    // against a rebuild of 2 TB × 25 = 50.00: copies cost more from month 2.
+    let s = r#"{"stages":[{"id":"e","kind":"enriched","label":"Enriched","recreatable":true,"volume_gb":2000,"daily_change_gb":20}]}"#;
+    let (code, out, _) = keel(&["plan", "--format", "table", "-"], s);
+    assert_eq!(code, EXIT_OK);
+    assert!(out.contains("Copies or reprocessing, over 36 months at 0.2 disasters a year"), "{out}");
+    assert!(
+        out.contains("Enriched (region outage): geo-replicated storage USD 48.80/month against USD 50.00 per rebuild; copies cost more from month 2; reprocessing cheaper over the span; rebuilt by 2h 30m (fits the RTO)."),
+        "{out}"
+    );
+}
+
+#[test]
 fn invalid_scenarios_exit_1_naming_the_field() {
     let (code, out, err) = keel(&["plan", "-"], r#"{"stages":[{"id":"x","kind":"lake"}]}"#);
     assert_eq!(code, EXIT_INVALID);

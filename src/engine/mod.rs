@@ -9,6 +9,7 @@
 //! How a candidate's recovery point, recovery time and cost are modelled is in
 //! docs/engine.md; every constant comes from the [price book](crate::catalogue::Prices).
 
+mod breakeven;
 mod candidates;
 mod choose;
 mod graph;
@@ -16,6 +17,7 @@ mod lineage;
 mod pipeline;
 mod warnings;
 
+pub use breakeven::{BreakEven, Cheaper, CopyOption};
 pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
 pub use warnings::{Level, Warning, WarningCode};
 
@@ -172,6 +174,10 @@ pub struct Plan {
     /// timeline, time to first service and to full restore, effective recovery points.
     #[serde(default)]
     pub pipeline: Pipeline,
+    /// Keeping copies against reprocessing after a disaster, month by month over the span, for
+    /// every stage that may do either, per disruption type.
+    #[serde(default)]
+    pub break_even: Vec<BreakEven>,
 }
 
 impl Plan {
@@ -284,6 +290,14 @@ pub fn plan(scenario: &Scenario) -> Plan {
     };
     let (pipeline, pipeline_warnings) = pipeline::analyse(&graph, &inputs, &solutions, &meets_rpo);
     let warnings = warnings::collect(scenario, &stages, &prices, pipeline_warnings);
+    let up_fastest: Vec<Vec<f64>> = solutions
+        .iter()
+        .map(|(_, sol)| {
+            (0..graph.len()).map(|s| graph.up(s).iter().map(|&u| sol.fastest[u]).fold(0.0, f64::max)).collect()
+        })
+        .collect();
+    let break_even =
+        breakeven::analyse(&inputs, &solutions, &up_fastest, &prices, scenario.span_months, disasters_per_year);
     let mut totals = Totals::default();
     for s in &stages {
         totals.monthly.add(&s.monthly);
@@ -296,7 +310,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
     totals.monthly = totals.monthly.rounded();
     totals.monthly_total = round2(totals.monthly.total());
     totals.span_total = round2(totals.monthly_total * f64::from(scenario.span_months.min(600)));
-    Plan { currency: scenario.currency.clone(), stages, totals, warnings, diagnostics, pipeline }
+    Plan { currency: scenario.currency.clone(), stages, totals, warnings, diagnostics, pipeline, break_even }
 }
 
 /// One planned stage: its context, targets and options for each disruption type.

@@ -3,6 +3,7 @@
 use super::*;
 use crate::model::{BackupMethod as B, DrStrategy as D, StageKind as K};
 use crate::model::{LoadPattern, Stage, Target, Targets};
+use breakeven::Cheaper;
 use pipeline::{Phase, StageTimeline};
 
 const CORRUPTION: Disruption = Disruption::DataCorruption;
@@ -585,6 +586,43 @@ fn a_stage_that_must_rebuild_in_time_gets_a_faster_upstream() {
     let enriched = p.stages[1].recommendation(OUTAGE).expect("rec");
     assert_eq!(enriched.strategy, D::Reprocess, "{}", enriched.reason);
     assert_eq!(timeline(&p, OUTAGE, "model").completion_minutes, Some(276.0));
+}
+
+#[test]
+fn break_even_of_keeping_a_replica_against_rebuilding_after_each_disaster() {
+    // enriched after an outage: its cheapest copy meeting RPO 1d is the geo-replica, 73.20/month;
+    // a rebuild of all 3 TB costs 3 × 25 = 75.00 in the month of a disaster. At 0.2 disasters a
+    // year the first is in month 1 and the next in month 61, after the 36-month span.
+    // Copies: 73.20 by month 1 (< 75), 146.40 by month 2 (≥ 75): break-even in month 2.
+    let p = plan(&outage_chain(2880));
+    let b = p.break_even.iter().find(|b| b.id == "enriched" && b.disruption == OUTAGE).expect("break-even");
+    assert_eq!((b.copies.strategy, b.copies.monthly), (D::GeoReplicatedStorage, 73.2));
+    assert_eq!(b.rebuild_cost, 75.0);
+    assert_eq!(b.copies_cumulative.len(), 36);
+    assert_eq!((b.copies_cumulative[0], b.copies_cumulative[1], b.copies_cumulative[35]), (73.2, 146.4, 2635.2));
+    assert!(b.reprocess_cumulative.iter().all(|&c| c == 75.0), "{:?}", b.reprocess_cumulative);
+    assert_eq!((b.break_even_month, b.cheaper_over_span, b.disasters_over_span), (Some(2), Cheaper::Reprocess, 1));
+    // Rebuilding starts when raw has failed over (60) and takes 30 + 180: back at 240, within 2 days.
+    assert!(b.reprocess_possible);
+    assert_eq!((b.reprocess_minutes, b.reprocess_best_minutes, b.reprocess_fits_rto), (Some(240.0), Some(240.0), true));
+    // After a corruption only the damaged partition (a day, 30 GB) is rebuilt: 0.75, against
+    // snapshots (30 GB × 30 days × 0.01 = 9.00/month): copies cost more from the first month.
+    let c = p.break_even.iter().find(|b| b.id == "enriched" && b.disruption == CORRUPTION).expect("break-even");
+    assert_eq!((c.copies.backup, c.copies.monthly, c.rebuild_cost), (B::Snapshots, 9.0, 0.75));
+    assert_eq!(c.break_even_month, Some(1));
+    // Raw cannot be rebuilt, and the report keeps no copies: neither is compared.
+    assert!(!p.break_even.iter().any(|b| b.id == "raw" || b.id == "report"));
+
+    // A disaster every month: 75 a month against 73.20, so copies never cost as much; and with a
+    // 3 h RTO rebuilding (240 min at best) does not fit at all.
+    let mut monthly = outage_chain(2880);
+    monthly.disasters_per_year = 12.0;
+    monthly.stages[1].targets = targets((1440, 1440), (1440, 180));
+    let p = plan(&monthly);
+    let b = p.break_even.iter().find(|b| b.id == "enriched" && b.disruption == OUTAGE).expect("break-even");
+    assert_eq!((b.break_even_month, b.cheaper_over_span, b.disasters_over_span), (None, Cheaper::Copies, 36));
+    assert_eq!((b.reprocess_cumulative[0], b.reprocess_cumulative[35]), (75.0, 2700.0));
+    assert!(!b.reprocess_fits_rto);
 }
 
 mod properties {
