@@ -1,0 +1,268 @@
+//! Canvas geometry: the card and handle shapes, the grid, and the view that maps world
+//! coordinates (where stages live, pixels at zoom 1) to screen coordinates (CSS pixels from the
+//! canvas element's top-left corner).
+//!
+//! Names say which space a point is in: `pos_in_world`, `pos_in_screen`, and
+//! [`View::screen_from_world`] / [`View::world_from_screen`] convert between them.
+
+use crate::model::Pos;
+
+/// Grid step in world pixels: snapping, nudging and the dotted background use it.
+pub const GRID: f64 = 20.0;
+/// Width of a stage card in world pixels.
+pub const CARD_W: f64 = 180.0;
+/// Height of a stage card in world pixels.
+pub const CARD_H: f64 = 100.0;
+/// Smallest zoom: a 200-stage platform still fits a laptop screen.
+pub const ZOOM_MIN: f64 = 0.2;
+/// Largest zoom: a card fills a good part of a projector.
+pub const ZOOM_MAX: f64 = 2.0;
+/// Radius around a handle's centre, in screen pixels, that grabs it (a 28 px target: WCAG 2.5.8).
+pub const HANDLE_RADIUS_IN_SCREEN: f64 = 14.0;
+/// Distance in screen pixels within which a dragged connection snaps to an input handle.
+pub const CONNECT_SNAP_IN_SCREEN: f64 = 24.0;
+/// Distance in screen pixels a pointer must travel before a press becomes a drag.
+pub const DRAG_THRESHOLD_IN_SCREEN: f64 = 3.0;
+/// Empty margin around the platform when the view is fitted, in screen pixels.
+pub const FIT_MARGIN_IN_SCREEN: f64 = 40.0;
+
+/// A width and height.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Size {
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+/// An axis-aligned rectangle.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width (never negative).
+    pub w: f64,
+    /// Height (never negative).
+    pub h: f64,
+}
+
+impl Rect {
+    /// The rectangle with corners `a` and `b`, in any order.
+    pub fn from_corners(a: Pos, b: Pos) -> Rect {
+        Rect { x: a.x.min(b.x), y: a.y.min(b.y), w: (a.x - b.x).abs(), h: (a.y - b.y).abs() }
+    }
+
+    /// Whether `p` is inside (edges included).
+    pub fn contains(&self, p: Pos) -> bool {
+        p.x >= self.x && p.x <= self.x + self.w && p.y >= self.y && p.y <= self.y + self.h
+    }
+
+    /// Whether the two rectangles overlap (touching counts).
+    pub fn intersects(&self, other: &Rect) -> bool {
+        self.x <= other.x + other.w
+            && other.x <= self.x + self.w
+            && self.y <= other.y + other.h
+            && other.y <= self.y + self.h
+    }
+
+    /// The smallest rectangle holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let x = self.x.min(other.x);
+        let y = self.y.min(other.y);
+        Rect { x, y, w: (self.x + self.w).max(other.x + other.w) - x, h: (self.y + self.h).max(other.y + other.h) - y }
+    }
+
+    /// The centre point.
+    pub fn centre(&self) -> Pos {
+        Pos { x: self.x + self.w / 2.0, y: self.y + self.h / 2.0 }
+    }
+}
+
+/// The card of a stage whose top-left corner is at `pos_in_world`.
+pub fn card_rect(pos_in_world: Pos) -> Rect {
+    Rect { x: pos_in_world.x, y: pos_in_world.y, w: CARD_W, h: CARD_H }
+}
+
+/// Centre of a card's output handle (right edge, middle), in world coordinates.
+pub fn output_handle(pos_in_world: Pos) -> Pos {
+    Pos { x: pos_in_world.x + CARD_W, y: pos_in_world.y + CARD_H / 2.0 }
+}
+
+/// Centre of a card's input handle (left edge, middle), in world coordinates.
+pub fn input_handle(pos_in_world: Pos) -> Pos {
+    Pos { x: pos_in_world.x, y: pos_in_world.y + CARD_H / 2.0 }
+}
+
+/// `p` moved to the nearest grid point.
+pub fn snap_to_grid(p: Pos) -> Pos {
+    Pos { x: (p.x / GRID).round() * GRID, y: (p.y / GRID).round() * GRID }
+}
+
+/// The distance between two points.
+pub fn distance(a: Pos, b: Pos) -> f64 {
+    (a.x - b.x).hypot(a.y - b.y)
+}
+
+/// The rectangle around every card placed at `positions`, or `None` when there are none.
+pub fn bounds(positions: impl IntoIterator<Item = Pos>) -> Option<Rect> {
+    positions.into_iter().map(card_rect).reduce(|a, b| a.union(&b))
+}
+
+/// How the world is shown on the canvas: `pos_in_screen = pos_in_world × zoom + pan`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    /// Where the world's origin is on the screen.
+    pub pan: Pos,
+    /// Screen pixels per world pixel, within [`ZOOM_MIN`]..=[`ZOOM_MAX`].
+    pub zoom: f64,
+    /// Size of the canvas element on the screen; zero until the canvas has been measured.
+    pub size: Size,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View { pan: Pos::default(), zoom: 1.0, size: Size::default() }
+    }
+}
+
+impl View {
+    /// Where a world point appears on the screen.
+    pub fn screen_from_world(&self, pos_in_world: Pos) -> Pos {
+        Pos { x: pos_in_world.x * self.zoom + self.pan.x, y: pos_in_world.y * self.zoom + self.pan.y }
+    }
+
+    /// The world point under a screen point.
+    pub fn world_from_screen(&self, pos_in_screen: Pos) -> Pos {
+        Pos { x: (pos_in_screen.x - self.pan.x) / self.zoom, y: (pos_in_screen.y - self.pan.y) / self.zoom }
+    }
+
+    /// The view moved by `dx`, `dy` screen pixels (the world follows the pointer).
+    pub fn panned(&self, dx: f64, dy: f64) -> View {
+        if !(dx.is_finite() && dy.is_finite()) {
+            return *self;
+        }
+        View { pan: Pos { x: self.pan.x + dx, y: self.pan.y + dy }, ..*self }
+    }
+
+    /// The view zoomed by `factor`, clamped, keeping the world point under `anchor_in_screen`
+    /// where it is.
+    pub fn zoomed_at(&self, factor: f64, anchor_in_screen: Pos) -> View {
+        if !(factor.is_finite() && factor > 0.0) {
+            return *self;
+        }
+        let zoom = (self.zoom * factor).clamp(ZOOM_MIN, ZOOM_MAX);
+        let anchor_in_world = self.world_from_screen(anchor_in_screen);
+        View {
+            pan: Pos {
+                x: anchor_in_screen.x - anchor_in_world.x * zoom,
+                y: anchor_in_screen.y - anchor_in_world.y * zoom,
+            },
+            zoom,
+            size: self.size,
+        }
+    }
+
+    /// The centre of the canvas, in screen coordinates.
+    pub fn centre_in_screen(&self) -> Pos {
+        Pos { x: self.size.w / 2.0, y: self.size.h / 2.0 }
+    }
+
+    /// The part of the world the canvas shows.
+    pub fn visible_in_world(&self) -> Rect {
+        Rect::from_corners(
+            self.world_from_screen(Pos::default()),
+            self.world_from_screen(Pos { x: self.size.w, y: self.size.h }),
+        )
+    }
+
+    /// The view that shows all of `world` (zoom clamped, never above 1 so cards stay their
+    /// natural size), centred. Unchanged while the canvas has no size yet.
+    pub fn fitting(&self, world: Rect) -> View {
+        if self.size.w <= 0.0 || self.size.h <= 0.0 {
+            return *self;
+        }
+        let room_w = (self.size.w - 2.0 * FIT_MARGIN_IN_SCREEN).max(1.0);
+        let room_h = (self.size.h - 2.0 * FIT_MARGIN_IN_SCREEN).max(1.0);
+        let zoom = (room_w / world.w.max(1.0)).min(room_h / world.h.max(1.0)).clamp(ZOOM_MIN, 1.0);
+        self.centred_on(world.centre(), zoom)
+    }
+
+    /// The view at `zoom` with `pos_in_world` in the middle of the canvas.
+    pub fn centred_on(&self, pos_in_world: Pos, zoom: f64) -> View {
+        let zoom = if zoom.is_finite() { zoom.clamp(ZOOM_MIN, ZOOM_MAX) } else { self.zoom };
+        let centre = self.centre_in_screen();
+        View {
+            pan: Pos { x: centre.x - pos_in_world.x * zoom, y: centre.y - pos_in_world.y * zoom },
+            zoom,
+            size: self.size,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(x: f64, y: f64) -> Pos {
+        Pos { x, y }
+    }
+
+    #[test]
+    fn screen_and_world_are_inverse() {
+        let view = View { pan: p(30.0, -12.0), zoom: 1.5, size: Size { w: 800.0, h: 600.0 } };
+        let pos_in_world = p(100.0, 40.0);
+        let pos_in_screen = view.screen_from_world(pos_in_world);
+        assert_eq!(pos_in_screen, p(180.0, 48.0));
+        assert_eq!(view.world_from_screen(pos_in_screen), pos_in_world);
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_still_and_is_clamped() {
+        let view = View { pan: p(10.0, 20.0), zoom: 1.0, size: Size { w: 800.0, h: 600.0 } };
+        let anchor = p(300.0, 200.0);
+        let under = view.world_from_screen(anchor);
+        let zoomed = view.zoomed_at(1.25, anchor);
+        assert!((zoomed.zoom - 1.25).abs() < 1e-12);
+        let after = zoomed.world_from_screen(anchor);
+        assert!(distance(under, after) < 1e-9, "{under:?} moved to {after:?}");
+        assert_eq!(view.zoomed_at(100.0, anchor).zoom, ZOOM_MAX);
+        assert_eq!(view.zoomed_at(0.0001, anchor).zoom, ZOOM_MIN);
+        assert_eq!(view.zoomed_at(f64::NAN, anchor), view);
+        assert_eq!(view.zoomed_at(-2.0, anchor), view);
+    }
+
+    #[test]
+    fn fitting_shows_everything_centred() {
+        let view = View { size: Size { w: 700.0, h: 500.0 }, ..View::default() };
+        let world = Rect { x: 40.0, y: 40.0, w: 2000.0, h: 400.0 };
+        let fitted = view.fitting(world);
+        let visible = fitted.visible_in_world();
+        assert!(visible.x <= world.x && visible.x + visible.w >= world.x + world.w, "{visible:?}");
+        assert!(visible.y <= world.y && visible.y + visible.h >= world.y + world.h, "{visible:?}");
+        let centre = fitted.screen_from_world(world.centre());
+        assert!(distance(centre, p(350.0, 250.0)) < 1e-9);
+        // A small platform is not blown up beyond its natural size.
+        assert_eq!(view.fitting(Rect { x: 0.0, y: 0.0, w: 100.0, h: 50.0 }).zoom, 1.0);
+        // Not measured yet: nothing to fit to.
+        assert_eq!(View::default().fitting(world), View::default());
+    }
+
+    #[test]
+    fn rectangles_snap_and_handles() {
+        let r = Rect::from_corners(p(10.0, 50.0), p(-10.0, 20.0));
+        assert_eq!(r, Rect { x: -10.0, y: 20.0, w: 20.0, h: 30.0 });
+        assert!(r.contains(p(0.0, 30.0)) && !r.contains(p(11.0, 30.0)));
+        assert!(r.intersects(&Rect { x: 10.0, y: 50.0, w: 5.0, h: 5.0 }));
+        assert!(!r.intersects(&Rect { x: 10.5, y: 0.0, w: 5.0, h: 5.0 }));
+        assert_eq!(snap_to_grid(p(29.0, 31.0)), p(20.0, 40.0));
+        assert_eq!(output_handle(p(0.0, 0.0)), p(CARD_W, CARD_H / 2.0));
+        assert_eq!(input_handle(p(0.0, 0.0)), p(0.0, CARD_H / 2.0));
+        assert_eq!(
+            bounds([p(0.0, 0.0), p(200.0, 100.0)]),
+            Some(Rect { x: 0.0, y: 0.0, w: 200.0 + CARD_W, h: 100.0 + CARD_H })
+        );
+        assert_eq!(bounds([]), None);
+    }
+}
