@@ -29,6 +29,7 @@ Usage:
   keel plan [OPTIONS] --link FRAGMENT
                                 plan the scenario in a share link's fragment (`v1.…`)
   keel link FILE                print the share-link fragment of a scenario file
+  keel runbook FILE             print the recovery runbook (Markdown) of a scenario file
   keel --help | --version
 
 Options for `plan`:
@@ -70,6 +71,7 @@ enum Command {
     Version,
     Plan(PlanCommand),
     Link(String),
+    Runbook(String),
 }
 
 fn parse(args: &[String]) -> Result<Command, String> {
@@ -78,16 +80,19 @@ fn parse(args: &[String]) -> Result<Command, String> {
         None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version") => return Ok(Command::Version),
         Some("plan") => {}
-        Some("link") => {
+        Some(command @ ("link" | "runbook")) => {
             let rest: Vec<&String> = it.collect();
-            return match rest.as_slice() {
-                [a] if a.as_str() == "-h" || a.as_str() == "--help" => Ok(Command::Help),
-                [file] if !file.starts_with('-') || file.as_str() == "-" => Ok(Command::Link(file.to_string())),
-                _ => Err("`keel link` takes one scenario file (or `-` for standard input)".into()),
+            let file = match rest.as_slice() {
+                [a] if a.as_str() == "-h" || a.as_str() == "--help" => return Ok(Command::Help),
+                [file] if !file.starts_with('-') || file.as_str() == "-" => file.to_string(),
+                _ => return Err(format!("`keel {command}` takes one scenario file (or `-` for standard input)")),
             };
+            return Ok(if command == "link" { Command::Link(file) } else { Command::Runbook(file) });
         }
         Some(other) => {
-            return Err(format!("unknown command \"{other}\"; the commands are `keel plan` and `keel link`"))
+            return Err(format!(
+                "unknown command \"{other}\"; the commands are `keel plan`, `keel link` and `keel runbook`"
+            ))
         }
     }
     let mut cmd = PlanCommand { input: Input::File(String::new()), format: Format::Json, reasons: false, check: false };
@@ -148,7 +153,10 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
             return EXIT_OK;
         }
         Command::Plan(cmd) => cmd,
-        Command::Link(file) => return link(&file, stdin, stdout, stderr),
+        Command::Link(file) => return from_file(&file, stdin, stdout, stderr, format::encode_link),
+        Command::Runbook(file) => {
+            return from_file(&file, stdin, stdout, stderr, |s| format::runbook_markdown(s, &engine::plan(s)))
+        }
     };
     let (name, read) = match &cmd.input {
         Input::File(path) => {
@@ -197,8 +205,14 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
     EXIT_OK
 }
 
-/// `keel link FILE`: the share-link fragment of a scenario file.
-fn link(file: &str, stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+/// `keel link FILE` and `keel runbook FILE`: reads a scenario file and prints `render` of it.
+fn from_file(
+    file: &str,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    render: impl Fn(&Scenario) -> String,
+) -> i32 {
     let text = match read_input(file, stdin) {
         Ok(t) => t,
         Err(message) => {
@@ -208,7 +222,7 @@ fn link(file: &str, stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut d
     };
     match format::decode(&text) {
         Ok((scenario, _)) => {
-            let _ = writeln!(stdout, "{}", format::encode_link(&scenario));
+            let _ = writeln!(stdout, "{}", render(&scenario));
             EXIT_OK
         }
         Err(e) => {

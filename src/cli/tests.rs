@@ -145,3 +145,13 @@ fn bad_links_and_link_usage() {
     assert_eq!(code, EXIT_INVALID);
     assert!(err.contains("stages[0].kind"), "{err}");
 }
+
+#[test]
+fn runbook_prints_markdown_steps() {
+    let (code, out, err) = keel(&["runbook", "-"], SCENARIO);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.starts_with("# Recovery runbook: CLI test"), "{out}");
+    assert!(out.contains("## After the loss of the primary region") && out.contains("**Raw zone**"), "{out}");
+    let (code, _, _) = keel(&["runbook"], "");
+    assert_eq!(code, EXIT_USAGE);
+}

@@ -11,8 +11,10 @@
 //! `plan` member is ignored on input: it is always recomputed. See docs/plan-format.md.
 
 mod link;
+mod runbook;
 
 pub use link::{decode_link, encode_link, LinkError, LINK_PREFIX_V1, MAX_INFLATED_BYTES};
+pub use runbook::{escape_markdown, runbook_markdown};
 
 use crate::engine::Plan;
 use crate::model::{Diagnostic, Scenario, Severity};
