@@ -1,7 +1,7 @@
 //! The example plan files in `examples/` and the JSON Schema in `docs/plan-format.schema.json`.
 //!
-//! Every example must load as a Keel plan file, validate without errors, use only catalogue
-//! service ids, draw a connected, readable diagram, and satisfy the schema. The schema itself is
+//! Every example must load as a Keel plan file, validate without errors, use catalogue services
+//! that fit each stage's kind, draw a connected, readable diagram, and satisfy the schema. The schema itself is
 //! checked against the model (property names, required members, defaults, enums), so neither can
 //! drift from `src/model` without a failing test.
 
@@ -9,33 +9,6 @@ use keel::model::{Flow, LoadPattern, Pos, RegionPair, Scenario, Severity, Stage,
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
-
-/// The catalogue's service ids. A stage in an example must name one of these.
-const SERVICE_IDS: &[&str] = &[
-    "azure_sql_database",
-    "azure_sql_managed_instance",
-    "sql_server_iaas",
-    "azure_data_factory",
-    "azure_blob_storage",
-    "azure_blob_archive",
-    "adls_gen2",
-    "adls_gen1",
-    "hdinsight",
-    "azure_databricks",
-    "synapse_dedicated_sql_pool",
-    "azure_analysis_services",
-    "power_bi",
-    "git_repository",
-    "saas_application",
-    "generic_object_store",
-    "generic_database",
-    "generic_compute",
-    "aws_s3",
-    "aws_s3_glacier",
-    "aws_rds",
-    "aws_aurora_global",
-    "gcs_dual_region",
-];
 
 /// Size of a stage card on the canvas, in world pixels.
 const CARD_W: f64 = 180.0;
@@ -146,7 +119,14 @@ fn examples_use_catalogue_services_and_human_labels() {
         for stage in &scenario.stages {
             let service =
                 stage.service.as_deref().unwrap_or_else(|| panic!("{name}: stage {} has no service", stage.id));
-            assert!(SERVICE_IDS.contains(&service), "{name}: stage {} uses unknown service {service:?}", stage.id);
+            let entry = keel::catalogue::Service::find(service);
+            assert!(entry.is_some(), "{name}: stage {} uses unknown service {service:?}", stage.id);
+            assert!(
+                entry.is_some_and(|s| s.fits.contains(&stage.kind)),
+                "{name}: stage {} runs on {service:?}, which does not fit a {:?} stage",
+                stage.id,
+                stage.kind
+            );
             assert!(!stage.label.trim().is_empty(), "{name}: stage {} has no label", stage.id);
             assert_ne!(stage.label, stage.id, "{name}: stage {} label should be human, not the id", stage.id);
             assert!(
