@@ -51,13 +51,20 @@ async fn palette_lists_every_kind_under_its_group_in_order() {
             let attr = format!(r#"data-kind="{}""#, kind.key());
             let found = palette[at..].find(&attr).unwrap_or_else(|| panic!("{attr} missing or out of order"));
             at += found + attr.len();
-            let item_end = at + palette[at..].find("</li>").unwrap_or_else(|| panic!("{attr} item is not closed"));
-            let label = format!(">{}", escaped(kind.label()));
-            assert!(palette[at..item_end].ends_with(&label), "item {attr} is not labelled {label}");
+            let item_end =
+                at + palette[at..].find("</button>").unwrap_or_else(|| panic!("{attr} button is not closed"));
+            let item = &palette[at..item_end];
+            let label = format!(">{}</span>", escaped(kind.label()));
+            assert!(item.ends_with(&label), "item {attr} is not labelled {label}: {item}");
+            assert!(
+                item.contains(r#"class="kind-icon""#) && item.contains("<path d="),
+                "item {attr} has no icon: {item}"
+            );
             at = item_end;
         }
     }
     assert_eq!(palette.matches("<li").count(), StageKind::ALL.len(), "one item per stage kind, no more");
+    assert_eq!(palette.matches("<button type=\"button\"").count(), StageKind::ALL.len(), "each kind is a button");
 }
 
 #[tokio::test]
@@ -81,4 +88,39 @@ async fn canvas_hint_goes_once_there_are_stages() {
     let canvas = section(&html, "pane canvas", "</main>");
     assert!(!canvas.contains("canvas-hint"), "{canvas}");
     assert!(canvas.contains("1 stage · 0 flows"), "{canvas}");
+}
+
+#[tokio::test]
+async fn canvas_draws_a_card_per_stage_with_plan_status_and_a_flow_per_flow() {
+    let mut scenario = Scenario::default();
+    for (id, kind, x) in [("src", StageKind::SystemOfRecord, 40.0), ("raw", StageKind::Raw, 300.0)] {
+        let mut s = keel::model::Stage::new(id, kind);
+        s.label = id.to_uppercase();
+        s.pos = keel::model::Pos { x, y: 60.0 };
+        scenario.stages.push(s);
+    }
+    scenario.flows.push(keel::model::Flow { from: "src".into(), to: "raw".into() });
+    let plan = keel::engine::plan(&scenario);
+    let html = render(scenario).await;
+    let canvas = section(&html, "pane canvas", "</main>");
+    for id in ["src", "raw"] {
+        let at = canvas.find(&format!(r#"data-stage="{id}""#)).unwrap_or_else(|| panic!("no card for {id}"));
+        let card_start = canvas[..at].rfind("<div").unwrap_or(0);
+        let card = &canvas[card_start..];
+        let card = &card[..card.find("</div></div>").unwrap_or(card.len())];
+        assert!(card.contains(r#"role="group""#) && card.contains(r#"tabindex="0""#), "{card}");
+        // The status comes from the plan.
+        let stage_plan = plan.stage(id).unwrap_or_else(|| panic!("{id} is planned"));
+        let status = if stage_plan.recommendations.iter().all(|r| r.meets()) {
+            ["meets", "warning"]
+        } else {
+            ["violates", "violates"]
+        };
+        assert!(status.iter().any(|s| card.contains(&format!(r#"data-status="{s}""#))), "{id}: {card}");
+        assert!(card.contains("RPO 1d") && card.contains("RTO 1d"), "badges show the tightest targets: {card}");
+    }
+    assert!(canvas.contains("SRC: System of record on"), "cards are labelled for screen readers: {canvas}");
+    assert!(canvas.contains("Feeds RAW.") && canvas.contains("Reads from SRC."), "lineage is spoken: {canvas}");
+    assert_eq!(canvas.matches(r#"class="flow""#).count(), 1, "one arrow per flow: {canvas}");
+    assert!(canvas.contains("translate(300px,60px)"), "cards sit at their world position: {canvas}");
 }

@@ -12,6 +12,7 @@
 
 pub mod geometry;
 pub mod history;
+pub mod status;
 
 use crate::model::{Flow, Pos, Scenario, Stage, StageKind};
 use geometry::{Rect, Size, View};
@@ -300,6 +301,23 @@ impl Editor {
         } else {
             name
         }
+    }
+
+    /// Whether `other` is this very state: the shared parts are the same allocations and the
+    /// rest is equal. Cheap (no deep comparison of scenarios or history), and exact for states
+    /// that come from one another through [`Editor::apply`], which never rebuilds a part it does
+    /// not change.
+    pub fn is_same(&self, other: &Editor) -> bool {
+        Rc::ptr_eq(&self.scenario, &other.scenario)
+            && Rc::ptr_eq(&self.selection, &other.selection)
+            && Rc::ptr_eq(&self.history, &other.history)
+            && self.view == other.view
+            && self.snap == other.snap
+            && self.gesture == other.gesture
+            && self.notice == other.notice
+            && self.help_open == other.help_open
+            && self.space_held == other.space_held
+            && self.fit_pending == other.fit_pending
     }
 
     /// Whether stage `id` is selected.

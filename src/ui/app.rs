@@ -1,12 +1,16 @@
-//! The root component: owns the one `use_reducer` and lays out header and the three panes.
+//! The root component: owns the one `use_reducer`, derives the plan from the scenario with
+//! `use_memo` (never stored in state), and lays out the header and the three panes.
 
 use super::canvas::Canvas;
 use super::header::Header;
 use super::palette::Palette;
 use super::results::Results;
-use super::state::{AppState, EditorHandle};
+use super::state::{AppState, EditorHandle, Shared};
+use crate::editor::status::same_plan_input;
 use crate::editor::Editor;
+use crate::engine::{self, Plan};
 use crate::model::Scenario;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`App`].
@@ -17,21 +21,34 @@ pub struct AppProps {
     pub scenario: Scenario,
 }
 
+/// The memo key of the plan: the scenario, compared so that moving cards (which the engine
+/// does not read) does not plan again on every frame of a drag.
+struct PlanInput(Rc<Scenario>);
+
+impl PartialEq for PlanInput {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || same_plan_input(&self.0, &other.0)
+    }
+}
+
 /// The whole app: header, then palette, canvas and results side by side.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.scenario.clone();
     let state = use_reducer(move || AppState { editor: Editor::new(initial) });
+    let plan: Rc<Plan> = use_memo(PlanInput(state.editor.scenario.clone()), |input| engine::plan(&input.0));
     html! {
         <ContextProvider<EditorHandle> context={state}>
-            <div class="keel-app">
-                <Header />
-                <div class="keel-panes">
-                    <Palette />
-                    <Canvas />
-                    <Results />
+            <ContextProvider<Shared<Plan>> context={Shared(plan)}>
+                <div class="keel-app">
+                    <Header />
+                    <div class="keel-panes">
+                        <Palette />
+                        <Canvas />
+                        <Results />
+                    </div>
                 </div>
-            </div>
+            </ContextProvider<Shared<Plan>>>
         </ContextProvider<EditorHandle>>
     }
 }

@@ -1,35 +1,228 @@
-//! The canvas: the world the platform's stages are drawn in, on a dotted grid.
+//! The canvas: the platform's stages as cards and its flows as arrows, on a dotted grid that
+//! pans and zooms. Pointer events are reported to the editor with their position on the canvas
+//! (`pos_in_screen`); the editor decides what they mean, so this view only draws its state.
 
-use super::state::use_editor;
+use super::dom;
+use super::flows::{Flows, Preview};
+use super::stage_card::{DropHint, StageCard};
+use super::state::{use_editor, use_plan, Shared};
+use crate::editor::geometry::{input_handle, output_handle, Rect, Size, GRID};
+use crate::editor::status::{card_facts, CardFacts};
+use crate::editor::{Action, Gesture};
+use crate::model::Scenario;
+use gloo_events::EventListener;
+use std::collections::HashMap;
+use std::rc::Rc;
+use web_sys::{Element, PointerEvent, WheelEvent};
 use yew::prelude::*;
 
-/// The centre pane. Shows a hint while the scenario has no stages.
-#[component]
-pub fn Canvas() -> Html {
-    let editor = use_editor();
-    let (stages, flows) =
-        editor.as_ref().map(|h| (h.editor.scenario.stages.len(), h.editor.scenario.flows.len())).unwrap_or_default();
-    html! {
-        <main class="pane canvas" aria-label="Canvas">
-            <div class="canvas-world">
-                if stages == 0 {
-                    <div class="canvas-hint">
-                        <p class="canvas-hint-title">{"Your data platform goes here"}</p>
-                        <p>{"Add stages from the palette and connect them with flows, from the systems of record to the reports."}</p>
-                    </div>
-                }
-            </div>
-            <p class="canvas-status" aria-live="polite">
-                { format!("{stages} {} · {flows} {}", plural(stages, "stage"), plural(flows, "flow")) }
-            </p>
-        </main>
+/// The `id` of the surface that receives pointer events (the palette drops onto it).
+pub const SURFACE_ID: &str = "keel-canvas-surface";
+
+/// "Reads from A, B. Feeds C." for each stage that has flows.
+fn lineage(scenario: &Scenario) -> HashMap<&str, String> {
+    let name = |id: &str| scenario.stage(id).map_or(id.to_string(), |s| s.display_name().to_string());
+    let mut reads: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut feeds: HashMap<&str, Vec<String>> = HashMap::new();
+    for f in &scenario.flows {
+        reads.entry(f.to.as_str()).or_default().push(name(&f.from));
+        feeds.entry(f.from.as_str()).or_default().push(name(&f.to));
     }
+    scenario
+        .stages
+        .iter()
+        .map(|s| {
+            let mut text = String::new();
+            if let Some(r) = reads.get(s.id.as_str()) {
+                text.push_str(&format!("Reads from {}.", r.join(", ")));
+            }
+            if let Some(f) = feeds.get(s.id.as_str()) {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(&format!("Feeds {}.", f.join(", ")));
+            }
+            (s.id.as_str(), text)
+        })
+        .collect()
 }
 
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
-        word.to_string()
+        format!("{n} {word}")
     } else {
-        format!("{word}s")
+        format!("{n} {word}s")
+    }
+}
+
+/// The centre pane.
+#[component]
+pub fn Canvas() -> Html {
+    let editor = use_editor();
+    let plan = use_plan();
+    let surface = use_node_ref();
+    let facts = use_memo(plan, |plan| {
+        card_facts(plan).into_iter().map(|(id, f)| (id, Rc::new(f))).collect::<HashMap<String, Rc<CardFacts>>>()
+    });
+
+    // Measure the canvas now and whenever the window is resized: the editor needs its size to
+    // centre, fit and add stages in the middle of the view.
+    {
+        let surface = surface.clone();
+        let dispatcher = editor.as_ref().map(|h| h.dispatcher());
+        use_effect_with((), move |_| {
+            let measure = Rc::new(move || {
+                if let (Some(el), Some(d)) = (surface.cast::<Element>(), dispatcher.as_ref()) {
+                    let r = el.get_bounding_client_rect();
+                    d.dispatch(Action::Resize(Size { w: r.width(), h: r.height() }));
+                }
+            });
+            measure();
+            let listener = web_sys::window().map(|w| EventListener::new(&w, "resize", move |_| measure()));
+            move || drop(listener)
+        });
+    }
+
+    let pointer = |make: fn(crate::editor::PointerInput) -> Action, capture: bool| {
+        let editor = editor.clone();
+        let surface = surface.clone();
+        Callback::from(move |e: PointerEvent| {
+            let (Some(h), Some(el)) = (editor.as_ref(), surface.cast::<Element>()) else { return };
+            if capture {
+                // Keep receiving the pointer's moves when it leaves the canvas.
+                let _ = el.set_pointer_capture(e.pointer_id());
+            }
+            h.dispatch(make(dom::pointer_input(&e, &el)));
+        })
+    };
+    let onpointerdown = pointer(Action::PointerDown, true);
+    let onpointermove = pointer(Action::PointerMove, false);
+    let onpointerup = pointer(Action::PointerUp, false);
+    let cancel = {
+        let editor = editor.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some(h) = editor.as_ref() {
+                h.dispatch(Action::PointerCancel { pointer_id: e.pointer_id() });
+            }
+        })
+    };
+    let onwheel = {
+        let editor = editor.clone();
+        let surface = surface.clone();
+        Callback::from(move |e: WheelEvent| {
+            let (Some(h), Some(el)) = (editor.as_ref(), surface.cast::<Element>()) else { return };
+            // The page must neither scroll nor zoom: the canvas does.
+            e.prevent_default();
+            let scale = match e.delta_mode() {
+                1 => 16.0,                                   // lines
+                2 => el.get_bounding_client_rect().height(), // pages
+                _ => 1.0,
+            };
+            let (mut dx, mut dy) = (e.delta_x() * scale, e.delta_y() * scale);
+            if e.shift_key() && dx == 0.0 {
+                (dx, dy) = (dy, 0.0);
+            }
+            let pos_in_screen = dom::pos_in_element(f64::from(e.client_x()), f64::from(e.client_y()), &el);
+            h.dispatch(Action::Wheel { pos_in_screen, dx, dy, zoom: e.ctrl_key() || e.meta_key() });
+        })
+    };
+
+    let Some(handle) = editor.as_ref() else {
+        return html! { <main class="pane canvas" aria-label="Canvas"></main> };
+    };
+    let ed = &handle.editor;
+    let scenario = &ed.scenario;
+    let view = ed.view;
+    let lineage = lineage(scenario);
+
+    let (drop_target, preview, hint) = match &ed.gesture {
+        Some(Gesture::Connecting { from, pointer_in_world, target, refusal, .. }) => {
+            let from_in_world = scenario.stage(from).map(|s| output_handle(s.pos)).unwrap_or(*pointer_in_world);
+            let snapped = target.as_ref().filter(|_| refusal.is_none()).and_then(|t| scenario.stage(t));
+            let to_in_world = snapped.map_or(*pointer_in_world, |s| input_handle(s.pos));
+            let preview = Preview { from_in_world, to_in_world, refused: refusal.is_some() };
+            let hint = refusal.as_ref().map(|r| (view.screen_from_world(*pointer_in_world), r.clone()));
+            (target.clone().map(|t| (t, refusal.is_none())), Some(preview), hint)
+        }
+        _ => (None, None, None),
+    };
+    let selection_box = match &ed.gesture {
+        Some(Gesture::BoxSelecting { start_in_world, current_in_world, .. }) => {
+            Some(Rect::from_corners(view.screen_from_world(*start_in_world), view.screen_from_world(*current_in_world)))
+        }
+        _ => None,
+    };
+
+    let invalid = Rc::new(CardFacts::default());
+    let cards = ed.paint_order().into_iter().filter_map(|i| scenario.stages.get(i)).map(|s| {
+        let drop = match &drop_target {
+            Some((t, ok)) if *t == s.id => {
+                if *ok {
+                    DropHint::Accepts
+                } else {
+                    DropHint::Refuses
+                }
+            }
+            _ => DropHint::None,
+        };
+        html! {
+            <StageCard
+                key={s.id.clone()}
+                id={s.id.clone()}
+                label={s.display_name().to_string()}
+                kind={s.kind}
+                pos_in_world={s.pos}
+                facts={facts.get(&s.id).cloned().unwrap_or_else(|| invalid.clone())}
+                selected={ed.is_selected(&s.id)}
+                lineage={lineage.get(s.id.as_str()).cloned().unwrap_or_default()}
+                {drop}
+            />
+        }
+    });
+
+    let grid = GRID * view.zoom;
+    let surface_style =
+        format!("background-size:{grid}px {grid}px;background-position:{}px {}px", view.pan.x, view.pan.y);
+    let world_style = format!("transform:translate({}px,{}px) scale({})", view.pan.x, view.pan.y, view.zoom);
+    let surface_class = classes!(
+        "canvas-surface",
+        ed.space_held.then_some("space"),
+        matches!(ed.gesture, Some(Gesture::Panning { .. } | Gesture::Pinching { .. })).then_some("panning"),
+        matches!(ed.gesture, Some(Gesture::Moving { moved: true, .. })).then_some("moving"),
+    );
+    let (stages, flows) = (scenario.stages.len(), scenario.flows.len());
+    let notice = ed.notice.clone().unwrap_or_default();
+
+    html! {
+        <main class="pane canvas" aria-label="Canvas">
+            <div id={SURFACE_ID} class={surface_class} style={surface_style} ref={surface}
+                {onpointerdown} {onpointermove} {onpointerup} onpointercancel={cancel.clone()}
+                onlostpointercapture={cancel} {onwheel}>
+                <div class="canvas-world" style={world_style}>
+                    <Flows scenario={Shared(scenario.clone())} selection={Shared(ed.selection.clone())} {preview} />
+                    // The cards alone in their element: a fully keyed list, so yew moves cards when
+                    // the paint order changes instead of rebuilding them (and losing focus).
+                    <div class="cards">{ for cards }</div>
+                </div>
+                if let Some(r) = selection_box {
+                    <div class="select-box" style={format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h)}></div>
+                }
+                if let Some((at, why)) = hint {
+                    <div class="connect-hint" style={format!("left:{}px;top:{}px", at.x + 14.0, at.y + 14.0)}>{ why }</div>
+                }
+            </div>
+            if stages == 0 {
+                <div class="canvas-hint">
+                    <p class="canvas-hint-title">{"Your data platform goes here"}</p>
+                    <p>{"Drag stages from the palette (or focus one and press Enter) and connect them with flows, from the systems of record to the reports."}</p>
+                </div>
+            }
+            <p class="canvas-status">{ format!("{} · {}", plural(stages, "stage"), plural(flows, "flow")) }</p>
+            <p class={classes!("canvas-notice", notice.refusal.then_some("refusal"))} role="status">
+                if !notice.text.is_empty() {
+                    <span key={notice.seq}>{ notice.text }</span>
+                }
+            </p>
+        </main>
     }
 }

@@ -3,14 +3,18 @@
 //! One small component per file. Views are pure functions of their props and of the editor
 //! state in context: they never touch `window()` while rendering, so every one of them renders
 //! natively with `yew::LocalServerRenderer` in tests. Browser side effects live only in event
-//! handlers, effects and [`panic`].
+//! handlers, effects, [`dom`] and [`panic`].
 
 pub mod app;
 pub mod canvas;
+pub mod dom;
+pub mod flows;
 pub mod header;
+pub mod icons;
 pub mod palette;
 pub mod panic;
 pub mod results;
+pub mod stage_card;
 pub mod state;
 
 pub use app::{App, AppProps};

@@ -1,0 +1,242 @@
+//! What a stage's card shows about the plan: its status colour (meets / warning / violates),
+//! its service, and RPO and RTO badges. Derived from the plan, never stored.
+
+use crate::catalogue::Service;
+use crate::duration::{format_minutes, format_minutes_f};
+use crate::engine::{Level, Plan, WarningCode};
+use crate::model::Scenario;
+use std::collections::HashMap;
+
+/// How a stage fares in the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Status {
+    /// Every target met, nothing to worry about.
+    Meets,
+    /// Targets met, but the plan warns about the stage.
+    Warning,
+    /// A target is missed.
+    Violates,
+    /// The stage has an error of its own and was left out of the plan.
+    #[default]
+    Invalid,
+}
+
+impl Status {
+    /// The name used in CSS classes and `data-status`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Meets => "meets",
+            Status::Warning => "warning",
+            Status::Violates => "violates",
+            Status::Invalid => "invalid",
+        }
+    }
+
+    /// Words for the card and screen readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Meets => "meets its targets",
+            Status::Warning => "meets its targets, with warnings",
+            Status::Violates => "misses a target",
+            Status::Invalid => "not planned: fix its errors",
+        }
+    }
+}
+
+/// One RPO or RTO badge: the tightest target over the disruption types, and whether every one
+/// of them is met.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Badge {
+    /// The target, as people write it ("4h").
+    pub target: String,
+    /// Whether the plan meets it for every disruption type.
+    pub met: bool,
+    /// Target and achieved figure per disruption type, for the tooltip.
+    pub detail: String,
+}
+
+/// Everything a card shows about the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CardFacts {
+    /// The status colour.
+    pub status: Status,
+    /// Name of the service the stage was planned with.
+    pub service: String,
+    /// Recovery point badge.
+    pub rpo: Badge,
+    /// Recovery time badge.
+    pub rto: Badge,
+    /// The plan's warnings about the stage, one per line.
+    pub warnings: String,
+}
+
+/// The card facts of every planned stage, by id. Stages missing from the map were left out of
+/// the plan: show them with `CardFacts::default()` (invalid).
+pub fn card_facts(plan: &Plan) -> HashMap<String, CardFacts> {
+    let mut warnings: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut worrying: HashMap<&str, bool> = HashMap::new();
+    for w in &plan.warnings {
+        for id in &w.stages {
+            warnings.entry(id.as_str()).or_default().push(w.message.as_str());
+            if w.level != Level::Info && w.code != WarningCode::TargetNotMet {
+                worrying.insert(id.as_str(), true);
+            }
+        }
+    }
+    plan.stages
+        .iter()
+        .map(|s| {
+            let meets = s.recommendations.iter().all(|r| r.meets());
+            let status = if !meets {
+                Status::Violates
+            } else if worrying.contains_key(s.id.as_str()) {
+                Status::Warning
+            } else {
+                Status::Meets
+            };
+            let badge = |rpo: bool| {
+                let target = s
+                    .recommendations
+                    .iter()
+                    .map(|r| if rpo { r.target.rpo_minutes } else { r.target.rto_minutes })
+                    .min()
+                    .unwrap_or_default();
+                let met = s.recommendations.iter().all(|r| if rpo { r.meets_rpo } else { r.meets_rto });
+                let detail = s
+                    .recommendations
+                    .iter()
+                    .map(|r| {
+                        let (want, got) = if rpo {
+                            (r.target.rpo_minutes, r.rpo_minutes)
+                        } else {
+                            (r.target.rto_minutes, r.completion_minutes.or(r.rto_minutes))
+                        };
+                        let got = got.map_or_else(|| "cannot be recovered".to_string(), format_minutes_f);
+                        let verb = if rpo { "loses at most" } else { "back in" };
+                        format!("{}: target {}, {verb} {got}", r.disruption.label(), format_minutes(want))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                Badge { target: format_minutes(target), met, detail }
+            };
+            let service = Service::find(&s.service).map_or_else(|| s.service.clone(), |svc| svc.name.to_string());
+            let facts = CardFacts {
+                status,
+                service,
+                rpo: badge(true),
+                rto: badge(false),
+                warnings: warnings.get(s.id.as_str()).map(|w| w.join("\n")).unwrap_or_default(),
+            };
+            (s.id.clone(), facts)
+        })
+        .collect()
+}
+
+/// Whether two scenarios plan the same: equal in everything but where their cards are on the
+/// canvas, which the engine does not read. Lets the view skip re-planning while a card is dragged.
+pub fn same_plan_input(a: &Scenario, b: &Scenario) -> bool {
+    if std::ptr::eq(a, b) {
+        return true;
+    }
+    a.stages.len() == b.stages.len()
+        && a.stages.iter().zip(&b.stages).all(|(x, y)| {
+            let mut x = x.clone();
+            x.pos = y.pos;
+            x == *y
+        })
+        && a.name == b.name
+        && a.span_months == b.span_months
+        && a.currency == b.currency
+        && a.regions == b.regions
+        && a.disasters_per_year.to_bits() == b.disasters_per_year.to_bits()
+        && a.targets == b.targets
+        && a.flows == b.flows
+        && a.overrides == b.overrides
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::plan;
+    use crate::model::{Disruption, Pos, Stage, StageKind, Target, Targets};
+
+    fn lake() -> Scenario {
+        let mut scenario = Scenario::default();
+        let mut raw = Stage::new("raw", StageKind::Raw);
+        raw.service = Some("adls_gen2".into());
+        scenario.stages.push(raw);
+        scenario
+    }
+
+    #[test]
+    fn a_stage_that_meets_its_targets_is_green_with_its_service_and_badges() {
+        let scenario = lake();
+        let facts = card_facts(&plan(&scenario));
+        let raw = &facts["raw"];
+        assert_eq!(raw.service, "Azure Data Lake Storage Gen2");
+        assert_eq!(raw.rpo.target, "1d");
+        assert_eq!(raw.rto.target, "1d", "the tighter of 1d and 2d");
+        assert!(raw.rto.detail.contains("Corruption: target 1d, back in"), "{}", raw.rto.detail);
+        assert!(raw.rto.detail.contains("Region outage: target 2d"), "{}", raw.rto.detail);
+        assert!(raw.rpo.met && raw.rto.met);
+        assert!(matches!(raw.status, Status::Meets | Status::Warning), "{:?}", raw.status);
+    }
+
+    #[test]
+    fn an_impossible_rto_turns_the_card_red_and_names_the_badge() {
+        let mut scenario = lake();
+        let tight = Target { rpo_minutes: 24 * 60, rto_minutes: 1 };
+        scenario.stages[0].targets = Some(Targets { data_corruption: tight, region_outage: tight });
+        scenario.stages[0].volume_gb = 500_000.0;
+        let facts = card_facts(&plan(&scenario));
+        let raw = &facts["raw"];
+        assert_eq!(raw.status, Status::Violates);
+        assert!(!raw.rto.met && raw.rpo.met);
+        assert_eq!(raw.rto.target, "1m");
+        assert!(!raw.warnings.is_empty(), "the target_not_met warning is listed");
+    }
+
+    #[test]
+    fn a_warning_about_the_stage_makes_it_amber() {
+        let mut scenario = lake();
+        scenario.stages[0].available_in_secondary = false; // a Critical warning, targets may still be met
+        let p = plan(&scenario);
+        let facts = card_facts(&p);
+        let raw = &facts["raw"];
+        let meets = p.stages[0].recommendations.iter().all(|r| r.meets());
+        assert_eq!(raw.status, if meets { Status::Warning } else { Status::Violates });
+        assert!(raw.warnings.contains("not offered in"), "{}", raw.warnings);
+    }
+
+    #[test]
+    fn invalid_stages_are_missing_and_default_to_invalid() {
+        let mut scenario = lake();
+        scenario.stages[0].volume_gb = -1.0;
+        assert!(!card_facts(&plan(&scenario)).contains_key("raw"));
+        assert_eq!(CardFacts::default().status, Status::Invalid);
+        assert_eq!(Status::Invalid.key(), "invalid");
+    }
+
+    #[test]
+    fn moving_cards_does_not_change_the_plan_input_but_everything_else_does() {
+        let scenario = crate::model::synthetic(30);
+        let mut moved = scenario.clone();
+        moved.stages[3].pos = Pos { x: 999.0, y: -5.0 };
+        assert!(same_plan_input(&scenario, &moved));
+        // The premise: the engine really does not read positions.
+        assert_eq!(plan(&scenario), plan(&moved));
+
+        let mut edited = moved.clone();
+        edited.stages[3].volume_gb += 1.0;
+        assert!(!same_plan_input(&scenario, &edited));
+        let mut retargeted = scenario.clone();
+        retargeted.targets.get_mut(Disruption::RegionOutage).rto_minutes = 5;
+        assert!(!same_plan_input(&scenario, &retargeted));
+        let mut cut = scenario.clone();
+        cut.flows.pop();
+        assert!(!same_plan_input(&scenario, &cut));
+        let mut renamed = scenario.clone();
+        renamed.stages[0].label = "ERP".into();
+        assert!(!same_plan_input(&scenario, &renamed), "labels appear in the plan's messages");
+    }
+}

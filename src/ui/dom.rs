@@ -1,0 +1,48 @@
+//! Browser helpers for event handlers and effects. Never called while rendering: views stay
+//! pure so that they render natively.
+
+use crate::editor::PointerInput;
+use crate::model::Pos;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, EventTarget, PointerEvent};
+
+/// Where a point given in client coordinates is, relative to `element`'s top-left corner.
+pub fn pos_in_element(client_x: f64, client_y: f64, element: &Element) -> Pos {
+    let rect = element.get_bounding_client_rect();
+    Pos { x: client_x - rect.left(), y: client_y - rect.top() }
+}
+
+/// A pointer event as the editor wants it: position relative to the canvas `surface`.
+pub fn pointer_input(e: &PointerEvent, surface: &Element) -> PointerInput {
+    PointerInput {
+        pointer_id: e.pointer_id(),
+        pos_in_screen: pos_in_element(f64::from(e.client_x()), f64::from(e.client_y()), surface),
+        button: e.button(),
+        shift: e.shift_key(),
+        ctrl: e.ctrl_key() || e.meta_key(),
+    }
+}
+
+/// Whether the event comes from a place where the user types (a text field, a list box, an
+/// editable region): keyboard shortcuts must leave those keys alone.
+pub fn is_typing_target(target: Option<EventTarget>) -> bool {
+    let Some(element) = target.and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
+    let tag = element.tag_name().to_ascii_lowercase();
+    match tag.as_str() {
+        "textarea" | "select" => true,
+        "input" => {
+            let kind = element.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+            !matches!(kind.as_str(), "checkbox" | "radio" | "button" | "submit" | "reset" | "range" | "color")
+        }
+        _ => element
+            .closest("[contenteditable]")
+            .ok()
+            .flatten()
+            .is_some_and(|e| e.get_attribute("contenteditable").is_some_and(|v| v != "false")),
+    }
+}
+
+/// The element with `id` in the page.
+pub fn element_by_id(id: &str) -> Option<Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}

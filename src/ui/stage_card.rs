@@ -1,0 +1,110 @@
+//! One stage on the canvas: a card with its label, kind, service, RPO/RTO badges and the
+//! status colour the plan gives it. Pure view: the canvas handles every pointer event by
+//! position, and the document-level key handler reads `data-stage` to know which card has focus.
+
+use super::icons::{group_colour, kind_icon};
+use crate::editor::geometry::{CARD_H, CARD_W};
+use crate::editor::status::CardFacts;
+use crate::model::{Pos, StageKind};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How the card reacts to a flow being drawn over it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DropHint {
+    /// No flow is being drawn to this card.
+    #[default]
+    None,
+    /// The flow would be accepted.
+    Accepts,
+    /// The flow would be refused.
+    Refuses,
+}
+
+/// Properties of [`StageCard`].
+#[derive(Properties, PartialEq)]
+pub struct StageCardProps {
+    /// The stage id.
+    pub id: AttrValue,
+    /// The name shown.
+    pub label: AttrValue,
+    /// The kind.
+    pub kind: StageKind,
+    /// Top-left corner, in world coordinates.
+    pub pos_in_world: Pos,
+    /// What the plan says about the stage.
+    pub facts: Rc<CardFacts>,
+    /// Whether it is selected.
+    pub selected: bool,
+    /// Flows it reads from and feeds, in words, for screen readers.
+    #[prop_or_default]
+    pub lineage: AttrValue,
+    /// Feedback while a flow is drawn over it.
+    #[prop_or_default]
+    pub drop: DropHint,
+}
+
+/// A stage's card.
+#[component]
+pub fn StageCard(props: &StageCardProps) -> Html {
+    let facts = &props.facts;
+    let status = facts.status;
+    let mut class = classes!("stage-card", format!("status-{}", status.key()));
+    if props.selected {
+        class.push("selected");
+    }
+    match props.drop {
+        DropHint::None => {}
+        DropHint::Accepts => class.push("drop-ok"),
+        DropHint::Refuses => class.push("drop-refused"),
+    }
+    let style = format!(
+        "transform:translate({}px,{}px);width:{CARD_W}px;height:{CARD_H}px;--kind:{}",
+        props.pos_in_world.x,
+        props.pos_in_world.y,
+        group_colour(props.kind.group())
+    );
+    let aria = format!(
+        "{}: {} on {}, {}. RPO {}, RTO {}.{}{}",
+        props.label,
+        props.kind.label(),
+        facts.service,
+        status.label(),
+        facts.rpo.target,
+        facts.rto.target,
+        if props.lineage.is_empty() { "" } else { " " },
+        props.lineage
+    );
+    let badge = |name: &str, b: &crate::editor::status::Badge| {
+        let mark = if b.met { "✓" } else { "✕" };
+        html! {
+            <span class={classes!("badge", if b.met { "met" } else { "missed" })} title={b.detail.clone()}>
+                { format!("{name} {} {mark}", b.target) }
+            </span>
+        }
+    };
+    html! {
+        <div {class} {style} role="group" tabindex="0" aria-label={aria} aria-roledescription="stage"
+            data-stage={props.id.clone()} data-status={status.key()}>
+            <div class="card-head">
+                <span class="card-icon">{ kind_icon(props.kind) }</span>
+                <span class="card-label">{ props.label.clone() }</span>
+            </div>
+            <div class="card-kind" title={facts.service.clone()}>{ format!("{} · {}", props.kind.label(), facts.service) }</div>
+            <div class="card-badges">
+                { badge("RPO", &facts.rpo) }
+                { badge("RTO", &facts.rto) }
+                <span class="card-status" title={if facts.warnings.is_empty() { status.label().to_string() } else { facts.warnings.clone() }}>
+                    { match status {
+                        crate::editor::status::Status::Meets => "●",
+                        crate::editor::status::Status::Warning => "▲",
+                        crate::editor::status::Status::Violates => "■",
+                        crate::editor::status::Status::Invalid => "?",
+                    } }
+                </span>
+            </div>
+            <span class="handle handle-in" aria-hidden="true"></span>
+            <span class="handle handle-out" aria-hidden="true"></span>
+        </div>
+    }
+}
