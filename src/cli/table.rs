@@ -92,6 +92,7 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
     );
     timelines(scenario, plan, &mut out);
     break_even(scenario, plan, &mut out);
+    curves(plan, &mut out);
     if !plan.warnings.is_empty() {
         let _ = writeln!(out, "\nWarnings ({}):", plan.warnings.len());
         for w in &plan.warnings {
@@ -199,5 +200,32 @@ fn break_even(scenario: &Scenario, plan: &Plan, out: &mut String) {
             b.copies.monthly,
             b.rebuild_cost
         );
+    }
+}
+
+/// The platform's cost curves: one line per non-dominated target.
+fn curves(plan: &Plan, out: &mut String) {
+    let cur = &plan.currency;
+    for c in &plan.curves.platform {
+        let when = c.disruption.label().to_lowercase();
+        for (what, points, verb) in [("RTO", &c.rto, "back"), ("RPO", &c.rpo, "data from")] {
+            if points.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "\nCost against a platform-wide {what} ({when}):");
+            for p in points {
+                let _ = writeln!(
+                    out,
+                    "  {:<7} {cur} {:>10.2}/month; everything {verb} {}, serving stages {verb} {}; {} stage{} miss{} it",
+                    format_minutes(p.target_minutes),
+                    p.monthly,
+                    minutes(p.achieved_minutes),
+                    minutes(p.serving_minutes),
+                    p.stages_missing,
+                    if p.stages_missing == 1 { "" } else { "s" },
+                    if p.stages_missing == 1 { "es" } else { "" },
+                );
+            }
+        }
     }
 }

@@ -48,6 +48,16 @@ fn table_shows_when_each_stage_is_back_and_the_critical_path() {
 }
 
 #[test]
+fn table_shows_the_platform_cost_curves() {
+    let (code, out, _) = keel(&["plan", "--format", "table", "-"], SCENARIO);
+    assert_eq!(code, EXIT_OK);
+    assert!(out.contains("Cost against a platform-wide RTO (region outage):"), "{out}");
+    assert!(out.contains("Cost against a platform-wide RPO (corruption):"), "{out}");
+    // The raw zone's geo-replica (2000 × 0.0184 + 20 × 30 × 0.02 = 48.80) fails over in 1 h.
+    assert!(out.contains("everything back 1h, serving stages back 1h"), "{out}");
+}
+
+#[test]
 fn table_compares_copies_with_reprocessing() {
     // A recreatable enriched zone of 2 TB: geo-replica 2000 × 0.0184 + 20 × 30 × 0.02 = 48.80/month
     // against a rebuild of 2 TB × 25 = 50.00: copies cost more from month 2.

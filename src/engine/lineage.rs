@@ -132,8 +132,23 @@ pub(super) struct Solution {
     pub deadline: Vec<f64>,
     /// The consumer whose choice set that deadline, when it is tighter than the stage's own.
     pub set_by: Vec<Option<usize>>,
-    /// Which of its options are in its RPO pool.
+    /// Which of its options are in its RPO pool (flat, like [`Options::opts`]).
     pub in_pool: Vec<bool>,
+    /// The options the search weighs: in the pool and not dominated by another, as indices into
+    /// the stage's options; stage `s` owns `live[live_start[s]..live_start[s + 1]]`.
+    pub live_start: Vec<usize>,
+    /// See `live_start`.
+    pub live: Vec<usize>,
+}
+
+impl Solution {
+    /// Stage `s`'s live options.
+    pub fn live_of(&self, s: usize) -> &[usize] {
+        match (self.live_start.get(s), self.live_start.get(s + 1)) {
+            (Some(&a), Some(&b)) => &self.live[a..b],
+            _ => &[],
+        }
+    }
 }
 
 /// When each stage is back with the options `pick`, along the flows (`up_done`: when its
@@ -158,10 +173,39 @@ pub(super) fn completions(
     }
 }
 
-/// Stage `s`'s options in its RPO pool, with their indices.
-fn pool<'a>(options: &'a Options, in_pool: &'a [bool], s: usize) -> impl Iterator<Item = (usize, &'a Opt)> + 'a {
-    let base = options.start.get(s).copied().unwrap_or(0);
-    options.of(s).iter().enumerate().filter(move |(i, _)| in_pool.get(base + i).copied().unwrap_or(false))
+/// Each stage's effective recovery point with the options `pick`: its own, or — when it waits for
+/// its upstream stages — the oldest of theirs when that is older. A system of record holds
+/// everything (0); a stage without an option recovers nothing (infinite).
+pub(super) fn effective_rpo(
+    graph: &super::graph::Graph,
+    options: &Options,
+    pick: &[Option<usize>],
+    out: &mut Vec<f64>,
+) {
+    reset(out, graph.len(), INF);
+    for &s in &graph.order {
+        let Some(o) = pick.get(s).copied().flatten().and_then(|i| options.of(s).get(i)) else { continue };
+        let own = if o.wait == Wait::External { 0.0 } else { o.rpo };
+        out[s] = if o.waits() { graph.up(s).iter().map(|&u| out[u]).fold(own, f64::max) } else { own };
+    }
+}
+
+/// Whether option `a` is at least as good as `b` in every way the search cares about — no
+/// dearer, back no later for any upstream completion, asking no more of its upstream — so `b`
+/// can be left out. Of two equal options the first (`a_first`) stays.
+fn dominates(a: &Opt, b: &Opt, a_first: bool) -> bool {
+    if a.cost > b.cost {
+        return false;
+    }
+    let at_least = match (a.wait, b.wait) {
+        (Wait::External, _) | (_, Wait::External) => false,
+        (Wait::Own, _) => a.own <= b.own,
+        (Wait::Alongside, Wait::Alongside | Wait::AfterUpstream) => a.own <= b.own,
+        (Wait::AfterUpstream, Wait::AfterUpstream) => a.own <= b.own && a.variable <= b.variable,
+        _ => false,
+    };
+    let strictly = a.cost < b.cost || a.own < b.own || a.variable < b.variable || a.wait != b.wait;
+    at_least && (strictly || a_first)
 }
 
 /// Buffers reused between searches (the cost curves run many).
@@ -174,6 +218,11 @@ pub(super) struct Solver {
     best: Vec<Option<usize>>,
 }
 
+fn reset<T: Clone>(v: &mut Vec<T>, n: usize, value: T) {
+    v.clear();
+    v.resize(n, value);
+}
+
 impl Solver {
     /// Chooses one option per stage for the given RTO and RPO targets (minutes, per stage).
     pub fn solve(
@@ -184,33 +233,19 @@ impl Solver {
         rpo: &[f64],
         out: &mut Solution,
     ) {
-        let n = graph.len();
-        out.pick.clear();
-        out.pick.resize(n, None);
-        out.up_done.clear();
-        out.up_done.resize(n, 0.0);
-        out.completion.clear();
-        out.completion.resize(n, INF);
-        out.fastest.clear();
-        out.fastest.resize(n, INF);
-        out.deadline.clear();
-        out.deadline.resize(n, INF);
-        out.set_by.clear();
-        out.set_by.resize(n, None);
-        out.in_pool.clear();
-        out.in_pool.resize(options.opts.len(), false);
-        self.tstar.clear();
-        self.tstar.resize(n, INF);
-        self.slot_value.clear();
-        self.slot_value.resize(n * SLOTS, INF);
-        self.slot_count.clear();
-        self.slot_count.resize(n, 0);
-        self.extra.clear();
-        self.extra.resize(n * SLOTS, INF);
-        self.best.clear();
-        self.best.resize(n * SLOTS, None);
+        self.prepare(graph, options, rpo, out);
+        self.choose(graph, options, rto, out);
+    }
 
-        // 1. RPO pools.
+    /// Steps 1 and 2, which depend on the RPO targets only: each stage's pool without dominated
+    /// options (`out.live`), and its fastest completion.
+    pub fn prepare(&mut self, graph: &super::graph::Graph, options: &Options, rpo: &[f64], out: &mut Solution) {
+        let n = graph.len();
+        reset(&mut out.in_pool, options.opts.len(), false);
+        reset(&mut out.fastest, n, INF);
+        out.live_start.clear();
+        out.live.clear();
+        out.live_start.push(0);
         for s in 0..n {
             let base = options.start.get(s).copied().unwrap_or(0);
             let opts = options.of(s);
@@ -220,11 +255,35 @@ impl Solver {
             for (i, o) in opts.iter().enumerate() {
                 out.in_pool[base + i] = if any { le(o.rpo, target) } else { o.rpo <= best };
             }
+            let pool = &out.in_pool[base..base + opts.len()];
+            for (i, o) in opts.iter().enumerate() {
+                let dominated = (0..opts.len()).any(|j| j != i && pool[j] && pool[i] && dominates(&opts[j], o, j < i));
+                if pool[i] && !dominated {
+                    out.live.push(i);
+                }
+            }
+            out.live_start.push(out.live.len());
         }
-        // 2. Fastest completions and effective targets.
         for &s in &graph.order {
             let up = graph.up(s).iter().map(|&u| out.fastest[u]).fold(0.0, f64::max);
-            out.fastest[s] = pool(options, &out.in_pool, s).map(|(_, o)| o.completion(up)).fold(INF, f64::min);
+            let opts = options.of(s);
+            out.fastest[s] =
+                out.live_of(s).iter().filter_map(|&i| opts.get(i)).map(|o| o.completion(up)).fold(INF, f64::min);
+        }
+    }
+
+    /// Steps 3 and 4 for the given RTO targets, after [`Solver::prepare`].
+    pub fn choose(&mut self, graph: &super::graph::Graph, options: &Options, rto: &[f64], out: &mut Solution) {
+        let n = graph.len();
+        reset(&mut out.pick, n, None);
+        reset(&mut out.deadline, n, INF);
+        reset(&mut out.set_by, n, None);
+        reset(&mut self.tstar, n, INF);
+        reset(&mut self.slot_value, n * SLOTS, INF);
+        reset(&mut self.slot_count, n, 0);
+        reset(&mut self.extra, n * SLOTS, INF);
+        reset(&mut self.best, n * SLOTS, None);
+        for s in 0..n {
             self.tstar[s] = rto.get(s).copied().unwrap_or(INF).max(out.fastest[s]);
         }
 
@@ -234,17 +293,19 @@ impl Solver {
             self.add_slot(s, self.tstar[s]);
         }
         for &w in graph.order.iter().rev() {
-            if graph.up(w).is_empty() {
+            let ups = graph.up(w);
+            if ups.is_empty() {
                 continue;
             }
+            let opts = options.of(w);
             for j in 0..self.slot_count[w] {
                 let d = self.slot_value[w * SLOTS + j];
-                for (_, o) in pool(options, &out.in_pool, w) {
+                for o in out.live_of(w).iter().filter_map(|&i| opts.get(i)) {
                     let Some(r) = o.requirement(d) else { continue };
                     if r == INF {
                         continue;
                     }
-                    for &u in graph.up(w) {
+                    for &u in ups {
                         let v = self.tstar[u].min(r);
                         if le(out.fastest[u], v) {
                             self.add_slot(u, v);
@@ -258,15 +319,18 @@ impl Solver {
         // meeting the stage's own effective target.
         for &s in &graph.order {
             let count = self.slot_count[s];
+            let opts = options.of(s);
+            let ups = graph.up(s);
             for j in 0..count {
                 let d = self.slot_value[s * SLOTS + j];
                 let mut best = INF;
                 let mut arg = None;
-                for (i, o) in pool(options, &out.in_pool, s) {
+                for &i in out.live_of(s) {
+                    let Some(o) = opts.get(i) else { continue };
                     let Some(r) = o.requirement(d) else { continue };
                     let mut value = o.cost;
                     if r != INF {
-                        for &u in graph.up(s) {
+                        for &u in ups {
                             value += self.extra_for(u, self.tstar[u].min(r), out.fastest[u]);
                         }
                     }
@@ -277,10 +341,11 @@ impl Solver {
                 }
                 if arg.is_none() {
                     // Nothing meets this deadline (only rounding can cause it): the fastest option.
-                    let up = graph.up(s).iter().map(|&u| out.fastest[u]).fold(0.0, f64::max);
-                    arg = pool(options, &out.in_pool, s)
-                        .min_by(|a, b| a.1.completion(up).total_cmp(&b.1.completion(up)).then(a.0.cmp(&b.0)))
-                        .map(|(i, _)| i);
+                    let up = ups.iter().map(|&u| out.fastest[u]).fold(0.0, f64::max);
+                    arg = out.live_of(s).iter().copied().min_by(|&a, &b| {
+                        let time = |i: usize| opts.get(i).map_or(INF, |o| o.completion(up));
+                        time(a).total_cmp(&time(b)).then(a.cmp(&b))
+                    });
                 }
                 self.extra[s * SLOTS + j] = best;
                 self.best[s * SLOTS + j] = arg;
@@ -294,9 +359,7 @@ impl Solver {
         }
 
         // 3c. Final choice, consumers first: each stage meets the tightest deadline set it.
-        for s in 0..n {
-            out.deadline[s] = self.tstar[s];
-        }
+        out.deadline.copy_from_slice(&self.tstar);
         for &s in graph.order.iter().rev() {
             let j = self.slot_at_most(s, out.deadline[s]).unwrap_or(0);
             let d = if self.slot_count[s] > 0 { self.slot_value[s * SLOTS + j] } else { out.deadline[s] };

@@ -12,12 +12,14 @@
 mod breakeven;
 mod candidates;
 mod choose;
+mod curves;
 mod graph;
 mod lineage;
 mod pipeline;
 mod warnings;
 
 pub use breakeven::{BreakEven, Cheaper, CopyOption};
+pub use curves::{Curves, PlatformCurve, PlatformPoint, StageCurve, StagePoint, RPO_STEPS, RTO_STEPS};
 pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
 pub use warnings::{Level, Warning, WarningCode};
 
@@ -178,6 +180,10 @@ pub struct Plan {
     /// every stage that may do either, per disruption type.
     #[serde(default)]
     pub break_even: Vec<BreakEven>,
+    /// Cost curves: the platform's monthly cost against a platform-wide RTO and RPO, and each
+    /// stage's options against its own, per disruption type.
+    #[serde(default)]
+    pub curves: Curves,
 }
 
 impl Plan {
@@ -228,15 +234,18 @@ pub fn plan(scenario: &Scenario) -> Plan {
 
     // The lineage-aware choice, per disruption type.
     let mut solver = lineage::Solver::default();
+    let own_rto: Vec<Vec<f64>> = Disruption::ALL
+        .iter()
+        .map(|&d| work.iter().map(|w| f64::from(w.targets.get(d).rto_minutes)).collect())
+        .collect();
     let solutions: Vec<(lineage::Options, lineage::Solution)> = Disruption::ALL
         .iter()
         .enumerate()
         .map(|(k, &d)| {
             let options = options_of(&work, k);
-            let rto: Vec<f64> = work.iter().map(|w| f64::from(w.targets.get(d).rto_minutes)).collect();
             let rpo: Vec<f64> = work.iter().map(|w| f64::from(w.targets.get(d).rpo_minutes)).collect();
             let mut solution = lineage::Solution::default();
-            solver.solve(&graph, &options, &rto, &rpo, &mut solution);
+            solver.solve(&graph, &options, &own_rto[k], &rpo, &mut solution);
             (options, solution)
         })
         .collect();
@@ -298,6 +307,13 @@ pub fn plan(scenario: &Scenario) -> Plan {
         .collect();
     let break_even =
         breakeven::analyse(&inputs, &solutions, &up_fastest, &prices, scenario.span_months, disasters_per_year);
+    let external: Vec<bool> = work.iter().map(|w| w.ctx.stage.kind == StageKind::SystemOfRecord).collect();
+    let serving = pipeline::serving(&graph, &inputs);
+    let curves = curves::analyse(
+        &curves::Inputs { graph: &graph, solutions: &solutions, external: &external, serving: &serving },
+        &mut solver,
+        &stages,
+    );
     let mut totals = Totals::default();
     for s in &stages {
         totals.monthly.add(&s.monthly);
@@ -310,7 +326,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
     totals.monthly = totals.monthly.rounded();
     totals.monthly_total = round2(totals.monthly.total());
     totals.span_total = round2(totals.monthly_total * f64::from(scenario.span_months.min(600)));
-    Plan { currency: scenario.currency.clone(), stages, totals, warnings, diagnostics, pipeline, break_even }
+    Plan { currency: scenario.currency.clone(), stages, totals, warnings, diagnostics, pipeline, break_even, curves }
 }
 
 /// One planned stage: its context, targets and options for each disruption type.

@@ -134,6 +134,18 @@ pub(super) fn hot_gb(stage: &Stage) -> Option<f64> {
     }
 }
 
+/// The stages first service is measured on: the reports, or without reports the stages nothing
+/// reads from (systems of record aside).
+pub(super) fn serving(graph: &Graph, inputs: &[StageInput<'_>]) -> Vec<usize> {
+    let n = inputs.len();
+    let reports: Vec<usize> = (0..n).filter(|&s| inputs[s].stage.kind == StageKind::Report).collect();
+    if reports.is_empty() {
+        (0..n).filter(|&s| graph.down(s).is_empty() && inputs[s].stage.kind != StageKind::SystemOfRecord).collect()
+    } else {
+        reports
+    }
+}
+
 /// Times of one stage in the chosen plan (unrounded).
 #[derive(Debug, Clone, Copy, Default)]
 struct Times {
@@ -152,12 +164,7 @@ pub(super) fn analyse(
     let mut timelines = Vec::with_capacity(solutions.len());
     let mut warnings = Vec::new();
     let n = inputs.len();
-    let reports: Vec<usize> = (0..n).filter(|&s| inputs[s].stage.kind == StageKind::Report).collect();
-    let serving: Vec<usize> = if reports.is_empty() {
-        (0..n).filter(|&s| graph.down(s).is_empty() && inputs[s].stage.kind != StageKind::SystemOfRecord).collect()
-    } else {
-        reports
-    };
+    let serving = serving(graph, inputs);
     for (k, &disruption) in Disruption::ALL.iter().enumerate() {
         let Some((options, solution)) = solutions.get(k) else { continue };
         let mut times = vec![Times::default(); n];

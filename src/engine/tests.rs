@@ -625,6 +625,42 @@ fn break_even_of_keeping_a_replica_against_rebuilding_after_each_disaster() {
     assert!(!b.reprocess_fits_rto);
 }
 
+#[test]
+fn cost_curves_of_a_three_stage_platform() {
+    // raw → enriched → report after an outage. raw: the geo-replica (8800 × 0.0184 + 88 × 30 × 0.02
+    // = 214.72, 60 min) is cheaper and faster than any backup. enriched: rebuild (1.25, 30 + 180
+    // min after raw: 240) or geo-replica (73.20, 60). report: redeployed in 30 min, serves with
+    // enriched.
+    let mut scenario = outage_chain(2880);
+    scenario.stages.remove(2);
+    scenario.flows = vec![flow("raw", "enriched"), flow("enriched", "report")];
+    let p = plan(&scenario);
+    let curve = p.curves.platform.iter().find(|c| c.disruption == OUTAGE).expect("outage curve");
+    type Point = (u32, f64, Option<f64>, Option<f64>, u32);
+    let points: Vec<Point> = curve
+        .rto
+        .iter()
+        .map(|p| (p.target_minutes, p.monthly, p.achieved_minutes, p.serving_minutes, p.stages_missing))
+        .collect();
+    // Up to 2 h everything must be back as fast as it can (60 min: 214.72 + 73.20); the 30 min,
+    // 1 h and 2 h points cost and achieve the same, so only the tightest stays. From 4 h enriched
+    // is rebuilt (214.72 + 1.25), back at 240 with the report; looser targets change nothing.
+    assert_eq!(points, vec![(15, 287.92, Some(60.0), Some(60.0), 3), (240, 215.97, Some(240.0), Some(240.0), 0)]);
+    // Data loss alone: raw's replica (15 min) is its closest recovery point, and enriched and the
+    // report are rebuilt from or serve raw's data, so 15 min is the best anywhere; every looser
+    // target costs the same.
+    let rpo: Vec<(u32, f64, Option<f64>, u32)> =
+        curve.rpo.iter().map(|p| (p.target_minutes, p.monthly, p.achieved_minutes, p.stages_missing)).collect();
+    assert_eq!(rpo, vec![(0, 215.97, Some(15.0), 3)]);
+    // enriched's own options: the replica (60 min, 73.20) and the rebuild (210 min, 1.25); the
+    // backups (70.9 min, 177 and dearer) are beaten by the replica.
+    let stage = p.curves.stages.iter().find(|c| c.id == "enriched" && c.disruption == OUTAGE).expect("stage curve");
+    let front: Vec<(f64, f64, D)> = stage.rto.iter().map(|p| (p.minutes, p.monthly, p.strategy)).collect();
+    assert_eq!(front, vec![(60.0, 73.2, D::GeoReplicatedStorage), (210.0, 1.25, D::Reprocess)]);
+    let front: Vec<(f64, f64, D)> = stage.rpo.iter().map(|p| (p.minutes, p.monthly, p.strategy)).collect();
+    assert_eq!(front, vec![(0.0, 1.25, D::Reprocess)]);
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
@@ -785,6 +821,20 @@ mod properties {
             }
             let after = plan(&looser);
             prop_assert!(total(&after) <= total(&base) + tolerance(&base), "{} → {}", total(&base), total(&after));
+        }
+
+        /// Along the platform curves, a looser platform-wide target never costs more.
+        #[test]
+        fn curves_never_cost_more_as_targets_loosen(scenario in arb_scenario()) {
+            let p = plan(&scenario);
+            for c in &p.curves.platform {
+                for points in [&c.rto, &c.rpo] {
+                    for pair in points.windows(2) {
+                        prop_assert!(pair[0].target_minutes < pair[1].target_minutes);
+                        prop_assert!(pair[1].monthly <= pair[0].monthly + 0.01, "{:?}: {:?}", c.disruption, points);
+                    }
+                }
+            }
         }
 
         /// Adding an upstream stage never lets a stage be back sooner at best.

@@ -1,0 +1,285 @@
+//! Cost curves as data: what faster recovery or less data loss costs, for the platform and for
+//! each stage.
+//!
+//! - **Platform, against RTO**: for each target of [`RTO_STEPS`], every stage's RTO is set to it
+//!   (RPO targets stay the stages' own) and the lineage-aware search runs again; a point is the
+//!   monthly cost of the protection against that disruption type, the latest completion of any
+//!   stage, and how many stages miss the target. Only the search runs per point: the options,
+//!   their RPO pools and fastest completions are computed once.
+//! - **Platform, against RPO**: every stage's RPO set to each of [`RPO_STEPS`], with no recovery
+//!   time asked — the cheapest protection for each level of data loss; achieved is the worst
+//!   effective RPO along the flows.
+//! - **Per stage**: from the stage's options (the recommendation's `alternatives`), cost against
+//!   its own RTO and against its own RPO.
+//!
+//! Every curve keeps only non-dominated points: no other point is as cheap and as good.
+
+use super::graph::Graph;
+use super::lineage::{effective_rpo, Options, Solution, Solver};
+use super::{round2, StagePlan};
+use crate::model::{BackupMethod, Disruption, DrStrategy};
+use serde::{Deserialize, Serialize};
+
+/// Room for rounding when comparing minutes and money.
+const EPS: f64 = 1e-6;
+
+/// Platform-wide RTO targets the platform curve is sampled at, in minutes: a quarter of an hour
+/// to a week, each step about twice the one before.
+pub const RTO_STEPS: [u32; 11] = [15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 10080];
+
+/// Platform-wide RPO targets the platform curve is sampled at, in minutes: no loss at all to a
+/// week.
+pub const RPO_STEPS: [u32; 9] = [0, 1, 5, 15, 60, 240, 720, 1440, 10080];
+
+/// One point of a platform curve.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PlatformPoint {
+    /// The target every stage was given.
+    pub target_minutes: u32,
+    /// Monthly cost of the protection against this disruption type.
+    pub monthly: f64,
+    /// The worst achieved: the latest completion (RTO curve) or the oldest effective recovery
+    /// point (RPO curve) of any stage that can be recovered; `None` when none can.
+    pub achieved_minutes: Option<f64>,
+    /// The same over the serving stages (the reports, or the stages nothing reads from): when the
+    /// platform serves again, or how fresh what it serves is.
+    pub serving_minutes: Option<f64>,
+    /// Stages that miss the target (never recovered included). Relative to this point's target,
+    /// so it is not used to compare points.
+    pub stages_missing: u32,
+}
+
+/// The platform's curves for one disruption type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlatformCurve {
+    /// The disruption type.
+    pub disruption: Disruption,
+    /// Cost against a platform-wide RTO, tightest target first.
+    pub rto: Vec<PlatformPoint>,
+    /// Cost against a platform-wide RPO, tightest target first.
+    pub rpo: Vec<PlatformPoint>,
+}
+
+/// One option of a stage on its curve.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct StagePoint {
+    /// Its recovery time (RTO curve) or recovery point (RPO curve), in minutes.
+    pub minutes: f64,
+    /// Its monthly cost.
+    pub monthly: f64,
+    /// How recovery points are kept.
+    pub backup: BackupMethod,
+    /// How the stage comes back.
+    pub strategy: DrStrategy,
+}
+
+/// A stage's curves for one disruption type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageCurve {
+    /// The stage's id.
+    pub id: String,
+    /// The disruption type.
+    pub disruption: Disruption,
+    /// Cost against its own recovery time, fastest first.
+    pub rto: Vec<StagePoint>,
+    /// Cost against its recovery point, closest first.
+    pub rpo: Vec<StagePoint>,
+}
+
+/// Every cost curve of a plan.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Curves {
+    /// The platform's curves, per disruption type in [`Disruption::ALL`] order.
+    pub platform: Vec<PlatformCurve>,
+    /// Each stage's curves, per disruption type (systems of record have none).
+    pub stages: Vec<StageCurve>,
+}
+
+/// What the platform curves need about the plan: the flows, each disruption type's options and
+/// solution, which stages are systems of record and which serve.
+pub(super) struct Inputs<'a> {
+    pub graph: &'a Graph,
+    pub solutions: &'a [(Options, Solution)],
+    /// Systems of record: external, always "back", never counted.
+    pub external: &'a [bool],
+    /// The serving stages (see `pipeline::serving`).
+    pub serving: &'a [usize],
+}
+
+/// The curves of a plan.
+pub(super) fn analyse(inputs: &Inputs<'_>, solver: &mut Solver, stages: &[StagePlan]) -> Curves {
+    let mut platform = Vec::with_capacity(inputs.solutions.len());
+    for (k, &disruption) in Disruption::ALL.iter().enumerate() {
+        let Some((options, base)) = inputs.solutions.get(k) else {
+            continue;
+        };
+        platform.push(PlatformCurve {
+            disruption,
+            rto: rto_curve(inputs, solver, options, base),
+            rpo: rpo_curve(inputs, solver, options),
+        });
+    }
+    Curves { platform, stages: stage_curves(stages) }
+}
+
+fn monthly(options: &Options, solution: &Solution) -> f64 {
+    solution.pick.iter().enumerate().filter_map(|(s, p)| options.of(s).get((*p)?)).map(|o| o.cost).sum()
+}
+
+/// A point for `target` from each stage's achieved value (completion or effective RPO): the
+/// worst finite one overall and among the serving stages, and how many stages miss `target`.
+fn point(inputs: &Inputs<'_>, values: &[f64], target: u32, cost: f64) -> PlatformPoint {
+    let worst = |it: &mut dyn Iterator<Item = f64>| it.filter(|v| v.is_finite()).reduce(f64::max);
+    let counted = |s: &usize| !inputs.external.get(*s).copied().unwrap_or(false);
+    let all = worst(&mut (0..values.len()).filter(counted).map(|s| values[s]));
+    let serving = worst(&mut inputs.serving.iter().filter_map(|&s| values.get(s).copied()));
+    let limit = f64::from(target) + EPS;
+    let missing = (0..values.len()).filter(counted).filter(|&s| values[s].is_nan() || values[s] > limit).count();
+    PlatformPoint {
+        target_minutes: target,
+        monthly: round2(cost),
+        achieved_minutes: all.map(super::choose::round1),
+        serving_minutes: serving.map(super::choose::round1),
+        stages_missing: u32::try_from(missing).unwrap_or(u32::MAX),
+    }
+}
+
+fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: &Solution) -> Vec<PlatformPoint> {
+    let n = inputs.graph.len();
+    // The cheapest the platform can be at all: every stage at its cheapest option.
+    let floor: f64 = (0..n)
+        .map(|s| {
+            base.live_of(s).iter().filter_map(|&i| options.of(s).get(i)).map(|o| o.cost).fold(f64::INFINITY, f64::min)
+        })
+        .filter(|c| c.is_finite())
+        .sum();
+    let mut scratch = base.clone();
+    let mut rto = vec![0.0; n];
+    let mut points = Vec::with_capacity(RTO_STEPS.len());
+    let mut at_floor = false;
+    for target in RTO_STEPS {
+        // Once every stage is at its cheapest, looser targets keep the same plan: only the
+        // number of stages missing the target changes.
+        if !at_floor {
+            rto.fill(f64::from(target));
+            solver.choose(inputs.graph, options, &rto, &mut scratch);
+        }
+        let cost = monthly(options, &scratch);
+        points.push(point(inputs, &scratch.completion, target, cost));
+        at_floor = cost <= floor + EPS;
+    }
+    pareto(points)
+}
+
+fn rpo_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options) -> Vec<PlatformPoint> {
+    let n = inputs.graph.len();
+    // Data loss alone: no recovery time asked, so each stage takes the cheapest option in its pool.
+    let any_time = vec![f64::INFINITY; n];
+    // Beyond the loosest recovery point of any option, every pool is the same.
+    let loosest = options.opts.iter().map(|o| o.rpo).filter(|r| r.is_finite()).fold(0.0, f64::max);
+    let mut scratch = Solution::default();
+    let mut rpo = vec![0.0; n];
+    let mut effective = Vec::with_capacity(n);
+    let mut points = Vec::with_capacity(RPO_STEPS.len());
+    for target in RPO_STEPS {
+        rpo.fill(f64::from(target));
+        solver.solve(inputs.graph, options, &any_time, &rpo, &mut scratch);
+        effective_rpo(inputs.graph, options, &scratch.pick, &mut effective);
+        points.push(point(inputs, &effective, target, monthly(options, &scratch)));
+        if f64::from(target) >= loosest {
+            break;
+        }
+    }
+    pareto(points)
+}
+
+/// The points no other point beats: as cheap and as good overall and for the serving stages, one
+/// of them strictly. Of equal points the first (tightest target) stays.
+fn pareto(points: Vec<PlatformPoint>) -> Vec<PlatformPoint> {
+    let never = f64::INFINITY;
+    let key = |p: &PlatformPoint| (p.monthly, p.achieved_minutes.unwrap_or(never), p.serving_minutes.unwrap_or(never));
+    let beats = |a: &PlatformPoint, b: &PlatformPoint| {
+        let (ca, xa, sa) = key(a);
+        let (cb, xb, sb) = key(b);
+        ca <= cb && xa <= xb && sa <= sb && (ca < cb || xa < xb || sa < sb)
+    };
+    let mut kept: Vec<PlatformPoint> = Vec::with_capacity(points.len());
+    for (i, p) in points.iter().enumerate() {
+        let beaten = points.iter().any(|q| beats(q, p)) || points[..i].iter().any(|q| key(q) == key(p));
+        if !beaten {
+            kept.push(*p);
+        }
+    }
+    kept
+}
+
+/// Each stage's options: the cheapest for every recovery time (and point) — the non-dominated
+/// ones, fastest first.
+fn stage_curves(stages: &[StagePlan]) -> Vec<StageCurve> {
+    let mut out = Vec::with_capacity(stages.len() * 2);
+    for s in stages {
+        for r in &s.recommendations {
+            if r.assumed || r.alternatives.is_empty() {
+                continue;
+            }
+            let front = |value: fn(&super::Alternative) -> Option<f64>| {
+                let mut points: Vec<StagePoint> = r
+                    .alternatives
+                    .iter()
+                    .filter_map(|a| {
+                        Some(StagePoint {
+                            minutes: value(a)?,
+                            monthly: a.monthly,
+                            backup: a.backup,
+                            strategy: a.strategy,
+                        })
+                    })
+                    .collect();
+                points.sort_by(|a, b| a.minutes.total_cmp(&b.minutes).then(a.monthly.total_cmp(&b.monthly)));
+                let mut cheapest = f64::INFINITY;
+                points.retain(|p| {
+                    let keep = p.monthly < cheapest;
+                    cheapest = cheapest.min(p.monthly);
+                    keep
+                });
+                points
+            };
+            out.push(StageCurve {
+                id: s.id.clone(),
+                disruption: r.disruption,
+                rto: front(|a| a.rto_minutes),
+                rpo: front(|a| a.rpo_minutes),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(target: u32, monthly: f64, achieved: f64, serving: f64) -> PlatformPoint {
+        PlatformPoint {
+            target_minutes: target,
+            monthly,
+            achieved_minutes: Some(achieved),
+            serving_minutes: Some(serving),
+            stages_missing: 0,
+        }
+    }
+
+    #[test]
+    fn pareto_keeps_what_nothing_beats() {
+        let kept = pareto(vec![
+            at(15, 100.0, 900.0, 20.0),
+            at(30, 100.0, 900.0, 20.0), // the same as the first: the tightest target stays
+            at(60, 80.0, 900.0, 50.0),
+            at(120, 80.0, 900.0, 60.0),  // as cheap, serving later: beaten
+            at(240, 90.0, 900.0, 300.0), // dearer and later than the 60-minute point: beaten
+            at(480, 10.0, 900.0, 300.0),
+        ]);
+        let targets: Vec<u32> = kept.iter().map(|p| p.target_minutes).collect();
+        assert_eq!(targets, [15, 60, 480]);
+    }
+}
