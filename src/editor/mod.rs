@@ -10,11 +10,13 @@
 //! (select, move, connect, box-select, pan, pinch) from what is under the pointer. A whole drag
 //! is one undo step: the press begins it, the release commits it.
 
+pub mod fields;
 pub mod geometry;
 pub mod history;
 pub mod status;
 
 use crate::model::{Flow, Pos, Scenario, Stage, StageKind};
+use fields::{Draft, FieldKey};
 use geometry::{Rect, Size, View};
 use history::{History, Snapshot};
 use std::collections::{BTreeMap, BTreeSet};
@@ -162,6 +164,8 @@ pub struct Editor {
     pub help_open: bool,
     /// Whether the space bar is held (a drag on the canvas then pans).
     pub space_held: bool,
+    /// Text typed into the properties panel that could not be used, with the reason.
+    pub drafts: Rc<BTreeMap<FieldKey, Draft>>,
     /// The view should be fitted to the platform once the canvas has a size.
     fit_pending: bool,
     history: Rc<History>,
@@ -260,6 +264,19 @@ pub enum Action {
     Undo,
     /// Do again the last change taken back.
     Redo,
+    /// Set a field of the scenario or of a stage from what the user typed. Text that cannot be
+    /// used is kept as a draft with the reason ([`Editor::draft`]); the scenario is unchanged.
+    Edit {
+        /// Which field.
+        key: FieldKey,
+        /// What was typed.
+        text: String,
+    },
+    /// Let a stage inherit the scenario's targets again.
+    ResetTargets {
+        /// The stage.
+        stage: String,
+    },
     /// Replace the whole scenario (a template, a file, a link); undoable.
     Load {
         /// The new scenario.
@@ -281,6 +298,7 @@ impl Editor {
             notice: None,
             help_open: false,
             space_held: false,
+            drafts: Rc::default(),
             fit_pending: true,
             history: Rc::default(),
         }
@@ -317,7 +335,21 @@ impl Editor {
             && self.notice == other.notice
             && self.help_open == other.help_open
             && self.space_held == other.space_held
+            && Rc::ptr_eq(&self.drafts, &other.drafts)
             && self.fit_pending == other.fit_pending
+    }
+
+    /// The unusable text typed into a field, with the reason, if any.
+    pub fn draft(&self, key: &FieldKey) -> Option<&Draft> {
+        self.drafts.get(key)
+    }
+
+    /// The one selected stage, if exactly one is selected.
+    pub fn selected_stage(&self) -> Option<&Stage> {
+        match self.selection.len() {
+            1 => self.selection.iter().next().and_then(|id| self.scenario.stage(id)),
+            _ => None,
+        }
     }
 
     /// Whether stage `id` is selected.
@@ -470,8 +502,23 @@ impl Editor {
             }
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),
+            Action::Edit { key, text } => self.edit(key, text),
+            Action::ResetTargets { stage } => {
+                let Some(i) = self.scenario.stages.iter().position(|s| s.id == stage) else { return false };
+                if self.scenario.stages[i].targets.is_none() {
+                    return false;
+                }
+                let name = self.name_of(&stage);
+                let mut scenario = (*self.scenario).clone();
+                scenario.stages[i].targets = None;
+                self.commit(scenario, format!("use the scenario's targets for {name}"));
+                self.drop_drafts(|k| k.stage.as_deref() == Some(stage.as_str()));
+                self.announce(format!("{name} uses the scenario's targets"));
+                true
+            }
             Action::Load { scenario, what } => {
                 self.gesture = None;
+                self.drafts = Rc::default();
                 self.commit(*scenario, what.clone());
                 self.selection = Rc::default();
                 self.fit_pending = true;
@@ -553,6 +600,50 @@ impl Editor {
         self.announce(format!("Added {label}"));
     }
 
+    fn edit(&mut self, key: FieldKey, text: String) -> bool {
+        let index = match &key.stage {
+            Some(id) => match self.scenario.stages.iter().position(|s| s.id == *id) {
+                Some(i) => Some(i),
+                None => return false,
+            },
+            None => None,
+        };
+        let mut scenario = (*self.scenario).clone();
+        match fields::set_field(&mut scenario, index, &key.field, &text) {
+            Ok(changed) => {
+                let had_draft = self.drafts.contains_key(&key);
+                if had_draft {
+                    Rc::make_mut(&mut self.drafts).remove(&key);
+                }
+                if changed {
+                    let shown = fields::field_text(&scenario, index.and_then(|i| scenario.stages.get(i)), &key.field);
+                    let whose = match &key.stage {
+                        Some(id) => format!("of {}", self.name_of(id)),
+                        None => "of the scenario".to_string(),
+                    };
+                    let shown = if shown.is_empty() { "nothing".to_string() } else { shown };
+                    self.commit(scenario, format!("set {} {whose} to {shown}", key.field.label()));
+                }
+                changed || had_draft
+            }
+            Err(message) => {
+                let draft = Draft { text, message };
+                if self.drafts.get(&key) == Some(&draft) {
+                    return false;
+                }
+                Rc::make_mut(&mut self.drafts).insert(key, draft);
+                true
+            }
+        }
+    }
+
+    /// Forgets the drafts whose key matches.
+    fn drop_drafts(&mut self, matches: impl Fn(&FieldKey) -> bool) {
+        if self.drafts.keys().any(&matches) {
+            Rc::make_mut(&mut self.drafts).retain(|k, _| !matches(k));
+        }
+    }
+
     fn delete_selection(&mut self) -> bool {
         let doomed: BTreeSet<String> =
             self.scenario.stages.iter().filter(|s| self.selection.contains(&s.id)).map(|s| s.id.clone()).collect();
@@ -567,6 +658,7 @@ impl Editor {
         let flows = flows_before - scenario.flows.len();
         self.commit(scenario, format!("delete {what}"));
         self.selection = Rc::default();
+        self.drop_drafts(|k| k.stage.as_ref().is_some_and(|id| doomed.contains(id)));
         let flows = match flows {
             0 => String::new(),
             1 => " and 1 flow".to_string(),
@@ -891,6 +983,8 @@ impl Editor {
         let restored = if back { history.undo(current) } else { history.redo(current) };
         let Some(snapshot) = restored else { return false };
         self.gesture = None;
+        // Drafts were typed against the state being left.
+        self.drafts = Rc::default();
         self.scenario = snapshot.scenario;
         // Only stages that exist can stay selected.
         let selection: BTreeSet<String> =

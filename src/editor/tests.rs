@@ -531,3 +531,59 @@ fn pointer_events_without_a_gesture_or_from_other_buttons_change_nothing() {
     let busy = act(&e, down(10.0, 10.0));
     assert_eq!(busy.apply(Action::PointerMove(input(7, 50.0, 50.0))), None, "a pointer not in the gesture");
 }
+
+fn key(stage: Option<&str>, field: fields::Field) -> FieldKey {
+    FieldKey { stage: stage.map(str::to_string), field }
+}
+
+#[test]
+fn edits_change_the_scenario_as_one_step_or_keep_a_draft_with_the_reason() {
+    use crate::model::Disruption::RegionOutage;
+    let e = abc();
+    let rto = key(Some("b"), fields::Field::Rto(RegionOutage));
+    let edited = act(&e, Action::Edit { key: rto.clone(), text: "4h".into() });
+    let targets = edited.scenario.stage("b").and_then(|s| s.targets).expect("own targets");
+    assert_eq!(targets.region_outage.rto_minutes, 240);
+    assert_eq!(edited.history().next_undo(), Some("set RTO (region outage) of B to 4h"));
+
+    let bad = act(&edited, Action::Edit { key: rto.clone(), text: "soon".into() });
+    assert_eq!(*bad.scenario, *edited.scenario, "bad text changes nothing");
+    let draft = bad.draft(&rto).expect("the typed text is kept");
+    assert_eq!(draft.text, "soon");
+    assert!(draft.message.contains("not a duration"), "{}", draft.message);
+    assert_eq!(bad.history().undo_len(), 1, "a draft is not an undo step");
+    assert_eq!(bad.apply(Action::Edit { key: rto.clone(), text: "soon".into() }), None);
+
+    // Typing the current value again clears the draft without a new step.
+    let fixed = act(&bad, Action::Edit { key: rto.clone(), text: "240m".into() });
+    assert!(fixed.draft(&rto).is_none());
+    assert_eq!(fixed.history().undo_len(), 1);
+    assert_eq!(edited.apply(Action::Edit { key: rto.clone(), text: "4h".into() }), None);
+
+    // Undo brings the old target back and forgets drafts.
+    let undone = act(&bad, Action::Undo);
+    assert_eq!(undone.scenario.stage("b").and_then(|s| s.targets), None);
+    assert!(undone.drafts.is_empty());
+    assert_eq!(e.apply(Action::Edit { key: key(Some("zz"), fields::Field::Label), text: "x".into() }), None);
+}
+
+#[test]
+fn scenario_edits_and_resetting_a_stage_s_targets() {
+    use crate::model::Disruption::DataCorruption;
+    let e = abc();
+    let span = act(&e, Action::Edit { key: key(None, fields::Field::Span), text: "12".into() });
+    assert_eq!(span.scenario.span_months, 12);
+    assert_eq!(span.history().next_undo(), Some("set time span of the scenario to 12 months"));
+
+    let own = act(&e, Action::Edit { key: key(Some("a"), fields::Field::Rpo(DataCorruption)), text: "15m".into() });
+    let bad = act(&own, Action::Edit { key: key(Some("a"), fields::Field::Rto(DataCorruption)), text: "?".into() });
+    let reset = act(&bad, Action::ResetTargets { stage: "a".into() });
+    assert_eq!(reset.scenario.stage("a").and_then(|s| s.targets), None);
+    assert!(reset.drafts.is_empty(), "the stage's drafts go with its own targets");
+    assert_eq!(notice(&reset), "A uses the scenario's targets");
+    assert_eq!(reset.apply(Action::ResetTargets { stage: "a".into() }), None);
+
+    // Deleting a stage forgets its drafts.
+    let deleted = act(&act(&bad, Action::Select { id: "a".into(), additive: false }), Action::DeleteSelection);
+    assert!(deleted.drafts.is_empty());
+}

@@ -4,6 +4,7 @@
 use super::canvas::Canvas;
 use super::header::Header;
 use super::palette::Palette;
+use super::properties::Properties;
 use super::results::Results;
 use super::state::{AppState, EditorHandle, Shared};
 use crate::editor::status::same_plan_input;
@@ -31,7 +32,7 @@ impl PartialEq for PlanInput {
     }
 }
 
-/// The whole app: header, then palette, canvas and results side by side.
+/// The whole app: header, then palette, canvas, and properties over results, side by side.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.scenario.clone();
@@ -45,7 +46,10 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="keel-panes">
                         <Palette />
                         <Canvas />
-                        <Results />
+                        <div class="side">
+                            <Properties />
+                            <Results />
+                        </div>
                     </div>
                 </div>
             </ContextProvider<Shared<Plan>>>

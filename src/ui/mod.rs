@@ -7,14 +7,21 @@
 
 pub mod app;
 pub mod canvas;
+pub mod check_field;
+pub mod choice_field;
 pub mod dom;
+pub mod field;
 pub mod flows;
 pub mod header;
 pub mod icons;
+pub mod overrides;
 pub mod palette;
 pub mod panic;
+pub mod properties;
 pub mod results;
+pub mod scenario_properties;
 pub mod stage_card;
+pub mod stage_properties;
 pub mod state;
 
 pub use app::{App, AppProps};

@@ -40,11 +40,15 @@ test("the shell shows header, palette, canvas and results side by side", async (
   const palette = page.getByRole("navigation", { name: "Stage palette" });
   const canvas = page.getByRole("main", { name: "Canvas" });
   const results = page.getByRole("complementary", { name: "Results" });
-  const [p, c, r] = [await palette.boundingBox(), await canvas.boundingBox(), await results.boundingBox()];
-  assert.ok(p && c && r, "all three panes are laid out");
-  assert.ok(p.x + p.width <= c.x + 1 && c.x + c.width <= r.x + 1, "palette | canvas | results, left to right");
+  const properties = page.getByRole("region", { name: "Scenario" });
+  const side = page.locator(".side");
+  const [p, c, s] = [await palette.boundingBox(), await canvas.boundingBox(), await side.boundingBox()];
+  const [props, r] = [await properties.boundingBox(), await results.boundingBox()];
+  assert.ok(p && c && s && props && r, "all panes are laid out");
+  assert.ok(p.x + p.width <= c.x + 1 && c.x + c.width <= s.x + 1, "palette | canvas | properties and results, left to right");
+  assert.ok(props.y < r.y && Math.abs(props.x - r.x) < 1, "the properties panel sits over the results");
   assert.ok(c.width >= 600, `the canvas gets most of a 1280 px screen (got ${c.width} px)`);
-  for (const box of [p, c, r]) assert.ok(box.y + box.height <= 721, "the panes fit the 720 px screen");
+  for (const box of [p, c, s]) assert.ok(box.y + box.height <= 721, "the panes fit the 720 px screen");
 
   const groups = await palette.locator(".palette-group h3").allInnerTexts();
   assert.deepEqual(groups, ["Sources", "Ingest", "Store", "Prep & train", "Model", "Serve", "Archive"]);

@@ -1,0 +1,484 @@
+//! The properties panel's fields as text: how each is shown ("4h", "1.5 TB", "365 days") and
+//! how what the user types is read back, with a message that says what to type when it cannot
+//! be. Pure, so the panel's rules are tested natively.
+
+use crate::catalogue::{Service, PRICE_BOOK};
+use crate::duration::{format_minutes, parse_minutes};
+use crate::model::{Disruption, LoadPattern, Scenario, Stage, StageKind, Targets};
+
+/// The longest label or name accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 80;
+
+/// A field of the properties panel.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// Stage: the name on the card.
+    Label,
+    /// Stage: its kind (a `StageKind` key).
+    Kind,
+    /// Stage: its catalogue service id; empty = the kind's default.
+    Service,
+    /// Stage: data held.
+    Volume,
+    /// Stage: data added or changed per day.
+    DailyChange,
+    /// Stage: processing is fully automated (`true` / `false`).
+    Automated,
+    /// Stage: files are modified in place (`true` / `false`).
+    ModifiedInPlace,
+    /// Stage: can be recreated from its sources (`true` / `false`).
+    Recreatable,
+    /// Stage: days the source keeps the data; empty = forever.
+    SourceRetention,
+    /// Stage: `daily_full` or `partitioned_incremental`.
+    Load,
+    /// Stage: days restored first; empty = all at once.
+    HotWindow,
+    /// Stage (or the scenario's default): recovery point objective.
+    Rpo(Disruption),
+    /// Stage (or the scenario's default): recovery time objective.
+    Rto(Disruption),
+    /// Scenario: its name.
+    Name,
+    /// Scenario: primary region.
+    Primary,
+    /// Scenario: secondary region.
+    Secondary,
+    /// Scenario: months costs are compared over.
+    Span,
+    /// Scenario: currency code.
+    Currency,
+    /// Scenario: expected disasters per year.
+    DisastersPerYear,
+    /// Scenario: a price-book override, by key; empty removes it.
+    Override(String),
+}
+
+impl Field {
+    /// The words of the field's label, for undo steps ("RTO (region outage)").
+    pub fn label(&self) -> String {
+        match self {
+            Field::Label => "label".into(),
+            Field::Kind => "kind".into(),
+            Field::Service => "service".into(),
+            Field::Volume => "volume".into(),
+            Field::DailyChange => "daily change".into(),
+            Field::Automated => "automated".into(),
+            Field::ModifiedInPlace => "modified in place".into(),
+            Field::Recreatable => "recreatable".into(),
+            Field::SourceRetention => "source retention".into(),
+            Field::Load => "load pattern".into(),
+            Field::HotWindow => "hot window".into(),
+            Field::Rpo(d) => format!("RPO ({})", d.label().to_lowercase()),
+            Field::Rto(d) => format!("RTO ({})", d.label().to_lowercase()),
+            Field::Name => "name".into(),
+            Field::Primary => "primary region".into(),
+            Field::Secondary => "secondary region".into(),
+            Field::Span => "time span".into(),
+            Field::Currency => "currency".into(),
+            Field::DisastersPerYear => "disasters per year".into(),
+            Field::Override(key) => format!("override {key}"),
+        }
+    }
+}
+
+/// A field of the scenario (`stage: None`) or of one stage.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FieldKey {
+    /// The stage id, or `None` for the scenario.
+    pub stage: Option<String>,
+    /// The field.
+    pub field: Field,
+}
+
+/// Text the user typed that could not be used, kept so the field shows it with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// What was typed.
+    pub text: String,
+    /// Why it cannot be used, and what to type instead.
+    pub message: String,
+}
+
+/// `1.5 TB`, `500 GB`, `0 GB`: sizes as people say them (1 TB = 1,000 GB, as clouds bill).
+pub fn format_gb(gb: f64) -> String {
+    if !gb.is_finite() {
+        return String::new();
+    }
+    let (value, unit) = if gb >= 1_000_000.0 {
+        (gb / 1_000_000.0, "PB")
+    } else if gb >= 1000.0 {
+        (gb / 1000.0, "TB")
+    } else {
+        (gb, "GB")
+    };
+    format!("{} {unit}", trim_number(value))
+}
+
+/// A number without trailing zeros, at most three decimals.
+fn trim_number(v: f64) -> String {
+    let text = format!("{:.3}", (v * 1000.0).round() / 1000.0);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Reads a size: `500`, `500 GB`, `1.5TB`, `2 pb`, `800 MB` (a bare number is GB).
+pub fn parse_gb(text: &str) -> Result<f64, String> {
+    let hint = "enter a size such as 500 GB or 2 TB";
+    let t = text.trim().to_ascii_lowercase();
+    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let number: f64 = number.replace(',', "").parse().map_err(|_| hint.to_string())?;
+    let scale = match unit.trim() {
+        "" | "g" | "gb" | "gib" => 1.0,
+        "m" | "mb" | "mib" => 0.001,
+        "t" | "tb" | "tib" => 1000.0,
+        "p" | "pb" | "pib" => 1_000_000.0,
+        other => return Err(format!("unknown unit \"{other}\": {hint}")),
+    };
+    let gb = number * scale;
+    if !gb.is_finite() || gb > 1e12 {
+        return Err(format!("too large: {hint}"));
+    }
+    Ok(gb)
+}
+
+/// `365 days`, `1 day`; empty for `None`.
+pub fn format_days(days: Option<u32>) -> String {
+    match days {
+        None => String::new(),
+        Some(1) => "1 day".into(),
+        Some(d) => format!("{d} days"),
+    }
+}
+
+/// Reads days: `90`, `90 days`, `12w`, `1y` (365 days); empty = `None`.
+pub fn parse_days(text: &str) -> Result<Option<u32>, String> {
+    let hint = "enter days such as 90, 12w or 1y, or leave empty";
+    let t = text.trim().to_ascii_lowercase();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let n: u32 = number.parse().map_err(|_| hint.to_string())?;
+    let scale = match unit.trim() {
+        "" | "d" | "day" | "days" => 1,
+        "w" | "wk" | "week" | "weeks" => 7,
+        "m" | "mo" | "month" | "months" => 30,
+        "y" | "yr" | "year" | "years" => 365,
+        other => return Err(format!("unknown unit \"{other}\": {hint}")),
+    };
+    n.checked_mul(scale).filter(|d| *d <= 100 * 365).map(Some).ok_or_else(|| format!("too long: {hint}"))
+}
+
+/// The text a field shows for the scenario or for `stage`.
+pub fn field_text(scenario: &Scenario, stage: Option<&Stage>, field: &Field) -> String {
+    let targets = stage.map_or(scenario.targets, |s| scenario.targets_of(s));
+    match (stage, field) {
+        (_, Field::Rpo(d)) => format_minutes(targets.get(*d).rpo_minutes),
+        (_, Field::Rto(d)) => format_minutes(targets.get(*d).rto_minutes),
+        (Some(s), Field::Label) => s.label.clone(),
+        (Some(s), Field::Kind) => s.kind.key().into(),
+        (Some(s), Field::Service) => s.service.clone().unwrap_or_default(),
+        (Some(s), Field::Volume) => format_gb(s.volume_gb),
+        (Some(s), Field::DailyChange) => format_gb(s.daily_change_gb),
+        (Some(s), Field::Automated) => s.automated.to_string(),
+        (Some(s), Field::ModifiedInPlace) => s.modified_in_place.to_string(),
+        (Some(s), Field::Recreatable) => s.recreatable.to_string(),
+        (Some(s), Field::SourceRetention) => format_days(s.source_retention_days),
+        (Some(s), Field::Load) => load_key(s.load).into(),
+        (Some(s), Field::HotWindow) => format_days(s.hot_window_days),
+        (_, Field::Name) => scenario.name.clone(),
+        (_, Field::Primary) => scenario.regions.primary.clone(),
+        (_, Field::Secondary) => scenario.regions.secondary.clone(),
+        (_, Field::Span) => format!("{} months", scenario.span_months),
+        (_, Field::Currency) => scenario.currency.clone(),
+        (_, Field::DisastersPerYear) => trim_number(scenario.disasters_per_year),
+        (_, Field::Override(key)) => scenario.overrides.get(key).map(|v| trim_number(*v)).unwrap_or_default(),
+        (None, _) => String::new(),
+    }
+}
+
+/// The file name of a load pattern, as the panel's list box uses it.
+pub fn load_key(load: LoadPattern) -> &'static str {
+    match load {
+        LoadPattern::DailyFull => "daily_full",
+        LoadPattern::PartitionedIncremental { .. } => "partitioned_incremental",
+    }
+}
+
+fn parse_bool(text: &str) -> Result<bool, String> {
+    match text.trim() {
+        "true" | "on" | "yes" => Ok(true),
+        "false" | "off" | "no" => Ok(false),
+        _ => Err("choose yes or no".into()),
+    }
+}
+
+fn parse_text(text: &str, what: &str) -> Result<String, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        Err(format!("enter {what}"))
+    } else if t.chars().count() > MAX_TEXT_CHARS {
+        Err(format!("use at most {MAX_TEXT_CHARS} characters"))
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+fn parse_number(text: &str, max: f64, hint: &str) -> Result<f64, String> {
+    let v: f64 = text.trim().replace(',', "").parse().map_err(|_| hint.to_string())?;
+    if v.is_finite() && (0.0..=max).contains(&v) {
+        Ok(v)
+    } else {
+        Err(hint.to_string())
+    }
+}
+
+/// Applies `text` to `field` of the scenario or of its stage at `index`. `Ok(true)` if the
+/// scenario changed, `Ok(false)` if the text means the current value; `Err` says what to type.
+pub fn set_field(scenario: &mut Scenario, index: Option<usize>, field: &Field, text: &str) -> Result<bool, String> {
+    let before = scenario.clone();
+    match index {
+        Some(i) => {
+            let defaults = scenario.targets;
+            let Some(stage) = scenario.stages.get_mut(i) else { return Err("that stage no longer exists".into()) };
+            set_stage_field(stage, defaults, field, text)?;
+        }
+        None => set_scenario_field(scenario, field, text)?,
+    }
+    Ok(*scenario != before)
+}
+
+fn set_target(targets: &mut Targets, field: &Field, text: &str) -> Result<(), String> {
+    let minutes = parse_minutes(text).map_err(|e| e.0)?;
+    match field {
+        Field::Rpo(d) => targets.get_mut(*d).rpo_minutes = minutes,
+        Field::Rto(d) => targets.get_mut(*d).rto_minutes = minutes,
+        _ => {}
+    }
+    Ok(())
+}
+
+fn set_stage_field(stage: &mut Stage, defaults: Targets, field: &Field, text: &str) -> Result<(), String> {
+    match field {
+        Field::Label => stage.label = parse_text(text, "a name for the stage")?,
+        Field::Kind => {
+            let kind = StageKind::from_key(text.trim()).ok_or("choose a kind from the list")?;
+            stage.kind = kind;
+            // A service that cannot run the new kind falls back to the kind's default.
+            if stage.service.as_deref().and_then(Service::find).is_some_and(|s| !s.fits.contains(&kind)) {
+                stage.service = None;
+            }
+        }
+        Field::Service => {
+            let id = text.trim();
+            if id.is_empty() {
+                stage.service = None;
+            } else {
+                let service = Service::find(id).ok_or("choose a service from the list")?;
+                if !service.fits.contains(&stage.kind) {
+                    return Err(format!("{} does not run a {} stage", service.name, stage.kind.label().to_lowercase()));
+                }
+                stage.service = Some(id.to_string());
+            }
+        }
+        Field::Volume => stage.volume_gb = parse_gb(text)?,
+        Field::DailyChange => stage.daily_change_gb = parse_gb(text)?,
+        Field::Automated => stage.automated = parse_bool(text)?,
+        Field::ModifiedInPlace => stage.modified_in_place = parse_bool(text)?,
+        Field::Recreatable => stage.recreatable = parse_bool(text)?,
+        Field::SourceRetention => stage.source_retention_days = parse_days(text)?,
+        Field::HotWindow => stage.hot_window_days = parse_days(text)?,
+        Field::Load => {
+            stage.load = match text.trim() {
+                "daily_full" => LoadPattern::DailyFull,
+                "partitioned_incremental" => match stage.load {
+                    keep @ LoadPattern::PartitionedIncremental { .. } => keep,
+                    LoadPattern::DailyFull => LoadPattern::default(),
+                },
+                _ => return Err("choose a load pattern from the list".into()),
+            }
+        }
+        Field::Rpo(_) | Field::Rto(_) => {
+            // The first own target starts from the scenario's.
+            let mut targets = stage.targets.unwrap_or(defaults);
+            set_target(&mut targets, field, text)?;
+            if stage.targets.is_some() || targets != defaults {
+                stage.targets = Some(targets);
+            }
+        }
+        _ => return Err("not a stage field".into()),
+    }
+    Ok(())
+}
+
+fn set_scenario_field(scenario: &mut Scenario, field: &Field, text: &str) -> Result<(), String> {
+    match field {
+        Field::Name => scenario.name = parse_text(text, "a name for the scenario")?,
+        Field::Primary => scenario.regions.primary = parse_text(text, "the primary region")?,
+        Field::Secondary => scenario.regions.secondary = parse_text(text, "the secondary region")?,
+        Field::Span => {
+            let hint = "enter months from 1 to 600, such as 36 or 3y";
+            let t = text.trim().to_ascii_lowercase();
+            let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+            let (n, unit) = t.split_at(split);
+            let n: u32 = n.parse().map_err(|_| hint.to_string())?;
+            let months = match unit.trim() {
+                "" | "m" | "mo" | "month" | "months" => Some(n),
+                "y" | "yr" | "year" | "years" => n.checked_mul(12),
+                _ => return Err(hint.into()),
+            };
+            scenario.span_months = months.filter(|m| (1..=600).contains(m)).ok_or(hint)?;
+        }
+        Field::Currency => {
+            let code = text.trim().to_ascii_uppercase();
+            if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err("enter a three-letter currency code such as USD or EUR".into());
+            }
+            scenario.currency = code;
+        }
+        Field::DisastersPerYear => {
+            scenario.disasters_per_year = parse_number(text, 365.0, "enter a number such as 0.2 (one every 5 years)")?;
+        }
+        Field::Rpo(_) | Field::Rto(_) => set_target(&mut scenario.targets, field, text)?,
+        Field::Override(key) => {
+            if !PRICE_BOOK.iter().any(|e| e.key == key) {
+                return Err(format!("\"{key}\" is not in the price book"));
+            }
+            if text.trim().is_empty() {
+                scenario.overrides.remove(key);
+            } else {
+                let v = parse_number(text, f64::MAX, "enter a number of zero or more")?;
+                scenario.overrides.insert(key.clone(), v);
+            }
+        }
+        _ => return Err("not a scenario field".into()),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lake() -> Scenario {
+        let mut s = Scenario::default();
+        s.stages.push(Stage::new("raw", StageKind::Raw));
+        s
+    }
+
+    #[test]
+    fn sizes_read_and_show_as_people_say_them() {
+        assert_eq!(parse_gb("500"), Ok(500.0));
+        assert_eq!(parse_gb(" 1.5 TB "), Ok(1500.0));
+        assert_eq!(parse_gb("2pb"), Ok(2_000_000.0));
+        assert_eq!(parse_gb("800 MB"), Ok(0.8));
+        assert_eq!(parse_gb("1,200 GB"), Ok(1200.0));
+        assert!(parse_gb("lots").expect_err("refused").contains("500 GB or 2 TB"));
+        assert!(parse_gb("5 XB").expect_err("refused").contains("unknown unit \"xb\""));
+        assert!(parse_gb("-5").is_err());
+        assert_eq!(format_gb(1500.0), "1.5 TB");
+        assert_eq!(format_gb(500.0), "500 GB");
+        assert_eq!(format_gb(0.0), "0 GB");
+        assert_eq!(format_gb(2_500_000.0), "2.5 PB");
+        assert_eq!(format_gb(10.123_456), "10.123 GB");
+    }
+
+    #[test]
+    fn days_read_and_show() {
+        assert_eq!(parse_days(""), Ok(None));
+        assert_eq!(parse_days("90"), Ok(Some(90)));
+        assert_eq!(parse_days("12w"), Ok(Some(84)));
+        assert_eq!(parse_days("1 year"), Ok(Some(365)));
+        assert!(parse_days("soon").is_err());
+        assert!(parse_days("500y").expect_err("refused").contains("too long"));
+        assert_eq!(format_days(Some(365)), "365 days");
+        assert_eq!(format_days(Some(1)), "1 day");
+        assert_eq!(format_days(None), "");
+    }
+
+    #[test]
+    fn stage_fields_round_trip_through_their_text() {
+        let mut s = lake();
+        let edits: [(Field, &str, &str); 10] = [
+            (Field::Label, " Landing ", "Landing"),
+            (Field::Volume, "2 TB", "2 TB"),
+            (Field::DailyChange, "20", "20 GB"),
+            (Field::Automated, "false", "false"),
+            (Field::ModifiedInPlace, "true", "true"),
+            (Field::SourceRetention, "1y", "365 days"),
+            (Field::HotWindow, "7", "7 days"),
+            (Field::Load, "daily_full", "daily_full"),
+            (Field::Rto(Disruption::RegionOutage), "240m", "4h"),
+            (Field::Service, "adls_gen2", "adls_gen2"),
+        ];
+        for (field, typed, shown) in edits {
+            assert_eq!(set_field(&mut s, Some(0), &field, typed), Ok(true), "{field:?}");
+            assert_eq!(field_text(&s, s.stages.first(), &field), shown, "{field:?}");
+            assert_eq!(set_field(&mut s, Some(0), &field, shown), Ok(false), "{field:?} unchanged");
+        }
+        let stage = &s.stages[0];
+        assert_eq!(stage.volume_gb, 2000.0);
+        assert_eq!(stage.source_retention_days, Some(365));
+        assert_eq!(stage.load, LoadPattern::DailyFull);
+    }
+
+    #[test]
+    fn the_first_own_target_starts_from_the_scenario_s() {
+        let mut s = lake();
+        assert_eq!(field_text(&s, s.stages.first(), &Field::Rto(Disruption::DataCorruption)), "1d");
+        // Typing the inherited value changes nothing and keeps inheriting.
+        assert_eq!(set_field(&mut s, Some(0), &Field::Rto(Disruption::DataCorruption), "24h"), Ok(false));
+        assert_eq!(s.stages[0].targets, None);
+        assert_eq!(set_field(&mut s, Some(0), &Field::Rto(Disruption::DataCorruption), "4h"), Ok(true));
+        let own = s.stages[0].targets.expect("own targets");
+        assert_eq!(own.data_corruption.rto_minutes, 240);
+        assert_eq!(own.region_outage, Scenario::default().targets.region_outage, "the rest copied");
+    }
+
+    #[test]
+    fn bad_text_says_what_to_type() {
+        let mut s = lake();
+        let err = |s: &mut Scenario, i, f: Field, t| set_field(s, i, &f, t).expect_err("refused");
+        assert!(err(&mut s, Some(0), Field::Rto(Disruption::RegionOutage), "soon").contains("not a duration"));
+        assert!(err(&mut s, Some(0), Field::Rpo(Disruption::RegionOutage), "").contains("15m, 4h or 2d"));
+        assert!(err(&mut s, Some(0), Field::Label, "  ").contains("enter a name"));
+        assert!(err(&mut s, Some(0), Field::Service, "power_bi").contains("does not run a raw zone stage"));
+        assert!(err(&mut s, None, Field::Span, "0").contains("1 to 600"));
+        assert!(err(&mut s, None, Field::Currency, "dollars").contains("three-letter"));
+        assert!(err(&mut s, None, Field::Override("nope".into()), "1").contains("not in the price book"));
+        assert!(err(&mut s, None, Field::DisastersPerYear, "-1").contains("0.2"));
+        assert_eq!(s, lake(), "nothing changed");
+    }
+
+    #[test]
+    fn scenario_fields_and_overrides() {
+        let mut s = lake();
+        assert_eq!(set_field(&mut s, None, &Field::Span, "3y"), Ok(false), "3 years is the default 36 months");
+        assert_eq!(set_field(&mut s, None, &Field::Span, "2y"), Ok(true));
+        assert_eq!(s.span_months, 24);
+        assert_eq!(field_text(&s, None, &Field::Span), "24 months");
+        assert_eq!(set_field(&mut s, None, &Field::Currency, "eur"), Ok(true));
+        assert_eq!(s.currency, "EUR");
+        assert_eq!(set_field(&mut s, None, &Field::Primary, "eastus"), Ok(true));
+        assert_eq!(set_field(&mut s, None, &Field::Rpo(Disruption::DataCorruption), "15m"), Ok(true));
+        assert_eq!(s.targets.data_corruption.rpo_minutes, 15);
+        let key = PRICE_BOOK[0].key.to_string();
+        assert_eq!(set_field(&mut s, None, &Field::Override(key.clone()), "0.05"), Ok(true));
+        assert_eq!(s.overrides.get(&key), Some(&0.05));
+        assert_eq!(field_text(&s, None, &Field::Override(key.clone())), "0.05");
+        assert_eq!(set_field(&mut s, None, &Field::Override(key.clone()), ""), Ok(true));
+        assert!(s.overrides.is_empty());
+    }
+
+    #[test]
+    fn changing_the_kind_drops_a_service_that_cannot_run_it() {
+        let mut s = lake();
+        s.stages[0].service = Some("adls_gen2".into());
+        assert_eq!(set_field(&mut s, Some(0), &Field::Kind, "report"), Ok(true));
+        assert_eq!(s.stages[0].kind, StageKind::Report);
+        assert_eq!(s.stages[0].service, None);
+        assert!(set_field(&mut s, Some(0), &Field::Kind, "lake").is_err());
+    }
+}

@@ -1,0 +1,58 @@
+//! The scenario's properties, shown when nothing is selected: name, region pair, time span,
+//! currency, expected disasters, default targets and price-book overrides.
+
+use super::field::{OnEdit, TextField};
+use super::overrides::Overrides;
+use super::state::Shared;
+use crate::editor::fields::{field_text, Draft, Field, FieldKey};
+use crate::model::{Disruption, Scenario};
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+/// Properties of [`ScenarioProperties`].
+#[derive(Properties, PartialEq)]
+pub struct ScenarioPropertiesProps {
+    /// The scenario.
+    pub scenario: Shared<Scenario>,
+    /// Unusable text typed into fields.
+    pub drafts: Shared<BTreeMap<FieldKey, Draft>>,
+    /// Sends an edit.
+    pub on_edit: OnEdit,
+}
+
+/// The panel for the whole scenario.
+#[component]
+pub fn ScenarioProperties(props: &ScenarioPropertiesProps) -> Html {
+    let scenario = &props.scenario;
+    let input = |field: Field, label: &str, hint: &str| {
+        let key = FieldKey { stage: None, field };
+        html! {
+            <TextField field={key.clone()} label={label.to_string()} value={field_text(scenario, None, &key.field)}
+                draft={props.drafts.get(&key).cloned()} hint={hint.to_string()} on_edit={props.on_edit.clone()} />
+        }
+    };
+    html! {
+        <div class="props-scenario">
+            { input(Field::Name, "Name", "") }
+            <div class="field-row">
+                { input(Field::Primary, "Primary region", "") }
+                { input(Field::Secondary, "Secondary region", "") }
+            </div>
+            <div class="field-row">
+                { input(Field::Span, "Time span", "costs compared over") }
+                { input(Field::Currency, "Currency", "e.g. USD, EUR") }
+            </div>
+            { input(Field::DisastersPerYear, "Disasters per year", "0.2 = one every 5 years") }
+            <fieldset class="targets-fields">
+                <legend>{"Default recovery targets"}</legend>
+                { for Disruption::ALL.into_iter().map(|d| html! {
+                    <div class="field-row" key={d.key()}>
+                        { input(Field::Rpo(d), &format!("{} RPO", d.label()), "15m, 4h, 2d") }
+                        { input(Field::Rto(d), &format!("{} RTO", d.label()), "15m, 4h, 2d") }
+                    </div>
+                }) }
+            </fieldset>
+            <Overrides scenario={scenario.clone()} drafts={props.drafts.clone()} on_edit={props.on_edit.clone()} />
+        </div>
+    }
+}

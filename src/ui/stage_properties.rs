@@ -1,0 +1,109 @@
+//! The properties of one stage: what it is, what runs it, its data, how it is loaded, and its
+//! recovery targets for each disruption type.
+
+use super::check_field::CheckField;
+use super::choice_field::ChoiceField;
+use super::field::{OnEdit, TextField};
+use super::icons::kind_icon;
+use super::state::Shared;
+use crate::catalogue::Service;
+use crate::editor::fields::{field_text, Draft, Field, FieldKey};
+use crate::model::{Disruption, Scenario, StageKind};
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+/// Properties of [`StageProperties`].
+#[derive(Properties, PartialEq)]
+pub struct StagePropertiesProps {
+    /// The scenario.
+    pub scenario: Shared<Scenario>,
+    /// The stage shown.
+    pub stage: AttrValue,
+    /// Unusable text typed into fields.
+    pub drafts: Shared<BTreeMap<FieldKey, Draft>>,
+    /// Sends an edit.
+    pub on_edit: OnEdit,
+    /// Lets the stage inherit the scenario's targets again.
+    pub on_reset_targets: Callback<String>,
+}
+
+/// The panel for the selected stage.
+#[component]
+pub fn StageProperties(props: &StagePropertiesProps) -> Html {
+    let scenario = &props.scenario;
+    let Some(stage) = scenario.stage(&props.stage) else { return html! {} };
+    let key = |field: Field| FieldKey { stage: Some(stage.id.clone()), field };
+    let text = |field: &Field| AttrValue::from(field_text(scenario, Some(stage), field));
+    let on_edit = props.on_edit.clone();
+    let input = |field: Field, label: &str, placeholder: &str, hint: &str| {
+        html! {
+            <TextField field={key(field.clone())} label={label.to_string()} value={text(&field)}
+                draft={props.drafts.get(&key(field.clone())).cloned()} placeholder={placeholder.to_string()}
+                hint={hint.to_string()} on_edit={on_edit.clone()} />
+        }
+    };
+    let check = |field: Field, label: &str, checked: bool, hint: &str| {
+        html! {
+            <CheckField field={key(field)} label={label.to_string()} {checked} hint={hint.to_string()}
+                on_edit={on_edit.clone()} />
+        }
+    };
+    let kinds: Vec<(AttrValue, AttrValue)> =
+        StageKind::ALL.iter().map(|k| (AttrValue::from(k.key()), AttrValue::from(k.label()))).collect();
+    let mut services: Vec<(AttrValue, AttrValue)> =
+        vec![("".into(), format!("Default: {}", Service::default_for(stage.kind).name).into())];
+    services.extend(Service::fitting(stage.kind).map(|s| {
+        let name = match s.retired {
+            Some(_) if !s.name.contains("retired") => format!("{} (retired)", s.name),
+            _ => s.name.to_string(),
+        };
+        (AttrValue::from(s.id), AttrValue::from(name))
+    }));
+    let loads: Vec<(AttrValue, AttrValue)> = vec![
+        ("partitioned_incremental".into(), "Partitioned, incremental".into()),
+        ("daily_full".into(), "Full reload every day".into()),
+    ];
+    let own = stage.targets.is_some();
+    let reset = {
+        let id = stage.id.clone();
+        props.on_reset_targets.reform(move |_: MouseEvent| id.clone())
+    };
+    html! {
+        <div class="props-stage">
+            <p class="props-kind">{ kind_icon(stage.kind) }<span>{ format!("{} · id {}", stage.kind.label(), stage.id) }</span></p>
+            <ChoiceField field={key(Field::Kind)} label="Kind" value={text(&Field::Kind)} options={kinds}
+                on_edit={on_edit.clone()} />
+            { input(Field::Label, "Label", "", "") }
+            <ChoiceField field={key(Field::Service)} label="Service" value={text(&Field::Service)} options={services}
+                on_edit={on_edit.clone()} />
+            <div class="field-row">
+                { input(Field::Volume, "Volume", "0 GB", "e.g. 500 GB, 2 TB") }
+                { input(Field::DailyChange, "Daily change", "0 GB", "added or changed per day") }
+            </div>
+            { check(Field::Automated, "Automated processing", stage.automated, "No person edits the data on its way in") }
+            { check(Field::ModifiedInPlace, "Modified in place", stage.modified_in_place, "Processing overwrites files instead of writing new ones") }
+            { check(Field::Recreatable, "Recreatable from source", stage.recreatable, "The data can be rebuilt by reprocessing what feeds it") }
+            { input(Field::SourceRetention, "Source keeps the data for", "forever", "e.g. 90 days, 1y; empty = forever") }
+            <ChoiceField field={key(Field::Load)} label="Load pattern" value={text(&Field::Load)} options={loads}
+                on_edit={on_edit.clone()} />
+            { input(Field::HotWindow, "Hot window", "restore all at once", "recent days restored first") }
+            <fieldset class="targets-fields">
+                <legend>{"Recovery targets"}</legend>
+                <p class="targets-source">
+                    if own {
+                        {"This stage's own targets. "}
+                        <button type="button" class="link-button" onclick={reset}>{"Use the scenario's"}</button>
+                    } else {
+                        {"From the scenario; change one to give this stage its own."}
+                    }
+                </p>
+                { for Disruption::ALL.into_iter().map(|d| html! {
+                    <div class="field-row" key={d.key()}>
+                        { input(Field::Rpo(d), &format!("{} RPO", d.label()), "", "15m, 4h, 2d") }
+                        { input(Field::Rto(d), &format!("{} RTO", d.label()), "", "15m, 4h, 2d") }
+                    </div>
+                }) }
+            </fieldset>
+        </div>
+    }
+}

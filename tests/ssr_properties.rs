@@ -1,0 +1,236 @@
+//! Snapshots of the properties panel rendered natively with `yew::LocalServerRenderer`: for a
+//! selected stage (with an invalid duration typed into one field), for the scenario, and for a
+//! selection of several stages. Each snapshot is an outline of the panel — every field's label,
+//! value, and the hint or validation message beside it — so it reads like the panel and does
+//! not break on attribute order.
+
+// Native only: server-side rendering runs on tokio; tests/web.rs covers the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
+use keel::editor::fields::{Field, FieldKey};
+use keel::editor::{Action, Editor};
+use keel::model::{Disruption, Pos, Scenario, Stage, StageKind, Target, Targets};
+use keel::ui::properties::Properties;
+use keel::ui::state::{AppState, EditorHandle};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    editor: Editor,
+}
+
+/// The panel under a reducer seeded with `editor`, as the app provides it.
+#[component]
+fn Harness(props: &HarnessProps) -> Html {
+    let editor = props.editor.clone();
+    let state = use_reducer(move || AppState { editor });
+    html! {
+        <ContextProvider<EditorHandle> context={state}>
+            <Properties />
+        </ContextProvider<EditorHandle>>
+    }
+}
+
+async fn render(editor: Editor) -> String {
+    LocalServerRenderer::<Harness>::with_props(HarnessProps { editor }).hydratable(false).render().await
+}
+
+/// The text between `>` at `from` and the next `<`, unescaped.
+fn text_at(html: &str, from: usize) -> String {
+    let rest = &html[from..];
+    let start = rest.find('>').map_or(0, |i| i + 1);
+    let end = rest[start..].find('<').map_or(rest.len(), |i| start + i);
+    rest[start..end].replace("&amp;", "&").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+}
+
+/// The value of attribute `name` in the tag starting at `tag_start`.
+fn attr(html: &str, tag_start: usize, name: &str) -> Option<String> {
+    let tag = &html[tag_start..tag_start + html[tag_start..].find('>').unwrap_or(0)];
+    let needle = format!(" {name}=\"");
+    let at = tag.find(&needle)? + needle.len();
+    Some(tag[at..at + tag[at..].find('"').unwrap_or(0)].replace("&amp;", "&").replace("&quot;", "\""))
+}
+
+/// One line per field: `label: value` (text, chosen option, or [x]/[ ]), then `  ! message`
+/// or `  ~ hint` when there is one. Headings and legends appear as `# text`.
+fn outline(html: &str) -> String {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    while let Some(next) = ["<label for=\"", "<h2", "<legend", "<p class=\"props-many\""]
+        .iter()
+        .filter_map(|needle| html[at..].find(needle).map(|i| (at + i, *needle)))
+        .min()
+    {
+        let (pos, needle) = next;
+        at = pos + needle.len();
+        if needle != "<label for=\"" {
+            lines.push(format!("# {}", text_at(html, pos)));
+            continue;
+        }
+        let id = &html[at..at + html[at..].find('"').unwrap_or(0)];
+        let label = text_at(html, pos);
+        let control = html.find(&format!(" id=\"{id}\"")).and_then(|i| html[..i].rfind('<'));
+        let value = match control {
+            Some(c) if html[c..].starts_with("<select") => {
+                let body = &html[c..c + html[c..].find("</select>").unwrap_or(0)];
+                match body.find(" selected") {
+                    Some(s) => text_at(body, s),
+                    None => "?".into(),
+                }
+            }
+            Some(c) if attr(html, c, "type").as_deref() == Some("checkbox") => {
+                let tag = &html[c..c + html[c..].find('>').unwrap_or(0)];
+                if tag.split_whitespace().any(|w| w == "checked" || w.starts_with("checked=")) {
+                    "[x]".into()
+                } else {
+                    "[ ]".into()
+                }
+            }
+            Some(c) => attr(html, c, "value").unwrap_or_default(),
+            None => "(no control)".into(),
+        };
+        lines.push(format!("{label}: {value}"));
+        if let Some(n) = html.find(&format!("id=\"{id}-note\"")).and_then(|i| html[..i].rfind('<')) {
+            let tag = &html[n..n + html[n..].find('>').unwrap_or(0)];
+            let mark = if tag.contains("class=\"field-error\"") { "!" } else { "~" };
+            lines.push(format!("  {mark} {}", text_at(html, n)));
+        }
+    }
+    lines.join("\n")
+}
+
+#[track_caller]
+fn assert_outline(html: &str, expected: &str) {
+    let got = outline(html);
+    assert_eq!(got.trim(), expected.trim(), "\n--- outline ---\n{got}\n--- html ---\n{html}");
+}
+
+fn lake() -> Scenario {
+    let mut scenario = Scenario { name: "Contoso lake".into(), ..Scenario::default() };
+    let mut raw = Stage::new("raw", StageKind::Raw);
+    raw.label = "Landing zone".into();
+    raw.service = Some("adls_gen2".into());
+    raw.volume_gb = 1500.0;
+    raw.daily_change_gb = 25.0;
+    raw.source_retention_days = Some(90);
+    raw.targets = Some(Targets {
+        data_corruption: Target { rpo_minutes: 15, rto_minutes: 240 },
+        region_outage: Target { rpo_minutes: 1440, rto_minutes: 2880 },
+    });
+    scenario.stages.push(raw);
+    let mut report = Stage::new("bi", StageKind::Report);
+    report.pos = Pos { x: 300.0, y: 0.0 };
+    scenario.stages.push(report);
+    scenario
+}
+
+#[track_caller]
+fn act(editor: &Editor, action: Action) -> Editor {
+    editor.apply(action).unwrap_or_else(|| panic!("the action changed nothing"))
+}
+
+#[tokio::test]
+async fn a_selected_stage_shows_every_property_with_humane_values_and_the_message_beside_a_bad_one() {
+    let editor = act(&Editor::new(lake()), Action::Select { id: "raw".into(), additive: false });
+    let rto = FieldKey { stage: Some("raw".into()), field: Field::Rto(Disruption::RegionOutage) };
+    let editor = act(&editor, Action::Edit { key: rto, text: "soon".into() });
+    let html = render(editor).await;
+    assert_outline(
+        &html,
+        r#"
+# Stage: Landing zone
+Kind: Raw zone
+Label: Landing zone
+Service: Azure Data Lake Storage Gen2
+Volume: 1.5 TB
+  ~ e.g. 500 GB, 2 TB
+Daily change: 25 GB
+  ~ added or changed per day
+Automated processing: [x]
+Modified in place: [ ]
+Recreatable from source: [ ]
+Source keeps the data for: 90 days
+  ~ e.g. 90 days, 1y; empty = forever
+Load pattern: Partitioned, incremental
+Hot window: 
+  ~ recent days restored first
+# Recovery targets
+Corruption RPO: 15m
+  ~ 15m, 4h, 2d
+Corruption RTO: 4h
+  ~ 15m, 4h, 2d
+Region outage RPO: 1d
+  ~ 15m, 4h, 2d
+Region outage RTO: soon
+  ! "soon" is not a duration: expected a number at "soon"
+"#,
+    );
+    assert!(html.contains(r#"aria-invalid="true""#), "the bad field is marked invalid");
+    assert!(
+        html.contains("Use the scenario&#x27;s") || html.contains("Use the scenario's"),
+        "own targets can be reset"
+    );
+}
+
+#[tokio::test]
+async fn the_service_list_offers_only_services_that_fit_the_kind() {
+    let editor = act(&Editor::new(lake()), Action::Select { id: "bi".into(), additive: false });
+    let html = render(editor).await;
+    let at = html.find("<select id=\"f-bi-Service\"").expect("service list");
+    let list = &html[at..at + html[at..].find("</select>").unwrap_or(0)];
+    let offered: Vec<String> = list.match_indices("<option").map(|(i, _)| text_at(list, i)).collect();
+    let mut expected = vec![format!("Default: {}", keel::catalogue::Service::default_for(StageKind::Report).name)];
+    expected.extend(keel::catalogue::Service::fitting(StageKind::Report).map(|s| s.name.to_string()));
+    assert_eq!(offered, expected);
+    assert!(!offered.iter().any(|s| s.contains("Data Lake")), "a report does not run on a lake");
+    assert!(outline(&html).contains("# Recovery targets\nCorruption RPO: 1d"), "inherited targets are shown");
+    assert!(html.contains("From the scenario; change one"), "and said to be inherited");
+}
+
+#[tokio::test]
+async fn with_nothing_selected_the_panel_edits_the_scenario() {
+    let mut scenario = lake();
+    scenario.overrides.insert(keel::catalogue::PRICE_BOOK[0].key.to_string(), 0.05);
+    let editor = Editor::new(scenario);
+    let editor =
+        act(&editor, Action::Edit { key: FieldKey { stage: None, field: Field::Currency }, text: "euros".into() });
+    let html = render(editor).await;
+    let entry = &keel::catalogue::PRICE_BOOK[0];
+    let expected = format!(
+        r#"
+# Scenario
+Name: Contoso lake
+Primary region: westeurope
+Secondary region: northeurope
+Time span: 36 months
+  ~ costs compared over
+Currency: euros
+  ! enter a three-letter currency code such as USD or EUR
+Disasters per year: 0.2
+  ~ 0.2 = one every 5 years
+# Default recovery targets
+Corruption RPO: 1d
+  ~ 15m, 4h, 2d
+Corruption RTO: 1d
+  ~ 15m, 4h, 2d
+Region outage RPO: 1d
+  ~ 15m, 4h, 2d
+Region outage RTO: 2d
+  ~ 15m, 4h, 2d
+{} ({}): 0.05
+  ~ default {} · {} ({})
+Override a figure: Choose a price-book figure…
+"#,
+        entry.label, entry.unit, entry.value, entry.source.title, entry.source.as_of
+    );
+    assert_outline(&html, &expected);
+    assert!(html.contains("Price-book overrides (1)"));
+}
+
+#[tokio::test]
+async fn several_selected_stages_are_not_edited_together() {
+    let editor = act(&Editor::new(lake()), Action::SelectAll);
+    let html = render(editor).await;
+    assert_outline(&html, "# 2 stages selected\n# Drag them together, nudge them with the arrow keys, or press Delete to remove them and their flows. Select one stage to edit it.");
+}
