@@ -11,8 +11,8 @@
 
 use super::candidates::{Blocked, Candidate, Ctx, How, Wait};
 use super::lineage::Opt;
+use super::text::{Gb, Lower, MaybeMins, Mins, Whole};
 use super::{round2, Alternative, Cost, Recommendation};
-use crate::duration::{format_minutes, format_minutes_f};
 use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, StageKind, Target};
 use std::fmt::Write;
 
@@ -66,7 +66,8 @@ pub(super) fn recommend(
         .collect();
     alternatives.sort_by(|a, b| a.monthly.total_cmp(&b.monthly));
 
-    let mut reason = rule(ctx, disruption);
+    let mut reason = String::with_capacity(640);
+    reason.push_str(rule(ctx, disruption));
     let Some((chosen, c)) = lineage.pick.and_then(|i| Some((i, options.get(i)?))) else {
         reason.push_str(" Keel found no way to recover it.");
         return Recommendation {
@@ -113,13 +114,17 @@ pub(super) fn recommend(
     reason.push(' ');
     describe(ctx, c, disruption, &mut reason);
     if let Some((name, back)) = lineage.waits_on {
-        let verb = if c.timing.wait == Wait::Alongside { "serves once" } else { "starts once" };
-        let _ = write!(
-            reason,
-            "; it {verb} {name} is back ({}), so it is complete at {}",
-            format_minutes_f(back),
-            format_minutes_f(lineage.completion)
-        );
+        if back.is_finite() {
+            let verb = if c.timing.wait == Wait::Alongside { "serves once" } else { "starts once" };
+            let _ = write!(
+                reason,
+                "; it {verb} {name} is back ({}), so it is complete at {}",
+                Mins(back),
+                Mins(lineage.completion)
+            );
+        } else {
+            let _ = write!(reason, "; it waits for {name}, which is never back");
+        }
     }
     let _ = write!(reason, ", for {currency} {:.2}/month.", c.cost.total());
     if meets_rpo && meets_rto {
@@ -132,8 +137,8 @@ pub(super) fn recommend(
                 let _ = write!(
                     reason,
                     " Chosen faster than its own RTO needs: {consumer} rebuilds from it and needs it back by {}; for its own RTO alone, {} at {currency} {:.2}/month would do.",
-                    format_minutes_f(lineage.deadline),
-                    option_label(&options[i]),
+                    Mins(lineage.deadline),
+                    Label(&options[i]),
                     options[i].cost.total()
                 );
             }
@@ -143,15 +148,14 @@ pub(super) fn recommend(
                     " The cheapest of {feasible} option{} that meet{} RPO {} and RTO {}.",
                     if feasible == 1 { "" } else { "s" },
                     if feasible == 1 { "s" } else { "" },
-                    format_minutes(target.rpo_minutes),
-                    format_minutes(target.rto_minutes)
+                    Whole(target.rpo_minutes),
+                    Whole(target.rto_minutes)
                 );
                 let runner_up = (0..options.len())
                     .filter(|&i| i != chosen && meets_both(&options[i]))
                     .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()));
                 if let Some(next) = runner_up.map(|i| &options[i]) {
-                    let _ =
-                        write!(reason, " Next: {} at {currency} {:.2}/month.", option_label(next), next.cost.total());
+                    let _ = write!(reason, " Next: {} at {currency} {:.2}/month.", Label(next), next.cost.total());
                 }
             }
         }
@@ -159,9 +163,9 @@ pub(super) fn recommend(
         let _ = write!(
             reason,
             " No plan brings it back within its RTO of {}: even with every upstream stage at its fastest it is complete at {}, because its inputs come back too late. Speed up the slowest step on its critical path (see the warnings), or keep a copy of its own that restores within {}.",
-            format_minutes(target.rto_minutes),
-            format_minutes_f(lineage.fastest),
-            format_minutes(target.rto_minutes)
+            Whole(target.rto_minutes),
+            Mins(lineage.fastest),
+            Whole(target.rto_minutes)
         );
     } else {
         explain_miss(ctx, c, target, meets_rpo, meets(c.rto, target.rto_minutes), &mut reason);
@@ -183,12 +187,17 @@ pub(super) fn recommend(
     }
 }
 
-/// "backup & restore from dated full copies", "reprocess", "geo-replicated storage".
-fn option_label(c: &Candidate) -> String {
-    match (c.strategy, c.backup) {
-        (DrStrategy::BackupRestore, b) => format!("restore from {}", b.label().to_lowercase()),
-        (s, BackupMethod::None) => s.label().to_lowercase(),
-        (s, b) => format!("{} with {}", s.label().to_lowercase(), b.label().to_lowercase()),
+/// An option in a few words: "restore from dated full copies", "reprocess",
+/// "geo-replicated storage".
+struct Label<'a>(&'a Candidate);
+
+impl std::fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.0.strategy, self.0.backup) {
+            (DrStrategy::BackupRestore, b) => write!(f, "restore from {}", Lower(b.label())),
+            (s, BackupMethod::None) => write!(f, "{}", Lower(s.label())),
+            (s, b) => write!(f, "{} with {}", Lower(s.label()), Lower(b.label())),
+        }
     }
 }
 
@@ -200,33 +209,25 @@ pub(super) fn round1(v: f64) -> f64 {
     }
 }
 
-fn gb_text(gb: f64) -> String {
-    if gb >= 1000.0 {
-        format!("{:.1} TB", gb / 1000.0)
-    } else {
-        format!("{gb:.0} GB")
-    }
-}
-
 /// What the chosen option does, with its numbers.
 fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut String) {
-    let rto = c.rto.map_or_else(|| "never".to_string(), format_minutes_f);
+    let rto = MaybeMins(c.rto);
     let _ = match c.how {
         How::External => Ok(()),
         How::Redeploy { reload_gb } => {
-            let _ = write!(out, "Plan: {} and redeploy", c.backup.label().to_lowercase());
+            let _ = write!(out, "Plan: {} and redeploy", Lower(c.backup.label()));
             if reload_gb > 0.0 {
-                let _ = write!(out, ", then reload {} from upstream", gb_text(reload_gb));
+                let _ = write!(out, ", then reload {} from upstream", Gb(reload_gb));
             }
             write!(out, ": back in {rto}")
         }
         How::Restore { gb, rehydrate } => {
-            let rpo = c.rpo.map_or_else(|| "never".into(), format_minutes_f);
+            let rpo = MaybeMins(c.rpo);
             let _ = write!(
                 out,
                 "Plan: {} (recovery point {rpo}); restoring {} takes {rto}",
-                c.backup.label().to_lowercase(),
-                gb_text(gb)
+                Lower(c.backup.label()),
+                Gb(gb)
             );
             if rehydrate {
                 let _ = write!(out, " including archive rehydration");
@@ -238,21 +239,21 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
         }
         How::Reprocess { gb, whole, reload } => {
             if reload {
-                write!(out, "Plan: reload the latest dated full copy ({}) in {rto}", gb_text(gb))
+                write!(out, "Plan: reload the latest dated full copy ({}) in {rto}", Gb(gb))
             } else if whole {
                 write!(
                     out,
                     "Plan: no backup; reprocess all {} at {} TB/h in {rto}",
-                    gb_text(gb),
+                    Gb(gb),
                     ctx.reprocess_tb_per_hour()
                 )
             } else {
-                write!(out, "Plan: no backup; reprocess only the damaged partition ({}) in {rto}", gb_text(gb))
+                write!(out, "Plan: no backup; reprocess only the damaged partition ({}) in {rto}", Gb(gb))
             }
         }
         How::Replica { rehydrate } => {
-            let rpo = c.rpo.map_or_else(|| "never".into(), format_minutes_f);
-            let _ = write!(out, "Plan: {} (recovery point {rpo}, back in {rto}", c.strategy.label().to_lowercase());
+            let rpo = MaybeMins(c.rpo);
+            let _ = write!(out, "Plan: {} (recovery point {rpo}, back in {rto}", Lower(c.strategy.label()));
             if rehydrate {
                 let _ = write!(out, " including archive rehydration");
             }
@@ -266,14 +267,16 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
 
 /// Why the best achievable option still misses, and what it would take.
 fn explain_miss(ctx: &Ctx<'_>, c: &Candidate, target: Target, meets_rpo: bool, meets_rto: bool, out: &mut String) {
-    let missed: Vec<&str> =
-        [(!meets_rpo).then_some("RPO"), (!meets_rto).then_some("RTO")].into_iter().flatten().collect();
+    let missed = match (meets_rpo, meets_rto) {
+        (false, false) => "RPO and RTO",
+        (false, true) => "RPO",
+        _ => "RTO",
+    };
     let _ = write!(
         out,
-        " No option meets the {} (RPO {}, RTO {}): this is the best achievable.",
-        missed.join(" and "),
-        format_minutes(target.rpo_minutes),
-        format_minutes(target.rto_minutes)
+        " No option meets the {missed} (RPO {}, RTO {}): this is the best achievable.",
+        Whole(target.rpo_minutes),
+        Whole(target.rto_minutes)
     );
     match c.blocked {
         Some(Blocked::NotInSecondary) => {
@@ -297,14 +300,14 @@ fn explain_miss(ctx: &Ctx<'_>, c: &Candidate, target: Target, meets_rpo: bool, m
             let _ = write!(
                 out,
                 " Meeting the RTO means gaining {}: a faster strategy, a hot window restored first, or more throughput.",
-                format_minutes_f(rto - f64::from(target.rto_minutes))
+                Mins(rto - f64::from(target.rto_minutes))
             );
         }
     }
 }
 
 /// The guide's rule for this stage kind and disruption, in plain words.
-fn rule(ctx: &Ctx<'_>, disruption: Disruption) -> String {
+fn rule(ctx: &Ctx<'_>, disruption: Disruption) -> &'static str {
     let s = ctx.stage;
     let outage = disruption == Disruption::RegionOutage;
     let text: &str = match s.kind {
@@ -372,5 +375,5 @@ fn rule(ctx: &Ctx<'_>, disruption: Disruption) -> String {
             "An archive is a system in its own right, not a backup of its sources: it needs backups or snapshots of its own and a replica."
         }
     };
-    text.to_string()
+    text
 }

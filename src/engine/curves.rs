@@ -15,7 +15,7 @@
 //! Every curve keeps only non-dominated points: no other point is as cheap and as good.
 
 use super::graph::Graph;
-use super::lineage::{effective_rpo, Options, Solution, Solver};
+use super::lineage::{cheapest_in_pools, effective_rpo, Options, Solution, Solver};
 use super::{round2, StagePlan};
 use crate::model::{BackupMethod, Disruption, DrStrategy};
 use serde::{Deserialize, Serialize};
@@ -116,7 +116,7 @@ pub(super) fn analyse(inputs: &Inputs<'_>, solver: &mut Solver, stages: &[StageP
         platform.push(PlatformCurve {
             disruption,
             rto: rto_curve(inputs, solver, options, base),
-            rpo: rpo_curve(inputs, solver, options),
+            rpo: rpo_curve(inputs, options),
         });
     }
     Curves { platform, stages: stage_curves(stages) }
@@ -129,18 +129,34 @@ fn monthly(options: &Options, solution: &Solution) -> f64 {
 /// A point for `target` from each stage's achieved value (completion or effective RPO): the
 /// worst finite one overall and among the serving stages, and how many stages miss `target`.
 fn point(inputs: &Inputs<'_>, values: &[f64], target: u32, cost: f64) -> PlatformPoint {
-    let worst = |it: &mut dyn Iterator<Item = f64>| it.filter(|v| v.is_finite()).reduce(f64::max);
-    let counted = |s: &usize| !inputs.external.get(*s).copied().unwrap_or(false);
-    let all = worst(&mut (0..values.len()).filter(counted).map(|s| values[s]));
-    let serving = worst(&mut inputs.serving.iter().filter_map(|&s| values.get(s).copied()));
     let limit = f64::from(target) + EPS;
-    let missing = (0..values.len()).filter(counted).filter(|&s| values[s].is_nan() || values[s] > limit).count();
+    let (mut all, mut missing) = (f64::NEG_INFINITY, 0u32);
+    for (s, &v) in values.iter().enumerate() {
+        if inputs.external.get(s).copied().unwrap_or(false) {
+            continue;
+        }
+        if v.is_finite() && v > all {
+            all = v;
+        }
+        if v.is_nan() || v > limit {
+            missing += 1;
+        }
+    }
+    let mut serving = f64::NEG_INFINITY;
+    for &s in inputs.serving {
+        if let Some(&v) = values.get(s) {
+            if v.is_finite() && v > serving {
+                serving = v;
+            }
+        }
+    }
+    let seen = |v: f64| (v > f64::NEG_INFINITY).then(|| super::choose::round1(v));
     PlatformPoint {
         target_minutes: target,
         monthly: round2(cost),
-        achieved_minutes: all.map(super::choose::round1),
-        serving_minutes: serving.map(super::choose::round1),
-        stages_missing: u32::try_from(missing).unwrap_or(u32::MAX),
+        achieved_minutes: seen(all),
+        serving_minutes: seen(serving),
+        stages_missing: missing,
     }
 }
 
@@ -171,21 +187,20 @@ fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: 
     pareto(points)
 }
 
-fn rpo_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options) -> Vec<PlatformPoint> {
+fn rpo_curve(inputs: &Inputs<'_>, options: &Options) -> Vec<PlatformPoint> {
     let n = inputs.graph.len();
-    // Data loss alone: no recovery time asked, so each stage takes the cheapest option in its pool.
-    let any_time = vec![f64::INFINITY; n];
     // Beyond the loosest recovery point of any option, every pool is the same.
     let loosest = options.opts.iter().map(|o| o.rpo).filter(|r| r.is_finite()).fold(0.0, f64::max);
-    let mut scratch = Solution::default();
-    let mut rpo = vec![0.0; n];
+    let mut pick = Vec::with_capacity(n);
     let mut effective = Vec::with_capacity(n);
     let mut points = Vec::with_capacity(RPO_STEPS.len());
     for target in RPO_STEPS {
-        rpo.fill(f64::from(target));
-        solver.solve(inputs.graph, options, &any_time, &rpo, &mut scratch);
-        effective_rpo(inputs.graph, options, &scratch.pick, &mut effective);
-        points.push(point(inputs, &effective, target, monthly(options, &scratch)));
+        // Data loss alone: with no recovery time asked, each stage takes the cheapest option in
+        // its pool — what the search returns when every RTO is unbounded.
+        cheapest_in_pools(options, f64::from(target), &mut pick);
+        effective_rpo(inputs.graph, options, &pick, &mut effective);
+        let cost: f64 = pick.iter().enumerate().filter_map(|(s, p)| options.of(s).get((*p)?)).map(|o| o.cost).sum();
+        points.push(point(inputs, &effective, target, cost));
         if f64::from(target) >= loosest {
             break;
         }

@@ -139,14 +139,26 @@ pub(super) struct Solution {
     pub live_start: Vec<usize>,
     /// See `live_start`.
     pub live: Vec<usize>,
+    /// The live options' numbers, parallel to `live`.
+    pub live_opts: Vec<Opt>,
+    /// Whether any of the stage's live options waits for its upstream stages.
+    pub waits: Vec<bool>,
 }
 
 impl Solution {
-    /// Stage `s`'s live options.
+    /// Stage `s`'s live options, as indices into its options.
     pub fn live_of(&self, s: usize) -> &[usize] {
         match (self.live_start.get(s), self.live_start.get(s + 1)) {
             (Some(&a), Some(&b)) => &self.live[a..b],
             _ => &[],
+        }
+    }
+
+    /// Stage `s`'s live options: their indices and numbers.
+    fn live_pairs(&self, s: usize) -> (&[usize], &[Opt]) {
+        match (self.live_start.get(s), self.live_start.get(s + 1)) {
+            (Some(&a), Some(&b)) => (&self.live[a..b], &self.live_opts[a..b]),
+            _ => (&[], &[]),
         }
     }
 }
@@ -170,6 +182,28 @@ pub(super) fn completions(
         up_done[s] = up;
         completion[s] =
             pick.get(s).copied().flatten().and_then(|i| options.of(s).get(i)).map_or(INF, |o| o.completion(up));
+    }
+}
+
+/// The RPO pool of a stage with options `opts` and RPO target `target`: the options that meet it,
+/// or, when none does, those with the best recovery point.
+pub(super) fn pool_rule(opts: &[Opt], target: f64) -> impl Fn(&Opt) -> bool {
+    let any = opts.iter().any(|o| le(o.rpo, target));
+    let best = opts.iter().map(|o| o.rpo).fold(INF, f64::min);
+    move |o: &Opt| if any { le(o.rpo, target) } else { o.rpo <= best }
+}
+
+/// Each stage's cheapest option in its RPO pool (of equals, the closer recovery point, then the
+/// faster): the plan when no recovery time is asked.
+pub(super) fn cheapest_in_pools(options: &Options, rpo: f64, pick: &mut Vec<Option<usize>>) {
+    pick.clear();
+    for s in 0..options.start.len().saturating_sub(1) {
+        let opts = options.of(s);
+        let in_pool = pool_rule(opts, rpo);
+        let chosen = opts.iter().enumerate().filter(|(_, o)| in_pool(o)).min_by(|(i, a), (j, b)| {
+            a.cost.total_cmp(&b.cost).then(a.rpo.total_cmp(&b.rpo)).then(a.own.total_cmp(&b.own)).then(i.cmp(j))
+        });
+        pick.push(chosen.map(|(i, _)| i));
     }
 }
 
@@ -245,30 +279,30 @@ impl Solver {
         reset(&mut out.fastest, n, INF);
         out.live_start.clear();
         out.live.clear();
+        out.live_opts.clear();
+        reset(&mut out.waits, n, false);
         out.live_start.push(0);
         for s in 0..n {
             let base = options.start.get(s).copied().unwrap_or(0);
             let opts = options.of(s);
-            let target = rpo.get(s).copied().unwrap_or(INF);
-            let any = opts.iter().any(|o| le(o.rpo, target));
-            let best = opts.iter().map(|o| o.rpo).fold(INF, f64::min);
+            let in_pool = pool_rule(opts, rpo.get(s).copied().unwrap_or(INF));
             for (i, o) in opts.iter().enumerate() {
-                out.in_pool[base + i] = if any { le(o.rpo, target) } else { o.rpo <= best };
+                out.in_pool[base + i] = in_pool(o);
             }
             let pool = &out.in_pool[base..base + opts.len()];
             for (i, o) in opts.iter().enumerate() {
                 let dominated = (0..opts.len()).any(|j| j != i && pool[j] && pool[i] && dominates(&opts[j], o, j < i));
                 if pool[i] && !dominated {
                     out.live.push(i);
+                    out.live_opts.push(*o);
+                    out.waits[s] |= o.waits();
                 }
             }
             out.live_start.push(out.live.len());
         }
         for &s in &graph.order {
             let up = graph.up(s).iter().map(|&u| out.fastest[u]).fold(0.0, f64::max);
-            let opts = options.of(s);
-            out.fastest[s] =
-                out.live_of(s).iter().filter_map(|&i| opts.get(i)).map(|o| o.completion(up)).fold(INF, f64::min);
+            out.fastest[s] = out.live_pairs(s).1.iter().map(|o| o.completion(up)).fold(INF, f64::min);
         }
     }
 
@@ -279,10 +313,11 @@ impl Solver {
         reset(&mut out.deadline, n, INF);
         reset(&mut out.set_by, n, None);
         reset(&mut self.tstar, n, INF);
-        reset(&mut self.slot_value, n * SLOTS, INF);
         reset(&mut self.slot_count, n, 0);
-        reset(&mut self.extra, n * SLOTS, INF);
-        reset(&mut self.best, n * SLOTS, None);
+        // Slots are written before they are read (up to each stage's count): no need to clear.
+        self.slot_value.resize(n * SLOTS, INF);
+        self.extra.resize(n * SLOTS, INF);
+        self.best.resize(n * SLOTS, None);
         for s in 0..n {
             self.tstar[s] = rto.get(s).copied().unwrap_or(INF).max(out.fastest[s]);
         }
@@ -294,13 +329,13 @@ impl Solver {
         }
         for &w in graph.order.iter().rev() {
             let ups = graph.up(w);
-            if ups.is_empty() {
+            if ups.is_empty() || !out.waits[w] {
                 continue;
             }
-            let opts = options.of(w);
+            let live = out.live_pairs(w).1;
             for j in 0..self.slot_count[w] {
                 let d = self.slot_value[w * SLOTS + j];
-                for o in out.live_of(w).iter().filter_map(|&i| opts.get(i)) {
+                for o in live {
                     let Some(r) = o.requirement(d) else { continue };
                     if r == INF {
                         continue;
@@ -319,14 +354,13 @@ impl Solver {
         // meeting the stage's own effective target.
         for &s in &graph.order {
             let count = self.slot_count[s];
-            let opts = options.of(s);
+            let (live_idx, live) = out.live_pairs(s);
             let ups = graph.up(s);
             for j in 0..count {
                 let d = self.slot_value[s * SLOTS + j];
                 let mut best = INF;
                 let mut arg = None;
-                for &i in out.live_of(s) {
-                    let Some(o) = opts.get(i) else { continue };
+                for (&i, o) in live_idx.iter().zip(live) {
                     let Some(r) = o.requirement(d) else { continue };
                     let mut value = o.cost;
                     if r != INF {
@@ -342,10 +376,11 @@ impl Solver {
                 if arg.is_none() {
                     // Nothing meets this deadline (only rounding can cause it): the fastest option.
                     let up = ups.iter().map(|&u| out.fastest[u]).fold(0.0, f64::max);
-                    arg = out.live_of(s).iter().copied().min_by(|&a, &b| {
-                        let time = |i: usize| opts.get(i).map_or(INF, |o| o.completion(up));
-                        time(a).total_cmp(&time(b)).then(a.cmp(&b))
-                    });
+                    arg = live_idx
+                        .iter()
+                        .zip(live)
+                        .min_by(|(a, x), (b, y)| x.completion(up).total_cmp(&y.completion(up)).then(a.cmp(b)))
+                        .map(|(&i, _)| i);
                 }
                 self.extra[s * SLOTS + j] = best;
                 self.best[s * SLOTS + j] = arg;
@@ -577,6 +612,26 @@ mod tests {
                 prop_assert!(le(solution.completion[s], rto[s].max(best[s])), "stage {s}: {} > {}", solution.completion[s], rto[s].max(best[s]));
             }
             prop_assert!(cost(&o, &solution.pick) + 1e-9 >= cheapest);
+        }
+
+        /// With no recovery time asked the search takes each stage's cheapest pooled option, which
+        /// is what the RPO curve computes directly.
+        #[test]
+        fn cheapest_in_pools_is_the_search_without_rto((opts, edges, _) in arb_case(false), rpo in 0.0..300.0f64, rpos in proptest::collection::vec(0.0..300.0f64, 7)) {
+            let n = opts.len();
+            let mut opts = opts;
+            for (stage, r) in opts.iter_mut().zip(&rpos) {
+                for (k, o) in stage.iter_mut().enumerate() {
+                    o.rpo = r * k as f64;
+                }
+            }
+            let g = graph(n, &edges);
+            let o = options(&opts);
+            let mut solution = Solution::default();
+            Solver::default().solve(&g, &o, &vec![INF; n], &vec![rpo; n], &mut solution);
+            let mut pick = Vec::new();
+            cheapest_in_pools(&o, rpo, &mut pick);
+            prop_assert!((cost(&o, &pick) - cost(&o, &solution.pick)).abs() < 1e-9);
         }
 
         /// Adding an upstream stage never makes a stage finish sooner, with the same choices,

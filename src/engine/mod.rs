@@ -16,6 +16,7 @@ mod curves;
 mod graph;
 mod lineage;
 mod pipeline;
+mod text;
 mod warnings;
 
 pub use breakeven::{BreakEven, Cheaper, CopyOption};

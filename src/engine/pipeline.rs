@@ -19,8 +19,8 @@ use super::candidates::{Candidate, How, Wait};
 use super::choose::round1;
 use super::graph::Graph;
 use super::lineage::{Opt, Options, Solution};
+use super::text::{Lower, Mins, Whole};
 use super::warnings::{Level, Warning, WarningCode};
-use crate::duration::{format_minutes, format_minutes_f};
 use crate::model::{Disruption, Stage, StageKind, Target};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
@@ -149,6 +149,8 @@ pub(super) fn serving(graph: &Graph, inputs: &[StageInput<'_>]) -> Vec<usize> {
 /// Times of one stage in the chosen plan (unrounded).
 #[derive(Debug, Clone, Copy, Default)]
 struct Times {
+    hot: Option<(f64, f64)>,
+    full: (f64, f64),
     ready_hot: f64,
     rpo: f64,
     rpo_origin: usize,
@@ -167,68 +169,73 @@ pub(super) fn analyse(
     let serving = serving(graph, inputs);
     for (k, &disruption) in Disruption::ALL.iter().enumerate() {
         let Some((options, solution)) = solutions.get(k) else { continue };
+        // The numbers, upstream first.
         let mut times = vec![Times::default(); n];
-        let mut stages = Vec::with_capacity(n);
         for &s in &graph.order {
             let input = &inputs[s];
             let pick = solution.pick[s];
             let opt = pick.and_then(|i| options.of(s).get(i));
             let cand = pick.and_then(|i| input.options[k].get(i));
-            let up_full = solution.up_done[s];
             let up_hot = graph.up(s).iter().map(|&u| times[u].ready_hot).fold(0.0, f64::max);
-            let completion = solution.completion[s];
             // A divided restore needs data work to divide: a failover brings everything at once.
             let hot_fraction = |c: &Candidate| match hot_gb(input.stage) {
                 Some(hot) if c.timing.gb > 0.0 && c.timing.variable > 0.0 => Some((hot / c.timing.gb).min(1.0)),
                 _ => None,
             };
             let (hot, full, ready_hot) = match (opt, cand) {
-                (Some(o), Some(c)) => phases(o, hot_fraction(c), up_hot, up_full, completion),
+                (Some(o), Some(c)) => phases(o, hot_fraction(c), up_hot, solution.up_done[s], solution.completion[s]),
                 _ => (None, (f64::INFINITY, f64::INFINITY), f64::INFINITY),
             };
-            times[s].ready_hot = ready_hot;
             // Effective recovery point: its own, or its upstream's when it waits for them.
             let own_rpo =
                 cand.map_or(
                     f64::INFINITY,
-                    |c| if c.how == How::External { 0.0 } else { c.rpo.unwrap_or(f64::INFINITY) },
+                    |c| {
+                        if c.how == How::External {
+                            0.0
+                        } else {
+                            c.rpo.unwrap_or(f64::INFINITY)
+                        }
+                    },
                 );
-            times[s].rpo = own_rpo;
-            times[s].rpo_origin = s;
+            let mut t = Times { hot, full, ready_hot, rpo: own_rpo, rpo_origin: s };
             if opt.is_some_and(Opt::waits) {
                 let worst =
                     graph.up(s).iter().copied().max_by(|&a, &b| times[a].rpo.total_cmp(&times[b].rpo).then(b.cmp(&a)));
                 if let Some(u) = worst.filter(|&u| times[u].rpo > own_rpo) {
-                    times[s].rpo = times[u].rpo;
-                    times[s].rpo_origin = times[u].rpo_origin;
+                    t.rpo = times[u].rpo;
+                    t.rpo_origin = times[u].rpo_origin;
                 }
             }
-            let critical = opt.and_then(|o| super::critical_upstream(graph, solution, o, s));
+            times[s] = t;
+        }
+        // The timeline and its warnings, in plan order.
+        let mut stages = Vec::with_capacity(n);
+        for (s, input) in inputs.iter().enumerate() {
+            let t = &times[s];
+            let opt = solution.pick[s].and_then(|i| options.of(s).get(i));
             let waits = opt.is_some_and(Opt::waits);
-            stages.push((
-                s,
-                StageTimeline {
-                    id: input.stage.id.clone(),
-                    waits_for: if waits {
-                        graph.up(s).iter().map(|&u| inputs[u].stage.id.clone()).collect()
-                    } else {
-                        Vec::new()
-                    },
-                    critical_upstream: critical.map(|u| inputs[u].stage.id.clone()),
-                    own_minutes: opt.and_then(|o| finite(if o.wait == Wait::External { 0.0 } else { o.own })),
-                    hot: hot.map(|(a, b)| Phase { start_minutes: finite(a), end_minutes: finite(b) }),
-                    full: Phase { start_minutes: finite(full.0), end_minutes: finite(full.1) },
-                    completion_minutes: finite(completion),
-                    fastest_minutes: finite(solution.fastest[s]),
-                    deadline_minutes: finite(solution.deadline[s]),
-                    effective_rpo_minutes: finite(times[s].rpo),
-                    rpo_limited_by: (times[s].rpo_origin != s).then(|| inputs[times[s].rpo_origin].stage.id.clone()),
+            stages.push(StageTimeline {
+                id: input.stage.id.clone(),
+                waits_for: if waits {
+                    graph.up(s).iter().map(|&u| inputs[u].stage.id.clone()).collect()
+                } else {
+                    Vec::new()
                 },
-            ));
+                critical_upstream: opt
+                    .and_then(|o| super::critical_upstream(graph, solution, o, s))
+                    .map(|u| inputs[u].stage.id.clone()),
+                own_minutes: opt.and_then(|o| finite(if o.wait == Wait::External { 0.0 } else { o.own })),
+                hot: t.hot.map(|(a, b)| Phase { start_minutes: finite(a), end_minutes: finite(b) }),
+                full: Phase { start_minutes: finite(t.full.0), end_minutes: finite(t.full.1) },
+                completion_minutes: finite(solution.completion[s]),
+                fastest_minutes: finite(solution.fastest[s]),
+                deadline_minutes: finite(solution.deadline[s]),
+                effective_rpo_minutes: finite(t.rpo),
+                rpo_limited_by: (t.rpo_origin != s).then(|| inputs[t.rpo_origin].stage.id.clone()),
+            });
             lineage_warnings(graph, inputs, options, solution, &times, s, k, disruption, meets_rpo, &mut warnings);
         }
-        stages.sort_by_key(|(s, _)| *s);
-        let stages: Vec<StageTimeline> = stages.into_iter().map(|(_, t)| t).collect();
 
         let first_service = serving.iter().map(|&s| times[s].ready_hot).fold(0.0, f64::max);
         let unrecoverable: Vec<String> =
@@ -352,7 +359,7 @@ fn lineage_warnings(
     let target: Target = input.targets.get(disruption);
     let rto = f64::from(target.rto_minutes);
     let name = stage.display_name();
-    let when = disruption.label().to_lowercase();
+    let when = Lower(disruption.label());
     let own_fits = c.rto.is_some_and(|r| r <= rto + EPS);
     let completion = solution.completion[s];
     if own_fits && completion > rto + EPS {
@@ -367,15 +374,15 @@ fn lineage_warnings(
             let step = solution.completion[u] - next;
             if let Some(cu) = solution.pick[u].and_then(|p| inputs[u].options[k].get(p)) {
                 if step > EPS && step.is_finite() {
-                    let _ = write!(text, " ({} {})", verb(cu), format_minutes_f(step));
+                    let _ = write!(text, " ({} {})", verb(cu), Mins(step));
                 }
             }
         }
         let message = if completion.is_finite() {
             format!(
                 "{name} cannot be back within its RTO after {when}: {text}: {} > {}. Its own recovery fits; the stages it waits for come back too late even at their fastest.",
-                format_minutes_f(completion),
-                format_minutes(target.rto_minutes)
+                Mins(completion),
+                Whole(target.rto_minutes)
             )
         } else {
             format!("{name} is never back after {when}: it waits for {text}, which cannot be recovered.")
@@ -410,8 +417,7 @@ fn lineage_warnings(
         }
         let through: Vec<&str> = chain.iter().map(|&u| inputs[u].stage.display_name()).collect();
         let how = if c.timing.wait == Wait::Alongside { "serves data" } else { "is rebuilt from data" };
-        let rpo_text =
-            if rpo.is_finite() { format!("a point {} old", format_minutes_f(rpo)) } else { "no point at all".into() };
+        let rpo_text = if rpo.is_finite() { format!("a point {} old", Mins(rpo)) } else { "no point at all".into() };
         out.push(Warning {
             code: WarningCode::RpoLimitedByUpstream,
             level: Level::Critical,
@@ -420,7 +426,7 @@ fn lineage_warnings(
             message: format!(
                 "{name} {how} that comes from {origin_name} ({}), which recovers to {rpo_text} after {when}: it can be no fresher than that, and its RPO target is {}. Give {origin_name} a closer recovery point, or rebuild {name} from a source that still holds the newer data.",
                 through.join(" ← "),
-                format_minutes(target.rpo_minutes)
+                Whole(target.rpo_minutes)
             ),
         });
     }

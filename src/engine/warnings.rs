@@ -296,8 +296,20 @@ pub(super) fn collect(
         });
     }
     out.extend(pipeline);
-    out.sort_by_key(|w| w.level);
-    out
+    // Most serious first, in order within each level (a stable partition, cheaper than a sort of
+    // the whole list).
+    let mut sorted = Vec::with_capacity(out.len());
+    let (mut warning, mut info) = (Vec::new(), Vec::new());
+    for w in out {
+        match w.level {
+            Level::Critical => sorted.push(w),
+            Level::Warning => warning.push(w),
+            Level::Info => info.push(w),
+        }
+    }
+    sorted.append(&mut warning);
+    sorted.append(&mut info);
+    sorted
 }
 
 fn keeps_copy(method: BackupMethod) -> bool {
