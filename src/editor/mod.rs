@@ -13,6 +13,7 @@
 pub mod fields;
 pub mod geometry;
 pub mod history;
+pub mod keys;
 pub mod status;
 
 use crate::model::{Flow, Pos, Scenario, Stage, StageKind};

@@ -3,6 +3,8 @@
 
 use super::canvas::Canvas;
 use super::header::Header;
+use super::help::Help;
+use super::keyboard::use_keyboard;
 use super::palette::Palette;
 use super::properties::Properties;
 use super::results::Results;
@@ -37,6 +39,7 @@ impl PartialEq for PlanInput {
 pub fn App(props: &AppProps) -> Html {
     let initial = props.scenario.clone();
     let state = use_reducer(move || AppState { editor: Editor::new(initial) });
+    use_keyboard(Some(state.clone()));
     let plan: Rc<Plan> = use_memo(PlanInput(state.editor.scenario.clone()), |input| engine::plan(&input.0));
     html! {
         <ContextProvider<EditorHandle> context={state}>
@@ -51,6 +54,7 @@ pub fn App(props: &AppProps) -> Html {
                             <Results />
                         </div>
                     </div>
+                    <Help />
                 </div>
             </ContextProvider<Shared<Plan>>>
         </ContextProvider<EditorHandle>>

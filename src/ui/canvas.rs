@@ -4,8 +4,10 @@
 
 use super::dom;
 use super::flows::{Flows, Preview};
+use super::minimap::Minimap;
 use super::stage_card::{DropHint, StageCard};
 use super::state::{use_editor, use_plan, Shared};
+use super::toolbar::Toolbar;
 use crate::editor::geometry::{input_handle, output_handle, Rect, Size, GRID};
 use crate::editor::status::{card_facts, CardFacts};
 use crate::editor::{Action, Gesture};
@@ -211,6 +213,8 @@ pub fn Canvas() -> Html {
                     <div class="connect-hint" style={format!("left:{}px;top:{}px", at.x + 14.0, at.y + 14.0)}>{ why }</div>
                 }
             </div>
+            <Toolbar />
+            <Minimap />
             if stages == 0 {
                 <div class="canvas-hint">
                     <p class="canvas-hint-title">{"Your data platform goes here"}</p>

@@ -13,7 +13,10 @@ pub mod dom;
 pub mod field;
 pub mod flows;
 pub mod header;
+pub mod help;
 pub mod icons;
+pub mod keyboard;
+pub mod minimap;
 pub mod overrides;
 pub mod palette;
 pub mod panic;
@@ -23,5 +26,6 @@ pub mod scenario_properties;
 pub mod stage_card;
 pub mod stage_properties;
 pub mod state;
+pub mod toolbar;
 
 pub use app::{App, AppProps};
