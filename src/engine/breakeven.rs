@@ -88,6 +88,11 @@ fn disasters_by(month: u32, per_year: f64) -> f64 {
     }
 }
 
+/// An amount in whole cents.
+fn cents(v: f64) -> f64 {
+    super::text::round_to(v, 100.0) * 100.0
+}
+
 /// The break-even of every stage that may keep copies or be rebuilt, per disruption type.
 pub(super) fn analyse(
     inputs: &[StageInput<'_>],
@@ -124,9 +129,12 @@ pub(super) fn analyse(
             let best = opt.completion(up_best);
             let rebuild_cost = gb / 1000.0 * prices.reprocess_cost_per_tb;
             let monthly = copy.cost.total();
-            let copies_cumulative: Vec<f64> = (1..=span).map(|m| round2(monthly * f64::from(m))).collect();
+            // In whole cents: month m of copies is m × the monthly price shown, and reprocessing
+            // the disasters so far × the rebuild cost shown.
+            let (monthly_cents, rebuild_cents) = (cents(monthly), cents(rebuild_cost));
+            let copies_cumulative: Vec<f64> = (1..=span).map(|m| monthly_cents * f64::from(m) / 100.0).collect();
             let reprocess_cumulative: Vec<f64> =
-                (1..=span).map(|m| round2(rebuild_cost * disasters_by(m, disasters_per_year))).collect();
+                (1..=span).map(|m| rebuild_cents * disasters_by(m, disasters_per_year) / 100.0).collect();
             let break_even_month = (1..=span)
                 .find(|&m| monthly * f64::from(m) + EPS >= rebuild_cost * disasters_by(m, disasters_per_year));
             let over_span_copies = monthly * f64::from(span);

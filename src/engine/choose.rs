@@ -202,11 +202,7 @@ impl std::fmt::Display for Label<'_> {
 }
 
 pub(super) fn round1(v: f64) -> f64 {
-    if v.is_finite() {
-        (v * 10.0).round() / 10.0
-    } else {
-        v
-    }
+    super::text::round_to(v, 10.0)
 }
 
 /// What the chosen option does, with its numbers.

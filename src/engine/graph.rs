@@ -74,17 +74,19 @@ impl Graph {
     }
 
     /// The stages `s` reads from directly.
+    #[inline]
     pub fn up(&self, s: usize) -> &[usize] {
-        match (self.up_start.get(s), self.up_start.get(s + 1)) {
-            (Some(&a), Some(&b)) => &self.up[a..b],
+        match self.up_start.get(s..s + 2) {
+            Some(&[a, b]) => self.up.get(a..b).unwrap_or(&[]),
             _ => &[],
         }
     }
 
     /// The stages that read from `s` directly.
+    #[inline]
     pub fn down(&self, s: usize) -> &[usize] {
-        match (self.down_start.get(s), self.down_start.get(s + 1)) {
-            (Some(&a), Some(&b)) => &self.down[a..b],
+        match self.down_start.get(s..s + 2) {
+            Some(&[a, b]) => self.down.get(a..b).unwrap_or(&[]),
             _ => &[],
         }
     }

@@ -109,9 +109,10 @@ pub(super) struct Options {
 
 impl Options {
     /// Stage `s`'s options.
+    #[inline]
     pub fn of(&self, s: usize) -> &[Opt] {
-        match (self.start.get(s), self.start.get(s + 1)) {
-            (Some(&a), Some(&b)) => &self.opts[a..b],
+        match self.start.get(s..s + 2) {
+            Some(&[a, b]) => self.opts.get(a..b).unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -148,16 +149,14 @@ pub(super) struct Solution {
 impl Solution {
     /// Stage `s`'s live options, as indices into its options.
     pub fn live_of(&self, s: usize) -> &[usize] {
-        match (self.live_start.get(s), self.live_start.get(s + 1)) {
-            (Some(&a), Some(&b)) => &self.live[a..b],
-            _ => &[],
-        }
+        self.live_pairs(s).0
     }
 
     /// Stage `s`'s live options: their indices and numbers.
+    #[inline]
     fn live_pairs(&self, s: usize) -> (&[usize], &[Opt]) {
-        match (self.live_start.get(s), self.live_start.get(s + 1)) {
-            (Some(&a), Some(&b)) => (&self.live[a..b], &self.live_opts[a..b]),
+        match self.live_start.get(s..s + 2) {
+            Some(&[a, b]) => (self.live.get(a..b).unwrap_or(&[]), self.live_opts.get(a..b).unwrap_or(&[])),
             _ => (&[], &[]),
         }
     }
@@ -249,8 +248,12 @@ pub(super) struct Solver {
     slot_value: Vec<f64>,
     slot_count: Vec<usize>,
     extra: Vec<f64>,
-    best: Vec<Option<usize>>,
+    /// The option chosen per slot, as an index into the stage's options; `NONE` = none.
+    best: Vec<u32>,
 }
+
+/// No option, in [`Solver`]'s table of choices.
+const NONE: u32 = u32::MAX;
 
 fn reset<T: Clone>(v: &mut Vec<T>, n: usize, value: T) {
     v.clear();
@@ -309,23 +312,31 @@ impl Solver {
     /// Steps 3 and 4 for the given RTO targets, after [`Solver::prepare`].
     pub fn choose(&mut self, graph: &super::graph::Graph, options: &Options, rto: &[f64], out: &mut Solution) {
         let n = graph.len();
-        reset(&mut out.pick, n, None);
-        reset(&mut out.deadline, n, INF);
+        // `pick` and `deadline` are written for every stage below; only `set_by` starts empty.
+        out.pick.resize(n, None);
+        out.deadline.resize(n, INF);
         reset(&mut out.set_by, n, None);
         reset(&mut self.tstar, n, INF);
         reset(&mut self.slot_count, n, 0);
         // Slots are written before they are read (up to each stage's count): no need to clear.
         self.slot_value.resize(n * SLOTS, INF);
         self.extra.resize(n * SLOTS, INF);
-        self.best.resize(n * SLOTS, None);
+        self.best.resize(n * SLOTS, NONE);
         for s in 0..n {
             self.tstar[s] = rto.get(s).copied().unwrap_or(INF).max(out.fastest[s]);
         }
 
-        // 3a. The deadlines each stage may be asked to meet, from the consumers back.
+        // 3a. The deadlines each stage may be asked to meet, from the consumers back: at least
+        // its fastest and its own effective target.
         for s in 0..n {
-            self.add_slot(s, out.fastest[s]);
-            self.add_slot(s, self.tstar[s]);
+            let (fast, own) = (out.fastest[s], self.tstar[s]);
+            self.slot_value[s * SLOTS] = fast;
+            self.slot_count[s] = if (own - fast).abs() <= EPS || own == fast {
+                1
+            } else {
+                self.slot_value[s * SLOTS + 1] = own;
+                2
+            };
         }
         for &w in graph.order.iter().rev() {
             let ups = graph.up(w);
@@ -383,7 +394,7 @@ impl Solver {
                         .map(|(&i, _)| i);
                 }
                 self.extra[s * SLOTS + j] = best;
-                self.best[s * SLOTS + j] = arg;
+                self.best[s * SLOTS + j] = arg.and_then(|i| u32::try_from(i).ok()).unwrap_or(NONE);
             }
             // The loosest slot is T*: costs become extras over it.
             let base = if count > 0 { self.extra[s * SLOTS + count - 1] } else { 0.0 };
@@ -399,7 +410,8 @@ impl Solver {
             let j = self.slot_at_most(s, out.deadline[s]).unwrap_or(0);
             let d = if self.slot_count[s] > 0 { self.slot_value[s * SLOTS + j] } else { out.deadline[s] };
             out.deadline[s] = d;
-            let pick = if self.slot_count[s] > 0 { self.best[s * SLOTS + j] } else { None };
+            let pick = if self.slot_count[s] > 0 { self.best[s * SLOTS + j] } else { NONE };
+            let pick = (pick != NONE).then_some(pick as usize);
             out.pick[s] = pick;
             let Some(o) = pick.and_then(|i| options.of(s).get(i)) else { continue };
             let Some(r) = o.requirement(d) else { continue };

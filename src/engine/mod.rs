@@ -395,7 +395,7 @@ fn resolve_service(stage: &crate::model::Stage, index: usize, diagnostics: &mut 
 }
 
 fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+    text::round_to(v, 100.0)
 }
 
 #[cfg(test)]
