@@ -15,7 +15,7 @@
 //! Every curve keeps only non-dominated points: no other point is as cheap and as good.
 
 use super::graph::Graph;
-use super::lineage::{cheapest_in_pools, effective_rpo, Options, Solution, Solver};
+use super::lineage::{cheapest_in_pools, completions, effective_rpo, Options, Solution, Solver};
 use super::{round2, StagePlan};
 use crate::model::{BackupMethod, Disruption, DrStrategy};
 use serde::{Deserialize, Serialize};
@@ -122,8 +122,8 @@ pub(super) fn analyse(inputs: &Inputs<'_>, solver: &mut Solver, stages: &[StageP
     Curves { platform, stages: stage_curves(stages) }
 }
 
-fn monthly(options: &Options, solution: &Solution) -> f64 {
-    solution.pick.iter().enumerate().filter_map(|(s, p)| options.of(s).get((*p)?)).map(|o| o.cost).sum()
+fn monthly_of(options: &Options, pick: &[Option<usize>]) -> f64 {
+    pick.iter().enumerate().filter_map(|(s, p)| options.of(s).get((*p)?)).map(|o| o.cost).sum()
 }
 
 /// A point for `target` from each stage's achieved value (completion or effective RPO): the
@@ -162,27 +162,42 @@ fn point(inputs: &Inputs<'_>, values: &[f64], target: u32, cost: f64) -> Platfor
 
 fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: &Solution) -> Vec<PlatformPoint> {
     let n = inputs.graph.len();
-    // The cheapest the platform can be at all: every stage at its cheapest option.
-    let floor: f64 = (0..n)
+    // The cheapest plan at all: every stage at its cheapest live option. Its completions do not
+    // depend on the target, so where it brings every stage back by max(target, fastest) it is
+    // the search's answer (nothing is cheaper), and the search need not run.
+    let cheapest: Vec<Option<usize>> = (0..n)
         .map(|s| {
-            base.live_of(s).iter().filter_map(|&i| options.of(s).get(i)).map(|o| o.cost).fold(f64::INFINITY, f64::min)
+            let opts = options.of(s);
+            base.live_of(s).iter().copied().min_by(|&a, &b| {
+                let cost = |i: usize| opts.get(i).map_or(f64::INFINITY, |o| o.cost);
+                cost(a).total_cmp(&cost(b)).then(a.cmp(&b))
+            })
         })
-        .filter(|c| c.is_finite())
-        .sum();
+        .collect();
+    let (mut cheap_up, mut cheap_done) = (Vec::new(), Vec::new());
+    completions(inputs.graph, options, &cheapest, &mut cheap_up, &mut cheap_done);
+    // Below every stage's fastest completion, every effective target is the fastest: one plan.
+    let fastest_anywhere = base.fastest.iter().copied().fold(f64::INFINITY, f64::min);
+
     let mut scratch = base.clone();
     let mut rto = vec![0.0; n];
     let mut points = Vec::with_capacity(RTO_STEPS.len());
-    let mut at_floor = false;
+    let mut searched_below_fastest = false;
     for target in RTO_STEPS {
-        // Once every stage is at its cheapest, looser targets keep the same plan: only the
-        // number of stages missing the target changes.
-        if !at_floor {
-            rto.fill(f64::from(target));
-            solver.choose(inputs.graph, options, &rto, &mut scratch);
-        }
-        let cost = monthly(options, &scratch);
-        points.push(point(inputs, &scratch.completion, target, cost));
-        at_floor = cost <= floor + EPS;
+        let t = f64::from(target);
+        let cheapest_fits = (0..n).all(|s| cheap_done[s] <= t.max(base.fastest[s]) + EPS);
+        let (cost, completion) = if cheapest_fits {
+            (monthly_of(options, &cheapest), &cheap_done)
+        } else {
+            let repeat = t <= fastest_anywhere && searched_below_fastest;
+            if !repeat {
+                rto.fill(t);
+                solver.choose(inputs.graph, options, &rto, &mut scratch);
+                searched_below_fastest = t <= fastest_anywhere;
+            }
+            (monthly_of(options, &scratch.pick), &scratch.completion)
+        };
+        points.push(point(inputs, completion, target, cost));
     }
     pareto(points)
 }
@@ -199,8 +214,7 @@ fn rpo_curve(inputs: &Inputs<'_>, options: &Options) -> Vec<PlatformPoint> {
         // its pool — what the search returns when every RTO is unbounded.
         cheapest_in_pools(options, f64::from(target), &mut pick);
         effective_rpo(inputs.graph, options, &pick, &mut effective);
-        let cost: f64 = pick.iter().enumerate().filter_map(|(s, p)| options.of(s).get((*p)?)).map(|o| o.cost).sum();
-        points.push(point(inputs, &effective, target, cost));
+        points.push(point(inputs, &effective, target, monthly_of(options, &pick)));
         if f64::from(target) >= loosest {
             break;
         }

@@ -74,7 +74,7 @@ impl Graph {
     }
 
     /// The stages `s` reads from directly.
-    #[inline]
+    #[inline(always)]
     pub fn up(&self, s: usize) -> &[usize] {
         match self.up_start.get(s..s + 2) {
             Some(&[a, b]) => self.up.get(a..b).unwrap_or(&[]),

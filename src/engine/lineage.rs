@@ -35,10 +35,32 @@ const EPS: f64 = 1e-6;
 pub(super) const SLOTS: usize = 12;
 const INF: f64 = f64::INFINITY;
 
+/// The larger of two minutes (neither is NaN): a comparison, not a maths-library call.
+#[inline(always)]
+fn max(a: f64, b: f64) -> f64 {
+    if a >= b {
+        a
+    } else {
+        b
+    }
+}
+
+/// The smaller of two minutes (neither is NaN).
+#[inline(always)]
+fn min(a: f64, b: f64) -> f64 {
+    if a <= b {
+        a
+    } else {
+        b
+    }
+}
+
+#[inline(always)]
 fn le(a: f64, b: f64) -> bool {
     a <= b + EPS
 }
 
+#[inline(always)]
 fn minus(d: f64, v: f64) -> f64 {
     if d == INF {
         INF
@@ -73,17 +95,19 @@ impl Opt {
     }
 
     /// When the stage is back with this option if its upstream stages are all back at `up`.
+    #[inline(always)]
     pub fn completion(&self, up: f64) -> f64 {
         match self.wait {
             Wait::External => 0.0,
             Wait::Own => self.own,
-            Wait::AfterUpstream => self.fixed.max(up) + self.variable,
-            Wait::Alongside => self.own.max(up),
+            Wait::AfterUpstream => max(self.fixed, up) + self.variable,
+            Wait::Alongside => max(self.own, up),
         }
     }
 
     /// The latest its upstream stages may be back for this option to be back by `d`:
     /// `None` when it cannot be, infinite when it does not wait for them.
+    #[inline(always)]
     pub fn requirement(&self, d: f64) -> Option<f64> {
         match self.wait {
             Wait::External => Some(INF),
@@ -94,6 +118,7 @@ impl Opt {
     }
 
     /// Whether it waits for its upstream stages at all.
+    #[inline(always)]
     pub fn waits(&self) -> bool {
         matches!(self.wait, Wait::AfterUpstream | Wait::Alongside)
     }
@@ -109,7 +134,7 @@ pub(super) struct Options {
 
 impl Options {
     /// Stage `s`'s options.
-    #[inline]
+    #[inline(always)]
     pub fn of(&self, s: usize) -> &[Opt] {
         match self.start.get(s..s + 2) {
             Some(&[a, b]) => self.opts.get(a..b).unwrap_or(&[]),
@@ -153,7 +178,7 @@ impl Solution {
     }
 
     /// Stage `s`'s live options: their indices and numbers.
-    #[inline]
+    #[inline(always)]
     fn live_pairs(&self, s: usize) -> (&[usize], &[Opt]) {
         match self.live_start.get(s..s + 2) {
             Some(&[a, b]) => (self.live.get(a..b).unwrap_or(&[]), self.live_opts.get(a..b).unwrap_or(&[])),
@@ -177,7 +202,7 @@ pub(super) fn completions(
     completion.clear();
     completion.resize(n, INF);
     for &s in &graph.order {
-        let up = graph.up(s).iter().map(|&u| completion[u]).fold(0.0, f64::max);
+        let up = graph.up(s).iter().map(|&u| completion[u]).fold(0.0, max);
         up_done[s] = up;
         completion[s] =
             pick.get(s).copied().flatten().and_then(|i| options.of(s).get(i)).map_or(INF, |o| o.completion(up));
@@ -188,7 +213,7 @@ pub(super) fn completions(
 /// or, when none does, those with the best recovery point.
 pub(super) fn pool_rule(opts: &[Opt], target: f64) -> impl Fn(&Opt) -> bool {
     let any = opts.iter().any(|o| le(o.rpo, target));
-    let best = opts.iter().map(|o| o.rpo).fold(INF, f64::min);
+    let best = opts.iter().map(|o| o.rpo).fold(INF, min);
     move |o: &Opt| if any { le(o.rpo, target) } else { o.rpo <= best }
 }
 
@@ -219,7 +244,7 @@ pub(super) fn effective_rpo(
     for &s in &graph.order {
         let Some(o) = pick.get(s).copied().flatten().and_then(|i| options.of(s).get(i)) else { continue };
         let own = if o.wait == Wait::External { 0.0 } else { o.rpo };
-        out[s] = if o.waits() { graph.up(s).iter().map(|&u| out[u]).fold(own, f64::max) } else { own };
+        out[s] = if o.waits() { graph.up(s).iter().map(|&u| out[u]).fold(own, max) } else { own };
     }
 }
 
@@ -304,8 +329,8 @@ impl Solver {
             out.live_start.push(out.live.len());
         }
         for &s in &graph.order {
-            let up = graph.up(s).iter().map(|&u| out.fastest[u]).fold(0.0, f64::max);
-            out.fastest[s] = out.live_pairs(s).1.iter().map(|o| o.completion(up)).fold(INF, f64::min);
+            let up = graph.up(s).iter().map(|&u| out.fastest[u]).fold(0.0, max);
+            out.fastest[s] = out.live_pairs(s).1.iter().map(|o| o.completion(up)).fold(INF, min);
         }
     }
 
@@ -323,7 +348,7 @@ impl Solver {
         self.extra.resize(n * SLOTS, INF);
         self.best.resize(n * SLOTS, NONE);
         for s in 0..n {
-            self.tstar[s] = rto.get(s).copied().unwrap_or(INF).max(out.fastest[s]);
+            self.tstar[s] = max(rto.get(s).copied().unwrap_or(INF), out.fastest[s]);
         }
 
         // 3a. The deadlines each stage may be asked to meet, from the consumers back: at least
@@ -352,7 +377,7 @@ impl Solver {
                         continue;
                     }
                     for &u in ups {
-                        let v = self.tstar[u].min(r);
+                        let v = min(self.tstar[u], r);
                         if le(out.fastest[u], v) {
                             self.add_slot(u, v);
                         }
@@ -376,7 +401,7 @@ impl Solver {
                     let mut value = o.cost;
                     if r != INF {
                         for &u in ups {
-                            value += self.extra_for(u, self.tstar[u].min(r), out.fastest[u]);
+                            value += self.extra_for(u, min(self.tstar[u], r), out.fastest[u]);
                         }
                     }
                     if value < best {
@@ -386,7 +411,7 @@ impl Solver {
                 }
                 if arg.is_none() {
                     // Nothing meets this deadline (only rounding can cause it): the fastest option.
-                    let up = ups.iter().map(|&u| out.fastest[u]).fold(0.0, f64::max);
+                    let up = ups.iter().map(|&u| out.fastest[u]).fold(0.0, max);
                     arg = live_idx
                         .iter()
                         .zip(live)
@@ -400,7 +425,7 @@ impl Solver {
             let base = if count > 0 { self.extra[s * SLOTS + count - 1] } else { 0.0 };
             for j in 0..count {
                 let v = self.extra[s * SLOTS + j] - base;
-                self.extra[s * SLOTS + j] = if v.is_finite() { v.max(0.0) } else { INF };
+                self.extra[s * SLOTS + j] = if v.is_finite() { max(v, 0.0) } else { INF };
             }
         }
 
@@ -416,7 +441,7 @@ impl Solver {
             let Some(o) = pick.and_then(|i| options.of(s).get(i)) else { continue };
             let Some(r) = o.requirement(d) else { continue };
             for &u in graph.up(s) {
-                let v = self.tstar[u].min(r);
+                let v = min(self.tstar[u], r);
                 if v < out.deadline[u] {
                     out.deadline[u] = v;
                     out.set_by[u] = Some(s);
@@ -442,12 +467,14 @@ impl Solver {
     }
 
     /// The slot of the largest deadline of `s` that is not later than `d`.
+    #[inline(always)]
     fn slot_at_most(&self, s: usize, d: f64) -> Option<usize> {
         let count = self.slot_count[s];
         self.slot_value[s * SLOTS..s * SLOTS + count].iter().rposition(|&v| le(v, d))
     }
 
     /// What upstream stage `u` costs extra to be back by `d` rather than by its own target.
+    #[inline(always)]
     fn extra_for(&self, u: usize, d: f64, fastest: f64) -> f64 {
         if !le(fastest, d) {
             return INF;
@@ -586,12 +613,9 @@ mod tests {
                 break;
             }
         }
-        let best: Vec<f64> = (0..n).map(|s| plans.iter().map(|(_, d)| d[s]).fold(INF, f64::min)).collect();
-        let cheapest = plans
-            .iter()
-            .filter(|(_, d)| (0..n).all(|s| le(d[s], rto[s].max(best[s]))))
-            .map(|(c, _)| *c)
-            .fold(INF, f64::min);
+        let best: Vec<f64> = (0..n).map(|s| plans.iter().map(|(_, d)| d[s]).fold(INF, min)).collect();
+        let cheapest =
+            plans.iter().filter(|(_, d)| (0..n).all(|s| le(d[s], rto[s].max(best[s])))).map(|(c, _)| *c).fold(INF, min);
         (cheapest, best)
     }
 

@@ -365,6 +365,8 @@ fn lineage_warnings(
     if own_fits && completion > rto + EPS {
         let chain = path(graph, options, solution, s);
         let mut text = String::new();
+        // The step that takes longest: where a fix gains most.
+        let mut longest: Option<(usize, f64, &'static str)> = None;
         for (i, &u) in chain.iter().enumerate() {
             if i > 0 {
                 text.push_str(" ← ");
@@ -375,15 +377,28 @@ fn lineage_warnings(
             if let Some(cu) = solution.pick[u].and_then(|p| inputs[u].options[k].get(p)) {
                 if step > EPS && step.is_finite() {
                     let _ = write!(text, " ({} {})", verb(cu), Mins(step));
+                    if longest.is_none_or(|(_, t, _)| step > t) {
+                        longest = Some((u, step, verb(cu)));
+                    }
                 }
             }
         }
         let message = if completion.is_finite() {
-            format!(
+            let mut m = format!(
                 "{name} cannot be back within its RTO after {when}: {text}: {} > {}. Its own recovery fits; the stages it waits for come back too late even at their fastest.",
                 Mins(completion),
                 Whole(target.rto_minutes)
-            )
+            );
+            if let Some((u, step, how)) = longest {
+                let _ = write!(
+                    m,
+                    " The longest step is {} ({how} {}): gaining the {} means more throughput there, a copy of {name}'s own that restores in time, or a looser RTO.",
+                    inputs[u].stage.display_name(),
+                    Mins(step),
+                    Mins(completion - rto)
+                );
+            }
+            m
         } else {
             format!("{name} is never back after {when}: it waits for {text}, which cannot be recovered.")
         };

@@ -457,6 +457,8 @@ fn a_report_waits_for_its_whole_pipeline_and_the_violation_names_the_critical_pa
         w.message
     );
     assert_eq!(w.stages, ["report", "model", "enriched", "raw"]);
+    assert!(w.message.contains("The longest step is enriched (reprocess 3h)"), "{}", w.message);
+    assert!(w.message.contains("gaining the 1h 6m"), "{}", w.message);
     assert_eq!(w.level, Level::Critical);
     // Not reported twice: the report's own recovery meets its RTO.
     assert!(!p.warnings.iter().any(|w| w.code == WarningCode::TargetNotMet && w.stages == ["report"]));

@@ -10,7 +10,7 @@ use std::fmt::{self, Display, Formatter, Write};
 /// `v` rounded to the nearest multiple of `1 / scale`, halves away from zero — what
 /// `(v * scale).round() / scale` gives, without a call into the maths library (on baseline
 /// x86-64 `f64::round` is a function call, and a plan rounds thousands of figures).
-#[inline]
+#[inline(always)]
 pub(super) fn round_to(v: f64, scale: f64) -> f64 {
     /// 2^52: from here on every f64 is a whole number.
     const WHOLE_FROM: f64 = 4_503_599_627_370_496.0;
