@@ -2,7 +2,7 @@
 
 use super::{LoadPattern, Scenario};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -130,7 +130,7 @@ impl Scenario {
             }
         }
 
-        let ids: BTreeSet<&str> = self.stages.iter().map(|s| s.id.as_str()).collect();
+        let ids: HashSet<&str> = self.stages.iter().map(|s| s.id.as_str()).collect();
         let mut pairs = HashSet::new();
         for (i, flow) in self.flows.iter().enumerate() {
             for (field, end) in [("from", &flow.from), ("to", &flow.to)] {
@@ -188,44 +188,82 @@ impl Scenario {
 }
 
 /// One cycle among valid flows (self-loops excluded: they are reported on their own), closed:
-/// the first id is repeated at the end.
+/// the first id is repeated at the end. Works on indices, not strings: it runs on every plan.
 fn find_cycle(scenario: &Scenario) -> Option<Vec<String>> {
-    let mut next: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let index: HashMap<&str, usize> = scenario.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let n = scenario.stages.len();
+    let mut next: Vec<Vec<usize>> = vec![Vec::new(); n];
     for f in scenario.flows.iter().filter(|f| f.from != f.to) {
-        next.entry(f.from.as_str()).or_default().push(f.to.as_str());
+        if let (Some(&a), Some(&b)) = (index.get(f.from.as_str()), index.get(f.to.as_str())) {
+            next[a].push(b);
+        }
     }
-    // Iterative depth-first search with colours: 1 = on the path, 2 = done.
-    let mut colour: BTreeMap<&str, u8> = BTreeMap::new();
-    for &start in next.keys() {
-        if colour.contains_key(start) {
+    // Iterative depth-first search with colours: 0 = unseen, 1 = on the path, 2 = done.
+    let mut colour = vec![0u8; n];
+    let mut path: Vec<(usize, usize)> = Vec::new();
+    for start in 0..n {
+        if colour[start] != 0 || next[start].is_empty() {
             continue;
         }
-        let mut path: Vec<(&str, usize)> = vec![(start, 0)];
-        colour.insert(start, 1);
-        while let Some((node, child)) = path.last().copied() {
-            let children = next.get(node).map(Vec::as_slice).unwrap_or(&[]);
-            if let Some(&c) = children.get(child) {
+        path.push((start, 0));
+        colour[start] = 1;
+        while let Some(&(node, child)) = path.last() {
+            if let Some(&c) = next[node].get(child) {
                 if let Some(last) = path.last_mut() {
                     last.1 += 1;
                 }
-                match colour.get(c) {
-                    Some(1) => {
-                        let begin = path.iter().position(|(n, _)| *n == c).unwrap_or(0);
-                        let mut cycle: Vec<String> = path[begin..].iter().map(|(n, _)| n.to_string()).collect();
-                        cycle.push(c.to_string());
+                match colour[c] {
+                    1 => {
+                        let begin = path.iter().position(|(p, _)| *p == c).unwrap_or(0);
+                        let mut cycle: Vec<String> =
+                            path[begin..].iter().map(|(p, _)| scenario.stages[*p].id.clone()).collect();
+                        cycle.push(scenario.stages[c].id.clone());
                         return Some(cycle);
                     }
-                    Some(_) => {}
-                    None => {
-                        colour.insert(c, 1);
+                    0 => {
+                        colour[c] = 1;
                         path.push((c, 0));
                     }
+                    _ => {}
                 }
             } else {
-                colour.insert(node, 2);
+                colour[node] = 2;
                 path.pop();
             }
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Flow, Stage, StageKind};
+
+    fn scenario(ids: &[&str], flows: &[(&str, &str)]) -> Scenario {
+        Scenario {
+            stages: ids.iter().map(|id| Stage::new(*id, StageKind::Curated)).collect(),
+            flows: flows.iter().map(|(a, b)| Flow { from: a.to_string(), to: b.to_string() }).collect(),
+            ..Scenario::default()
+        }
+    }
+
+    #[test]
+    fn a_diamond_is_not_a_cycle_but_a_loop_is_named_in_order() {
+        let diamond = scenario(&["a", "b", "c", "d"], &[("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")]);
+        assert_eq!(find_cycle(&diamond), None);
+        assert!(!diamond.has_errors());
+        let looped = scenario(&["a", "b", "c", "d"], &[("a", "b"), ("b", "c"), ("c", "d"), ("d", "b")]);
+        assert_eq!(find_cycle(&looped), Some(vec!["b".into(), "c".into(), "d".into(), "b".into()]));
+        // Flows to unknown stages are reported on their own and do not confuse the search.
+        let dangling = scenario(&["a"], &[("a", "ghost"), ("ghost", "a")]);
+        assert_eq!(find_cycle(&dangling), None);
+    }
+
+    #[test]
+    fn flow_would_cycle_sees_indirect_loops() {
+        let s = scenario(&["a", "b", "c"], &[("a", "b"), ("b", "c")]);
+        assert!(s.flow_would_cycle("c", "a") && s.flow_would_cycle("b", "b"));
+        assert!(!s.flow_would_cycle("a", "c"));
+    }
 }
