@@ -177,7 +177,7 @@ Region outage RTO: soon
 async fn the_service_list_offers_only_services_that_fit_the_kind() {
     let editor = act(&Editor::new(lake()), Action::Select { id: "bi".into(), additive: false });
     let html = render(editor).await;
-    let at = html.find("<select id=\"f-bi-Service\"").expect("service list");
+    let at = html.find("<select id=\"f-bi-service\"").expect("service list");
     let list = &html[at..at + html[at..].find("</select>").unwrap_or(0)];
     let offered: Vec<String> = list.match_indices("<option").map(|(i, _)| text_at(list, i)).collect();
     let mut expected = vec![format!("Default: {}", keel::catalogue::Service::default_for(StageKind::Report).name)];

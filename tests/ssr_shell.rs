@@ -9,7 +9,7 @@ use keel::ui::{App, AppProps};
 use yew::LocalServerRenderer;
 
 async fn render(scenario: Scenario) -> String {
-    LocalServerRenderer::<App>::with_props(AppProps { scenario }).hydratable(false).render().await
+    LocalServerRenderer::<App>::with_props(AppProps { scenario, notice: None }).hydratable(false).render().await
 }
 
 /// `text` as yew writes it in HTML text and attribute values.

@@ -55,6 +55,33 @@ pub enum Field {
 }
 
 impl Field {
+    /// A short name for element ids: `label`, `rto-region_outage`, `override-storage.hot_gb_month`.
+    pub fn slug(&self) -> String {
+        let plain = match self {
+            Field::Label => "label",
+            Field::Kind => "kind",
+            Field::Service => "service",
+            Field::Volume => "volume",
+            Field::DailyChange => "daily-change",
+            Field::Automated => "automated",
+            Field::ModifiedInPlace => "modified-in-place",
+            Field::Recreatable => "recreatable",
+            Field::SourceRetention => "source-retention",
+            Field::Load => "load",
+            Field::HotWindow => "hot-window",
+            Field::Rpo(d) => return format!("rpo-{}", d.key()),
+            Field::Rto(d) => return format!("rto-{}", d.key()),
+            Field::Name => "name",
+            Field::Primary => "primary",
+            Field::Secondary => "secondary",
+            Field::Span => "span",
+            Field::Currency => "currency",
+            Field::DisastersPerYear => "disasters",
+            Field::Override(key) => return format!("override-{key}"),
+        };
+        plain.to_string()
+    }
+
     /// The words of the field's label, for undo steps ("RTO (region outage)").
     pub fn label(&self) -> String {
         match self {
@@ -121,13 +148,38 @@ fn trim_number(v: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// Reads a plain decimal number as people type it (`1500`, `1,500`, `0.25`, `.5`). Written out
+/// rather than `str::parse::<f64>`, which would add its tables to the web app for no gain here.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let whole: String = whole.chars().filter(|c| *c != ',').collect();
+    if (whole.is_empty() && fraction.is_empty())
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || !fraction.chars().all(|c| c.is_ascii_digit())
+        || whole.len() > 15
+    {
+        return None;
+    }
+    let mut value = 0.0;
+    for c in whole.chars() {
+        value = value * 10.0 + f64::from(c.to_digit(10)?);
+    }
+    let mut scale = 1.0;
+    for c in fraction.chars().take(12) {
+        scale /= 10.0;
+        value += f64::from(c.to_digit(10)?) * scale;
+    }
+    Some(value)
+}
+
 /// Reads a size: `500`, `500 GB`, `1.5TB`, `2 pb`, `800 MB` (a bare number is GB).
 pub fn parse_gb(text: &str) -> Result<f64, String> {
     let hint = "enter a size such as 500 GB or 2 TB";
     let t = text.trim().to_ascii_lowercase();
     let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
-    let number: f64 = number.replace(',', "").parse().map_err(|_| hint.to_string())?;
+    let number = parse_decimal(number).ok_or_else(|| hint.to_string())?;
     let scale = match unit.trim() {
         "" | "g" | "gb" | "gib" => 1.0,
         "m" | "mb" | "mib" => 0.001,
@@ -227,7 +279,7 @@ fn parse_text(text: &str, what: &str) -> Result<String, String> {
 }
 
 fn parse_number(text: &str, max: f64, hint: &str) -> Result<f64, String> {
-    let v: f64 = text.trim().replace(',', "").parse().map_err(|_| hint.to_string())?;
+    let v = parse_decimal(text).ok_or_else(|| hint.to_string())?;
     if v.is_finite() && (0.0..=max).contains(&v) {
         Ok(v)
     } else {
@@ -383,6 +435,19 @@ mod tests {
         assert_eq!(format_gb(0.0), "0 GB");
         assert_eq!(format_gb(2_500_000.0), "2.5 PB");
         assert_eq!(format_gb(10.123_456), "10.123 GB");
+    }
+
+    #[test]
+    fn decimals_read_as_typed() {
+        assert_eq!(parse_decimal("1500"), Some(1500.0));
+        assert_eq!(parse_decimal(" 1,500 "), Some(1500.0));
+        assert_eq!(parse_decimal("0.25"), Some(0.25));
+        assert_eq!(parse_decimal(".5"), Some(0.5));
+        assert_eq!(parse_decimal("2."), Some(2.0));
+        for bad in ["", ".", "-1", "1e3", "1.2.3", "x", "1 000"] {
+            assert_eq!(parse_decimal(bad), None, "{bad}");
+        }
+        assert!((parse_decimal("0.0184").unwrap_or_default() - 0.0184).abs() < 1e-15);
     }
 
     #[test]

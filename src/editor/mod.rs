@@ -15,6 +15,7 @@ pub mod geometry;
 pub mod history;
 pub mod keys;
 pub mod status;
+pub mod templates;
 
 use crate::model::{Flow, Pos, Scenario, Stage, StageKind};
 use fields::{Draft, FieldKey};

@@ -10,7 +10,7 @@ use super::properties::Properties;
 use super::results::Results;
 use super::state::{AppState, EditorHandle, Shared};
 use crate::editor::status::same_plan_input;
-use crate::editor::Editor;
+use crate::editor::{Editor, Notice};
 use crate::engine::{self, Plan};
 use crate::model::Scenario;
 use std::rc::Rc;
@@ -22,6 +22,9 @@ pub struct AppProps {
     /// The scenario the editor starts with.
     #[prop_or_default]
     pub scenario: Scenario,
+    /// A message to show on start (a fragment that could not be used).
+    #[prop_or_default]
+    pub notice: Option<String>,
 }
 
 /// The memo key of the plan: the scenario, compared so that moving cards (which the engine
@@ -37,8 +40,12 @@ impl PartialEq for PlanInput {
 /// The whole app: header, then palette, canvas, and properties over results, side by side.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let initial = props.scenario.clone();
-    let state = use_reducer(move || AppState { editor: Editor::new(initial) });
+    let (initial, notice) = (props.scenario.clone(), props.notice.clone());
+    let state = use_reducer(move || {
+        let mut editor = Editor::new(initial);
+        editor.notice = notice.map(|text| Notice { seq: 1, text, refusal: true });
+        AppState { editor }
+    });
     use_keyboard(Some(state.clone()));
     let plan: Rc<Plan> = use_memo(PlanInput(state.editor.scenario.clone()), |input| engine::plan(&input.0));
     html! {

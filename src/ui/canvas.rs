@@ -5,6 +5,7 @@
 use super::dom;
 use super::flows::{Flows, Preview};
 use super::minimap::Minimap;
+use super::num::{num, scale};
 use super::stage_card::{DropHint, StageCard};
 use super::state::{use_editor, use_plan, Shared};
 use super::toolbar::Toolbar;
@@ -182,10 +183,11 @@ pub fn Canvas() -> Html {
         }
     });
 
-    let grid = GRID * view.zoom;
-    let surface_style =
-        format!("background-size:{grid}px {grid}px;background-position:{}px {}px", view.pan.x, view.pan.y);
-    let world_style = format!("transform:translate({}px,{}px) scale({})", view.pan.x, view.pan.y, view.zoom);
+    // Dots closer than 12 px make a grey haze when zoomed out: show every fifth then.
+    let grid = if GRID * view.zoom < 12.0 { 5.0 * GRID * view.zoom } else { GRID * view.zoom };
+    let (grid, pan_x, pan_y) = (num(grid), num(view.pan.x), num(view.pan.y));
+    let surface_style = format!("background-size:{grid}px {grid}px;background-position:{pan_x}px {pan_y}px");
+    let world_style = format!("transform:translate({pan_x}px,{pan_y}px) scale({})", scale(view.zoom));
     let surface_class = classes!(
         "canvas-surface",
         ed.space_held.then_some("space"),
@@ -207,10 +209,10 @@ pub fn Canvas() -> Html {
                     <div class="cards">{ for cards }</div>
                 </div>
                 if let Some(r) = selection_box {
-                    <div class="select-box" style={format!("left:{}px;top:{}px;width:{}px;height:{}px", r.x, r.y, r.w, r.h)}></div>
+                    <div class="select-box" style={format!("left:{}px;top:{}px;width:{}px;height:{}px", num(r.x), num(r.y), num(r.w), num(r.h))}></div>
                 }
                 if let Some((at, why)) = hint {
-                    <div class="connect-hint" style={format!("left:{}px;top:{}px", at.x + 14.0, at.y + 14.0)}>{ why }</div>
+                    <div class="connect-hint" style={format!("left:{}px;top:{}px", num(at.x + 14.0), num(at.y + 14.0))}>{ why }</div>
                 }
             </div>
             <Toolbar />

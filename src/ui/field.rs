@@ -11,7 +11,7 @@ pub type OnEdit = Callback<(FieldKey, String), bool>;
 
 /// An element id for a field: `f-<stage or scenario>-<field>`, with only safe characters.
 pub fn field_id(key: &FieldKey) -> String {
-    let raw = format!("f-{}-{:?}", key.stage.as_deref().unwrap_or("scenario"), key.field);
+    let raw = format!("f-{}-{}", key.stage.as_deref().unwrap_or("scenario"), key.field.slug());
     raw.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect()
 }
 

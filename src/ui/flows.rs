@@ -1,6 +1,7 @@
 //! The flows between stages, drawn as arrows in world coordinates under the cards, and the
 //! live preview of a flow being drawn.
 
+use super::num::num;
 use super::state::Shared;
 use crate::editor::geometry::{input_handle, output_handle};
 use crate::model::{Pos, Scenario};
@@ -33,7 +34,8 @@ pub struct FlowsProps {
 /// A cubic curve leaving `a` to the right and entering `b` from the left.
 fn curve(a: Pos, b: Pos) -> String {
     let c = ((b.x - a.x).abs() / 2.0).max(40.0);
-    format!("M{} {}C{} {} {} {} {} {}", a.x, a.y, a.x + c, a.y, b.x - c, b.y, b.x, b.y)
+    let [ax, ay, bx, by] = [a.x, a.y, b.x, b.y].map(num);
+    format!("M{ax} {ay}C{} {ay} {} {by} {bx} {by}", num(a.x + c), num(b.x - c))
 }
 
 /// The SVG layer of flows. Decorative for assistive technology: each card's label says what it

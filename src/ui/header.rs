@@ -1,6 +1,8 @@
-//! The header: the product name and the scenario name, which can be edited in place.
+//! The header: the product name, the templates to start from, and the scenario name, which
+//! can be edited in place.
 
 use super::state::use_editor;
+use super::templates::Templates;
 use crate::editor::{Action, MAX_NAME_CHARS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -30,6 +32,7 @@ pub fn Header() -> Html {
                 {"Keel"}
             </span>
             <span class="keel-tagline">{"Backup & disaster-recovery planner"}</span>
+            <Templates />
             <label class="scenario-name">
                 <span class="scenario-caption">{"Scenario"}</span>
                 <input

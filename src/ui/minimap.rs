@@ -4,6 +4,7 @@
 
 use super::dom;
 use super::icons::group_colour;
+use super::num::num;
 use super::state::use_editor;
 use crate::editor::geometry::{bounds, Rect, CARD_H, CARD_W};
 use crate::editor::Action;
@@ -69,18 +70,18 @@ pub fn Minimap() -> Html {
         }
     });
     html! {
-        <svg class="minimap" ref={node} aria-hidden="true" focusable="false" width={MINI_W.to_string()}
-            height={MINI_H.to_string()} viewBox={format!("{} {} {} {}", world.x, world.y, world.w, world.h)}
+        <svg class="minimap" ref={node} aria-hidden="true" focusable="false" width={num(MINI_W)}
+            height={num(MINI_H)} viewBox={format!("{} {} {} {}", num(world.x), num(world.y), num(world.w), num(world.h))}
             {onpointerdown} {onpointermove}>
             <g>
                 { for ed.scenario.stages.iter().map(|s| html! {
-                    <rect key={s.id.clone()} x={s.pos.x.to_string()} y={s.pos.y.to_string()} width={CARD_W.to_string()}
-                        height={CARD_H.to_string()} rx="12" fill={group_colour(s.kind.group())}
+                    <rect key={s.id.clone()} x={num(s.pos.x)} y={num(s.pos.y)} width={num(CARD_W)}
+                        height={num(CARD_H)} rx="12" fill={group_colour(s.kind.group())}
                         fill-opacity={if ed.is_selected(&s.id) { "1" } else { "0.55" }} />
                 }) }
             </g>
-            <rect class="minimap-view" x={visible.x.to_string()} y={visible.y.to_string()}
-                width={visible.w.to_string()} height={visible.h.to_string()} vector-effect="non-scaling-stroke" />
+            <rect class="minimap-view" x={num(visible.x)} y={num(visible.y)}
+                width={num(visible.w)} height={num(visible.h)} vector-effect="non-scaling-stroke" />
         </svg>
     }
 }

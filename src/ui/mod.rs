@@ -17,6 +17,7 @@ pub mod help;
 pub mod icons;
 pub mod keyboard;
 pub mod minimap;
+pub mod num;
 pub mod overrides;
 pub mod palette;
 pub mod panic;
@@ -26,6 +27,7 @@ pub mod scenario_properties;
 pub mod stage_card;
 pub mod stage_properties;
 pub mod state;
+pub mod templates;
 pub mod toolbar;
 
 pub use app::{App, AppProps};

@@ -5,6 +5,7 @@
 use super::canvas::SURFACE_ID;
 use super::dom;
 use super::icons::{group_colour, kind_icon};
+use super::num::num;
 use super::state::use_editor;
 use crate::editor::geometry::{CARD_H, CARD_W, DRAG_THRESHOLD_IN_SCREEN};
 use crate::editor::Action;
@@ -115,9 +116,11 @@ pub fn Palette() -> Html {
     let ghost = drag.as_ref().filter(|d| d.moved).map(|d| {
         let (w, h) = (CARD_W * zoom, CARD_H * zoom);
         let style = format!(
-            "left:{}px;top:{}px;width:{w}px;height:{h}px;--kind:{}",
-            d.now.x - w / 2.0,
-            d.now.y - h / 2.0,
+            "left:{}px;top:{}px;width:{}px;height:{}px;--kind:{}",
+            num(d.now.x - w / 2.0),
+            num(d.now.y - h / 2.0),
+            num(w),
+            num(h),
             group_colour(d.kind.group())
         );
         html! {

@@ -3,6 +3,7 @@
 //! position, and the document-level key handler reads `data-stage` to know which card has focus.
 
 use super::icons::{group_colour, kind_icon};
+use super::num::num;
 use crate::editor::geometry::{CARD_H, CARD_W};
 use crate::editor::status::CardFacts;
 use crate::model::{Pos, StageKind};
@@ -59,9 +60,11 @@ pub fn StageCard(props: &StageCardProps) -> Html {
         DropHint::Refuses => class.push("drop-refused"),
     }
     let style = format!(
-        "transform:translate({}px,{}px);width:{CARD_W}px;height:{CARD_H}px;--kind:{}",
-        props.pos_in_world.x,
-        props.pos_in_world.y,
+        "transform:translate({}px,{}px);width:{}px;height:{}px;--kind:{}",
+        num(props.pos_in_world.x),
+        num(props.pos_in_world.y),
+        num(CARD_W),
+        num(CARD_H),
         group_colour(props.kind.group())
     );
     let aria = format!(

@@ -27,7 +27,7 @@ pub fn Toolbar() -> Html {
     let history = ed.history();
     let undo_title = history.next_undo().map_or("Nothing to undo".to_string(), |w| format!("Undo: {w}"));
     let redo_title = history.next_redo().map_or("Nothing to redo".to_string(), |w| format!("Redo: {w}"));
-    let zoom = format!("{:.0} %", ed.view.zoom * 100.0);
+    let zoom = format!("{} %", (ed.view.zoom * 100.0).round() as i64);
     html! {
         <div class="toolbar" role="toolbar" aria-label="Canvas tools">
             <button type="button" class="tool" title="Zoom out (Ctrl −)" aria-label="Zoom out" onclick={send(Action::ZoomOut)}>
