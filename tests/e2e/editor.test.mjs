@@ -1,0 +1,306 @@
+// The canvas editor in a real browser, driven like a user: stages dragged from the palette,
+// connected by dragging between handles, an RTO edited in the properties panel, undo, redo and
+// delete with the keyboard; the page and the plan are checked after every step. Screenshots go
+// to tests/e2e/out/ (not committed) for a person to look at.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { appUrl, launch, openPage } from "./browser.mjs";
+
+const require = createRequire(import.meta.url);
+const out = fileURLToPath(new URL("./out/", import.meta.url));
+let browser;
+
+before(async () => {
+  mkdirSync(out, { recursive: true });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function open() {
+  const page = await openPage(browser);
+  await page.goto(appUrl());
+  await page.locator(".keel-app").waitFor({ state: "visible", timeout: 15000 });
+  return page;
+}
+
+/** Drags with the mouse from one point to another in small steps, as a hand does. */
+async function drag(page, from, to, steps = 12) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+}
+
+async function centre(locator) {
+  const b = await locator.boundingBox();
+  assert.ok(b, "the element is laid out");
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2, box: b };
+}
+
+/** Drags a palette kind onto the canvas at (x, y) in page coordinates. */
+async function dragFromPalette(page, kind, to) {
+  const item = await centre(page.locator(`.palette-kind[data-kind="${kind}"]`));
+  await drag(page, { x: item.box.x + 24, y: item.y }, to);
+}
+
+const card = (page, id) => page.locator(`.stage-card[data-stage="${id}"]`);
+const status = (page) => page.locator(".canvas-status").innerText();
+const notice = (page) => page.locator(".canvas-notice").innerText();
+const verdict = (page) => page.locator(".plan-verdict").innerText();
+
+/** The screen position of a card's output handle (right edge, middle). */
+async function outputHandle(page, id) {
+  const b = await card(page, id).boundingBox();
+  return { x: b.x + b.width - 1, y: b.y + b.height / 2 };
+}
+
+/** The screen position of a card's input handle (left edge, middle). */
+async function inputHandle(page, id) {
+  const b = await card(page, id).boundingBox();
+  return { x: b.x + 2, y: b.y + b.height / 2 };
+}
+
+test("drag two stages in, connect them, edit an RTO, undo, redo and delete", async () => {
+  const page = await open();
+  const surface = await centre(page.locator("#keel-canvas-surface"));
+  const s = surface.box;
+
+  // 1. Two stages dragged from the palette land where they are dropped, centred, on the grid.
+  const dropRaw = { x: s.x + 180, y: s.y + 220 };
+  await dragFromPalette(page, "raw", dropRaw);
+  await card(page, "raw").waitFor();
+  const raw = await centre(card(page, "raw"));
+  assert.ok(Math.abs(raw.x - dropRaw.x) <= 12 && Math.abs(raw.y - dropRaw.y) <= 12, `raw is centred on the drop (${raw.x},${raw.y})`);
+  assert.equal(await status(page), "1 stage · 0 flows");
+  assert.equal(await notice(page), "Added Raw zone");
+  assert.equal(await verdict(page), "1 of 1 planned stages meet their targets");
+  assert.match(await page.locator(".properties h2").innerText(), /Stage: Raw zone/, "the new stage is selected");
+
+  const dropCurated = { x: s.x + 480, y: s.y + 300 };
+  await dragFromPalette(page, "curated", dropCurated);
+  await card(page, "curated").waitFor();
+  assert.equal(await status(page), "2 stages · 0 flows");
+  assert.equal(await verdict(page), "2 of 2 planned stages meet their targets");
+  for (const id of ["raw", "curated"]) {
+    assert.match(await card(page, id).getAttribute("data-status"), /^(meets|warning)$/, `${id} is planned and meets its targets`);
+  }
+  await page.screenshot({ path: `${out}1-two-stages.png` });
+
+  // 2. Connect: drag from raw's output handle to curated's input handle, with a live preview.
+  const from = await outputHandle(page, "raw");
+  const to = await inputHandle(page, "curated");
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x + 10, to.y + 4, { steps: 10 });
+  assert.equal(await page.locator(".flow.preview").count(), 1, "a preview follows the pointer");
+  assert.match(await card(page, "curated").getAttribute("class"), /drop-ok/, "the target shows it accepts");
+  await page.mouse.up();
+  assert.equal(await page.locator(".flow.preview").count(), 0);
+  assert.equal(await page.locator("path.flow").count(), 1, "one arrow");
+  assert.equal(await status(page), "2 stages · 1 flow");
+  assert.equal(await notice(page), "Connected Raw zone → Curated zone");
+  assert.match(await card(page, "raw").getAttribute("aria-label"), /Feeds Curated zone\./);
+  await page.screenshot({ path: `${out}2-connected.png` });
+
+  // 3. Edit curated's corruption RTO to something no option can meet: the card turns red.
+  await card(page, "curated").click();
+  assert.match(await page.locator(".properties h2").innerText(), /Stage: Curated zone/);
+  const rto = page.getByLabel("Corruption RTO");
+  assert.equal(await rto.inputValue(), "1d", "inherited from the scenario");
+  await rto.fill("1m");
+  await rto.press("Enter");
+  await page.locator('.stage-card[data-stage="curated"][data-status="violates"]').waitFor({ timeout: 5000 });
+  assert.match(await card(page, "curated").locator(".badge.missed").innerText(), /RTO 1m ✕/);
+  assert.equal(await verdict(page), "1 of 2 planned stages meet their targets");
+  assert.equal(await rto.inputValue(), "1m");
+  // A value that is not a duration is refused with the reason beside the field.
+  await rto.fill("soon");
+  await rto.press("Enter");
+  assert.match(await page.locator(".field-error").innerText(), /"soon" is not a duration/);
+  assert.equal(await rto.getAttribute("aria-invalid"), "true");
+  assert.equal(await card(page, "curated").getAttribute("data-status"), "violates", "the plan keeps the last good value");
+  await page.screenshot({ path: `${out}3-rto-edited.png` });
+
+  // 4. Undo with the keyboard, away from the field: the RTO and the plan come back.
+  await page.locator("#keel-canvas-surface").click({ position: { x: 40, y: s.height - 60 } });
+  await page.keyboard.press("Control+z");
+  assert.equal(await notice(page), "Undid: set RTO (corruption) of Curated zone to 1m");
+  assert.match(await card(page, "curated").getAttribute("data-status"), /^(meets|warning)$/);
+  assert.match(await card(page, "curated").locator(".badge").nth(1).innerText(), /RTO 1d ✓/);
+  assert.equal(await verdict(page), "2 of 2 planned stages meet their targets");
+
+  // 5. Redo: Ctrl+Shift+Z, then undo and Ctrl+Y again.
+  await page.keyboard.press("Control+Shift+z");
+  assert.equal(await card(page, "curated").getAttribute("data-status"), "violates");
+  assert.equal(await verdict(page), "1 of 2 planned stages meet their targets");
+  await page.keyboard.press("Control+z");
+  await page.keyboard.press("Control+y");
+  assert.equal(await card(page, "curated").getAttribute("data-status"), "violates");
+  assert.equal(await notice(page), "Redid: set RTO (corruption) of Curated zone to 1m");
+
+  // 6. Delete raw: its flow goes with it, and the plan has one stage left.
+  await card(page, "raw").click();
+  await page.keyboard.press("Delete");
+  assert.equal(await card(page, "raw").count(), 0);
+  assert.equal(await page.locator("path.flow").count(), 0);
+  assert.equal(await status(page), "1 stage · 0 flows");
+  assert.equal(await notice(page), "Deleted Raw zone and 1 flow");
+  assert.equal(await verdict(page), "0 of 1 planned stages meet their targets");
+  await page.screenshot({ path: `${out}4-deleted.png` });
+
+  // Undo brings raw and its flow back.
+  await page.keyboard.press("Control+z");
+  assert.equal(await status(page), "2 stages · 1 flow");
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("a flow that would close a loop is refused with the reason", async () => {
+  const page = await open();
+  const s = (await page.locator("#keel-canvas-surface").boundingBox());
+  await dragFromPalette(page, "raw", { x: s.x + 160, y: s.y + 200 });
+  await dragFromPalette(page, "enriched", { x: s.x + 460, y: s.y + 200 });
+  await drag(page, await outputHandle(page, "raw"), await inputHandle(page, "enriched"));
+  assert.equal(await page.locator("path.flow").count(), 1);
+
+  // Back from enriched to raw: the preview turns red and says why before the release.
+  const from = await outputHandle(page, "enriched");
+  const to = await inputHandle(page, "raw");
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x + 6, to.y, { steps: 10 });
+  assert.match(await page.locator(".connect-hint").innerText(), /would close a loop/);
+  assert.equal(await page.locator(".flow.preview.refused").count(), 1);
+  await page.mouse.up();
+  assert.equal(await page.locator("path.flow").count(), 1, "no flow added");
+  assert.match(await notice(page), /^Not connected: Enriched zone → Raw zone would close a loop/);
+  await page.screenshot({ path: `${out}5-refused.png` });
+
+  // Onto itself, too.
+  await drag(page, await outputHandle(page, "raw"), await centre(card(page, "raw")));
+  assert.match(await notice(page), /Raw zone cannot feed itself/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("the keyboard alone adds, selects, moves and deletes stages", async () => {
+  const page = await open();
+  await page.locator('.palette-kind[data-kind="report"]').focus();
+  await page.keyboard.press("Enter");
+  await card(page, "report").waitFor();
+  const before = await card(page, "report").boundingBox();
+  const surface = await page.locator("#keel-canvas-surface").boundingBox();
+  const mid = { x: before.x + before.width / 2, y: before.y + before.height / 2 };
+  assert.ok(Math.abs(mid.x - (surface.x + surface.width / 2)) <= 12, "added in the middle of the view");
+
+  // Tab to the card; it is a focusable group with a label.
+  await card(page, "report").focus();
+  assert.equal(await card(page, "report").getAttribute("role"), "group");
+  await page.keyboard.press("Escape"); // clear the selection
+  assert.match(await page.locator(".properties h2").innerText(), /^Scenario$/);
+  await page.keyboard.press("Enter");
+  assert.match(await page.locator(".properties h2").innerText(), /Stage: Reports/);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Shift+ArrowDown");
+  const after = await card(page, "report").boundingBox();
+  assert.equal(Math.round(after.x - before.x), 20, "one grid step right");
+  assert.equal(Math.round(after.y - before.y), 100, "five grid steps down");
+  assert.match(await notice(page), /^Moved Reports to /, "the move is announced");
+  assert.equal(await page.locator('[role="status"].canvas-notice').count(), 1, "in a live region");
+
+  // Shortcuts stay out of text fields: Backspace in the label edits the text.
+  const label = page.getByLabel("Label");
+  await label.focus();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Backspace");
+  assert.equal(await label.inputValue(), "Report");
+  assert.equal(await card(page, "report").count(), 1, "Backspace in a field deletes no stage");
+
+  // ? opens the shortcuts, Esc closes them; Ctrl+A and Delete empty the canvas.
+  await card(page, "report").focus();
+  await page.keyboard.press("?");
+  await page.getByRole("dialog", { name: "Keyboard and mouse" }).waitFor();
+  await page.keyboard.press("Escape");
+  assert.equal(await page.getByRole("dialog").count(), 0);
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Delete");
+  assert.equal(await status(page), "0 stages · 0 flows");
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("pan, zoom at the pointer, fit, box selection and templates", async () => {
+  const page = await open();
+  await page.getByLabel("Start from a template").selectOption("lusty");
+  assert.equal(await status(page), "14 stages · 14 flows");
+  assert.match(await verdict(page), /^\d+ of 14 planned stages meet their targets$/);
+  const zoomLabel = page.locator(".zoom-level");
+  const fitted = await zoomLabel.innerText();
+  assert.notEqual(fitted, "100 %", "a wide platform is fitted on open");
+
+  // Ctrl+wheel zooms in around the pointer: the card under it stays under it.
+  const target = await centre(card(page, "raw"));
+  await page.mouse.move(target.x, target.y);
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up("Control");
+  const zoomed = await centre(card(page, "raw"));
+  assert.notEqual(await zoomLabel.innerText(), fitted);
+  assert.ok(Math.abs(zoomed.x - target.x) < 2 && Math.abs(zoomed.y - target.y) < 2, `anchored at the pointer: ${JSON.stringify([target.x, target.y, zoomed.x, zoomed.y, fitted, await zoomLabel.innerText()])}`);
+
+  // Dragging the background pans.
+  const s = await page.locator("#keel-canvas-surface").boundingBox();
+  const empty = { x: s.x + 30, y: s.y + s.height - 30 };
+  const beforePan = await centre(card(page, "raw"));
+  await drag(page, empty, { x: empty.x + 60, y: empty.y - 40 }, 6);
+  const afterPan = await centre(card(page, "raw"));
+  assert.ok(Math.abs(afterPan.x - beforePan.x - 60) < 2 && Math.abs(afterPan.y - beforePan.y + 40) < 2, "the world follows");
+
+  // Fit view (button), then Shift+drag a box around two cards.
+  await page.getByRole("button", { name: "Fit view" }).click();
+  assert.equal(await zoomLabel.innerText(), fitted);
+  const a = await card(page, "erp").boundingBox();
+  const b = await card(page, "crm").boundingBox();
+  await page.keyboard.down("Shift");
+  await drag(page, { x: Math.min(a.x, b.x) - 6, y: Math.min(a.y, b.y) - 6 }, { x: Math.max(a.x + a.width, b.x + b.width) + 6, y: Math.max(a.y + a.height, b.y + b.height) + 6 }, 8);
+  await page.keyboard.up("Shift");
+  assert.equal(await page.locator(".stage-card.selected").count(), 2);
+  assert.equal(await page.locator(".properties h2").innerText(), "2 stages selected");
+  await page.screenshot({ path: `${out}6-template.png` });
+
+  // The empty template, then undo back to the reference platform.
+  await page.getByLabel("Start from a template").selectOption("empty");
+  assert.equal(await status(page), "0 stages · 0 flows");
+  await page.getByRole("button", { name: "Undo" }).click();
+  assert.equal(await status(page), "14 stages · 14 flows");
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("the editor with stages has no serious accessibility violations (axe-core)", async () => {
+  const page = await open();
+  await page.getByLabel("Start from a template").selectOption("operations");
+  await card(page, "erp").click().catch(() => page.locator(".stage-card").first().click());
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  });
+  assert.deepEqual(violations, []);
+  // And with the shortcuts dialog open.
+  await page.keyboard.press("?");
+  const dialog = await page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+  });
+  assert.deepEqual(dialog, []);
+  await page.close();
+});
