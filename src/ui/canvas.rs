@@ -22,6 +22,9 @@ use yew::prelude::*;
 /// The `id` of the surface that receives pointer events (the palette drops onto it).
 pub const SURFACE_ID: &str = "keel-canvas-surface";
 
+/// The `performance.mark` set when the canvas is first measured, fitted and rendered.
+pub const INTERACTIVE_MARK: &str = "keel-interactive";
+
 /// "Reads from A, B. Feeds C." for each stage that has flows.
 fn lineage(scenario: &Scenario) -> HashMap<&str, String> {
     let name = |id: &str| scenario.stage(id).map_or(id.to_string(), |s| s.display_name().to_string());
@@ -85,6 +88,17 @@ pub fn Canvas() -> Html {
             move || drop(listener)
         });
     }
+
+    // Once the measured, fitted canvas has rendered, it is interactive: say so to the
+    // browser's performance timeline (scripts/bench reads the mark).
+    let measured = editor.as_ref().is_some_and(|h| h.editor.view.size.w > 0.0);
+    use_effect_with(measured, |measured| {
+        if *measured {
+            if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = performance.mark(INTERACTIVE_MARK);
+            }
+        }
+    });
 
     let pointer = |make: fn(crate::editor::PointerInput) -> Action, capture: bool| {
         let editor = editor.clone();

@@ -2,7 +2,7 @@
 //! status colour the plan gives it. Pure view: the canvas handles every pointer event by
 //! position, and the document-level key handler reads `data-stage` to know which card has focus.
 
-use super::icons::{group_colour, kind_icon};
+use super::icons::group_colour;
 use super::num::num;
 use crate::editor::geometry::{CARD_H, CARD_W};
 use crate::editor::status::CardFacts;
@@ -87,12 +87,11 @@ pub fn StageCard(props: &StageCardProps) -> Html {
         }
     };
     html! {
+        // Six elements a card: a platform has hundreds. The icon (an image chosen by
+        // `data-kind`) and the two handles (::before and ::after) are drawn by style/main.css.
         <div {class} {style} role="group" tabindex="0" aria-label={aria} aria-roledescription="stage"
-            data-stage={props.id.clone()} data-status={status.key()}>
-            <div class="card-head">
-                <span class="card-icon">{ kind_icon(props.kind) }</span>
-                <span class="card-label">{ props.label.clone() }</span>
-            </div>
+            data-stage={props.id.clone()} data-status={status.key()} data-kind={props.kind.key()}>
+            <div class="card-label">{ props.label.clone() }</div>
             <div class="card-kind" title={facts.service.clone()}>{ format!("{} · {}", props.kind.label(), facts.service) }</div>
             <div class="card-badges">
                 { badge("RPO", &facts.rpo) }
@@ -106,8 +105,6 @@ pub fn StageCard(props: &StageCardProps) -> Html {
                     } }
                 </span>
             </div>
-            <span class="handle handle-in" aria-hidden="true"></span>
-            <span class="handle handle-out" aria-hidden="true"></span>
         </div>
     }
 }
