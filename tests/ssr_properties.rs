@@ -120,8 +120,10 @@ fn lake() -> Scenario {
     });
     scenario.stages.push(raw);
     let mut report = Stage::new("bi", StageKind::Report);
+    report.label = "BI".into();
     report.pos = Pos { x: 300.0, y: 0.0 };
     scenario.stages.push(report);
+    scenario.flows.push(keel::model::Flow { from: "raw".into(), to: "bi".into() });
     scenario
 }
 
@@ -167,6 +169,8 @@ Region outage RTO: soon
 "#,
     );
     assert!(html.contains(r#"aria-invalid="true""#), "the bad field is marked invalid");
+    assert!(html.contains("Feeds BI"), "the stage's flows are listed: {html}");
+    assert!(html.contains(r#"aria-label="Remove the flow Landing zone → BI""#), "each with a button to remove it");
     assert!(
         html.contains("Use the scenario&#x27;s") || html.contains("Use the scenario's"),
         "own targets can be reset"

@@ -23,6 +23,8 @@ pub const HANDLE_RADIUS_IN_SCREEN: f64 = 14.0;
 pub const CONNECT_SNAP_IN_SCREEN: f64 = 24.0;
 /// Distance in screen pixels a pointer must travel before a press becomes a drag.
 pub const DRAG_THRESHOLD_IN_SCREEN: f64 = 3.0;
+/// Distance in screen pixels within which a press picks a flow's curve.
+pub const FLOW_HIT_IN_SCREEN: f64 = 8.0;
 /// Empty margin around the platform when the view is fitted, in screen pixels.
 pub const FIT_MARGIN_IN_SCREEN: f64 = 40.0;
 
@@ -93,6 +95,37 @@ pub fn output_handle(pos_in_world: Pos) -> Pos {
 /// Centre of a card's input handle (left edge, middle), in world coordinates.
 pub fn input_handle(pos_in_world: Pos) -> Pos {
     Pos { x: pos_in_world.x, y: pos_in_world.y + CARD_H / 2.0 }
+}
+
+/// The cubic Bézier of a flow from output handle `a` to input handle `b`: leaves to the right,
+/// enters from the left. The view draws it and the editor hit-tests it from this one definition.
+pub fn flow_curve(a: Pos, b: Pos) -> [Pos; 4] {
+    let c = ((b.x - a.x).abs() / 2.0).max(40.0);
+    [a, Pos { x: a.x + c, y: a.y }, Pos { x: b.x - c, y: b.y }, b]
+}
+
+/// The distance from `p` to a cubic Bézier, measured on 24 straight pieces of it.
+pub fn distance_to_curve(p: Pos, [p0, p1, p2, p3]: [Pos; 4]) -> f64 {
+    let at = |t: f64| {
+        let u = 1.0 - t;
+        let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+        Pos { x: a * p0.x + b * p1.x + c * p2.x + d * p3.x, y: a * p0.y + b * p1.y + c * p2.y + d * p3.y }
+    };
+    let mut best = f64::INFINITY;
+    let mut prev = p0;
+    for i in 1..=24 {
+        let next = at(f64::from(i) / 24.0);
+        best = best.min(distance_to_segment(p, prev, next));
+        prev = next;
+    }
+    best
+}
+
+fn distance_to_segment(p: Pos, a: Pos, b: Pos) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 { (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+    distance(p, Pos { x: a.x + t * dx, y: a.y + t * dy })
 }
 
 /// `p` moved to the nearest grid point.
@@ -264,5 +297,17 @@ mod tests {
             Some(Rect { x: 0.0, y: 0.0, w: 200.0 + CARD_W, h: 100.0 + CARD_H })
         );
         assert_eq!(bounds([]), None);
+    }
+
+    #[test]
+    fn flows_are_curves_that_can_be_hit() {
+        let curve = flow_curve(p(0.0, 0.0), p(200.0, 100.0));
+        assert_eq!(curve[1], p(100.0, 0.0));
+        assert_eq!(curve[2], p(100.0, 100.0));
+        assert!(distance_to_curve(p(0.0, 0.0), curve) < 1e-9);
+        assert!(distance_to_curve(p(100.0, 50.0), curve) < 1.0, "the middle of an S-curve");
+        assert!(distance_to_curve(p(100.0, 80.0), curve) > 20.0);
+        // Short or backwards flows still bulge out by at least 40 px.
+        assert_eq!(flow_curve(p(0.0, 0.0), p(-10.0, 0.0))[1], p(40.0, 0.0));
     }
 }

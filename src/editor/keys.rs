@@ -108,6 +108,7 @@ pub fn help_lines(mac: bool) -> Vec<(String, &'static str)> {
         (format!("{cmd}+A"), "select everything"),
         ("Esc".into(), "cancel the drag, or clear the selection"),
         ("Delete or Backspace".into(), "delete the selection and its flows"),
+        ("Click an arrow, then Delete".into(), "remove one flow"),
         ("Arrow keys · Shift+arrow keys".into(), "move the selection by 1 or 5 grid steps"),
         ("Tab, then Enter or Space".into(), "go to a stage and select it"),
         (format!("{cmd}+Z"), "undo"),

@@ -66,6 +66,13 @@ pub enum Hit {
     Stage(String),
     /// A stage's output handle, where connections start.
     Output(String),
+    /// A flow's curve.
+    Flow {
+        /// Upstream stage id.
+        from: String,
+        /// Downstream stage id.
+        to: String,
+    },
 }
 
 /// A drag in progress on the canvas.
@@ -154,6 +161,8 @@ pub struct Editor {
     pub scenario: Rc<Scenario>,
     /// Ids of the selected stages.
     pub selection: Rc<BTreeSet<String>>,
+    /// The selected flow (from, to), when a flow rather than stages is selected.
+    pub selected_flow: Option<(String, String)>,
     /// How the world is shown on the canvas.
     pub view: View,
     /// Whether moved and added stages snap to the grid.
@@ -192,8 +201,15 @@ pub enum Action {
         /// Where the card's centre goes, on the screen; `None` = the middle of the view.
         at_in_screen: Option<Pos>,
     },
-    /// Delete the selected stages and every flow to or from them.
+    /// Delete the selected stages and every flow to or from them, or the selected flow.
     DeleteSelection,
+    /// Remove the flow `from → to`.
+    Disconnect {
+        /// Upstream stage id.
+        from: String,
+        /// Downstream stage id.
+        to: String,
+    },
     /// Add the flow `from → to`, unless it is a self-loop, a duplicate or closes a cycle (then
     /// the notice says why).
     Connect {
@@ -294,6 +310,7 @@ impl Editor {
         Editor {
             scenario: Rc::new(scenario),
             selection: Rc::default(),
+            selected_flow: None,
             view: View::default(),
             snap: true,
             gesture: None,
@@ -330,6 +347,7 @@ impl Editor {
     pub fn is_same(&self, other: &Editor) -> bool {
         Rc::ptr_eq(&self.scenario, &other.scenario)
             && Rc::ptr_eq(&self.selection, &other.selection)
+            && self.selected_flow == other.selected_flow
             && Rc::ptr_eq(&self.history, &other.history)
             && self.view == other.view
             && self.snap == other.snap
@@ -373,7 +391,7 @@ impl Editor {
         below
     }
 
-    /// What is under `pos_in_screen`: handles first, then cards from the top down.
+    /// What is under `pos_in_screen`: handles first, then cards from the top down, then flows.
     pub fn hit(&self, pos_in_screen: Pos) -> Hit {
         let pos_in_world = self.view.world_from_screen(pos_in_screen);
         let handle_radius = geometry::HANDLE_RADIUS_IN_SCREEN / self.view.zoom;
@@ -387,7 +405,19 @@ impl Editor {
                 return Hit::Stage(stage.id.clone());
             }
         }
-        Hit::Background
+        let scenario = &self.scenario;
+        let near = geometry::FLOW_HIT_IN_SCREEN / self.view.zoom;
+        scenario
+            .flows
+            .iter()
+            .filter_map(|f| {
+                let (a, b) = (scenario.stage(&f.from)?, scenario.stage(&f.to)?);
+                let curve = geometry::flow_curve(geometry::output_handle(a.pos), geometry::input_handle(b.pos));
+                Some((geometry::distance_to_curve(pos_in_world, curve), f))
+            })
+            .filter(|(d, _)| *d <= near)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map_or(Hit::Background, |(_, f)| Hit::Flow { from: f.from.clone(), to: f.to.clone() })
     }
 
     /// Why the flow `from → to` cannot be added, or `None` if it can.
@@ -425,7 +455,11 @@ impl Editor {
                 self.add_stage(kind, at_in_screen);
                 true
             }
-            Action::DeleteSelection => self.delete_selection(),
+            Action::DeleteSelection => match self.selected_flow.clone() {
+                Some((from, to)) if self.selection.is_empty() => self.disconnect(&from, &to),
+                _ => self.delete_selection(),
+            },
+            Action::Disconnect { from, to } => self.disconnect(&from, &to),
             Action::Connect { from, to } => {
                 self.connect(&from, &to);
                 true
@@ -439,6 +473,7 @@ impl Editor {
                 }
                 self.announce(format!("Selected all {} stages", all.len()));
                 self.selection = Rc::new(all);
+                self.selected_flow = None;
                 true
             }
             Action::Escape => self.escape(),
@@ -523,6 +558,7 @@ impl Editor {
                 self.drafts = Rc::default();
                 self.commit(*scenario, what.clone());
                 self.selection = Rc::default();
+                self.selected_flow = None;
                 self.fit_pending = true;
                 if self.view.size.w > 0.0 {
                     self.fit_pending = false;
@@ -599,6 +635,7 @@ impl Editor {
         scenario.stages.push(stage);
         self.commit(scenario, format!("add {label}"));
         self.selection = Rc::new(BTreeSet::from([id]));
+        self.selected_flow = None;
         self.announce(format!("Added {label}"));
     }
 
@@ -670,6 +707,17 @@ impl Editor {
         true
     }
 
+    fn disconnect(&mut self, from: &str, to: &str) -> bool {
+        let Some(i) = self.scenario.flows.iter().position(|f| f.from == from && f.to == to) else { return false };
+        let (a, b) = (self.name_of(from), self.name_of(to));
+        let mut scenario = (*self.scenario).clone();
+        scenario.flows.remove(i);
+        self.commit(scenario, format!("remove the flow {a} → {b}"));
+        self.selected_flow = None;
+        self.announce(format!("Removed the flow {a} → {b}"));
+        true
+    }
+
     fn connect(&mut self, from: &str, to: &str) {
         if let Some(reason) = self.connection_refusal(from, to) {
             self.refuse(format!("Not connected: {reason}"));
@@ -728,6 +776,7 @@ impl Editor {
             self.announce(format!("Selected {name}"));
         }
         self.selection = Rc::new(selection);
+        self.selected_flow = None;
         true
     }
 
@@ -736,6 +785,8 @@ impl Editor {
             self.cancel_gesture();
         } else if self.help_open {
             self.help_open = false;
+        } else if self.selected_flow.is_some() {
+            self.selected_flow = None;
         } else if !self.selection.is_empty() {
             self.selection = Rc::default();
             self.announce("Selection cleared".into());
@@ -817,6 +868,13 @@ impl Editor {
                     moved: false,
                 });
             }
+            Hit::Flow { from, to } => {
+                self.selection = Rc::default();
+                let (a, b) = (self.name_of(&from), self.name_of(&to));
+                self.announce(format!("Selected the flow {a} → {b}; Delete removes it"));
+                self.selected_flow = Some((from, to));
+                return true;
+            }
             Hit::Background if input.shift => {
                 self.gesture = Some(Gesture::BoxSelecting {
                     pointer_id: input.pointer_id,
@@ -896,6 +954,7 @@ impl Editor {
                 );
                 if selection != *self.selection {
                     self.selection = Rc::new(selection);
+                    self.selected_flow = None;
                 }
                 true
             }
@@ -940,7 +999,7 @@ impl Editor {
             .map(|(_, s)| s.id.clone());
         nearest.or_else(|| match self.hit(self.view.screen_from_world(pos_in_world)) {
             Hit::Stage(id) | Hit::Output(id) => Some(id),
-            Hit::Background => None,
+            Hit::Flow { .. } | Hit::Background => None,
         })
     }
 
@@ -956,8 +1015,9 @@ impl Editor {
                 self.announce(format!("Moved {what}"));
             }
             Some(Gesture::Connecting { from, target: Some(to), .. }) => self.connect(&from, &to),
-            Some(Gesture::Panning { moved: false, .. }) if !self.selection.is_empty() => {
+            Some(Gesture::Panning { moved: false, .. }) => {
                 self.selection = Rc::default();
+                self.selected_flow = None;
             }
             Some(Gesture::BoxSelecting { .. }) => {
                 let n = self.selection.len();
@@ -985,6 +1045,7 @@ impl Editor {
         let restored = if back { history.undo(current) } else { history.redo(current) };
         let Some(snapshot) = restored else { return false };
         self.gesture = None;
+        self.selected_flow = None;
         // Drafts were typed against the state being left.
         self.drafts = Rc::default();
         self.scenario = snapshot.scenario;

@@ -587,3 +587,34 @@ fn scenario_edits_and_resetting_a_stage_s_targets() {
     let deleted = act(&act(&bad, Action::Select { id: "a".into(), additive: false }), Action::DeleteSelection);
     assert!(deleted.drafts.is_empty());
 }
+
+#[test]
+fn a_press_on_a_flow_selects_it_and_delete_removes_only_it() {
+    let e = act(&abc(), Action::Select { id: "a".into(), additive: false });
+    // The a → b curve runs from (180, 50) to (300, 50): its middle is (240, 50).
+    assert_eq!(e.hit(p(240.0, 53.0)), Hit::Flow { from: "a".into(), to: "b".into() });
+    assert_eq!(e.hit(p(240.0, 80.0)), Hit::Background, "too far from the curve");
+    let picked = run(&e, [down(240.0, 53.0), up(240.0, 53.0)]);
+    assert_eq!(picked.selected_flow, Some(("a".into(), "b".into())));
+    assert!(picked.selection.is_empty(), "a flow is selected instead of stages");
+    assert_eq!(notice(&picked), "Selected the flow A → B; Delete removes it");
+    let removed = act(&picked, Action::DeleteSelection);
+    assert!(removed.scenario.flows.is_empty());
+    assert_eq!(removed.scenario.stages.len(), 3, "no stage goes with it");
+    assert_eq!(removed.selected_flow, None);
+    assert_eq!(removed.history().next_undo(), Some("remove the flow A → B"));
+    assert_eq!(flows(&act(&removed, Action::Undo)), [("a".into(), "b".into())]);
+    // Esc, a stage press or a click on the background let go of the flow.
+    assert_eq!(act(&picked, Action::Escape).selected_flow, None);
+    assert_eq!(run(&picked, [down(10.0, 10.0), up(10.0, 10.0)]).selected_flow, None);
+    assert_eq!(run(&picked, [down(500.0, 500.0), up(500.0, 500.0)]).selected_flow, None);
+}
+
+#[test]
+fn disconnect_removes_a_named_flow() {
+    let e = abc();
+    let cut = act(&e, Action::Disconnect { from: "a".into(), to: "b".into() });
+    assert!(cut.scenario.flows.is_empty());
+    assert_eq!(notice(&cut), "Removed the flow A → B");
+    assert_eq!(e.apply(Action::Disconnect { from: "b".into(), to: "a".into() }), None, "no such flow");
+}

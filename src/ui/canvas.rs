@@ -217,7 +217,8 @@ pub fn Canvas() -> Html {
                 {onpointerdown} {onpointermove} {onpointerup} onpointercancel={cancel.clone()}
                 onlostpointercapture={cancel} {onwheel}>
                 <div class="canvas-world" style={world_style}>
-                    <Flows scenario={Shared(scenario.clone())} selection={Shared(ed.selection.clone())} {preview} />
+                    <Flows scenario={Shared(scenario.clone())} selection={Shared(ed.selection.clone())} {preview}
+                        selected={ed.selected_flow.clone()} />
                     // The cards alone in their element: a fully keyed list, so yew moves cards when
                     // the paint order changes instead of rebuilding them (and losing focus).
                     <div class="cards">{ for cards }</div>

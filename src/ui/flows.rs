@@ -3,7 +3,7 @@
 
 use super::num::num;
 use super::state::Shared;
-use crate::editor::geometry::{input_handle, output_handle};
+use crate::editor::geometry::{flow_curve, input_handle, output_handle};
 use crate::model::{Pos, Scenario};
 use std::collections::{BTreeSet, HashMap};
 use yew::prelude::*;
@@ -29,13 +29,25 @@ pub struct FlowsProps {
     /// The flow being drawn, if any.
     #[prop_or_default]
     pub preview: Option<Preview>,
+    /// The selected flow (from, to), if any.
+    #[prop_or_default]
+    pub selected: Option<(String, String)>,
 }
 
-/// A cubic curve leaving `a` to the right and entering `b` from the left.
+/// The SVG path of the flow curve from `a` to `b` ([`flow_curve`], which the editor hit-tests).
 fn curve(a: Pos, b: Pos) -> String {
-    let c = ((b.x - a.x).abs() / 2.0).max(40.0);
-    let [ax, ay, bx, by] = [a.x, a.y, b.x, b.y].map(num);
-    format!("M{ax} {ay}C{} {ay} {} {by} {bx} {by}", num(a.x + c), num(b.x - c))
+    let [p0, p1, p2, p3] = flow_curve(a, b);
+    format!(
+        "M{} {}C{} {} {} {} {} {}",
+        num(p0.x),
+        num(p0.y),
+        num(p1.x),
+        num(p1.y),
+        num(p2.x),
+        num(p2.y),
+        num(p3.x),
+        num(p3.y)
+    )
 }
 
 /// The SVG layer of flows. Decorative for assistive technology: each card's label says what it
@@ -47,8 +59,9 @@ pub fn Flows(props: &FlowsProps) -> Html {
     let paths = scenario.flows.iter().filter_map(|f| {
         let (a, b) = (pos.get(f.from.as_str())?, pos.get(f.to.as_str())?);
         let lit = props.selection.contains(&f.from) || props.selection.contains(&f.to);
+        let selected = props.selected.as_ref().is_some_and(|(a, b)| *a == f.from && *b == f.to);
         Some(html! {
-            <path key={format!("{}>{}", f.from, f.to)} class={classes!("flow", lit.then_some("lit"))}
+            <path key={format!("{}>{}", f.from, f.to)} class={classes!("flow", lit.then_some("lit"), selected.then_some("selected"))}
                 d={curve(output_handle(*a), input_handle(*b))} marker-end="url(#keel-arrow)" />
         })
     });

@@ -27,12 +27,16 @@ pub fn Properties() -> Html {
         let handle = handle.clone();
         Callback::from(move |stage: String| handle.dispatch(Action::ResetTargets { stage }))
     };
+    let on_disconnect = {
+        let handle = handle.clone();
+        Callback::from(move |(from, to): (String, String)| handle.dispatch(Action::Disconnect { from, to }))
+    };
     let scenario = Shared(ed.scenario.clone());
     let drafts = Shared(ed.drafts.clone());
     let (title, body) = match (ed.selection.len(), ed.selected_stage()) {
         (_, Some(stage)) => (
             format!("Stage: {}", stage.display_name()),
-            html! { <StageProperties {scenario} stage={stage.id.clone()} {drafts} {on_edit} {on_reset_targets} /> },
+            html! { <StageProperties {scenario} stage={stage.id.clone()} {drafts} {on_edit} {on_reset_targets} {on_disconnect} /> },
         ),
         (0, None) => ("Scenario".to_string(), html! { <ScenarioProperties {scenario} {drafts} {on_edit} /> }),
         (n, None) => (

@@ -25,6 +25,8 @@ pub struct StagePropertiesProps {
     pub on_edit: OnEdit,
     /// Lets the stage inherit the scenario's targets again.
     pub on_reset_targets: Callback<String>,
+    /// Removes a flow (from, to).
+    pub on_disconnect: Callback<(String, String)>,
 }
 
 /// The panel for the selected stage.
@@ -104,6 +106,33 @@ pub fn StageProperties(props: &StagePropertiesProps) -> Html {
                     </div>
                 }) }
             </fieldset>
+            { flows(scenario, &stage.id, &props.on_disconnect) }
         </div>
+    }
+}
+
+/// The stage's flows, each with a button to remove it: the keyboard's way to undo a connection.
+fn flows(scenario: &Scenario, id: &str, on_disconnect: &Callback<(String, String)>) -> Html {
+    let name = |id: &str| scenario.stage(id).map_or(id.to_string(), |s| s.display_name().to_string());
+    let items = scenario.flows.iter().filter(|f| f.from == id || f.to == id).map(|f| {
+        let words = if f.to == id { format!("Reads from {}", name(&f.from)) } else { format!("Feeds {}", name(&f.to)) };
+        let remove = {
+            let pair = (f.from.clone(), f.to.clone());
+            on_disconnect.reform(move |_: MouseEvent| pair.clone())
+        };
+        html! {
+            <li key={format!("{}>{}", f.from, f.to)}>
+                <span>{ words }</span>
+                <button type="button" class="link-button" onclick={remove}
+                    aria-label={format!("Remove the flow {} → {}", name(&f.from), name(&f.to))}>{"Remove"}</button>
+            </li>
+        }
+    });
+    html! {
+        <section class="props-flows" aria-label="Flows">
+            <h3>{"Flows"}</h3>
+            <ul>{ for items }</ul>
+            <p class="field-hint">{"Drag from a card's right handle to another card to add one."}</p>
+        </section>
     }
 }

@@ -185,6 +185,21 @@ test("a flow that would close a loop is refused with the reason", async () => {
   // Onto itself, too.
   await drag(page, await outputHandle(page, "raw"), await centre(card(page, "raw")));
   assert.match(await notice(page), /Raw zone cannot feed itself/);
+
+  // A click on the arrow selects it; Delete removes the flow and no stage.
+  const a = await outputHandle(page, "raw");
+  const b = await inputHandle(page, "enriched");
+  await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+  assert.equal(await page.locator("path.flow.selected").count(), 1);
+  await page.keyboard.press("Delete");
+  assert.equal(await page.locator("path.flow").count(), 0);
+  assert.equal(await page.locator(".stage-card").count(), 2);
+  assert.equal(await notice(page), "Removed the flow Raw zone → Enriched zone");
+  // The panel removes flows from the keyboard too.
+  await page.keyboard.press("Control+z");
+  await card(page, "enriched").click();
+  await page.getByRole("button", { name: "Remove the flow Raw zone → Enriched zone" }).click();
+  assert.equal(await page.locator("path.flow").count(), 0);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
