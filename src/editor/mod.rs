@@ -602,7 +602,7 @@ impl Editor {
     }
 
     fn name_of(&self, id: &str) -> String {
-        self.scenario.stage(id).map_or_else(|| id.to_string(), |s| s.display_name().to_string())
+        stage_name(&self.scenario, id)
     }
 
     /// "Raw zone" for one stage, "3 stages" for more.
@@ -1057,6 +1057,12 @@ impl Editor {
         self.announce(format!("{verb}: {}", snapshot.what));
         true
     }
+}
+
+/// The name of stage `id` as the user knows it (its label, else its id), or the id itself if
+/// there is no such stage.
+pub fn stage_name(scenario: &Scenario, id: &str) -> String {
+    scenario.stage(id).map_or_else(|| id.to_string(), |s| s.display_name().to_string())
 }
 
 /// A stage id not yet used in `scenario`: the kind's key, then `key_2`, `key_3`, …

@@ -11,7 +11,7 @@ use super::state::{use_editor, use_plan, Shared};
 use super::toolbar::Toolbar;
 use crate::editor::geometry::{input_handle, output_handle, Rect, Size, GRID};
 use crate::editor::status::{card_facts, CardFacts};
-use crate::editor::{Action, Gesture};
+use crate::editor::{stage_name, Action, Gesture};
 use crate::model::Scenario;
 use gloo_events::EventListener;
 use std::collections::HashMap;
@@ -27,7 +27,7 @@ pub const INTERACTIVE_MARK: &str = "keel-interactive";
 
 /// "Reads from A, B. Feeds C." for each stage that has flows.
 fn lineage(scenario: &Scenario) -> HashMap<&str, String> {
-    let name = |id: &str| scenario.stage(id).map_or(id.to_string(), |s| s.display_name().to_string());
+    let name = |id: &str| stage_name(scenario, id);
     let mut reads: HashMap<&str, Vec<String>> = HashMap::new();
     let mut feeds: HashMap<&str, Vec<String>> = HashMap::new();
     for f in &scenario.flows {

@@ -7,7 +7,7 @@ use super::dom;
 use super::icons::{group_colour, kind_icon};
 use super::num::num;
 use super::state::use_editor;
-use crate::editor::geometry::{CARD_H, CARD_W, DRAG_THRESHOLD_IN_SCREEN};
+use crate::editor::geometry::{Rect, CARD_H, CARD_W, DRAG_THRESHOLD_IN_SCREEN};
 use crate::editor::Action;
 use crate::model::{PaletteGroup, Pos, StageKind};
 use web_sys::{Element, KeyboardEvent, PointerEvent};
@@ -90,11 +90,7 @@ pub fn Palette() -> Html {
             let at = client_pos(&e);
             let pos_in_screen = dom::pos_in_element(at.x, at.y, &surface);
             let rect = surface.get_bounding_client_rect();
-            if pos_in_screen.x >= 0.0
-                && pos_in_screen.y >= 0.0
-                && pos_in_screen.x <= rect.width()
-                && pos_in_screen.y <= rect.height()
-            {
+            if (Rect { x: 0.0, y: 0.0, w: rect.width(), h: rect.height() }).contains(pos_in_screen) {
                 add(d.kind, Some(pos_in_screen));
             }
         })

@@ -8,6 +8,7 @@ use super::icons::kind_icon;
 use super::state::Shared;
 use crate::catalogue::Service;
 use crate::editor::fields::{field_text, Draft, Field, FieldKey};
+use crate::editor::stage_name;
 use crate::model::{Disruption, Scenario, StageKind};
 use std::collections::BTreeMap;
 use yew::prelude::*;
@@ -113,7 +114,7 @@ pub fn StageProperties(props: &StagePropertiesProps) -> Html {
 
 /// The stage's flows, each with a button to remove it: the keyboard's way to undo a connection.
 fn flows(scenario: &Scenario, id: &str, on_disconnect: &Callback<(String, String)>) -> Html {
-    let name = |id: &str| scenario.stage(id).map_or(id.to_string(), |s| s.display_name().to_string());
+    let name = |id: &str| stage_name(scenario, id);
     let items = scenario.flows.iter().filter(|f| f.from == id || f.to == id).map(|f| {
         let words = if f.to == id { format!("Reads from {}", name(&f.from)) } else { format!("Feeds {}", name(&f.to)) };
         let remove = {
