@@ -1,6 +1,7 @@
 // Shared helpers for the end-to-end tests: headless chromium from Debian driven by
 // playwright-core, against the release build that scripts/test serves on loopback.
 import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
 
 /** The served app, e.g. http://127.0.0.1:43121/ (set by scripts/test). */
 export function appUrl() {
@@ -41,4 +42,17 @@ export async function openPage(browser) {
   });
   page.on("pageerror", (err) => page.problems.push(`uncaught: ${err.message}`));
   return page;
+}
+
+/** The serious and critical axe-core violations on the page, as readable lines (empty = none). */
+export async function seriousA11yViolations(page) {
+  if (!(await page.evaluate(() => Boolean(globalThis.axe)))) {
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+  }
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  });
 }

@@ -5,11 +5,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { appUrl, launch, openPage } from "./browser.mjs";
+import { appUrl, launch, openPage, seriousA11yViolations } from "./browser.mjs";
 
-const require = createRequire(import.meta.url);
 const out = fileURLToPath(new URL("./out/", import.meta.url));
 let browser;
 
@@ -302,20 +300,11 @@ test("the editor with stages has no serious accessibility violations (axe-core)"
   const page = await open();
   await page.getByLabel("Start from a template").selectOption("operations");
   await card(page, "erp").click().catch(() => page.locator(".stage-card").first().click());
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  const violations = await page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  });
+  const violations = await seriousA11yViolations(page);
   assert.deepEqual(violations, []);
   // And with the shortcuts dialog open.
   await page.keyboard.press("?");
-  const dialog = await page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-  });
-  assert.deepEqual(dialog, []);
+  await page.getByRole("dialog").waitFor({ state: "visible" });
+  assert.deepEqual(await seriousA11yViolations(page), []);
   await page.close();
 });

@@ -2,10 +2,8 @@
 // results, logs no errors, and reports a failed start instead of spinning forever.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { appUrl, launch, openPage } from "./browser.mjs";
+import { appUrl, launch, openPage, seriousA11yViolations } from "./browser.mjs";
 
-const require = createRequire(import.meta.url);
 let browser;
 
 before(async () => {
@@ -78,13 +76,7 @@ test("the shell has no serious accessibility violations (axe-core)", async () =>
   const page = await openPage(browser);
   await page.goto(appUrl());
   await page.locator(".keel-app").waitFor({ state: "visible", timeout: 15000 });
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  const violations = await page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  });
+  const violations = await seriousA11yViolations(page);
   assert.deepEqual(violations, []);
   await page.close();
 });
