@@ -61,33 +61,54 @@ pub fn parse_minutes(text: &str) -> Result<u32, DurationError> {
     Ok(minutes as u32)
 }
 
-/// Shows whole minutes as people write them: `0m`, `15m`, `4h`, `1h 30m`, `2d 6h`.
-/// Days drop the minutes (a day-long figure is never that precise).
-pub fn format_minutes(minutes: u32) -> String {
-    let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
-    match (d, h, m) {
-        (0, 0, m) => format!("{m}m"),
-        (0, h, 0) => format!("{h}h"),
-        (0, h, m) => format!("{h}h {m}m"),
-        (d, 0, _) => format!("{d}d"),
-        (d, h, _) => format!("{d}d {h}h"),
+/// Whole minutes as people write them: `0m`, `15m`, `4h`, `1h 30m`, `2d 6h`. Days drop the
+/// minutes (a day-long figure is never that precise). A `Display` wrapper, so reasons and
+/// messages can write it without a string per number; [`format_minutes`] is its `String`.
+#[derive(Debug, Clone, Copy)]
+pub struct Whole(pub u32);
+
+impl std::fmt::Display for Whole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let minutes = self.0;
+        match (minutes / 1440, (minutes % 1440) / 60, minutes % 60) {
+            (0, 0, m) => write!(f, "{m}m"),
+            (0, h, 0) => write!(f, "{h}h"),
+            (0, h, m) => write!(f, "{h}h {m}m"),
+            (d, 0, _) => write!(f, "{d}d"),
+            (d, h, _) => write!(f, "{d}d {h}h"),
+        }
     }
 }
 
-/// Shows a fractional number of minutes (an engine result): under a minute as seconds,
-/// otherwise rounded to whole minutes; infinite as "never".
-pub fn format_minutes_f(minutes: f64) -> String {
-    if !minutes.is_finite() {
-        "never".into()
-    } else if minutes <= 0.0 {
-        "0m".into()
-    } else if minutes < 1.0 {
-        format!("{}s", (minutes * 60.0).round() as u32)
-    } else if minutes >= f64::from(u32::MAX) {
-        "never".into()
-    } else {
-        format_minutes(minutes.round() as u32)
+/// A computed (fractional) number of minutes, as an engine result is shown: under a minute as
+/// seconds, otherwise rounded to whole minutes; infinite, NaN or beyond any real duration as
+/// "never". [`format_minutes_f`] is its `String`.
+#[derive(Debug, Clone, Copy)]
+pub struct Mins(pub f64);
+
+impl std::fmt::Display for Mins {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let m = self.0;
+        if !m.is_finite() || m >= f64::from(u32::MAX) {
+            f.write_str("never")
+        } else if m <= 0.0 {
+            f.write_str("0m")
+        } else if m < 1.0 {
+            write!(f, "{}s", (m * 60.0).round() as u32)
+        } else {
+            Whole(m.round() as u32).fmt(f)
+        }
     }
+}
+
+/// Shows whole minutes as people write them (see [`Whole`]).
+pub fn format_minutes(minutes: u32) -> String {
+    Whole(minutes).to_string()
+}
+
+/// Shows a fractional number of minutes (see [`Mins`]).
+pub fn format_minutes_f(minutes: f64) -> String {
+    Mins(minutes).to_string()
 }
 
 #[cfg(test)]
@@ -138,6 +159,24 @@ mod tests {
         assert_eq!(format_minutes(3240), "2d 6h");
         assert_eq!(format_minutes_f(0.08), "5s");
         assert_eq!(format_minutes_f(0.0), "0m");
+        // The edges of the computed form.
+        for (m, want) in [
+            (-1.0, "0m"),
+            (0.004, "0s"),
+            (0.5, "30s"),
+            (0.999, "60s"),
+            (1.0, "1m"),
+            (29.5, "30m"),
+            (83.2, "1h 23m"),
+            (1043.6, "17h 24m"),
+            (1e9, "694444d 10h"),
+            (4.3e9, "never"),
+            (f64::NAN, "never"),
+        ] {
+            assert_eq!(format_minutes_f(m), want, "{m}");
+        }
+        assert_eq!(format_minutes(u32::MAX), "2982616d 4h");
+        assert_eq!(format_minutes(61), "1h 1m");
         assert_eq!(format_minutes_f(f64::INFINITY), "never");
     }
 }
