@@ -171,7 +171,8 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
         }
         Input::Link(fragment) => ("<link>".to_string(), format::decode_link(fragment).map_err(|e| e.to_string())),
     };
-    let (scenario, read_warnings) = match read {
+    // Reading's warnings are the scenario's validation warnings, which the plan reports again.
+    let (scenario, _) = match read {
         Ok(ok) => ok,
         Err(e) => {
             let _ = writeln!(stderr, "keel: {name}: {e}");
@@ -179,7 +180,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
         }
     };
     let plan = engine::plan(&scenario);
-    for d in plan.diagnostics.iter().chain(read_warnings.iter().filter(|d| !plan.diagnostics.contains(d))) {
+    for d in &plan.diagnostics {
         let _ = writeln!(stderr, "keel: {name}: {d}");
     }
     if plan.has_errors() {
