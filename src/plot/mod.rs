@@ -1,0 +1,134 @@
+//! The results plots as SVG, drawn with plotters from a computed plan: pure Rust, no page.
+//!
+//! - [`cost_against_rto`]: the platform's monthly cost against the time until its reports serve
+//!   again — the Pareto step curve of the engine's platform RTO curve — with the current plan
+//!   marked;
+//! - [`cost_against_rpo`]: the same against the oldest recovery point the platform restores to;
+//! - [`break_even`]: for one stage, cumulative cost of keeping copies against reprocessing over
+//!   the scenario's span, the break-even month marked;
+//! - [`timeline`]: the recovery timeline, a Gantt chart of every stage's hot and full phases with
+//!   time to first service and to full restore marked.
+//!
+//! Each returns a [`Figure`]: the SVG (a whole document: the web app shows it as an image and
+//! offers it as a download), a title, a text alternative, and a file name. `None` when the plan has
+//! nothing to show. User text (stage names) reaches the SVG only through plotters' text
+//! elements, which escape it.
+//!
+//! Invariants: no function here panics on any plan (a drawing error becomes a figure that says
+//! so); nothing measures text (see [`frame`]); a figure depends only on its inputs.
+
+pub mod breakeven;
+pub mod curves;
+pub mod frame;
+pub mod gantt;
+#[cfg(test)]
+mod tests;
+
+pub use breakeven::break_even;
+pub use curves::{cost_against_rpo, cost_against_rto};
+pub use gantt::timeline;
+
+use crate::engine::{Cost, Plan};
+use crate::model::{Disruption, Scenario};
+use frame::{Area, Drawn};
+use plotters::prelude::*;
+
+/// Width of every plot, in CSS pixels at 100 %.
+pub const WIDTH: u32 = 640;
+/// Height of the cost and break-even plots.
+pub const HEIGHT: u32 = 330;
+
+/// One plot, ready to show or save.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// What it shows, as a heading.
+    pub title: String,
+    /// What it says, in words: the text alternative for screen readers and print.
+    pub summary: String,
+    /// A whole SVG document.
+    pub svg: String,
+    /// A file name for the download: `keel-<what>-<disruption>.svg`.
+    pub file_name: String,
+    /// Its size in CSS pixels at 100 %.
+    pub size: (u32, u32),
+}
+
+impl Figure {
+    /// The SVG as a `data:` URL, for an `<img>`: the page shows the plot as an image, which
+    /// runs nothing and needs no HTML injection (the page's Content-Security-Policy forbids
+    /// assigning markup).
+    pub fn data_url(&self) -> String {
+        use base64::Engine;
+        let mut url = String::from("data:image/svg+xml;base64,");
+        base64::engine::general_purpose::STANDARD.encode_string(self.svg.as_bytes(), &mut url);
+        url
+    }
+}
+
+/// Draws a picture of `size` with `draw` and wraps it as a figure; a drawing error (which
+/// writing to a string cannot really raise) becomes a picture saying so.
+fn figure(title: String, summary: String, file_name: String, size: (u32, u32), draw: impl Fn(&Area<'_>) -> Drawn) -> Figure {
+    let mut svg = String::new();
+    let result = {
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let drawn = area.fill(&WHITE).map_err(Into::into).and_then(|()| draw(&area));
+        drawn.and_then(|()| area.present().map_err(Into::into))
+    };
+    if let Err(e) = result {
+        svg.clear();
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let message = format!("This plot could not be drawn: {e}");
+        // Nothing more can be done if even this fails: the text alternative still says it.
+        let _ = area.fill(&WHITE);
+        let _ = area.draw(&Text::new(message, (16, 24), frame::font(14.0)));
+        let _ = area.present();
+    }
+    Figure { title: title.clone(), summary, svg: with_title(&svg, &title), file_name, size }
+}
+
+/// `svg` with a `<title>` (escaped) as its first child, so a saved file says what it is.
+fn with_title(svg: &str, title: &str) -> String {
+    let Some(end) = svg.find('>') else { return svg.to_string() };
+    let mut out = String::with_capacity(svg.len() + title.len() + 20);
+    out.push_str(&svg[..=end]);
+    out.push_str("\n<title>");
+    for c in title.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out.push_str("</title>");
+    out.push_str(&svg[end + 1..]);
+    out
+}
+
+/// The current plan's monthly cost of the protection against `disruption`: each stage's
+/// recommendation for it, summed by category.
+pub fn cost_for(plan: &Plan, disruption: Disruption) -> Cost {
+    let mut cost = Cost::default();
+    for stage in &plan.stages {
+        if let Some(r) = stage.recommendation(disruption) {
+            cost.add(&r.cost);
+        }
+    }
+    cost
+}
+
+/// The name a stage is shown by: its label, or its id; the id itself when the scenario has no
+/// such stage.
+fn stage_name<'s>(scenario: &'s Scenario, id: &'s str) -> &'s str {
+    scenario.stages.iter().find(|s| s.id == id).map_or(id, |s| s.display_name())
+}
+
+/// `keel-<what>-<disruption>.svg`.
+fn file_name(what: &str, disruption: Disruption) -> String {
+    format!("keel-{what}-{}.svg", disruption.key().replace('_', "-"))
+}
+
+/// The disruption type in lower case, for sentences: "corruption", "region outage".
+fn lower(disruption: Disruption) -> String {
+    disruption.label().to_lowercase()
+}

@@ -1,0 +1,231 @@
+//! Tests of the plots: each SVG holds the series the plan says, at the pixels the frame puts
+//! them; user text is escaped; no plan makes a plot panic.
+
+use super::frame::{self, Frame};
+use super::*;
+use crate::format::decode;
+use crate::model::{synthetic, Disruption, Scenario};
+use proptest::prelude::*;
+
+fn example(text: &str) -> Scenario {
+    decode(text).map(|(s, _)| s).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn lusty() -> Scenario {
+    example(include_str!("../../examples/lusty-reference-platform.json"))
+}
+
+/// The `points` attributes of the polylines drawn in `color` (e.g. `#0F3D5E`).
+fn polylines(svg: &str, color: &str) -> Vec<Vec<(i32, i32)>> {
+    svg.lines()
+        .filter(|l| l.starts_with("<polyline") && l.contains(&format!("stroke=\"{color}\"")))
+        .filter_map(|l| {
+            let rest = &l[l.find("points=\"")? + 8..];
+            let pts = &rest[..rest.find('"')?];
+            Some(
+                pts.split_whitespace()
+                    .filter_map(|p| {
+                        let (x, y) = p.split_once(',')?;
+                        Some((x.parse().ok()?, y.parse().ok()?))
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// The centres of the circles outlined in `color` (markers; legend dots are filled).
+fn circles(svg: &str, color: &str) -> Vec<(i32, i32)> {
+    let attr = |l: &str, name: &str| -> Option<i32> {
+        let rest = &l[l.find(&format!(" {name}=\""))? + name.len() + 3..];
+        rest[..rest.find('"')?].parse().ok()
+    };
+    svg.lines()
+        .filter(|l| l.starts_with("<circle") && l.contains(&format!("stroke=\"{color}\"")))
+        .filter_map(|l| Some((attr(l, "cx")?, attr(l, "cy")?)))
+        .collect()
+}
+
+/// The frame of the two cost plots, rebuilt from the SVG's own axis: the y pixel of cost 0 and
+/// of the top tick tell the scale.
+fn cost_y_px(svg: &str, cost: f64) -> i32 {
+    // Grid lines are drawn bottom-up from 0; each has its label right after it.
+    let grid: Vec<i32> = polylines(svg, "#E1E7ED").iter().filter_map(|p| p.first().map(|q| q.1)).collect();
+    let labels: Vec<f64> = svg
+        .split("text-anchor=\"end\"")
+        .skip(1)
+        .filter_map(|t| {
+            let body = &t[t.find('>')? + 1..];
+            let label = body[..body.find('<')?].trim();
+            let (num, mult) = match label.strip_suffix('k') {
+                Some(n) => (n, 1e3),
+                None => (label.strip_suffix('M').map_or(label, |n| n), if label.ends_with('M') { 1e6 } else { 1.0 }),
+            };
+            num.parse::<f64>().ok().map(|v| v * mult)
+        })
+        .collect();
+    let (y0, y1, v1) = (grid[0], grid[grid.len() - 1], labels[labels.len() - 1]);
+    y0 - ((cost / v1) * f64::from(y0 - y1)).round() as i32
+}
+
+#[test]
+fn cost_against_rto_draws_the_front_as_steps_and_marks_the_plan() {
+    let scenario = lusty();
+    let plan = crate::engine::plan(&scenario);
+    let d = Disruption::RegionOutage;
+    let fig = cost_against_rto(&plan, &scenario, d).expect("a figure");
+    let curve = plan.curves.platform.iter().find(|c| c.disruption == d).expect("a curve");
+    let front: Vec<(f64, f64)> = curve.rto.iter().filter_map(|p| Some((p.serving_minutes?, p.monthly))).collect();
+    assert!(front.len() >= 3, "the example has a real front: {front:?}");
+    let lines = polylines(&fig.svg, "#0F3D5E");
+    let steps = lines.iter().find(|l| l.len() == 2 * front.len()).expect("one step line: two points per front point");
+    // Steps go right and down only, and each front point's cost sits at its height.
+    assert!(steps.windows(2).all(|w| w[1].0 >= w[0].0 && w[1].1 >= w[0].1), "{steps:?}");
+    for (i, &(_, cost)) in front.iter().enumerate() {
+        assert!((steps[2 * i].1 - cost_y_px(&fig.svg, cost)).abs() <= 1, "point {i} at cost {cost}");
+    }
+    // The current plan's marker: at its cost, right of the fastest point.
+    let current = cost_for(&plan, d).total();
+    let marker = circles(&fig.svg, "#B35800");
+    assert_eq!(marker.len(), 1, "one marker for the plan");
+    assert!((marker[0].1 - cost_y_px(&fig.svg, current)).abs() <= 1);
+    assert!(fig.svg.contains("your plan") && fig.svg.contains("target 2d"), "{}", fig.svg);
+    assert!(fig.summary.contains("Your plan serves again in 1h 9m for USD 474 a month"), "{}", fig.summary);
+    assert_eq!(fig.file_name, "keel-cost-vs-rto-region-outage.svg");
+}
+
+#[test]
+fn the_marker_follows_the_plan_when_a_target_changes() {
+    let mut scenario = lusty();
+    let d = Disruption::RegionOutage;
+    let before = crate::engine::plan(&scenario);
+    let marker = |plan: &crate::engine::Plan, s: &Scenario| {
+        let fig = cost_against_rto(plan, s, d).expect("a figure");
+        (circles(&fig.svg, "#B35800"), cost_y_px(&fig.svg, cost_for(plan, d).total()))
+    };
+    // A 15-minute RTO for every stage costs more: the marker rises.
+    scenario.targets.region_outage.rto_minutes = 15;
+    for s in &mut scenario.stages {
+        s.targets = None;
+    }
+    let after = crate::engine::plan(&scenario);
+    assert!(cost_for(&after, d).total() > cost_for(&before, d).total());
+    let (m_before, _) = marker(&before, &lusty());
+    let (m_after, y_after) = marker(&after, &scenario);
+    assert_ne!(m_before, m_after);
+    assert!((m_after[0].1 - y_after).abs() <= 1);
+}
+
+#[test]
+fn cost_against_rpo_draws_its_front() {
+    let scenario = lusty();
+    let plan = crate::engine::plan(&scenario);
+    let fig = cost_against_rpo(&plan, &scenario, Disruption::RegionOutage).expect("a figure");
+    let curve = &plan.curves.platform[1];
+    let n = curve.rpo.iter().filter(|p| p.achieved_minutes.is_some()).count();
+    assert!(polylines(&fig.svg, "#0F3D5E").iter().any(|l| l.len() == 2 * n), "{}", fig.svg);
+    assert!(fig.title.contains("data loss"));
+}
+
+#[test]
+fn break_even_draws_both_cumulative_series_and_the_month() {
+    let scenario = example(include_str!("../../examples/operations-reference-platform.json"));
+    let plan = crate::engine::plan(&scenario);
+    let b = plan
+        .break_even
+        .iter()
+        .find(|b| b.reprocess_possible && b.break_even_month.is_some_and(|m| m > 1))
+        .or_else(|| plan.break_even.iter().find(|b| b.reprocess_possible))
+        .expect("a stage that may reprocess");
+    let fig = break_even(&plan, &scenario, &b.id, b.disruption).expect("a figure");
+    let months = b.copies_cumulative.len();
+    let copies = polylines(&fig.svg, "#0F3D5E");
+    let reprocess = polylines(&fig.svg, "#B35800");
+    assert!(copies.iter().any(|l| l.len() == months + 1), "copies: month 0 and each month");
+    assert!(reprocess.iter().any(|l| l.len() == b.reprocess_cumulative.len() + 1), "reprocess likewise");
+    if let Some(m) = b.break_even_month {
+        assert!(fig.svg.contains(&format!("break-even: month {m}")));
+        assert!(fig.summary.contains(&format!("by month {m}")));
+    }
+    assert!(break_even(&plan, &scenario, "no-such-stage", b.disruption).is_none());
+}
+
+#[test]
+fn timeline_draws_a_row_per_stage_and_escapes_names() {
+    let mut scenario = lusty();
+    scenario.stages[0].label = "<script>alert('x') & co</script>".into();
+    let plan = crate::engine::plan(&scenario);
+    let d = Disruption::DataCorruption;
+    let fig = timeline(&plan, &scenario, d).expect("a figure");
+    let t = &plan.pipeline.timelines[0];
+    let bars = fig.svg.lines().filter(|l| l.starts_with("<rect") && l.contains("fill=\"#1F7A8C\"")).count();
+    let recovered = t.stages.iter().filter(|s| s.full.end_minutes.is_some()).count();
+    assert_eq!(bars, recovered, "one full-phase bar per recovered stage");
+    assert!(!fig.svg.contains("<script"), "user text must be escaped");
+    assert!(fig.svg.contains("&lt;script&gt;alert(&apos;x&apos;) &amp; co…"), "{}", fig.svg);
+    let first = t.first_service_minutes.expect("first service");
+    assert!(fig.svg.contains(&format!("first service {}", crate::duration::Mins(first))));
+}
+
+#[test]
+fn nothing_to_show_is_none_not_a_panic() {
+    let scenario = Scenario::default();
+    let plan = crate::engine::plan(&scenario);
+    for d in Disruption::ALL {
+        assert!(timeline(&plan, &scenario, d).is_none());
+        assert!(break_even(&plan, &scenario, "x", d).is_none());
+        // The curves exist even for an empty platform; they must draw without panicking.
+        let _ = cost_against_rto(&plan, &scenario, d);
+        let _ = cost_against_rpo(&plan, &scenario, d);
+    }
+}
+
+#[test]
+fn frame_maps_values_to_pixels_and_ticks_are_round() {
+    let frame = Frame {
+        left: 10,
+        top: 0,
+        right: 110,
+        bottom: 100,
+        x: frame::Axis { lo: 0.0, hi: 10080.0, scale: frame::Scale::Log1p },
+        y: frame::Axis { lo: 0.0, hi: 50.0, scale: frame::Scale::Linear },
+    };
+    assert_eq!(frame.px_from_point(0.0, 0.0), (10, 100));
+    assert_eq!(frame.px_from_point(10080.0, 50.0), (110, 0));
+    assert!(frame.x_px_from_value(60.0) < frame.x_px_from_value(240.0));
+    assert_eq!(frame.x_px_from_value(f64::NAN), 110, "not a number lands at the end, never far away");
+    assert_eq!(frame.x_px_from_value(1e12), 112, "beyond the range: just past the end");
+    assert_eq!(frame::nice_step(930.0, 4.0), (250.0, 1000.0));
+    assert_eq!(frame::nice_step(0.0, 4.0), (1.0, 1.0));
+    let (ticks, end) = frame::linear_duration_ticks(1043.0);
+    assert_eq!(end, 1080.0);
+    assert_eq!(ticks.iter().map(|t| t.1.as_str()).collect::<Vec<_>>(), ["0m", "3h", "6h", "9h", "12h", "15h", "18h"]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Any synthetic platform, with its figures scaled wildly, draws every plot without a panic
+    /// and with a title in the SVG.
+    #[test]
+    fn any_platform_draws(n in 0usize..40, scale in prop::sample::select(vec![0.0, 1e-9, 1.0, 1e9, f64::MAX])) {
+        let mut scenario = synthetic(n);
+        for s in &mut scenario.stages {
+            s.volume_gb *= scale;
+            s.daily_change_gb *= scale;
+        }
+        let plan = crate::engine::plan(&scenario);
+        for d in Disruption::ALL {
+            let id = breakeven::default_stage(&plan, d).unwrap_or("none").to_string();
+            let figs = [
+                cost_against_rto(&plan, &scenario, d),
+                cost_against_rpo(&plan, &scenario, d),
+                break_even(&plan, &scenario, &id, d),
+                timeline(&plan, &scenario, d),
+            ];
+            for f in figs.into_iter().flatten() {
+                prop_assert!(f.svg.starts_with("<svg") && f.svg.contains("<title>"), "{}", f.svg);
+                prop_assert!(f.svg.trim_end().ends_with("</svg>"));
+            }
+        }
+    }
+}
