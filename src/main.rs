@@ -1,6 +1,7 @@
 //! The web app's entry point, built for wasm32 by Trunk: installs the panic hook, mounts
-//! [`keel::ui::App`] into `#keel-root` — with the synthetic platform `#bench=N` names, for
-//! `scripts/bench` — and removes the loading indicator.
+//! [`keel::ui::App`] (inside `ui::share::ShareRoot`, which adds sharing and saving) into
+//! `#keel-root` — with the scenario a share link, `#bench=N` (for `scripts/bench`) or the
+//! autosave gives — and removes the loading indicator.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -15,13 +16,9 @@ fn main() {
         panic::show_banner("index.html has no element with id \"keel-root\" to mount Keel into");
         return;
     };
-    let fragment = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    let props = match keel::editor::templates::from_fragment(&fragment) {
-        Some(Ok(scenario)) => keel::ui::AppProps { scenario, notice: None },
-        Some(Err(message)) => keel::ui::AppProps { notice: Some(message), ..Default::default() },
-        None => keel::ui::AppProps::default(),
-    };
-    yew::Renderer::<keel::ui::App>::with_root_and_props(root, props).render();
+    // What to open — a share link, `#bench=N`, the autosave — is decided in editor::persist.
+    let props = keel::ui::share::boot();
+    yew::Renderer::<keel::ui::share::ShareRoot>::with_root_and_props(root, props).render();
     panic::hide_loading(&document);
 }
 

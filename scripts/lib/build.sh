@@ -7,7 +7,7 @@
 # `scripts/serve` starts in seconds.
 
 keel_inputs_hash() {
-  (cd "$KEEL_ROOT" && find src style index.html Cargo.toml Cargo.lock Trunk.toml rustfmt.toml -type f -print0 2>/dev/null \
+  (cd "$KEEL_ROOT" && find src style index.html Cargo.toml Cargo.lock Trunk.toml rustfmt.toml scripts/lib/csp.py -type f -print0 2>/dev/null \
     | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
 }
 

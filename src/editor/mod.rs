@@ -14,6 +14,7 @@ pub mod fields;
 pub mod geometry;
 pub mod history;
 pub mod keys;
+pub mod persist;
 pub mod status;
 pub mod templates;
 

@@ -2,8 +2,8 @@
 //! `examples/`, embedded and read with [`crate::format::decode`]) or an empty canvas; and, on
 //! start, the synthetic platform `#bench=N` asks for (for `scripts/bench`).
 //!
-//! Share links (`#v1.…`) are not opened here: their decoder adds about 10 KB gzip to the web
-//! app, which the issue on links will spend when it adds copying and opening them together.
+//! Share links (`#v1.…`) are opened by [`super::persist::arrival`], which asks this module
+//! about `#bench=N` first.
 
 use crate::format::decode;
 use crate::model::{synthetic, Scenario};

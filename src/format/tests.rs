@@ -91,6 +91,17 @@ fn golden_v1_fixture_loads() {
     assert_eq!(s.flows.len(), 2);
 }
 
+/// The golden fixture survives every way the app passes a scenario on: file (export, import,
+/// autosave) and share link.
+#[test]
+fn golden_v1_fixture_round_trips_through_file_and_link() {
+    let (s, _) = decode(include_str!("../../tests/fixtures/plan-v1.json")).expect("v1 fixture");
+    let plan = crate::engine::plan(&s);
+    assert_eq!(decode(&encode(&s, Some(&plan))).map(|(back, _)| back), Ok(s.clone()));
+    assert_eq!(decode(&encode(&s, None)).map(|(back, _)| back), Ok(s.clone()));
+    assert_eq!(decode_link(&encode_link(&s)).map(|(back, _)| back), Ok(s));
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;

@@ -6,6 +6,7 @@ use super::header::Header;
 use super::help::Help;
 use super::keyboard::use_keyboard;
 use super::palette::Palette;
+use super::persist::Persistence;
 use super::properties::Properties;
 use super::results::Results;
 use super::state::{AppState, EditorHandle, Shared};
@@ -62,6 +63,7 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                     </div>
                     <Help />
+                    <Persistence />
                 </div>
             </ContextProvider<Shared<Plan>>>
         </ContextProvider<EditorHandle>>

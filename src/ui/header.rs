@@ -1,6 +1,7 @@
-//! The header: the product name, the templates to start from, and the scenario name, which
-//! can be edited in place.
+//! The header: the product name, the templates to start from, the scenario name, which can be
+//! edited in place, and the sharing controls (copy link, File menu).
 
+use super::share::ShareMenu;
 use super::state::use_editor;
 use super::templates::Templates;
 use crate::editor::{Action, MAX_NAME_CHARS};
@@ -44,6 +45,7 @@ pub fn Header() -> Html {
                     {onchange}
                 />
             </label>
+            <ShareMenu />
         </header>
     }
 }

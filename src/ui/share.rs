@@ -1,0 +1,232 @@
+//! Sharing and saving in the web app: the start-up (link, `#bench=N` or autosave, decided by
+//! `editor::persist::boot`), the root that holds what persistence shows ([`Shelf`]), and the
+//! header's "Copy link" button and File menu (export, import, runbook).
+//!
+//! The scenario itself stays in the one editor reducer of [`App`]; the shelf holds only the
+//! standing offer to restore an autosave and the latest message about sharing or saving.
+
+use super::app::App;
+use super::persist::import_file;
+use super::share_io;
+use super::state::{use_editor, use_plan, EditorHandle};
+use crate::editor::persist::{self, copied_message, file_name, Message, Shelf, ShelfEvent, Tone, AUTOSAVE_KEY};
+use crate::editor::persist::{share_url, UNREADABLE_KEY};
+use crate::format::{encode, runbook_markdown};
+use crate::model::Scenario;
+use gloo_events::EventListener;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+use yew::prelude::*;
+
+/// The shelf as yew state.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ShelfState(pub Shelf);
+
+impl Reducible for ShelfState {
+    type Action = ShelfEvent;
+
+    fn reduce(self: Rc<Self>, event: ShelfEvent) -> Rc<Self> {
+        let next = self.0.apply(event);
+        if next == self.0 {
+            self
+        } else {
+            Rc::new(ShelfState(next))
+        }
+    }
+}
+
+/// The shelf's handle, shared through context below [`ShareRoot`].
+pub type ShelfHandle = UseReducerHandle<ShelfState>;
+
+/// Properties of [`ShareRoot`].
+#[derive(Properties, PartialEq, Default)]
+pub struct ShareRootProps {
+    /// The scenario to open.
+    pub scenario: Scenario,
+    /// What to offer and say on start.
+    pub shelf: Shelf,
+}
+
+/// Reads the page's fragment and the autosave, and decides what to open (browser only: call
+/// it from `main`, before mounting [`ShareRoot`]). An autosave that cannot be read is set aside.
+pub fn boot() -> ShareRootProps {
+    let fragment = share_io::fragment();
+    let (scenario, shelf) =
+        persist::boot(&fragment, share_io::read(AUTOSAVE_KEY), |text| share_io::write(UNREADABLE_KEY, text));
+    ShareRootProps { scenario, shelf }
+}
+
+/// The root of the web app: [`App`] with sharing and saving switched on.
+#[component]
+pub fn ShareRoot(props: &ShareRootProps) -> Html {
+    let shelf = {
+        let initial = props.shelf.clone();
+        use_reducer(move || ShelfState(initial))
+    };
+    html! {
+        <ContextProvider<ShelfHandle> context={shelf}>
+            <App scenario={props.scenario.clone()} />
+        </ContextProvider<ShelfHandle>>
+    }
+}
+
+/// The shelf from context (`None` outside [`ShareRoot`]: sharing and saving are off).
+#[hook]
+pub fn use_shelf() -> Option<ShelfHandle> {
+    use_context::<ShelfHandle>()
+}
+
+/// Posts `message` on the shelf, or logs it where there is none.
+pub fn tell(shelf: Option<&ShelfHandle>, message: Message) {
+    match shelf {
+        Some(shelf) => shelf.dispatch(ShelfEvent::Show(message)),
+        None => web_sys::console::warn_1(&message.text.into()),
+    }
+}
+
+/// Copies the share link, or puts it in a selected field for the user to copy.
+fn copy_link(editor: &EditorHandle, shelf: Option<ShelfHandle>) {
+    let url = share_url(&share_io::page_url(), &editor.editor.scenario);
+    share_io::replace_fragment(url.split_once('#').map_or("", |(_, f)| f));
+    wasm_bindgen_futures::spawn_local(async move {
+        let copied = share_io::copy(&url).await;
+        let mut message = copied_message(url.chars().count(), !copied);
+        if !copied {
+            message.link_field = Some(url);
+        }
+        tell(shelf.as_ref(), message);
+    });
+}
+
+fn save(shelf: Option<&ShelfHandle>, name: &str, mime: &str, text: &str, what: &str) {
+    match share_io::download(name, mime, text) {
+        Ok(()) => tell(shelf, Message::new(Tone::Info, format!("Saved {what} as “{name}” in your downloads."))),
+        Err(e) => tell(shelf, Message::new(Tone::Error, format!("Could not save “{name}”: {e}."))),
+    }
+}
+
+/// The header's sharing controls: "Copy link", and a File menu with export, import and the
+/// runbook.
+#[component]
+pub fn ShareMenu() -> Html {
+    let editor = use_editor();
+    let shelf = use_shelf();
+    let plan = use_plan();
+    let open = use_state(|| false);
+    let menu_ref = use_node_ref();
+    let file_ref = use_node_ref();
+
+    // While open, a press outside the menu closes it.
+    {
+        let (open, menu_ref) = (open.clone(), menu_ref.clone());
+        use_effect_with(*open, move |is_open| {
+            let listener = (*is_open).then(|| web_sys::window().and_then(|w| w.document())).flatten().map(|document| {
+                EventListener::new(&document, "pointerdown", move |e| {
+                    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                    let inside = menu_ref.cast::<Element>().is_some_and(|menu| menu.contains(target.as_ref()));
+                    if !inside {
+                        open.set(false);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let onkeydown = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                e.stop_propagation();
+                open.set(false);
+                if let Some(button) = e.current_target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                    if let Ok(Some(b)) = button.query_selector(".share-menu-button") {
+                        if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = b.focus();
+                        }
+                    }
+                }
+            }
+        })
+    };
+    let on_copy = {
+        let (editor, shelf) = (editor.clone(), shelf.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(editor) = editor.as_ref() {
+                copy_link(editor, shelf.clone());
+            }
+        })
+    };
+    let on_export = {
+        let (editor, shelf, plan, open) = (editor.clone(), shelf.clone(), plan.clone(), open.clone());
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            let Some(editor) = editor.as_ref() else { return };
+            let scenario = &editor.editor.scenario;
+            let text = encode(scenario, Some(&plan));
+            save(shelf.as_ref(), &file_name(scenario, ".json"), "application/json", &text, "the plan file");
+        })
+    };
+    let on_runbook = {
+        let (editor, shelf, plan, open) = (editor.clone(), shelf.clone(), plan.clone(), open.clone());
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            let Some(editor) = editor.as_ref() else { return };
+            let scenario = &editor.editor.scenario;
+            let text = runbook_markdown(scenario, &plan);
+            save(shelf.as_ref(), &file_name(scenario, "-runbook.md"), "text/markdown", &text, "the runbook");
+        })
+    };
+    let on_import = {
+        let (file_ref, open) = (file_ref.clone(), open.clone());
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            if let Some(input) = file_ref.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_file = {
+        let (editor, shelf) = (editor.clone(), shelf.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let file = input.files().and_then(|files| files.get(0));
+            // Cleared, so that choosing the same file again is a change too.
+            input.set_value("");
+            if let (Some(file), Some(editor)) = (file, editor.as_ref()) {
+                import_file(file, editor.clone(), shelf.clone());
+            }
+        })
+    };
+
+    html! {
+        <div class="share" ref={menu_ref} {onkeydown}>
+            <button type="button" class="share-copy" onclick={on_copy}
+                title="Copy a link that opens this scenario (it travels in the link; nothing is uploaded)">
+                {"Copy link"}
+            </button>
+            <button type="button" class="share-menu-button" aria-expanded={if *open { "true" } else { "false" }}
+                aria-controls="keel-file-menu" onclick={toggle}>
+                {"File"}<span aria-hidden="true">{" ▾"}</span>
+            </button>
+            <div id="keel-file-menu" class="share-menu" hidden={!*open}>
+                <button type="button" onclick={on_export}>
+                    {"Export plan file"}<span class="share-hint">{".json: scenario and plan"}</span>
+                </button>
+                <button type="button" onclick={on_import}>
+                    {"Import plan file…"}<span class="share-hint">{"or drop a file on the page"}</span>
+                </button>
+                <button type="button" onclick={on_runbook}>
+                    {"Download runbook"}<span class="share-hint">{".md: recovery steps"}</span>
+                </button>
+            </div>
+            <input type="file" class="share-file-input" accept=".json,application/json" ref={file_ref}
+                hidden=true tabindex="-1" aria-hidden="true" onchange={on_file} />
+        </div>
+    }
+}
