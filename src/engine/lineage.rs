@@ -197,15 +197,17 @@ pub(super) fn completions(
     completion: &mut Vec<f64>,
 ) {
     let n = graph.len();
-    up_done.clear();
-    up_done.resize(n, 0.0);
-    completion.clear();
-    completion.resize(n, INF);
+    reset(up_done, n, 0.0);
+    reset(completion, n, INF);
+    let (up_done, completion) = (&mut up_done[..], &mut completion[..]);
     for &s in &graph.order {
-        let up = graph.up(s).iter().map(|&u| completion[u]).fold(0.0, max);
+        let mut up = 0.0;
+        for &u in graph.up(s) {
+            up = max(up, completion[u]);
+        }
         up_done[s] = up;
-        completion[s] =
-            pick.get(s).copied().flatten().and_then(|i| options.of(s).get(i)).map_or(INF, |o| o.completion(up));
+        let chosen = if s < pick.len() { pick[s] } else { None };
+        completion[s] = chosen.and_then(|i| options.of(s).get(i)).map_or(INF, |o| o.completion(up));
     }
 }
 
@@ -266,23 +268,97 @@ fn dominates(a: &Opt, b: &Opt, a_first: bool) -> bool {
     at_least && (strictly || a_first)
 }
 
+/// One stage's deadlines in a search, tightest first, with the cheapest way to meet each: its
+/// extra cost over meeting the stage's own effective target, and the option that does it.
+#[derive(Debug, Clone, Copy)]
+struct Slots {
+    /// How many of the arrays below are in use.
+    count: usize,
+    value: [f64; SLOTS],
+    extra: [f64; SLOTS],
+    /// The option chosen per slot, as an index into the stage's options; `NONE` = none.
+    best: [u32; SLOTS],
+}
+
+impl Slots {
+    const EMPTY: Slots = Slots { count: 0, value: [INF; SLOTS], extra: [INF; SLOTS], best: [NONE; SLOTS] };
+
+    /// Adds deadline `d` (kept sorted, without repeats) if there is room.
+    #[inline]
+    fn add(&mut self, d: f64) {
+        let count = self.count;
+        if count >= SLOTS {
+            return;
+        }
+        let mut at = count;
+        for j in 0..count {
+            let v = self.value[j];
+            if v == d || (v - d).abs() <= EPS {
+                return;
+            }
+            if v > d && at == count {
+                at = j;
+            }
+        }
+        let mut j = count;
+        while j > at {
+            self.value[j] = self.value[j - 1];
+            j -= 1;
+        }
+        self.value[at] = d;
+        self.count = count + 1;
+    }
+
+    /// The slot of the largest deadline that is not later than `d`.
+    #[inline(always)]
+    fn at_most(&self, d: f64) -> Option<usize> {
+        let mut j = self.count.min(SLOTS);
+        while j > 0 {
+            j -= 1;
+            if le(self.value[j], d) {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    /// What the stage costs extra to be back by `d` rather than by its own target, given its
+    /// fastest completion.
+    #[inline(always)]
+    fn extra_for(&self, d: f64, fastest: f64) -> f64 {
+        if !le(fastest, d) {
+            return INF;
+        }
+        match self.at_most(d) {
+            Some(j) => self.extra[j],
+            None => INF,
+        }
+    }
+}
+
 /// Buffers reused between searches (the cost curves run many).
 #[derive(Debug, Default)]
 pub(super) struct Solver {
     tstar: Vec<f64>,
-    slot_value: Vec<f64>,
-    slot_count: Vec<usize>,
-    extra: Vec<f64>,
-    /// The option chosen per slot, as an index into the stage's options; `NONE` = none.
-    best: Vec<u32>,
+    slots: Vec<Slots>,
 }
 
-/// No option, in [`Solver`]'s table of choices.
+/// No option, in [`Slots::best`].
 const NONE: u32 = u32::MAX;
 
 fn reset<T: Clone>(v: &mut Vec<T>, n: usize, value: T) {
     v.clear();
     v.resize(n, value);
+}
+
+/// `v[s]`, or `fallback` past its end.
+#[inline(always)]
+fn at_or(v: &[f64], s: usize, fallback: f64) -> f64 {
+    if s < v.len() {
+        v[s]
+    } else {
+        fallback
+    }
 }
 
 impl Solver {
@@ -310,17 +386,22 @@ impl Solver {
         out.live_opts.clear();
         reset(&mut out.waits, n, false);
         out.live_start.push(0);
+        let in_pool_all = &mut out.in_pool[..];
         for s in 0..n {
             let base = options.start.get(s).copied().unwrap_or(0);
             let opts = options.of(s);
-            let in_pool = pool_rule(opts, rpo.get(s).copied().unwrap_or(INF));
-            for (i, o) in opts.iter().enumerate() {
-                out.in_pool[base + i] = in_pool(o);
+            let in_pool = pool_rule(opts, at_or(rpo, s, INF));
+            let pool = &mut in_pool_all[base..base + opts.len()];
+            for (slot, o) in pool.iter_mut().zip(opts) {
+                *slot = in_pool(o);
             }
-            let pool = &out.in_pool[base..base + opts.len()];
+            let pool = &*pool;
             for (i, o) in opts.iter().enumerate() {
-                let dominated = (0..opts.len()).any(|j| j != i && pool[j] && pool[i] && dominates(&opts[j], o, j < i));
-                if pool[i] && !dominated {
+                if !pool[i] {
+                    continue;
+                }
+                let dominated = (0..opts.len()).any(|j| j != i && pool[j] && dominates(&opts[j], o, j < i));
+                if !dominated {
                     out.live.push(i);
                     out.live_opts.push(*o);
                     out.waits[s] |= o.waits();
@@ -328,58 +409,84 @@ impl Solver {
             }
             out.live_start.push(out.live.len());
         }
+        let fastest = &mut out.fastest[..];
         for &s in &graph.order {
-            let up = graph.up(s).iter().map(|&u| out.fastest[u]).fold(0.0, max);
-            out.fastest[s] = out.live_pairs(s).1.iter().map(|o| o.completion(up)).fold(INF, min);
+            let mut up = 0.0;
+            for &u in graph.up(s) {
+                up = max(up, fastest[u]);
+            }
+            let (a, b) = (out.live_start[s], out.live_start[s + 1]);
+            let mut best = INF;
+            for o in &out.live_opts[a..b] {
+                best = min(best, o.completion(up));
+            }
+            fastest[s] = best;
         }
     }
 
     /// Steps 3 and 4 for the given RTO targets, after [`Solver::prepare`].
     pub fn choose(&mut self, graph: &super::graph::Graph, options: &Options, rto: &[f64], out: &mut Solution) {
         let n = graph.len();
+        let Solution {
+            pick, up_done, completion, fastest, deadline, set_by, live_start, live, live_opts, waits, ..
+        } = out;
         // `pick` and `deadline` are written for every stage below; only `set_by` starts empty.
-        out.pick.resize(n, None);
-        out.deadline.resize(n, INF);
-        reset(&mut out.set_by, n, None);
-        reset(&mut self.tstar, n, INF);
-        reset(&mut self.slot_count, n, 0);
-        // Slots are written before they are read (up to each stage's count): no need to clear.
-        self.slot_value.resize(n * SLOTS, INF);
-        self.extra.resize(n * SLOTS, INF);
-        self.best.resize(n * SLOTS, NONE);
-        for s in 0..n {
-            self.tstar[s] = max(rto.get(s).copied().unwrap_or(INF), out.fastest[s]);
+        pick.resize(n, None);
+        deadline.resize(n, INF);
+        reset(set_by, n, None);
+        fastest.resize(n, INF);
+        waits.resize(n, false);
+        if live_start.len() < n + 1 {
+            live_start.resize(n + 1, live.len());
         }
+        self.tstar.resize(n, INF);
+        // Every stage's count and first slots are written below before anything reads them.
+        if self.slots.len() < n {
+            self.slots.resize(n, Slots::EMPTY);
+        }
+        let (pick, deadline, set_by) = (&mut pick[..], &mut deadline[..], &mut set_by[..]);
+        let (fastest, waits, live_start) = (&fastest[..n], &waits[..n], &live_start[..]);
+        let (live, live_opts) = (&live[..], &live_opts[..]);
+        let tstar = &mut self.tstar[..n];
+        let slots = &mut self.slots[..n];
+        let live_of = |s: usize| {
+            let (a, b) = (live_start[s], live_start[s + 1]);
+            (&live[a..b], &live_opts[a..b])
+        };
 
         // 3a. The deadlines each stage may be asked to meet, from the consumers back: at least
         // its fastest and its own effective target.
         for s in 0..n {
-            let (fast, own) = (out.fastest[s], self.tstar[s]);
-            self.slot_value[s * SLOTS] = fast;
-            self.slot_count[s] = if (own - fast).abs() <= EPS || own == fast {
+            let fast = fastest[s];
+            let own = max(at_or(rto, s, INF), fast);
+            tstar[s] = own;
+            let st = &mut slots[s];
+            st.value[0] = fast;
+            st.count = if (own - fast).abs() <= EPS || own == fast {
                 1
             } else {
-                self.slot_value[s * SLOTS + 1] = own;
+                st.value[1] = own;
                 2
             };
         }
+        let tstar = &*tstar;
         for &w in graph.order.iter().rev() {
             let ups = graph.up(w);
-            if ups.is_empty() || !out.waits[w] {
+            if ups.is_empty() || !waits[w] {
                 continue;
             }
-            let live = out.live_pairs(w).1;
-            for j in 0..self.slot_count[w] {
-                let d = self.slot_value[w * SLOTS + j];
+            let live = live_of(w).1;
+            for j in 0..slots[w].count {
+                let d = slots[w].value[j];
                 for o in live {
                     let Some(r) = o.requirement(d) else { continue };
                     if r == INF {
                         continue;
                     }
                     for &u in ups {
-                        let v = min(self.tstar[u], r);
-                        if le(out.fastest[u], v) {
-                            self.add_slot(u, v);
+                        let v = min(tstar[u], r);
+                        if le(fastest[u], v) {
+                            slots[u].add(v);
                         }
                     }
                 }
@@ -389,11 +496,11 @@ impl Solver {
         // 3b. Cheapest way to meet each deadline, sources first; stored as the extra cost over
         // meeting the stage's own effective target.
         for &s in &graph.order {
-            let count = self.slot_count[s];
-            let (live_idx, live) = out.live_pairs(s);
+            let (live_idx, live) = live_of(s);
             let ups = graph.up(s);
+            let count = slots[s].count;
             for j in 0..count {
-                let d = self.slot_value[s * SLOTS + j];
+                let d = slots[s].value[j];
                 let mut best = INF;
                 let mut arg = None;
                 for (&i, o) in live_idx.iter().zip(live) {
@@ -401,7 +508,7 @@ impl Solver {
                     let mut value = o.cost;
                     if r != INF {
                         for &u in ups {
-                            value += self.extra_for(u, min(self.tstar[u], r), out.fastest[u]);
+                            value += slots[u].extra_for(min(tstar[u], r), fastest[u]);
                         }
                     }
                     if value < best {
@@ -411,77 +518,310 @@ impl Solver {
                 }
                 if arg.is_none() {
                     // Nothing meets this deadline (only rounding can cause it): the fastest option.
-                    let up = ups.iter().map(|&u| out.fastest[u]).fold(0.0, max);
+                    let up = ups.iter().map(|&u| fastest[u]).fold(0.0, max);
                     arg = live_idx
                         .iter()
                         .zip(live)
                         .min_by(|(a, x), (b, y)| x.completion(up).total_cmp(&y.completion(up)).then(a.cmp(b)))
                         .map(|(&i, _)| i);
                 }
-                self.extra[s * SLOTS + j] = best;
-                self.best[s * SLOTS + j] = arg.and_then(|i| u32::try_from(i).ok()).unwrap_or(NONE);
+                let st = &mut slots[s];
+                st.extra[j] = best;
+                st.best[j] = arg.and_then(|i| u32::try_from(i).ok()).unwrap_or(NONE);
             }
             // The loosest slot is T*: costs become extras over it.
-            let base = if count > 0 { self.extra[s * SLOTS + count - 1] } else { 0.0 };
-            for j in 0..count {
-                let v = self.extra[s * SLOTS + j] - base;
-                self.extra[s * SLOTS + j] = if v.is_finite() { max(v, 0.0) } else { INF };
+            let st = &mut slots[s];
+            let base = if count > 0 { st.extra[count - 1] } else { 0.0 };
+            for e in &mut st.extra[..count] {
+                let v = *e - base;
+                *e = if v.is_finite() { max(v, 0.0) } else { INF };
             }
         }
 
         // 3c. Final choice, consumers first: each stage meets the tightest deadline set it.
-        out.deadline.copy_from_slice(&self.tstar);
+        deadline.copy_from_slice(tstar);
         for &s in graph.order.iter().rev() {
-            let j = self.slot_at_most(s, out.deadline[s]).unwrap_or(0);
-            let d = if self.slot_count[s] > 0 { self.slot_value[s * SLOTS + j] } else { out.deadline[s] };
-            out.deadline[s] = d;
-            let pick = if self.slot_count[s] > 0 { self.best[s * SLOTS + j] } else { NONE };
-            let pick = (pick != NONE).then_some(pick as usize);
-            out.pick[s] = pick;
-            let Some(o) = pick.and_then(|i| options.of(s).get(i)) else { continue };
+            let st = &slots[s];
+            let j = st.at_most(deadline[s]).unwrap_or(0);
+            let d = if st.count > 0 { st.value[j] } else { deadline[s] };
+            deadline[s] = d;
+            let chosen = if st.count > 0 { st.best[j] } else { NONE };
+            let chosen = (chosen != NONE).then_some(chosen as usize);
+            pick[s] = chosen;
+            let Some(o) = chosen.and_then(|i| options.of(s).get(i)) else { continue };
             let Some(r) = o.requirement(d) else { continue };
             for &u in graph.up(s) {
-                let v = min(self.tstar[u], r);
-                if v < out.deadline[u] {
-                    out.deadline[u] = v;
-                    out.set_by[u] = Some(s);
+                let v = min(tstar[u], r);
+                if v < deadline[u] {
+                    deadline[u] = v;
+                    set_by[u] = Some(s);
                 }
             }
         }
 
         // 4. Completions of the chosen plan.
-        completions(graph, options, &out.pick, &mut out.up_done, &mut out.completion);
+        completions(graph, options, pick, up_done, completion);
     }
+}
 
-    /// Adds deadline `d` to stage `s`'s list (kept sorted, without repeats) if there is room.
-    fn add_slot(&mut self, s: usize, d: f64) {
-        let count = self.slot_count[s];
-        let slots = &mut self.slot_value[s * SLOTS..s * SLOTS + SLOTS];
-        if slots[..count].iter().any(|&v| v == d || (v - d).abs() <= EPS) || count >= SLOTS {
-            return;
+/// The search as it was first written, kept to check the faster one against: same choices,
+/// same numbers, bit for bit.
+#[cfg(test)]
+pub(super) mod reference {
+    use super::{dominates, le, max, min, pool_rule, Options, Solution, EPS, INF, SLOTS};
+
+    /// When each stage is back with the options `pick`, along the flows (`up_done`: when its
+    /// upstream stages are; `completion`: when it is). A stage without an option is never back.
+    pub(in super::super) fn completions(
+        graph: &super::super::graph::Graph,
+        options: &Options,
+        pick: &[Option<usize>],
+        up_done: &mut Vec<f64>,
+        completion: &mut Vec<f64>,
+    ) {
+        let n = graph.len();
+        up_done.clear();
+        up_done.resize(n, 0.0);
+        completion.clear();
+        completion.resize(n, INF);
+        for &s in &graph.order {
+            let up = graph.up(s).iter().map(|&u| completion[u]).fold(0.0, max);
+            up_done[s] = up;
+            completion[s] =
+                pick.get(s).copied().flatten().and_then(|i| options.of(s).get(i)).map_or(INF, |o| o.completion(up));
         }
-        let at = slots[..count].iter().position(|&v| v > d).unwrap_or(count);
-        slots.copy_within(at..count, at + 1);
-        slots[at] = d;
-        self.slot_count[s] = count + 1;
     }
 
-    /// The slot of the largest deadline of `s` that is not later than `d`.
-    #[inline(always)]
-    fn slot_at_most(&self, s: usize, d: f64) -> Option<usize> {
-        let count = self.slot_count[s];
-        self.slot_value[s * SLOTS..s * SLOTS + count].iter().rposition(|&v| le(v, d))
+    /// Buffers reused between searches (the cost curves run many).
+    #[derive(Debug, Default)]
+    pub(in super::super) struct Solver {
+        tstar: Vec<f64>,
+        slot_value: Vec<f64>,
+        slot_count: Vec<usize>,
+        extra: Vec<f64>,
+        /// The option chosen per slot, as an index into the stage's options; `NONE` = none.
+        best: Vec<u32>,
     }
 
-    /// What upstream stage `u` costs extra to be back by `d` rather than by its own target.
-    #[inline(always)]
-    fn extra_for(&self, u: usize, d: f64, fastest: f64) -> f64 {
-        if !le(fastest, d) {
-            return INF;
+    /// No option, in [`Solver`]'s table of choices.
+    const NONE: u32 = u32::MAX;
+
+    fn reset<T: Clone>(v: &mut Vec<T>, n: usize, value: T) {
+        v.clear();
+        v.resize(n, value);
+    }
+
+    impl Solver {
+        /// Chooses one option per stage for the given RTO and RPO targets (minutes, per stage).
+        pub fn solve(
+            &mut self,
+            graph: &super::super::graph::Graph,
+            options: &Options,
+            rto: &[f64],
+            rpo: &[f64],
+            out: &mut Solution,
+        ) {
+            self.prepare(graph, options, rpo, out);
+            self.choose(graph, options, rto, out);
         }
-        match self.slot_at_most(u, d) {
-            Some(j) => self.extra[u * SLOTS + j],
-            None => INF,
+
+        /// Steps 1 and 2, which depend on the RPO targets only: each stage's pool without dominated
+        /// options (`out.live`), and its fastest completion.
+        pub fn prepare(
+            &mut self,
+            graph: &super::super::graph::Graph,
+            options: &Options,
+            rpo: &[f64],
+            out: &mut Solution,
+        ) {
+            let n = graph.len();
+            reset(&mut out.in_pool, options.opts.len(), false);
+            reset(&mut out.fastest, n, INF);
+            out.live_start.clear();
+            out.live.clear();
+            out.live_opts.clear();
+            reset(&mut out.waits, n, false);
+            out.live_start.push(0);
+            for s in 0..n {
+                let base = options.start.get(s).copied().unwrap_or(0);
+                let opts = options.of(s);
+                let in_pool = pool_rule(opts, rpo.get(s).copied().unwrap_or(INF));
+                for (i, o) in opts.iter().enumerate() {
+                    out.in_pool[base + i] = in_pool(o);
+                }
+                let pool = &out.in_pool[base..base + opts.len()];
+                for (i, o) in opts.iter().enumerate() {
+                    let dominated =
+                        (0..opts.len()).any(|j| j != i && pool[j] && pool[i] && dominates(&opts[j], o, j < i));
+                    if pool[i] && !dominated {
+                        out.live.push(i);
+                        out.live_opts.push(*o);
+                        out.waits[s] |= o.waits();
+                    }
+                }
+                out.live_start.push(out.live.len());
+            }
+            for &s in &graph.order {
+                let up = graph.up(s).iter().map(|&u| out.fastest[u]).fold(0.0, max);
+                out.fastest[s] = out.live_pairs(s).1.iter().map(|o| o.completion(up)).fold(INF, min);
+            }
+        }
+
+        /// Steps 3 and 4 for the given RTO targets, after [`Solver::prepare`].
+        pub fn choose(
+            &mut self,
+            graph: &super::super::graph::Graph,
+            options: &Options,
+            rto: &[f64],
+            out: &mut Solution,
+        ) {
+            let n = graph.len();
+            // `pick` and `deadline` are written for every stage below; only `set_by` starts empty.
+            out.pick.resize(n, None);
+            out.deadline.resize(n, INF);
+            reset(&mut out.set_by, n, None);
+            reset(&mut self.tstar, n, INF);
+            reset(&mut self.slot_count, n, 0);
+            // Slots are written before they are read (up to each stage's count): no need to clear.
+            self.slot_value.resize(n * SLOTS, INF);
+            self.extra.resize(n * SLOTS, INF);
+            self.best.resize(n * SLOTS, NONE);
+            for s in 0..n {
+                self.tstar[s] = max(rto.get(s).copied().unwrap_or(INF), out.fastest[s]);
+            }
+
+            // 3a. The deadlines each stage may be asked to meet, from the consumers back: at least
+            // its fastest and its own effective target.
+            for s in 0..n {
+                let (fast, own) = (out.fastest[s], self.tstar[s]);
+                self.slot_value[s * SLOTS] = fast;
+                self.slot_count[s] = if (own - fast).abs() <= EPS || own == fast {
+                    1
+                } else {
+                    self.slot_value[s * SLOTS + 1] = own;
+                    2
+                };
+            }
+            for &w in graph.order.iter().rev() {
+                let ups = graph.up(w);
+                if ups.is_empty() || !out.waits[w] {
+                    continue;
+                }
+                let live = out.live_pairs(w).1;
+                for j in 0..self.slot_count[w] {
+                    let d = self.slot_value[w * SLOTS + j];
+                    for o in live {
+                        let Some(r) = o.requirement(d) else { continue };
+                        if r == INF {
+                            continue;
+                        }
+                        for &u in ups {
+                            let v = min(self.tstar[u], r);
+                            if le(out.fastest[u], v) {
+                                self.add_slot(u, v);
+                            }
+                        }
+                    }
+                }
+            }
+
+            // 3b. Cheapest way to meet each deadline, sources first; stored as the extra cost over
+            // meeting the stage's own effective target.
+            for &s in &graph.order {
+                let count = self.slot_count[s];
+                let (live_idx, live) = out.live_pairs(s);
+                let ups = graph.up(s);
+                for j in 0..count {
+                    let d = self.slot_value[s * SLOTS + j];
+                    let mut best = INF;
+                    let mut arg = None;
+                    for (&i, o) in live_idx.iter().zip(live) {
+                        let Some(r) = o.requirement(d) else { continue };
+                        let mut value = o.cost;
+                        if r != INF {
+                            for &u in ups {
+                                value += self.extra_for(u, min(self.tstar[u], r), out.fastest[u]);
+                            }
+                        }
+                        if value < best {
+                            best = value;
+                            arg = Some(i);
+                        }
+                    }
+                    if arg.is_none() {
+                        // Nothing meets this deadline (only rounding can cause it): the fastest option.
+                        let up = ups.iter().map(|&u| out.fastest[u]).fold(0.0, max);
+                        arg = live_idx
+                            .iter()
+                            .zip(live)
+                            .min_by(|(a, x), (b, y)| x.completion(up).total_cmp(&y.completion(up)).then(a.cmp(b)))
+                            .map(|(&i, _)| i);
+                    }
+                    self.extra[s * SLOTS + j] = best;
+                    self.best[s * SLOTS + j] = arg.and_then(|i| u32::try_from(i).ok()).unwrap_or(NONE);
+                }
+                // The loosest slot is T*: costs become extras over it.
+                let base = if count > 0 { self.extra[s * SLOTS + count - 1] } else { 0.0 };
+                for j in 0..count {
+                    let v = self.extra[s * SLOTS + j] - base;
+                    self.extra[s * SLOTS + j] = if v.is_finite() { max(v, 0.0) } else { INF };
+                }
+            }
+
+            // 3c. Final choice, consumers first: each stage meets the tightest deadline set it.
+            out.deadline.copy_from_slice(&self.tstar);
+            for &s in graph.order.iter().rev() {
+                let j = self.slot_at_most(s, out.deadline[s]).unwrap_or(0);
+                let d = if self.slot_count[s] > 0 { self.slot_value[s * SLOTS + j] } else { out.deadline[s] };
+                out.deadline[s] = d;
+                let pick = if self.slot_count[s] > 0 { self.best[s * SLOTS + j] } else { NONE };
+                let pick = (pick != NONE).then_some(pick as usize);
+                out.pick[s] = pick;
+                let Some(o) = pick.and_then(|i| options.of(s).get(i)) else { continue };
+                let Some(r) = o.requirement(d) else { continue };
+                for &u in graph.up(s) {
+                    let v = min(self.tstar[u], r);
+                    if v < out.deadline[u] {
+                        out.deadline[u] = v;
+                        out.set_by[u] = Some(s);
+                    }
+                }
+            }
+
+            // 4. Completions of the chosen plan.
+            completions(graph, options, &out.pick, &mut out.up_done, &mut out.completion);
+        }
+
+        /// Adds deadline `d` to stage `s`'s list (kept sorted, without repeats) if there is room.
+        fn add_slot(&mut self, s: usize, d: f64) {
+            let count = self.slot_count[s];
+            let slots = &mut self.slot_value[s * SLOTS..s * SLOTS + SLOTS];
+            if slots[..count].iter().any(|&v| v == d || (v - d).abs() <= EPS) || count >= SLOTS {
+                return;
+            }
+            let at = slots[..count].iter().position(|&v| v > d).unwrap_or(count);
+            slots.copy_within(at..count, at + 1);
+            slots[at] = d;
+            self.slot_count[s] = count + 1;
+        }
+
+        /// The slot of the largest deadline of `s` that is not later than `d`.
+        #[inline(always)]
+        fn slot_at_most(&self, s: usize, d: f64) -> Option<usize> {
+            let count = self.slot_count[s];
+            self.slot_value[s * SLOTS..s * SLOTS + count].iter().rposition(|&v| le(v, d))
+        }
+
+        /// What upstream stage `u` costs extra to be back by `d` rather than by its own target.
+        #[inline(always)]
+        fn extra_for(&self, u: usize, d: f64, fastest: f64) -> f64 {
+            if !le(fastest, d) {
+                return INF;
+            }
+            match self.slot_at_most(u, d) {
+                Some(j) => self.extra[u * SLOTS + j],
+                None => INF,
+            }
         }
     }
 }
@@ -668,6 +1008,53 @@ mod tests {
             let mut pick = Vec::new();
             cheapest_in_pools(&o, rpo, &mut pick);
             prop_assert!((cost(&o, &pick) - cost(&o, &solution.pick)).abs() < 1e-9);
+        }
+
+        /// The search makes the same choices as it did when first written, with the same numbers
+        /// bit for bit, also when one solver's buffers are reused for platforms of other sizes.
+        #[test]
+        fn same_as_the_first_search(
+            (opts, edges, rto) in arb_case(false), rpos in proptest::collection::vec(0.0..300.0f64, 7),
+            rpo in proptest::collection::vec(0.0..400.0f64, 7), (other, other_edges, other_rto) in arb_case(false)
+        ) {
+            let mut opts = opts;
+            for (stage, r) in opts.iter_mut().zip(&rpos) {
+                for (k, o) in stage.iter_mut().enumerate() {
+                    o.rpo = r * k as f64;
+                }
+            }
+            let mut solver = Solver::default();
+            for (opts, edges, rto) in [(&other, &other_edges, &other_rto), (&opts, &edges, &rto)] {
+                let n = opts.len();
+                let g = graph(n, edges);
+                let o = options(opts);
+                let rpo = &rpo[..n];
+                let mut fast = Solution::default();
+                solver.solve(&g, &o, rto, rpo, &mut fast);
+                let mut first = Solution::default();
+                reference::Solver::default().solve(&g, &o, rto, rpo, &mut first);
+                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                prop_assert_eq!(&fast.pick, &first.pick);
+                prop_assert_eq!(&fast.set_by, &first.set_by);
+                prop_assert_eq!(&fast.in_pool, &first.in_pool);
+                prop_assert_eq!(&fast.live, &first.live);
+                prop_assert_eq!(&fast.live_start, &first.live_start);
+                prop_assert_eq!(&fast.waits, &first.waits);
+                for (a, b) in [(&fast.up_done, &first.up_done), (&fast.completion, &first.completion),
+                    (&fast.fastest, &first.fastest), (&fast.deadline, &first.deadline)] {
+                    prop_assert_eq!(bits(a), bits(b));
+                }
+                // And again with other targets, the pools kept: what the cost curves do.
+                for t in [15.0, 240.0, 10080.0] {
+                    solver.choose(&g, &o, &vec![t; n], &mut fast);
+                    let mut first_solver = reference::Solver::default();
+                    first_solver.choose(&g, &o, &vec![t; n], &mut first);
+                    prop_assert_eq!(&fast.pick, &first.pick);
+                    prop_assert_eq!(bits(&fast.completion), bits(&first.completion));
+                    prop_assert_eq!(bits(&fast.deadline), bits(&first.deadline));
+                    prop_assert_eq!(&fast.set_by, &first.set_by);
+                }
+            }
         }
 
         /// Adding an upstream stage never makes a stage finish sooner, with the same choices,
