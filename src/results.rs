@@ -179,7 +179,8 @@ mod tests {
         let first_met = rows.iter().position(Row::meets).unwrap_or(rows.len());
         assert!(rows[first_met..].iter().all(Row::meets), "missed rows must all come first");
         assert!(first_met > 0, "a 1-minute RTO should be missed somewhere");
-        let order = |rs: &[Row<'_>]| rs.iter().map(|r| plan.stages.iter().position(|s| s.id == r.id)).collect::<Vec<_>>();
+        let order =
+            |rs: &[Row<'_>]| rs.iter().map(|r| plan.stages.iter().position(|s| s.id == r.id)).collect::<Vec<_>>();
         let missed = order(&rows[..first_met]);
         let mut sorted = missed.clone();
         sorted.sort();

@@ -34,8 +34,10 @@ async fn shell_has_header_and_three_panes_in_order() {
 
     let palette = html.find(r#"class="pane palette""#).expect("palette pane");
     let canvas = html.find(r#"class="pane canvas""#).expect("canvas pane");
-    let results = html.find(r#"class="pane results""#).expect("results pane");
-    assert!(palette < canvas && canvas < results, "panes are palette, canvas, results from left to right");
+    let properties = html.find(r#"class="side""#).expect("properties pane");
+    let results = html.find(r#"class="results-drawer"#).expect("results drawer");
+    assert!(palette < canvas && canvas < properties, "panes are palette, canvas, properties from left to right");
+    assert!(properties < results, "the results come after the panes (under them)");
 }
 
 #[tokio::test]
@@ -74,10 +76,10 @@ async fn empty_canvas_shows_hint_and_results_say_what_will_appear() {
     assert!(canvas.contains("canvas-hint"), "an empty canvas shows a hint: {canvas}");
     assert!(canvas.contains("0 stages · 0 flows"), "{canvas}");
 
-    let results = section(&html, "pane results", "</aside>");
+    let results = &html[html.find(r#"class="results-drawer"#).expect("results drawer")..];
     assert!(results.contains("over 24 months, in EUR"), "results follow the scenario: {results}");
-    assert!(results.contains("Region outage"), "{results}");
-    assert!(results.contains("<td>2d</td>"), "the default region-outage RTO is shown humanely: {results}");
+    assert!(results.contains("Region outage"), "a switch per disruption type: {results}");
+    assert!(results.contains("Add stages to the canvas"), "the totals say what will appear: {results}");
 }
 
 #[tokio::test]

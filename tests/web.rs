@@ -41,7 +41,7 @@ async fn app_mounts_with_header_and_three_panes() {
     assert_eq!(brand.trim_start_matches('⚓').trim(), "Keel");
     let name: HtmlInputElement = q(".scenario-name input").expect("name input").dyn_into().expect("an input");
     assert_eq!(name.value(), "Fabrikam lake");
-    for pane in ["nav.pane.palette", "main.pane.canvas", "aside.pane.results"] {
+    for pane in ["nav.pane.palette", "main.pane.canvas", "aside.results-drawer"] {
         assert!(q(pane).is_some(), "{pane} is mounted");
     }
     let groups = root.query_selector_all(".palette-group h3").expect("selector");

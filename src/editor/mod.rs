@@ -271,6 +271,12 @@ pub enum Action {
     FitSelection,
     /// Put a world point in the middle of the view (the minimap).
     CentreOn(Pos),
+    /// Select stage `id` alone and, when its card is not wholly in view, centre the view on it
+    /// (a row of the results or a warning was clicked).
+    Reveal {
+        /// The stage.
+        id: String,
+    },
     /// The canvas was measured (on start and on resize).
     Resize(Size),
     /// Turn snapping to the grid on or off.
@@ -506,6 +512,15 @@ impl Editor {
             Action::FitView => self.fit(false),
             Action::FitSelection => self.fit(true),
             Action::CentreOn(pos_in_world) => self.set_view(self.view.centred_on(pos_in_world, self.view.zoom)),
+            Action::Reveal { id } => {
+                let Some(card) = self.scenario.stage(&id).map(|s| geometry::card_rect(s.pos)) else { return false };
+                let selected = self.select(&id, false);
+                let visible = self.view.visible_in_world();
+                let in_view = visible.contains(Pos { x: card.x, y: card.y })
+                    && visible.contains(Pos { x: card.x + card.w, y: card.y + card.h });
+                let moved = !in_view && self.set_view(self.view.centred_on(card.centre(), self.view.zoom));
+                selected || moved
+            }
             Action::Resize(size) => {
                 if !(size.w.is_finite() && size.h.is_finite()) || size == self.view.size {
                     return false;

@@ -618,3 +618,20 @@ fn disconnect_removes_a_named_flow() {
     assert_eq!(notice(&cut), "Removed the flow A → B");
     assert_eq!(e.apply(Action::Disconnect { from: "b".into(), to: "a".into() }), None, "no such flow");
 }
+
+#[test]
+fn reveal_selects_a_stage_and_centres_it_only_when_out_of_view() {
+    let mut e = abc();
+    e.view.size = Size { w: 500.0, h: 400.0 };
+    // b (300..480 × 0..100) is wholly in view: selected, the view stays.
+    let b = act(&e, Action::Reveal { id: "b".into() });
+    assert_eq!(selected(&b), ["b"]);
+    assert_eq!(b.view, e.view);
+    // c (600..780) is out of view: selected and centred.
+    let c = act(&e, Action::Reveal { id: "c".into() });
+    assert_eq!(selected(&c), ["c"]);
+    assert_eq!(c.view.screen_from_world(p(600.0 + CARD_W / 2.0, CARD_H / 2.0)), p(250.0, 200.0));
+    // Again: nothing to change. An unknown stage changes nothing.
+    assert_eq!(c.apply(Action::Reveal { id: "c".into() }), None);
+    assert_eq!(e.apply(Action::Reveal { id: "nope".into() }), None);
+}

@@ -33,7 +33,13 @@ pub fn break_even(plan: &Plan, scenario: &Scenario, id: &str, disruption: Disrup
     let rto = plan.stage(id).and_then(|s| s.recommendation(disruption)).map(|r| r.target.rto_minutes);
     let name = stage_name(scenario, id);
     let months = b.copies_cumulative.len().max(b.reprocess_cumulative.len()).max(1);
-    let y_max = b.copies_cumulative.iter().chain(&b.reprocess_cumulative).copied().filter(|v| v.is_finite()).fold(0.0, f64::max);
+    let y_max = b
+        .copies_cumulative
+        .iter()
+        .chain(&b.reprocess_cumulative)
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
     let (step, y_end) = frame::nice_step(y_max * 1.08, 4.0);
     let (m_step, m_end) = month_step(months as f64);
     let frame = Frame {
@@ -77,7 +83,13 @@ fn slug(id: &str) -> String {
 /// A cumulative series as points from month 0 (nothing spent yet).
 fn series(frame: &Frame, values: &[f64]) -> Vec<(i32, i32)> {
     std::iter::once(frame.px_from_point(0.0, 0.0))
-        .chain(values.iter().enumerate().filter(|(_, v)| v.is_finite()).map(|(i, &v)| frame.px_from_point((i + 1) as f64, v)))
+        .chain(
+            values
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.is_finite())
+                .map(|(i, &v)| frame.px_from_point((i + 1) as f64, v)),
+        )
         .collect()
 }
 
@@ -100,7 +112,9 @@ fn draw_series(area: &Area<'_>, frame: &Frame, b: &BreakEven, rto: Option<u32>) 
     } else if !b.reprocess_fits_rto {
         let best = b.reprocess_best_minutes.or(b.reprocess_minutes);
         Some(match (best, rto) {
-            (Some(m), Some(t)) => format!("Reprocessing takes {} at best: longer than the RTO of {}.", Mins(m), Whole(t)),
+            (Some(m), Some(t)) => {
+                format!("Reprocessing takes {} at best: longer than the RTO of {}.", Mins(m), Whole(t))
+            }
             _ => "Reprocessing cannot bring the stage back within its RTO.".to_string(),
         })
     } else {
@@ -142,8 +156,12 @@ fn summary(b: &BreakEven, rto: Option<u32>, currency: &str, months: usize) -> St
     }
     let best = b.reprocess_best_minutes.or(b.reprocess_minutes);
     match (best, rto, b.reprocess_fits_rto) {
-        (Some(m), Some(t), true) => out.push_str(&format!(" Reprocessing takes {} at best, within the RTO of {}.", Mins(m), Whole(t))),
-        (Some(m), Some(t), false) => out.push_str(&format!(" Reprocessing takes {} at best: longer than the RTO of {}.", Mins(m), Whole(t))),
+        (Some(m), Some(t), true) => {
+            out.push_str(&format!(" Reprocessing takes {} at best, within the RTO of {}.", Mins(m), Whole(t)))
+        }
+        (Some(m), Some(t), false) => {
+            out.push_str(&format!(" Reprocessing takes {} at best: longer than the RTO of {}.", Mins(m), Whole(t)))
+        }
         _ => {}
     }
     out

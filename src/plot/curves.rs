@@ -6,7 +6,7 @@
 use super::frame::{self, draw_axes, draw_legend, draw_vertical_marker, step_path, Area, AxisText, Drawn, Frame, Key};
 use super::{cost_for, figure, lower, Figure, HEIGHT, WIDTH};
 use crate::duration::Mins;
-use crate::engine::{PlatformPoint, Plan};
+use crate::engine::{Plan, PlatformPoint};
 use crate::model::{Disruption, Scenario};
 use crate::money::{compact_money, whole_money};
 use plotters::prelude::*;
@@ -168,8 +168,11 @@ fn summary(spec: &Spec<'_>) -> String {
     } else {
         out.push_str("the platform ");
         out.push_str(spec.verb);
-        let parts: Vec<String> =
-            spec.points.iter().map(|&(m, cost)| format!(" {} for {c} {} a month", Mins(m), whole_money(cost))).collect();
+        let parts: Vec<String> = spec
+            .points
+            .iter()
+            .map(|&(m, cost)| format!(" {} for {c} {} a month", Mins(m), whole_money(cost)))
+            .collect();
         out.push_str(&parts.join(", or"));
         out.push('.');
     }
@@ -177,7 +180,9 @@ fn summary(spec: &Spec<'_>) -> String {
         (Some(m), cost) => {
             out.push_str(&format!(" Your plan {} {} for {c} {} a month", spec.verb, Mins(m), whole_money(cost)))
         }
-        (None, cost) => out.push_str(&format!(" Your plan, at {c} {} a month, never recovers every stage", whole_money(cost))),
+        (None, cost) => {
+            out.push_str(&format!(" Your plan, at {c} {} a month, never recovers every stage", whole_money(cost)))
+        }
     }
     out.push_str(&format!("; the target is {}.", crate::duration::Whole(spec.target)));
     out

@@ -133,7 +133,8 @@ pub fn nice_step(max: f64, count: f64) -> (f64, f64) {
     }
     let raw = max / count.max(1.0);
     let mag = 10f64.powi(raw.log10().floor() as i32);
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw * (1.0 - 1e-9)).unwrap_or(10.0 * mag);
+    let step =
+        [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw * (1.0 - 1e-9)).unwrap_or(10.0 * mag);
     let end = (max / step - 1e-9).ceil().max(1.0) * step;
     (step, end)
 }

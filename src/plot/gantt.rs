@@ -33,7 +33,8 @@ pub fn timeline(plan: &Plan, scenario: &Scenario, disruption: Disruption) -> Opt
     let shown = &rows[..rows.len().min(MAX_ROWS)];
     let target = scenario.targets.get(disruption).rto_minutes;
     let ends = t.stages.iter().flat_map(|s| [s.full.end_minutes, s.hot.and_then(|h| h.end_minutes)]).flatten();
-    let max = ends.chain(t.first_service_minutes).chain([f64::from(target)]).filter(|v| v.is_finite()).fold(0.0, f64::max);
+    let max =
+        ends.chain(t.first_service_minutes).chain([f64::from(target)]).filter(|v| v.is_finite()).fold(0.0, f64::max);
     let (x_ticks, x_end) = frame::linear_duration_ticks(max * 1.02);
     let height = TOP + ROW * shown.len() as i32 + UNDER;
     let frame = Frame {
@@ -82,7 +83,8 @@ pub fn timeline(plan: &Plan, scenario: &Scenario, disruption: Disruption) -> Opt
 /// Stages in the order recovery reaches them: by start, then end, then plan order; those never
 /// recovered last.
 fn ordered(t: &Timeline) -> Vec<&StageTimeline> {
-    let start = |s: &StageTimeline| s.hot.and_then(|h| h.start_minutes).or(s.full.start_minutes).unwrap_or(f64::INFINITY);
+    let start =
+        |s: &StageTimeline| s.hot.and_then(|h| h.start_minutes).or(s.full.start_minutes).unwrap_or(f64::INFINITY);
     let end = |s: &StageTimeline| s.completion_minutes.unwrap_or(f64::INFINITY);
     let mut rows: Vec<(usize, &StageTimeline)> = t.stages.iter().enumerate().collect();
     rows.sort_by(|(i, a), (j, b)| start(a).total_cmp(&start(b)).then(end(a).total_cmp(&end(b))).then(i.cmp(j)));
@@ -92,7 +94,11 @@ fn ordered(t: &Timeline) -> Vec<&StageTimeline> {
 fn draw_row(area: &Area<'_>, frame: &Frame, i: i32, s: &StageTimeline, name: &str, late: bool, on_path: bool) -> Drawn {
     let y0 = frame.top + i * ROW;
     let (top, bottom) = (y0 + 4, y0 + ROW - 4);
-    let label = if on_path { frame::bold(13.0, HPos::Right, VPos::Center) } else { frame::anchored(13.0, HPos::Right, VPos::Center) };
+    let label = if on_path {
+        frame::bold(13.0, HPos::Right, VPos::Center)
+    } else {
+        frame::anchored(13.0, HPos::Right, VPos::Center)
+    };
     area.draw(&Text::new(shorten(name, 24), (frame.left - 8, y0 + ROW / 2), label))?;
     let span = |from: Option<f64>, to: Option<f64>| Some((frame.x_px_from_value(from?), frame.x_px_from_value(to?)));
     let Some((x0, x1)) = span(s.full.start_minutes, s.full.end_minutes) else {
@@ -113,7 +119,10 @@ fn draw_row(area: &Area<'_>, frame: &Frame, i: i32, s: &StageTimeline, name: &st
 }
 
 fn summary(t: &Timeline, scenario: &Scenario, disruption: Disruption, hidden: usize) -> String {
-    let mut out = format!("After {}: code and configuration are redeployed at once, in parallel with the data.", article(disruption));
+    let mut out = format!(
+        "After {}: code and configuration are redeployed at once, in parallel with the data.",
+        article(disruption)
+    );
     match t.first_service_minutes {
         Some(m) => out.push_str(&format!(" The reports serve again after {}", Mins(m))),
         None => out.push_str(" The reports never serve again"),

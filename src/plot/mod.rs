@@ -67,7 +67,13 @@ impl Figure {
 
 /// Draws a picture of `size` with `draw` and wraps it as a figure; a drawing error (which
 /// writing to a string cannot really raise) becomes a picture saying so.
-fn figure(title: String, summary: String, file_name: String, size: (u32, u32), draw: impl Fn(&Area<'_>) -> Drawn) -> Figure {
+fn figure(
+    title: String,
+    summary: String,
+    file_name: String,
+    size: (u32, u32),
+    draw: impl Fn(&Area<'_>) -> Drawn,
+) -> Figure {
     let mut svg = String::new();
     let result = {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();

@@ -1,5 +1,5 @@
 //! The root component: owns the one `use_reducer`, derives the plan from the scenario with
-//! `use_memo` (never stored in state), and lays out the header and the three panes.
+//! `use_memo` (never stored in state), and lays out the header, the three panes and the results.
 
 use super::canvas::Canvas;
 use super::header::Header;
@@ -9,7 +9,7 @@ use super::palette::Palette;
 use super::persist::Persistence;
 use super::properties::Properties;
 use super::results::Results;
-use super::state::{AppState, EditorHandle, Shared};
+use super::state::{AppState, EditorHandle, Planned, Shared};
 use crate::editor::status::same_plan_input;
 use crate::editor::{Editor, Notice};
 use crate::engine::{self, Plan};
@@ -38,7 +38,7 @@ impl PartialEq for PlanInput {
     }
 }
 
-/// The whole app: header, then palette, canvas, and properties over results, side by side.
+/// The whole app: the header; palette, canvas and properties side by side; the results under them.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let (initial, notice) = (props.scenario.clone(), props.notice.clone());
@@ -49,9 +49,12 @@ pub fn App(props: &AppProps) -> Html {
     });
     use_keyboard(Some(state.clone()));
     let plan: Rc<Plan> = use_memo(PlanInput(state.editor.scenario.clone()), |input| engine::plan(&input.0));
+    // The scenario as last planned: what the results name stages by, unchanged while cards move.
+    let planned: Rc<Rc<Scenario>> = use_memo(PlanInput(state.editor.scenario.clone()), |input| input.0.clone());
     html! {
         <ContextProvider<EditorHandle> context={state}>
             <ContextProvider<Shared<Plan>> context={Shared(plan)}>
+            <ContextProvider<Planned> context={Planned(Shared((*planned).clone()))}>
                 <div class="keel-app">
                     <Header />
                     <div class="keel-panes">
@@ -59,12 +62,13 @@ pub fn App(props: &AppProps) -> Html {
                         <Canvas />
                         <div class="side">
                             <Properties />
-                            <Results />
                         </div>
                     </div>
+                    <Results />
                     <Help />
                     <Persistence />
                 </div>
+            </ContextProvider<Planned>>
             </ContextProvider<Shared<Plan>>>
         </ContextProvider<EditorHandle>>
     }

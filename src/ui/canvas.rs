@@ -13,9 +13,10 @@ use crate::editor::geometry::{input_handle, output_handle, Rect, Size, GRID};
 use crate::editor::status::{card_facts, CardFacts};
 use crate::editor::{stage_name, Action, Gesture};
 use crate::model::Scenario;
-use gloo_events::EventListener;
 use std::collections::HashMap;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent, WheelEvent};
 use yew::prelude::*;
 
@@ -71,21 +72,34 @@ pub fn Canvas() -> Html {
         card_facts(plan).into_iter().map(|(id, f)| (id, Rc::new(f))).collect::<HashMap<String, Rc<CardFacts>>>()
     });
 
-    // Measure the canvas now and whenever the window is resized: the editor needs its size to
-    // centre, fit and add stages in the middle of the view.
+    // Measure the canvas now and whenever its box changes (the window is resized, the results
+    // fold up or down): the editor needs its size to centre, fit and add stages in the middle
+    // of the view.
     {
         let surface = surface.clone();
         let dispatcher = editor.as_ref().map(|h| h.dispatcher());
         use_effect_with((), move |_| {
-            let measure = Rc::new(move || {
-                if let (Some(el), Some(d)) = (surface.cast::<Element>(), dispatcher.as_ref()) {
-                    let r = el.get_bounding_client_rect();
-                    d.dispatch(Action::Resize(Size { w: r.width(), h: r.height() }));
+            let measure = {
+                let surface = surface.clone();
+                move || {
+                    if let (Some(el), Some(d)) = (surface.cast::<Element>(), dispatcher.as_ref()) {
+                        let r = el.get_bounding_client_rect();
+                        d.dispatch(Action::Resize(Size { w: r.width(), h: r.height() }));
+                    }
                 }
-            });
+            };
             measure();
-            let listener = web_sys::window().map(|w| EventListener::new(&w, "resize", move |_| measure()));
-            move || drop(listener)
+            let callback = Closure::<dyn FnMut()>::new(measure);
+            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(el)) = (observer.as_ref(), surface.cast::<Element>()) {
+                observer.observe(&el);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(callback);
+            }
         });
     }
 

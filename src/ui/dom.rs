@@ -46,3 +46,14 @@ pub fn is_typing_target(target: Option<EventTarget>) -> bool {
 pub fn element_by_id(id: &str) -> Option<Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
 }
+
+/// Moves the keyboard focus to the card of stage `id` on the canvas, if it is drawn.
+pub fn focus_stage_card(id: &str) {
+    let escaped: String =
+        id.chars().flat_map(|c| if matches!(c, '"' | '\\') { vec!['\\', c] } else { vec![c] }).collect();
+    let selector = format!("[data-stage=\"{escaped}\"]");
+    let card = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten());
+    if let Some(card) = card.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = card.focus();
+    }
+}

@@ -1,112 +1,172 @@
-//! The results pane: a summary of the plan (how many stages meet their targets, what the
-//! protection costs, how many warnings), then the default targets it is checked against.
+//! The results drawer under the canvas: the answer, live, as the platform is edited. A bar with
+//! the disruption type to show, the totals and the tabs — the stages table, the warnings (with a
+//! count badge) and the plots — over the chosen tab; it folds down to the bar alone.
+//!
+//! What the drawer shows (disruption, tab, sort, folded) is view state kept here with
+//! `use_state`: it is not part of the scenario and is not undone.
 
-use super::state::{use_editor, use_plan};
-use crate::duration::format_minutes;
+use super::plots::Plots;
+use super::results_table::ResultsTable;
+use super::state::{use_editor, use_plan, AppState};
+use super::totals::Totals;
+use super::warning_list::WarningList;
+use crate::editor::Action;
 use crate::engine::Level;
-use crate::model::{Disruption, Scenario};
+use crate::model::Disruption;
+use crate::results::Sort;
+use std::collections::BTreeSet;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// Whole currency units with thousands separators: `1,234`.
-pub fn whole_money(v: f64) -> String {
-    if !v.is_finite() {
-        return "?".into();
-    }
-    let n = v.round().abs() as u64;
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+/// The drawer's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// The stages table.
+    Stages,
+    /// The warnings list.
+    Warnings,
+    /// The plots.
+    Plots,
+}
+
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Stages, Tab::Warnings, Tab::Plots];
+
+    fn key(self) -> &'static str {
+        match self {
+            Tab::Stages => "stages",
+            Tab::Warnings => "warnings",
+            Tab::Plots => "plots",
         }
-        out.push(c);
     }
-    if v.round() < 0.0 {
-        format!("-{out}")
-    } else {
-        out
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Stages => "Stages",
+            Tab::Warnings => "Warnings",
+            Tab::Plots => "Plots",
+        }
     }
 }
 
-/// The right pane, under the properties.
+/// Properties of [`Results`].
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    /// The tab shown first.
+    #[prop_or(Tab::Stages)]
+    pub tab: Tab,
+}
+
+/// What the results dispatch actions with: stable, so passing it down redraws nothing.
+pub type Dispatcher = UseReducerDispatcher<AppState>;
+
+/// Selects stage `id` on the canvas and brings it into view; `focus` also moves the keyboard
+/// focus to its card (from the warnings, so the user can go on with the keyboard).
+pub fn show_stage(dispatcher: Option<&Dispatcher>, id: &str, focus: bool) {
+    let Some(dispatcher) = dispatcher else { return };
+    dispatcher.dispatch(Action::Reveal { id: id.to_string() });
+    if focus {
+        super::dom::focus_stage_card(id);
+    }
+}
+
+/// The drawer.
 #[component]
-pub fn Results() -> Html {
-    let editor = use_editor();
+pub fn Results(props: &ResultsProps) -> Html {
     let plan = use_plan();
-    let default = Scenario::default();
-    let scenario: &Scenario = editor.as_ref().map(|h| h.editor.scenario.as_ref()).unwrap_or(&default);
-    let n = scenario.stages.len();
-    let totals = &plan.totals;
+    let editor = use_editor();
+    let dispatcher = editor.as_ref().map(|h| h.dispatcher());
+    let selection: Rc<BTreeSet<String>> = editor.as_ref().map(|h| h.editor.selection.clone()).unwrap_or_default();
+    let first_selected = selection.iter().next().cloned();
+    let disruption = use_state(|| Disruption::DataCorruption);
+    let tab = use_state(|| props.tab);
+    let open = use_state(|| true);
+    let tall = use_state(|| false);
+    let sort = use_state(Sort::default);
     let serious = plan.warnings.iter().filter(|w| w.level != Level::Info).count();
-    let summary = (n > 0).then(|| {
-        let planned = totals.stages_meeting + totals.stages_violating;
-        let verdict = if totals.stages_violating == 0 { "all-met" } else { "some-missed" };
+    let critical = plan.warnings.iter().any(|w| w.level == Level::Critical);
+
+    let choose = |d: Disruption| {
+        let disruption = disruption.clone();
+        Callback::from(move |_: Event| disruption.set(d))
+    };
+    let show = |t: Tab| {
+        let (tab, open) = (tab.clone(), open.clone());
+        Callback::from(move |_: MouseEvent| {
+            tab.set(t);
+            open.set(true);
+        })
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let grow = {
+        let (tall, open) = (tall.clone(), open.clone());
+        Callback::from(move |_: MouseEvent| {
+            tall.set(!*tall);
+            open.set(true);
+        })
+    };
+    let on_sort = {
+        let sort = sort.clone();
+        Callback::from(move |s: Sort| sort.set(s))
+    };
+
+    let tabs = Tab::ALL.into_iter().map(|t| {
+        let badge = (t == Tab::Warnings).then(|| {
+            let class = classes!("count-badge", critical.then_some("critical"), (serious == 0).then_some("none"));
+            html! { <span {class} aria-label={format!("{serious} to look at")}>{ serious }</span> }
+        });
         html! {
-            <div class="plan-summary">
-                <p class={classes!("plan-verdict", verdict)}>
-                    { format!("{} of {planned} planned stages meet their targets", totals.stages_meeting) }
-                </p>
-                if planned < n {
-                    <p class="plan-unplanned">{ format!("{} not planned: fix their errors", n - planned) }</p>
-                }
-                <p class="plan-cost">
-                    { format!("Protection costs {} {} a month, {} {} over {} months.",
-                        plan.currency, whole_money(totals.monthly_total), plan.currency,
-                        whole_money(totals.span_total), scenario.span_months) }
-                </p>
-                <p class="plan-warnings">{ match serious {
-                    0 => "No warnings.".to_string(),
-                    1 => "1 warning to look at.".to_string(),
-                    w => format!("{w} warnings to look at."),
-                } }</p>
-            </div>
+            <button type="button" key={t.key()} class={classes!("results-tab", (*tab == t).then_some("active"))}
+                aria-pressed={if *tab == t && *open { "true" } else { "false" }} aria-controls={format!("results-{}", t.key())}
+                data-tab={t.key()} onclick={show(t)}>
+                { t.label() }{ for badge }
+            </button>
         }
     });
+    let panel = |t: Tab, body: Html| {
+        html! {
+            <div id={format!("results-{}", t.key())} class={classes!("results-panel", format!("panel-{}", t.key()))}
+                hidden={*tab != t} aria-label={t.label()} role="region">
+                { body }
+            </div>
+        }
+    };
+    let d = *disruption;
     html! {
-        <aside class="pane results" aria-label="Results">
-            <h2 class="pane-title">{"Results"}</h2>
-            if let Some(summary) = summary {
-                { summary }
-            } else {
-                <p class="results-intro">{"Once the platform has stages, this pane shows for each stage:"}</p>
-                <ul class="results-list">
-                    <li>{"the backup and disaster-recovery strategy the guides recommend;"}</li>
-                    <li>{"the recovery point and time it achieves against your targets;"}</li>
-                    <li>{ format!("its cost over {} months, in {}.", scenario.span_months, scenario.currency) }</li>
-                </ul>
-            }
-            <h3>{"Default targets"}</h3>
-            <table class="targets">
-                <thead>
-                    <tr><th scope="col">{"Disruption"}</th><th scope="col">{"RPO"}</th><th scope="col">{"RTO"}</th></tr>
-                </thead>
-                <tbody>
-                    { for Disruption::ALL.into_iter().map(|d| {
-                        let t = scenario.targets.get(d);
-                        html! {
-                            <tr key={d.key()}>
-                                <th scope="row">{ d.label() }</th>
-                                <td>{ format_minutes(t.rpo_minutes) }</td>
-                                <td>{ format_minutes(t.rto_minutes) }</td>
-                            </tr>
-                        }
+        <aside class={classes!("results-drawer", (*open).then_some("open"), (*tall).then_some("tall"))} aria-label="Results">
+            <div class="results-bar">
+                <h2 class="results-title">{"Results"}</h2>
+                <fieldset class="disruption-switch">
+                    <legend class="visually-hidden">{"Disruption type"}</legend>
+                    { for Disruption::ALL.into_iter().map(|option| html! {
+                        <label key={option.key()} class={classes!("switch-option", (option == d).then_some("on"))}>
+                            <input type="radio" name="results-disruption" value={option.key()} checked={option == d}
+                                onchange={choose(option)} />
+                            { option.label() }
+                        </label>
                     }) }
-                </tbody>
-            </table>
+                </fieldset>
+                <div class="results-tabs" role="group" aria-label="Show">{ for tabs }</div>
+                <Totals disruption={d} />
+                <button type="button" class="results-fold" aria-pressed={if *tall { "true" } else { "false" }}
+                    aria-label="Give the results most of the screen" title="Give the results most of the screen" onclick={grow}>
+                    { "⤢" }
+                </button>
+                <button type="button" class="results-fold" aria-expanded={if *open { "true" } else { "false" }}
+                    aria-label={if *open { "Fold the results down" } else { "Open the results" }} onclick={toggle}>
+                    { if *open { "▾" } else { "▴" } }
+                </button>
+            </div>
+            // Every panel is drawn, the hidden ones too, so that printing shows them all.
+            <div class="results-body" hidden={!*open}>
+                { panel(Tab::Stages, html! { <ResultsTable disruption={d} sort={*sort} {on_sort} dispatcher={dispatcher.clone()}
+                        selection={selection.clone()} /> }) }
+                { panel(Tab::Warnings, html! { <WarningList dispatcher={dispatcher.clone()} /> }) }
+                { panel(Tab::Plots, html! { <Plots disruption={d} selected={first_selected.clone()} /> }) }
+            </div>
         </aside>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::whole_money;
-
-    #[test]
-    fn money_is_whole_units_with_separators() {
-        assert_eq!(whole_money(0.4), "0");
-        assert_eq!(whole_money(999.5), "1,000");
-        assert_eq!(whole_money(1234567.0), "1,234,567");
-        assert_eq!(whole_money(-1500.0), "-1,500");
-        assert_eq!(whole_money(f64::NAN), "?");
     }
 }

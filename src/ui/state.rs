@@ -3,6 +3,7 @@
 
 use crate::editor::{Action, Editor};
 use crate::engine::Plan;
+use crate::model::Scenario;
 use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -72,4 +73,15 @@ impl<T> Deref for Shared<T> {
 #[hook]
 pub fn use_plan() -> Shared<Plan> {
     use_context::<Shared<Plan>>().unwrap_or_default()
+}
+
+/// The scenario the current plan was computed from: it changes only when the plan does, not
+/// while cards are dragged, so views of the plan that name stages need not redraw on every frame.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Planned(pub Shared<Scenario>);
+
+/// The scenario as last planned, from context (an empty scenario outside the app).
+#[hook]
+pub fn use_planned() -> Shared<Scenario> {
+    use_context::<Planned>().map(|p| p.0).unwrap_or_default()
 }

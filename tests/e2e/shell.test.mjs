@@ -27,7 +27,7 @@ test("the page loads, the loading indicator goes and no errors are logged", asyn
   await page.close();
 });
 
-test("the shell shows header, palette, canvas and results side by side", async () => {
+test("the shell shows header, palette, canvas and properties side by side, the results under them", async () => {
   const page = await openPage(browser);
   await page.goto(appUrl());
   const header = page.locator("header.keel-header");
@@ -43,10 +43,11 @@ test("the shell shows header, palette, canvas and results side by side", async (
   const [p, c, s] = [await palette.boundingBox(), await canvas.boundingBox(), await side.boundingBox()];
   const [props, r] = [await properties.boundingBox(), await results.boundingBox()];
   assert.ok(p && c && s && props && r, "all panes are laid out");
-  assert.ok(p.x + p.width <= c.x + 1 && c.x + c.width <= s.x + 1, "palette | canvas | properties and results, left to right");
-  assert.ok(props.y < r.y && Math.abs(props.x - r.x) < 1, "the properties panel sits over the results");
-  assert.ok(c.width >= 600, `the canvas gets most of a 1280 px screen (got ${c.width} px)`);
-  for (const box of [p, c, s]) assert.ok(box.y + box.height <= 721, "the panes fit the 720 px screen");
+  assert.ok(p.x + p.width <= c.x + 1 && c.x + c.width <= s.x + 1, "palette | canvas | properties, left to right");
+  assert.ok(props.y >= s.y - 1 && props.x >= s.x - 1, "the properties panel is in the right-hand column");
+  assert.ok(r.y >= c.y + c.height - 1 && r.width >= 1270, "the results run under the panes, the whole width");
+  assert.ok(c.width >= 600 && c.height >= 300, `the canvas gets most of a 1280×720 screen (got ${c.width}×${c.height})`);
+  for (const box of [p, c, s, r]) assert.ok(box.y + box.height <= 721, "everything fits the 720 px screen");
 
   const groups = await palette.locator(".palette-group h3").allInnerTexts();
   assert.deepEqual(groups, ["Sources", "Ingest", "Store", "Prep & train", "Model", "Serve", "Archive"]);

@@ -1,0 +1,144 @@
+//! The stages table of the results: per stage, for the disruption type shown, the backup
+//! method, the recovery strategy, the recovery point and time achieved against the targets with
+//! met/missed marks, the monthly cost and the reason. Sortable by any heading; a click on a row
+//! (or its name, from the keyboard) selects the stage on the canvas.
+
+use super::results::{show_stage, Dispatcher};
+use super::state::{use_plan, use_planned};
+use crate::duration::{Mins, Whole};
+use crate::model::{Disruption, Scenario};
+use crate::money::whole_money;
+use crate::plot::cost_for;
+use crate::results::{rows, Column, Row, Sort};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`ResultsTable`].
+#[derive(Properties, PartialEq)]
+pub struct ResultsTableProps {
+    /// The disruption type shown.
+    pub disruption: Disruption,
+    /// How the rows are sorted.
+    pub sort: Sort,
+    /// Asks for another sort.
+    pub on_sort: Callback<Sort>,
+    /// Selects stages.
+    pub dispatcher: Option<Dispatcher>,
+    /// The stages selected on the canvas.
+    pub selection: Rc<BTreeSet<String>>,
+}
+
+/// A cell comparing what is achieved with the target: `1h 9m / 4h ✓`.
+fn against(achieved: Option<f64>, target: u32, met: bool, assumed: bool) -> Html {
+    let mark = if met { "✓" } else { "✕" };
+    let class = classes!("against", if met { "met" } else { "missed" }, assumed.then_some("assumed"));
+    let words = if met { "met" } else { "missed" };
+    html! {
+        <td {class}>
+            { format!("{} / {} ", Mins(achieved.unwrap_or(f64::INFINITY)), Whole(target)) }
+            <span class="mark" aria-hidden="true">{ mark }</span>
+            <span class="visually-hidden">{ words }</span>
+        </td>
+    }
+}
+
+/// The table.
+#[component]
+pub fn ResultsTable(props: &ResultsTableProps) -> Html {
+    let plan = use_plan();
+    let planned = use_planned();
+    let scenario: &Scenario = &planned;
+    if plan.stages.is_empty() {
+        return html! {
+            <p class="results-empty">{ format!("Drag stages from the palette onto the canvas: for each, this table shows \
+                the backup and recovery the guides recommend, the recovery point and time it achieves against your \
+                targets, and its cost over {} months, in {}.", scenario.span_months, scenario.currency) }</p>
+        };
+    }
+    let d = props.disruption;
+    let c = &plan.currency;
+    let sort = props.sort;
+    let heading = |column: Column| {
+        let on_sort = props.on_sort.clone();
+        let aria_sort = match (sort.column == column, sort.descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        };
+        let arrow = match aria_sort {
+            "ascending" => " ▲",
+            "descending" => " ▼",
+            _ => "",
+        };
+        html! {
+            <th scope="col" aria-sort={aria_sort} class={format!("col-{}", column.key())}>
+                <button type="button" class="sort" onclick={Callback::from(move |_: MouseEvent| on_sort.emit(sort.clicked(column)))}>
+                    { column.label() }<span aria-hidden="true">{ arrow }</span>
+                </button>
+            </th>
+        }
+    };
+    let row = |r: Row<'_>| {
+        let selected = props.selection.contains(r.id);
+        let select = {
+            let (dispatcher, id) = (props.dispatcher.clone(), r.id.to_string());
+            Callback::from(move |e: MouseEvent| {
+                // The name's button and its row would both answer one click.
+                e.stop_propagation();
+                show_stage(dispatcher.as_ref(), &id, false);
+            })
+        };
+        let rec = r.rec;
+        let class = classes!("stage-row", if r.meets() { "meets" } else { "misses" }, selected.then_some("selected"));
+        html! {
+            <tr key={r.id.to_string()} {class} data-stage={r.id.to_string()} onclick={select.clone()}>
+                <th scope="row" class="col-stage">
+                    <button type="button" class="stage-link" onclick={select} aria-label={format!("Select {} on the canvas", r.name)}>
+                        { r.name.to_string() }
+                    </button>
+                    <span class="kind">{ r.kind }</span>
+                </th>
+                <td class={classes!("col-status", if r.meets() { "met" } else { "missed" })}>
+                    { if r.meets() { "✓ met" } else { "✕ missed" } }
+                </td>
+                <td>{ rec.backup.label() }</td>
+                <td>{ rec.strategy.label() }</td>
+                { against(rec.rpo_minutes, rec.target.rpo_minutes, rec.meets_rpo, rec.assumed) }
+                { against(rec.completion_minutes, rec.target.rto_minutes, rec.meets_rto, rec.assumed) }
+                <td class="money">{ whole_money(rec.cost.total()) }</td>
+                <td class="reason" title={rec.reason.clone()}>{ rec.reason.clone() }</td>
+            </tr>
+        }
+    };
+    let this = cost_for(&plan, d);
+    let t = &plan.totals.monthly;
+    html! {
+        <>
+            <p class="cost-breakdown">
+                { format!(
+                    "Against {}: {c} {} a month (storage {}, replication {}, standby {}, reprocessing {}). \
+                     The whole plan, both disruption types: {c} {} a month (storage {}, replication {}, standby {}, reprocessing {}), \
+                     {c} {} over {} months.",
+                    d.label().to_lowercase(), whole_money(this.total()), whole_money(this.storage), whole_money(this.replication),
+                    whole_money(this.standby), whole_money(this.reprocessing),
+                    whole_money(plan.totals.monthly_total), whole_money(t.storage), whole_money(t.replication),
+                    whole_money(t.standby), whole_money(t.reprocessing), whole_money(plan.totals.span_total), scenario.span_months,
+                ) }
+            </p>
+            <table class="stages-table">
+                <caption class="visually-hidden">{ format!("Plan per stage against {}", d.label().to_lowercase()) }</caption>
+                <thead>
+                    <tr>
+                        { for Column::ALL.into_iter().map(heading) }
+                        <th scope="col" class="col-reason">{"Why"}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows(&plan, scenario, d, sort).into_iter().map(row) }
+                </tbody>
+            </table>
+            <p class="money-note">{ format!("Costs in {c} a month.") }</p>
+        </>
+    }
+}

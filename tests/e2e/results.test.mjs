@@ -1,0 +1,174 @@
+// The results drawer in a real browser, on the first guide's reference platform: the stages
+// table (sorting, a row selecting its stage on the canvas), the totals, the warnings (count
+// badge, a click focusing the stage's card), the plots (each an SVG image, downloadable), an RTO
+// edited in the properties panel changing the table, the totals and the marker on the
+// cost-against-recovery-time plot, and the print stylesheet showing every panel. Screenshots go
+// to tests/e2e/out/ for a person to look at.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { appUrl, launch, openPage, seriousA11yViolations } from "./browser.mjs";
+
+const out = fileURLToPath(new URL("./out/", import.meta.url));
+let browser;
+
+before(async () => {
+  mkdirSync(out, { recursive: true });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function openLusty() {
+  const page = await openPage(browser);
+  await page.goto(appUrl());
+  await page.locator(".keel-app").waitFor({ state: "visible", timeout: 15000 });
+  await page.getByLabel("Start from a template").selectOption("lusty");
+  await page.locator('.stage-row[data-stage="curated"]').waitFor({ state: "visible" });
+  return page;
+}
+
+const drawer = (page) => page.getByRole("complementary", { name: "Results" });
+const total = (page, what) => page.locator(`[data-total="${what}"]`).innerText();
+const rows = (page) => page.locator(".stages-table tbody tr");
+
+/** Whole currency units in a cell ("1,234") as a number. */
+const money = (text) => Number(text.replace(/[^0-9-]/g, ""));
+
+/** The SVG text of a plot, decoded from its image's data URL. */
+async function plotSvg(page, what) {
+  const src = await page.locator(`figure[data-plot="${what}"] img`).getAttribute("src");
+  const prefix = "data:image/svg+xml;base64,";
+  assert.ok(src?.startsWith(prefix), `${what} is an SVG image`);
+  return Buffer.from(src.slice(prefix.length), "base64").toString("utf8");
+}
+
+/** The centre of the current plan's marker (the circle outlined in orange). */
+function marker(svg) {
+  const m = svg.match(/<circle cx="(\d+)" cy="(\d+)" r="\d+"[^>]*stroke="#B35800"/);
+  assert.ok(m, "the plot marks the current plan");
+  return { x: Number(m[1]), y: Number(m[2]) };
+}
+
+test("the stages table sorts, and a row selects its stage on the canvas", async () => {
+  const page = await openLusty();
+  assert.equal(await rows(page).count(), 14, "a row per stage");
+  assert.equal(await total(page, "meeting"), "14 of 14");
+  assert.match(await total(page, "monthly"), /^USD \d[\d,]*$/);
+  await page.screenshot({ path: `${out}results-1-stages.png` });
+
+  // Sort by cost: the dearest first, then flip.
+  const costHeading = page.locator("th.col-cost");
+  await costHeading.getByRole("button").click();
+  assert.equal(await costHeading.getAttribute("aria-sort"), "descending");
+  const costs = (await page.locator(".stages-table td.money").allInnerTexts()).map(money);
+  assert.deepEqual(costs, [...costs].sort((a, b) => b - a), "dearest first");
+  await costHeading.getByRole("button").click();
+  assert.equal(await costHeading.getAttribute("aria-sort"), "ascending");
+  const up = (await page.locator(".stages-table td.money").allInnerTexts()).map(money);
+  assert.deepEqual(up, [...up].sort((a, b) => a - b), "cheapest first");
+
+  // A click on a row selects the stage on the canvas (and only it).
+  await page.locator('.stage-row[data-stage="warehouse"] td.money').click();
+  await page.locator('.stage-card[data-stage="warehouse"].selected').waitFor();
+  assert.equal(await page.locator(".stage-card.selected").count(), 1);
+  assert.match(await page.locator('.stage-row[data-stage="warehouse"]').getAttribute("class"), /selected/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("warnings have a count badge and a click focuses the stage concerned", async () => {
+  const page = await openLusty();
+  const badge = await page.locator('[data-tab="warnings"] .count-badge').innerText();
+  await page.locator('[data-tab="warnings"]').click();
+  const list = page.locator(".warning-list");
+  await list.waitFor({ state: "visible" });
+  const serious = await list.locator("li.warning:not(.note)").count();
+  assert.equal(Number(badge), serious, "the badge counts warnings and critical ones");
+  const first = list.locator("li.warning").first();
+  assert.match(await first.locator(".code").innerText(), /^[a-z_]+$/, "a stable code");
+  const chip = first.locator(".stage-chip").first();
+  const name = await chip.innerText();
+  await chip.click();
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-stage"));
+  assert.ok(focused, "the focus is on a stage card");
+  assert.match(await page.locator(`.stage-card[data-stage="${focused}"] .card-label`).innerText(), new RegExp(name.slice(0, 10).replace(/[()]/g, ".")));
+  assert.match(await page.locator(`.stage-card[data-stage="${focused}"]`).getAttribute("class"), /selected/);
+  await page.screenshot({ path: `${out}results-2-warnings.png` });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("editing an RTO changes the table, the totals and the marker on the cost plot", async () => {
+  const page = await openLusty();
+  await drawer(page).locator(".disruption-switch").getByText("Region outage").click();
+  await page.locator('[data-tab="plots"]').click();
+  const figures = page.locator("figure.plot");
+  assert.deepEqual(
+    await figures.evaluateAll((fs) => fs.map((f) => f.getAttribute("data-plot"))),
+    ["cost-vs-rto", "cost-vs-rpo", "break-even", "timeline"],
+  );
+  for (const img of await page.locator("figure.plot img").all()) {
+    assert.ok((await img.getAttribute("alt")).length > 40, "every plot has a text alternative");
+    assert.ok(await img.evaluate((i) => i.complete && i.naturalWidth > 0), "every plot image loads");
+  }
+  const before = { svg: await plotSvg(page, "cost-vs-rto"), monthly: await total(page, "monthly") };
+  assert.match(before.svg, /Time until the reports serve again/, "the x axis says what and in which unit");
+  assert.match(before.svg, /Monthly cost \(USD\)/);
+  await page.screenshot({ path: `${out}results-3-plots.png` });
+
+  // Ask the sales reports to be back within 45 minutes of a region outage: the guides' point —
+  // everything feeding them must be back by then too, so the semantic model needs a standby.
+  await page.locator('[data-tab="stages"]').click();
+  await page.locator('.stage-row[data-stage="report"] .stage-link').click();
+  const rto = page.getByLabel("Region outage RTO");
+  await rto.fill("45m");
+  await rto.press("Enter");
+  const row = page.locator('.stage-row[data-stage="report"]');
+  await page.waitForFunction(() => /\/ 45m/.test(document.querySelector('.stage-row[data-stage="report"] td.against:nth-of-type(5)')?.textContent ?? ""));
+  assert.match(await row.locator("td.against").nth(1).innerText(), /\/ 45m/, "the row shows the new target");
+  assert.ok(money(await total(page, "monthly")) > money(before.monthly), "the totals follow: the standby costs more");
+  const semantic = page.locator('.stage-row[data-stage="semantic"]');
+  assert.match(await semantic.locator("td").nth(2).innerText(), /standby/i, "upstream gets faster recovery");
+
+  await page.locator('[data-tab="plots"]').click();
+  const after = await plotSvg(page, "cost-vs-rto");
+  assert.notDeepEqual(marker(after), marker(before.svg), "the plan's marker moves");
+
+  // Each plot downloads as an .svg file.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator('figure[data-plot="cost-vs-rto"] .plot-download').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), "keel-cost-vs-rto-region-outage.svg");
+  const saved = await download.createReadStream();
+  let text = "";
+  for await (const chunk of saved) text += chunk;
+  assert.ok(text.startsWith("<svg") && text.includes("<title>Monthly cost against recovery time"), "a whole SVG");
+  assert.deepEqual(await seriousA11yViolations(page), []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("the results fold away, and print shows every panel without the editor", async () => {
+  const page = await openLusty();
+  const canvas = page.getByRole("main", { name: "Canvas" });
+  const tall = (await canvas.boundingBox()).height;
+  await page.getByRole("button", { name: "Fold the results down" }).click();
+  await page.waitForFunction((h) => document.querySelector("main.canvas").getBoundingClientRect().height > h + 100, tall);
+  assert.equal(await page.locator(".results-body").isVisible(), false);
+  await page.getByRole("button", { name: "Open the results" }).click();
+  await page.locator(".results-body").waitFor({ state: "visible" });
+
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".keel-panes").isVisible(), false, "no editor on paper");
+  for (const panel of ["stages", "warnings", "plots"]) {
+    assert.ok(await page.locator(`#results-${panel}`).isVisible(), `${panel} printed`);
+  }
+  await page.screenshot({ path: `${out}results-4-print.png`, fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -1,0 +1,124 @@
+//! Renders the app natively on the first guide's reference platform and checks the results
+//! drawer: the stages table and the warnings against snapshots in tests/snapshots/, and the
+//! table's rows, marks and costs against the plan itself. `KEEL_BLESS=1 cargo test --test
+//! ssr_results` rewrites the snapshots after a deliberate change (review the diff).
+
+// Native only: server-side rendering runs on tokio.
+#![cfg(not(target_arch = "wasm32"))]
+
+use keel::engine::plan;
+use keel::model::{Disruption, Scenario};
+use keel::money::whole_money;
+use keel::ui::{App, AppProps};
+use yew::LocalServerRenderer;
+
+fn lusty() -> Scenario {
+    let text = include_str!("../examples/lusty-reference-platform.json");
+    keel::format::decode(text).map(|(s, _)| s).unwrap_or_else(|e| panic!("{e}"))
+}
+
+async fn render(scenario: Scenario) -> String {
+    LocalServerRenderer::<App>::with_props(AppProps { scenario, notice: None }).hydratable(false).render().await
+}
+
+/// The element that starts with `open` up to and including `close`.
+fn element<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+    let start = html.find(open).unwrap_or_else(|| panic!("no {open} in {html}"));
+    let end = html[start..].find(close).unwrap_or_else(|| panic!("{open} is not closed by {close}"));
+    &html[start..start + end + close.len()]
+}
+
+/// Compares `html` with the snapshot `name`, one element a line so a diff reads well.
+fn snapshot(name: &str, html: &str) {
+    let got = html.replace("><", ">\n<") + "\n";
+    let path = format!("{}/tests/snapshots/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("KEEL_BLESS").is_some() {
+        std::fs::write(&path, &got).unwrap_or_else(|e| panic!("{path}: {e}"));
+        return;
+    }
+    let want =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (run with KEEL_BLESS=1 to write it)"));
+    if got != want {
+        let line = got
+            .lines()
+            .zip(want.lines())
+            .position(|(g, w)| g != w)
+            .unwrap_or(got.lines().count().min(want.lines().count()));
+        panic!(
+            "{name} differs from its snapshot from line {}:\n got: {}\nwant: {}\n(KEEL_BLESS=1 rewrites it after a deliberate change)",
+            line + 1,
+            got.lines().nth(line).unwrap_or("<end>"),
+            want.lines().nth(line).unwrap_or("<end>")
+        );
+    }
+}
+
+#[tokio::test]
+async fn stages_table_matches_its_snapshot_and_the_plan() {
+    let scenario = lusty();
+    let plan = plan(&scenario);
+    let html = render(scenario).await;
+    let table = element(&html, "<table class=\"stages-table\"", "</table>");
+    snapshot("results-table.html", table);
+
+    // One row per planned stage, missed targets first (none here), each with its cost.
+    let rows: Vec<&str> = table.split("<tr data-stage=").skip(1).collect();
+    assert_eq!(rows.len(), plan.stages.len());
+    for stage in &plan.stages {
+        let rec = stage.recommendation(Disruption::DataCorruption).expect("a recommendation");
+        let row = rows.iter().find(|r| r.starts_with(&format!("\"{}\"", stage.id))).expect("a row per stage");
+        let cost = format!("<td class=\"money\">{}</td>", whole_money(rec.cost.total()));
+        assert!(row.contains(&cost), "{} shows its cost {cost}: {row}", stage.id);
+        let escaped = |t: &str| t.replace('&', "&amp;");
+        assert!(row.contains(&escaped(rec.backup.label())) && row.contains(&escaped(rec.strategy.label())), "{row}");
+        assert!(row.contains(if rec.meets() { "✓ met" } else { "✕ missed" }), "{row}");
+    }
+    assert!(table.contains("aria-sort=\"ascending\""), "sorted by targets missed, first, by default");
+    assert_eq!(table.matches("aria-sort=").count(), 7, "every column but the reason sorts");
+}
+
+#[tokio::test]
+async fn warnings_match_their_snapshot_and_the_plan() {
+    let scenario = lusty();
+    let plan = plan(&scenario);
+    let html = render(scenario).await;
+    let list = element(&html, "<ul class=\"warning-list\"", "</ul>");
+    snapshot("results-warnings.html", list);
+    assert_eq!(list.matches("<li data-code=").count(), plan.warnings.len());
+    for w in &plan.warnings {
+        assert!(list.contains(&format!("data-code=\"{}\"", w.code.key())), "{}", w.code.key());
+    }
+    // The badge counts what is not merely a note.
+    let serious = plan.warnings.iter().filter(|w| w.level != keel::engine::Level::Info).count();
+    let badge = element(&html, "<span aria-label=", "</span>");
+    assert!(
+        badge.contains(&format!("\"{serious} to look at\"")) && badge.ends_with(&format!(">{serious}</span>")),
+        "{badge}"
+    );
+}
+
+#[tokio::test]
+async fn totals_and_plots_follow_the_plan() {
+    let scenario = lusty();
+    let plan = plan(&scenario);
+    let html = render(scenario).await;
+    let monthly = format!("data-total=\"monthly\">{} {}</dd>", plan.currency, whole_money(plan.totals.monthly_total));
+    assert!(html.contains(&monthly), "{monthly}");
+    let first = plan.pipeline.timelines[0].first_service_minutes.expect("first service");
+    let first = format!("data-total=\"first-service\">{}</dd>", keel::duration::Mins(first));
+    assert!(html.contains(&first), "{first}");
+    for what in ["cost-vs-rto", "cost-vs-rpo", "break-even", "timeline"] {
+        let figure = element(&html, &format!("<figure data-plot=\"{what}\""), "</figure>");
+        assert!(figure.contains("src=\"data:image/svg+xml;base64,") && figure.contains("Download"), "{what}: {figure}");
+    }
+}
+
+#[tokio::test]
+async fn user_text_in_results_is_escaped() {
+    let mut scenario = lusty();
+    scenario.stages[3].label = "<img src=x onerror=alert(1)>".into();
+    let html = render(scenario).await;
+    let drawer = &html[html.find("class=\"results-drawer").expect("drawer")..];
+    assert!(!drawer.contains("<img src=x"), "a label must never become markup");
+    assert!(drawer.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
