@@ -31,12 +31,16 @@ pub fn Properties() -> Html {
         let handle = handle.clone();
         Callback::from(move |(from, to): (String, String)| handle.dispatch(Action::Disconnect { from, to }))
     };
+    let on_connect = {
+        let handle = handle.clone();
+        Callback::from(move |(from, to): (String, String)| handle.dispatch(Action::Connect { from, to }))
+    };
     let scenario = Shared(ed.scenario.clone());
     let drafts = Shared(ed.drafts.clone());
     let (title, body) = match (ed.selection.len(), ed.selected_stage()) {
         (_, Some(stage)) => (
             format!("Stage: {}", stage.display_name()),
-            html! { <StageProperties {scenario} stage={stage.id.clone()} {drafts} {on_edit} {on_reset_targets} {on_disconnect} /> },
+            html! { <StageProperties {scenario} stage={stage.id.clone()} {drafts} {on_edit} {on_reset_targets} {on_disconnect} {on_connect} /> },
         ),
         (0, None) => ("Scenario".to_string(), html! { <ScenarioProperties {scenario} {drafts} {on_edit} /> }),
         (n, None) => (

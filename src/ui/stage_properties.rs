@@ -28,6 +28,8 @@ pub struct StagePropertiesProps {
     pub on_reset_targets: Callback<String>,
     /// Removes a flow (from, to).
     pub on_disconnect: Callback<(String, String)>,
+    /// Adds a flow (from, to); the editor refuses self-loops, duplicates and cycles with a reason.
+    pub on_connect: Callback<(String, String)>,
 }
 
 /// The panel for the selected stage.
@@ -107,13 +109,19 @@ pub fn StageProperties(props: &StagePropertiesProps) -> Html {
                     </div>
                 }) }
             </fieldset>
-            { flows(scenario, &stage.id, &props.on_disconnect) }
+            { flows(scenario, &stage.id, &props.on_disconnect, &props.on_connect) }
         </div>
     }
 }
 
-/// The stage's flows, each with a button to remove it: the keyboard's way to undo a connection.
-fn flows(scenario: &Scenario, id: &str, on_disconnect: &Callback<(String, String)>) -> Html {
+/// The stage's flows, each with a button to remove it, and a list to add one: the keyboard's
+/// way to connect stages (the mouse drags between handles).
+fn flows(
+    scenario: &Scenario,
+    id: &str,
+    on_disconnect: &Callback<(String, String)>,
+    on_connect: &Callback<(String, String)>,
+) -> Html {
     let name = |id: &str| stage_name(scenario, id);
     let items = scenario.flows.iter().filter(|f| f.from == id || f.to == id).map(|f| {
         let words = if f.to == id { format!("Reads from {}", name(&f.from)) } else { format!("Feeds {}", name(&f.to)) };
@@ -129,11 +137,33 @@ fn flows(scenario: &Scenario, id: &str, on_disconnect: &Callback<(String, String
             </li>
         }
     });
+    let feeds: Vec<&str> = scenario.flows.iter().filter(|f| f.from == id).map(|f| f.to.as_str()).collect();
+    let targets = scenario.stages.iter().filter(|s| s.id != id && !feeds.contains(&s.id.as_str()));
+    let add = {
+        let (from, on_connect) = (id.to_string(), on_connect.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let to = select.value();
+            select.set_value("");
+            if !to.is_empty() {
+                on_connect.emit((from.clone(), to));
+            }
+        })
+    };
     html! {
         <section class="props-flows" aria-label="Flows">
             <h3>{"Flows"}</h3>
             <ul>{ for items }</ul>
-            <p class="field-hint">{"Drag from a card's right handle to another card to add one."}</p>
+            <label class="field">
+                <span class="field-label">{"Add a flow: feeds…"}</span>
+                <select onchange={add} aria-label={format!("Add a flow from {} to", name(id))}>
+                    <option value="" selected=true>{"Choose a stage"}</option>
+                    { for targets.map(|s| html! {
+                        <option key={s.id.clone()} value={s.id.clone()}>{ s.display_name().to_string() }</option>
+                    }) }
+                </select>
+            </label>
+            <p class="field-hint">{"Or drag from a card's right handle to another card."}</p>
         </section>
     }
 }

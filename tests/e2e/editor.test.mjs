@@ -248,6 +248,29 @@ test("the keyboard alone adds, selects, moves and deletes stages", async () => {
   await page.close();
 });
 
+test("the keyboard alone connects two stages, and a loop is refused with the reason", async () => {
+  const page = await open();
+  for (const kind of ["raw", "curated"]) {
+    await page.locator(`.palette-kind[data-kind="${kind}"]`).focus();
+    await page.keyboard.press("Enter");
+    await card(page, kind).waitFor();
+  }
+  // Select the raw zone from the keyboard, then add a flow from its properties.
+  await card(page, "raw").focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Add a flow from Raw zone to").selectOption("curated");
+  assert.equal(await status(page), "2 stages · 1 flow");
+  assert.match(await page.locator(".props-flows").innerText(), /Feeds Curated zone/);
+  // From the curated zone back to raw would close a loop: refused, with the reason.
+  await card(page, "curated").focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Add a flow from Curated zone to").selectOption("raw");
+  assert.equal(await status(page), "2 stages · 1 flow");
+  assert.match(await notice(page), /loop|cycle/i);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test("pan, zoom at the pointer, fit, box selection and templates", async () => {
   const page = await open();
   await page.getByLabel("Start from a template").selectOption("lusty");
