@@ -6,8 +6,8 @@
 //! usable anyway: stages on a cycle follow the others in scenario order, and a flow that would
 //! point backwards in that order is ignored, so every pass over the graph terminates.
 
+use super::ids::{id_map, IdMap};
 use crate::model::Flow;
-use std::collections::HashMap;
 
 /// Stages as indices into the plan's stage list, with their flows in compressed form.
 #[derive(Debug, Clone, Default)]
@@ -24,7 +24,7 @@ impl Graph {
     /// The graph of `ids` (the planned stages, in plan order) connected by `flows`.
     pub fn build(ids: &[&str], flows: &[Flow]) -> Graph {
         let n = ids.len();
-        let mut index: HashMap<&str, usize> = HashMap::with_capacity(n);
+        let mut index: IdMap<&str, usize> = id_map(n);
         for (i, id) in ids.iter().enumerate() {
             index.entry(id).or_insert(i);
         }

@@ -3,6 +3,7 @@
 //! Codes are part of the plan file format: CI checks may match on them, so a code is never
 //! renamed or reused. Messages are plain words and may improve over time.
 
+use super::ids::{id_map, IdMap};
 use super::{Recommendation, StagePlan};
 use crate::catalogue::{Prices, Service, Tier};
 use crate::duration::format_minutes;
@@ -106,15 +107,16 @@ pub(super) fn collect(
     prices: &Prices,
     pipeline: Vec<Warning>,
 ) -> Vec<Warning> {
-    let limited: std::collections::HashSet<(&str, Option<Disruption>)> = pipeline
+    let limited: IdMap<(&str, Option<Disruption>), ()> = pipeline
         .iter()
         .filter(|w| w.code == WarningCode::RtoLimitedByUpstream)
-        .filter_map(|w| Some((w.stages.first()?.as_str(), w.disruption)))
+        .filter_map(|w| Some(((w.stages.first()?.as_str(), w.disruption), ())))
         .collect();
     let mut out = Vec::new();
     let mut untested = Vec::new();
-    let by_id: std::collections::HashMap<&str, &crate::model::Stage> =
-        scenario.stages.iter().map(|s| (s.id.as_str(), s)).collect();
+    // Each id to the last stage that has it.
+    let mut by_id: IdMap<&str, &crate::model::Stage> = id_map(scenario.stages.len());
+    by_id.extend(scenario.stages.iter().map(|s| (s.id.as_str(), s)));
     for plan in plans {
         let Some(stage) = by_id.get(plan.id.as_str()).copied() else { continue };
         let name = stage.display_name();
@@ -133,7 +135,7 @@ pub(super) fn collect(
             continue;
         }
         for rec in &plan.recommendations {
-            let rto_own = !rec.meets_rto && !limited.contains(&(plan.id.as_str(), Some(rec.disruption)));
+            let rto_own = !rec.meets_rto && !limited.contains_key(&(plan.id.as_str(), Some(rec.disruption)));
             if !rec.meets_rpo || rto_own {
                 out.push(target_not_met(name, &plan.id, rec, !rec.meets_rpo, rto_own));
             }

@@ -1,8 +1,10 @@
 //! Checks a scenario and reports every problem as a diagnostic that names the stage and field.
 
 use super::{LoadPattern, Scenario};
+use crate::engine::ids::{id_map, IdHasher, IdMap};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -89,13 +91,15 @@ impl Scenario {
             }
         }
 
-        let mut seen = HashSet::new();
+        // Every id, to the last stage that has it (what the cycle search follows).
+        let mut index: IdMap<&str, usize> = id_map(self.stages.len());
         for (i, stage) in self.stages.iter().enumerate() {
             let id = stage.id.as_str();
             let at = |field: &str| format!("stages[{i}].{field}");
+            let repeated = index.insert(id, i).is_some();
             if id.trim().is_empty() {
                 out.push(Diagnostic::error(at("id"), None, "is empty: every stage needs an id"));
-            } else if !seen.insert(id) {
+            } else if repeated {
                 out.push(Diagnostic::error(at("id"), Some(id), format!("\"{id}\" is used by another stage too")));
             }
             let mut amount = |field: &str, value: f64, max: f64| {
@@ -130,11 +134,11 @@ impl Scenario {
             }
         }
 
-        let ids: HashSet<&str> = self.stages.iter().map(|s| s.id.as_str()).collect();
-        let mut pairs = HashSet::new();
+        let mut pairs: HashSet<(&str, &str), BuildHasherDefault<IdHasher>> =
+            HashSet::with_capacity_and_hasher(self.flows.len(), BuildHasherDefault::default());
         for (i, flow) in self.flows.iter().enumerate() {
             for (field, end) in [("from", &flow.from), ("to", &flow.to)] {
-                if !ids.contains(end.as_str()) {
+                if !index.contains_key(end.as_str()) {
                     out.push(Diagnostic::error(
                         format!("flows[{i}].{field}"),
                         Some(end),
@@ -152,7 +156,7 @@ impl Scenario {
                 ));
             }
         }
-        if let Some(cycle) = find_cycle(self) {
+        if let Some(cycle) = find_cycle(self, &index) {
             out.push(Diagnostic::error(
                 "flows",
                 cycle.first().map(String::as_str),
@@ -189,26 +193,41 @@ impl Scenario {
 
 /// One cycle among valid flows (self-loops excluded: they are reported on their own), closed:
 /// the first id is repeated at the end. Works on indices, not strings: it runs on every plan.
-fn find_cycle(scenario: &Scenario) -> Option<Vec<String>> {
-    let index: HashMap<&str, usize> = scenario.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+/// `index` maps every id to the last stage that has it.
+fn find_cycle(scenario: &Scenario, index: &IdMap<&str, usize>) -> Option<Vec<String>> {
     let n = scenario.stages.len();
-    let mut next: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for f in scenario.flows.iter().filter(|f| f.from != f.to) {
-        if let (Some(&a), Some(&b)) = (index.get(f.from.as_str()), index.get(f.to.as_str())) {
-            next[a].push(b);
-        }
+    // Each stage's successors, in flow order: `list[start[a]..start[a + 1]]`.
+    let edges: Vec<(usize, usize)> = scenario
+        .flows
+        .iter()
+        .filter(|f| f.from != f.to)
+        .filter_map(|f| Some((*index.get(f.from.as_str())?, *index.get(f.to.as_str())?)))
+        .collect();
+    let mut start = vec![0usize; n + 1];
+    for &(a, _) in &edges {
+        start[a + 1] += 1;
     }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut list = vec![0usize; edges.len()];
+    for &(a, b) in &edges {
+        list[fill[a]] = b;
+        fill[a] += 1;
+    }
+    let next = |a: usize| &list[start[a]..start[a + 1]];
     // Iterative depth-first search with colours: 0 = unseen, 1 = on the path, 2 = done.
     let mut colour = vec![0u8; n];
     let mut path: Vec<(usize, usize)> = Vec::new();
-    for start in 0..n {
-        if colour[start] != 0 || next[start].is_empty() {
+    for first in 0..n {
+        if colour[first] != 0 || next(first).is_empty() {
             continue;
         }
-        path.push((start, 0));
-        colour[start] = 1;
+        path.push((first, 0));
+        colour[first] = 1;
         while let Some(&(node, child)) = path.last() {
-            if let Some(&c) = next[node].get(child) {
+            if let Some(&c) = next(node).get(child) {
                 if let Some(last) = path.last_mut() {
                     last.1 += 1;
                 }
@@ -251,13 +270,15 @@ mod tests {
     #[test]
     fn a_diamond_is_not_a_cycle_but_a_loop_is_named_in_order() {
         let diamond = scenario(&["a", "b", "c", "d"], &[("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")]);
-        assert_eq!(find_cycle(&diamond), None);
+        let cycle =
+            |s: &Scenario| find_cycle(s, &s.stages.iter().enumerate().map(|(i, st)| (st.id.as_str(), i)).collect());
+        assert_eq!(cycle(&diamond), None);
         assert!(!diamond.has_errors());
         let looped = scenario(&["a", "b", "c", "d"], &[("a", "b"), ("b", "c"), ("c", "d"), ("d", "b")]);
-        assert_eq!(find_cycle(&looped), Some(vec!["b".into(), "c".into(), "d".into(), "b".into()]));
+        assert_eq!(cycle(&looped), Some(vec!["b".into(), "c".into(), "d".into(), "b".into()]));
         // Flows to unknown stages are reported on their own and do not confuse the search.
         let dangling = scenario(&["a"], &[("a", "ghost"), ("ghost", "a")]);
-        assert_eq!(find_cycle(&dangling), None);
+        assert_eq!(cycle(&dangling), None);
     }
 
     #[test]
