@@ -11,7 +11,7 @@
 
 use super::candidates::{Blocked, Candidate, Ctx, How, Wait};
 use super::lineage::Opt;
-use super::text::{Gb, Lower, MaybeMins, Mins, Whole};
+use super::text::{Fixed, Gb, Lower, MaybeMins, Mins, Whole};
 use super::{round2, Alternative, Cost, Recommendation};
 use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, StageKind, Target};
 use std::fmt::Write;
@@ -126,7 +126,7 @@ pub(super) fn recommend(
             let _ = write!(reason, "; it waits for {name}, which is never back");
         }
     }
-    let _ = write!(reason, ", for {currency} {:.2}/month.", c.cost.total());
+    let _ = write!(reason, ", for {currency} {}/month.", Fixed::<2>(c.cost.total()));
     if meets_rpo && meets_rto {
         let feasible = options.iter().filter(|o| meets_both(o)).count();
         let cheapest = (0..options.len())
@@ -136,10 +136,10 @@ pub(super) fn recommend(
             (Some(i), Some(consumer)) if options[i].cost.total() + EPS < c.cost.total() => {
                 let _ = write!(
                     reason,
-                    " Chosen faster than its own RTO needs: {consumer} rebuilds from it and needs it back by {}; for its own RTO alone, {} at {currency} {:.2}/month would do.",
+                    " Chosen faster than its own RTO needs: {consumer} rebuilds from it and needs it back by {}; for its own RTO alone, {} at {currency} {}/month would do.",
                     Mins(lineage.deadline),
                     Label(&options[i]),
-                    options[i].cost.total()
+                    Fixed::<2>(options[i].cost.total())
                 );
             }
             _ => {
@@ -155,7 +155,8 @@ pub(super) fn recommend(
                     .filter(|&i| i != chosen && meets_both(&options[i]))
                     .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()));
                 if let Some(next) = runner_up.map(|i| &options[i]) {
-                    let _ = write!(reason, " Next: {} at {currency} {:.2}/month.", Label(next), next.cost.total());
+                    let _ =
+                        write!(reason, " Next: {} at {currency} {}/month.", Label(next), Fixed::<2>(next.cost.total()));
                 }
             }
         }
@@ -285,8 +286,8 @@ fn explain_miss(ctx: &Ctx<'_>, c: &Candidate, target: Target, meets_rpo: bool, m
         Some(Blocked::SourceRetention { keeps_days, needs_days }) => {
             let _ = write!(
                 out,
-                " The source keeps only {keeps_days} days of data but a rebuild needs {:.0} days of history: keep a backup, or have the source keep data longer.",
-                needs_days
+                " The source keeps only {keeps_days} days of data but a rebuild needs {} days of history: keep a backup, or have the source keep data longer.",
+                Fixed::<0>(needs_days)
             );
         }
         None => {}
