@@ -15,7 +15,7 @@
 //! Every curve keeps only non-dominated points: no other point is as cheap and as good.
 
 use super::graph::Graph;
-use super::lineage::{cheapest_in_pools, completions, effective_rpo, Options, Solution, Solver};
+use super::lineage::{cheapest_in_pools, completions, effective_rpo, Options, Problem, Solution, Solver};
 use super::{round2, StagePlan};
 use crate::model::{BackupMethod, Disruption, DrStrategy};
 use serde::{Deserialize, Serialize};
@@ -161,6 +161,110 @@ fn point(inputs: &Inputs<'_>, values: &[f64], target: u32, cost: f64) -> Platfor
 }
 
 fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: &Solution) -> Vec<PlatformPoint> {
+    let n = inputs.graph.len();
+    // The cheapest plan at all: every stage at its cheapest live option. Its completions do not
+    // depend on the target, so where it brings every stage back by max(target, fastest) it is
+    // the search's answer (nothing is cheaper), and the search need not run.
+    let cheapest: Vec<Option<usize>> = (0..n)
+        .map(|s| {
+            let opts = options.of(s);
+            base.live_of(s).iter().copied().min_by(|&a, &b| {
+                let cost = |i: usize| opts.get(i).map_or(f64::INFINITY, |o| o.cost);
+                cost(a).total_cmp(&cost(b)).then(a.cmp(&b))
+            })
+        })
+        .collect();
+    let (mut cheap_up, mut cheap_done) = (Vec::new(), Vec::new());
+    completions(inputs.graph, options, &cheapest, &mut cheap_up, &mut cheap_done);
+    // Below every stage's fastest completion, every effective target is the fastest: one plan.
+    let fastest_anywhere = base.fastest.iter().copied().fold(f64::INFINITY, f64::min);
+
+    // A stage with one live option (or none) gets it from every search, so a flow-connected group
+    // of such stages has the same plan and completions at every target. Only the groups with a
+    // choice are searched, as one problem built once; the search treats groups independently,
+    // so this is exactly what searching the whole platform gives.
+    let choice = groups_with_a_choice(inputs.graph, base);
+    let problem = Problem::new(inputs.graph, base, |s| choice.get(s).copied().unwrap_or(false));
+    let mut pick: Vec<Option<usize>> = (0..n).map(|s| base.live_of(s).first().copied()).collect();
+    let (mut up, mut completion) = (Vec::new(), Vec::new());
+    completions(inputs.graph, options, &pick, &mut up, &mut completion);
+
+    let mut points = Vec::with_capacity(RTO_STEPS.len());
+    let mut searched_below_fastest = false;
+    for target in RTO_STEPS {
+        let t = f64::from(target);
+        let cheapest_fits = (0..n).all(|s| cheap_done[s] <= t.max(base.fastest[s]) + EPS);
+        let (cost, completion) = if cheapest_fits {
+            (monthly_of(options, &cheapest), &cheap_done)
+        } else {
+            let repeat = t <= fastest_anywhere && searched_below_fastest;
+            if !repeat {
+                solver.search(&problem, |_| t);
+                for (p, &s) in problem.stage.iter().enumerate() {
+                    pick[s] = solver.pick(&problem, p);
+                    completion[s] = solver.completion.get(p).copied().unwrap_or(f64::INFINITY);
+                }
+                searched_below_fastest = t <= fastest_anywhere;
+            }
+            (monthly_of(options, &pick), &completion)
+        };
+        points.push(point(inputs, completion, target, cost));
+    }
+    pareto(points)
+}
+
+/// Whether each stage is in a flow-connected group where some stage has more than one live
+/// option to choose from.
+fn groups_with_a_choice(graph: &Graph, base: &Solution) -> Vec<bool> {
+    let n = graph.len();
+    let mut mark = vec![false; n];
+    let mut stack = Vec::new();
+    for s in 0..n {
+        if mark[s] || base.live_of(s).len() < 2 {
+            continue;
+        }
+        mark[s] = true;
+        stack.push(s);
+        while let Some(x) = stack.pop() {
+            for &y in graph.up(x).iter().chain(graph.down(x)) {
+                if !mark[y] {
+                    mark[y] = true;
+                    stack.push(y);
+                }
+            }
+        }
+    }
+    mark
+}
+
+/// The curves as first computed (see [`rto_curve_by_full_search`]); tests compare whole plans
+/// made both ways.
+#[cfg(test)]
+pub(super) fn analyse_by_full_search(inputs: &Inputs<'_>, _: &mut Solver, stages: &[StagePlan]) -> Curves {
+    let mut solver = super::lineage::reference::Solver::default();
+    let mut platform = Vec::with_capacity(inputs.solutions.len());
+    for (k, &disruption) in Disruption::ALL.iter().enumerate() {
+        let Some((options, base)) = inputs.solutions.get(k) else {
+            continue;
+        };
+        platform.push(PlatformCurve {
+            disruption,
+            rto: rto_curve_by_full_search(inputs, &mut solver, options, base),
+            rpo: rpo_curve(inputs, options),
+        });
+    }
+    Curves { platform, stages: stage_curves(stages) }
+}
+
+/// The platform RTO curve as first computed: the whole platform searched at every target by the
+/// first search. What [`rto_curve`] must equal.
+#[cfg(test)]
+fn rto_curve_by_full_search(
+    inputs: &Inputs<'_>,
+    solver: &mut super::lineage::reference::Solver,
+    options: &Options,
+    base: &Solution,
+) -> Vec<PlatformPoint> {
     let n = inputs.graph.len();
     // The cheapest plan at all: every stage at its cheapest live option. Its completions do not
     // depend on the target, so where it brings every stage back by max(target, fastest) it is

@@ -28,6 +28,7 @@
 //! deadline is rounded down to a tighter one already considered (still feasible, maybe dearer).
 
 use super::candidates::{Candidate, Wait};
+use super::graph::Graph;
 
 /// Room for rounding when comparing minutes.
 const EPS: f64 = 1e-6;
@@ -268,15 +269,76 @@ fn dominates(a: &Opt, b: &Opt, a_first: bool) -> bool {
     at_least && (strictly || a_first)
 }
 
+/// Some stages as the search sees them: whole flow-connected groups of the plan's stages,
+/// renumbered so that every stage comes after the stages it reads from (positions follow the
+/// graph's order), with their flows and live options side by side. Built once per set of pools,
+/// searched once per set of targets (the platform RTO curve searches one up to eleven times).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Problem {
+    /// The plan's index of the stage at each position.
+    pub stage: Vec<usize>,
+    /// The positions each position reads from, `up[up_start[p]..up_start[p + 1]]`, in the order
+    /// of [`Graph::up`].
+    up_start: Vec<usize>,
+    up: Vec<usize>,
+    /// Each position's live options, `opts[live_start[p]..live_start[p + 1]]`; `option` holds
+    /// their indices among the stage's options.
+    live_start: Vec<usize>,
+    option: Vec<usize>,
+    opts: Vec<Opt>,
+    fastest: Vec<f64>,
+    waits: Vec<bool>,
+}
+
+impl Problem {
+    /// The stages for which `keep` holds, with the pools and fastest completions of `prepared`
+    /// (see [`Solver::prepare`]). `keep` must hold for whole flow-connected groups: flows from
+    /// a stage left out are not followed.
+    pub fn new(graph: &Graph, prepared: &Solution, keep: impl Fn(usize) -> bool) -> Problem {
+        let n = graph.len();
+        let mut position = vec![usize::MAX; n];
+        let mut p = Problem::default();
+        for &s in &graph.order {
+            if keep(s) {
+                position[s] = p.stage.len();
+                p.stage.push(s);
+            }
+        }
+        let m = p.stage.len();
+        p.up_start.reserve(m + 1);
+        p.live_start.reserve(m + 1);
+        p.fastest.reserve(m);
+        p.waits.reserve(m);
+        p.up_start.push(0);
+        p.live_start.push(0);
+        for &s in &p.stage {
+            p.up.extend(graph.up(s).iter().map(|&u| position[u]).filter(|&q| q != usize::MAX));
+            p.up_start.push(p.up.len());
+            let (index, opts) = prepared.live_pairs(s);
+            p.option.extend_from_slice(index);
+            p.opts.extend_from_slice(opts);
+            p.live_start.push(p.opts.len());
+            p.fastest.push(prepared.fastest.get(s).copied().unwrap_or(INF));
+            p.waits.push(prepared.waits.get(s).copied().unwrap_or(false));
+        }
+        p
+    }
+
+    /// How many stages it holds.
+    pub fn len(&self) -> usize {
+        self.stage.len()
+    }
+}
+
 /// One stage's deadlines in a search, tightest first, with the cheapest way to meet each: its
-/// extra cost over meeting the stage's own effective target, and the option that does it.
+/// extra cost over meeting the stage's own effective target, and the live option that does it.
 #[derive(Debug, Clone, Copy)]
 struct Slots {
     /// How many of the arrays below are in use.
     count: usize,
     value: [f64; SLOTS],
     extra: [f64; SLOTS],
-    /// The option chosen per slot, as an index into the stage's options; `NONE` = none.
+    /// The option chosen per slot, as an index into [`Problem::opts`]; `NONE` = none.
     best: [u32; SLOTS],
 }
 
@@ -336,15 +398,26 @@ impl Slots {
     }
 }
 
-/// Buffers reused between searches (the cost curves run many).
+/// No option, in [`Slots::best`] and [`Solver::chosen`]; no stage, in [`Solver::set_by`].
+const NONE: u32 = u32::MAX;
+
+/// The search, with buffers reused between searches. After [`Solver::search`] its results are
+/// per position of the [`Problem`] searched.
 #[derive(Debug, Default)]
 pub(super) struct Solver {
     tstar: Vec<f64>,
     slots: Vec<Slots>,
+    /// The chosen option, as an index into [`Problem::opts`]; `NONE` = none.
+    chosen: Vec<u32>,
+    /// The deadline its consumers' choices set it.
+    deadline: Vec<f64>,
+    /// The consumer (a position) whose choice set that deadline; `NONE` = its own target.
+    set_by: Vec<u32>,
+    /// When its upstream stages are all back (0 with none).
+    up_done: Vec<f64>,
+    /// When it is back.
+    pub completion: Vec<f64>,
 }
-
-/// No option, in [`Slots::best`].
-const NONE: u32 = u32::MAX;
 
 fn reset<T: Clone>(v: &mut Vec<T>, n: usize, value: T) {
     v.clear();
@@ -361,23 +434,22 @@ fn at_or(v: &[f64], s: usize, fallback: f64) -> f64 {
     }
 }
 
+/// A position or option index as stored (`NONE` beyond `u32`, which no platform reaches).
+#[inline(always)]
+fn stored(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(NONE)
+}
+
 impl Solver {
     /// Chooses one option per stage for the given RTO and RPO targets (minutes, per stage).
-    pub fn solve(
-        &mut self,
-        graph: &super::graph::Graph,
-        options: &Options,
-        rto: &[f64],
-        rpo: &[f64],
-        out: &mut Solution,
-    ) {
+    pub fn solve(&mut self, graph: &Graph, options: &Options, rto: &[f64], rpo: &[f64], out: &mut Solution) {
         self.prepare(graph, options, rpo, out);
-        self.choose(graph, options, rto, out);
+        self.choose(graph, rto, out);
     }
 
     /// Steps 1 and 2, which depend on the RPO targets only: each stage's pool without dominated
     /// options (`out.live`), and its fastest completion.
-    pub fn prepare(&mut self, graph: &super::graph::Graph, options: &Options, rpo: &[f64], out: &mut Solution) {
+    pub fn prepare(&mut self, graph: &Graph, options: &Options, rpo: &[f64], out: &mut Solution) {
         let n = graph.len();
         reset(&mut out.in_pool, options.opts.len(), false);
         reset(&mut out.fastest, n, INF);
@@ -424,43 +496,63 @@ impl Solver {
         }
     }
 
-    /// Steps 3 and 4 for the given RTO targets, after [`Solver::prepare`].
-    pub fn choose(&mut self, graph: &super::graph::Graph, options: &Options, rto: &[f64], out: &mut Solution) {
+    /// Steps 3 and 4 for the given RTO targets, after [`Solver::prepare`], for every stage.
+    pub fn choose(&mut self, graph: &Graph, rto: &[f64], out: &mut Solution) {
         let n = graph.len();
-        let Solution {
-            pick, up_done, completion, fastest, deadline, set_by, live_start, live, live_opts, waits, ..
-        } = out;
-        // `pick` and `deadline` are written for every stage below; only `set_by` starts empty.
-        pick.resize(n, None);
-        deadline.resize(n, INF);
-        reset(set_by, n, None);
-        fastest.resize(n, INF);
-        waits.resize(n, false);
-        if live_start.len() < n + 1 {
-            live_start.resize(n + 1, live.len());
+        let problem = Problem::new(graph, out, |_| true);
+        self.search(&problem, |s| at_or(rto, s, INF));
+        out.pick.resize(n, None);
+        out.deadline.resize(n, INF);
+        reset(&mut out.set_by, n, None);
+        reset(&mut out.up_done, n, 0.0);
+        reset(&mut out.completion, n, INF);
+        for (p, &s) in problem.stage.iter().enumerate() {
+            let chosen = self.chosen[p];
+            out.pick[s] = (chosen != NONE).then(|| problem.option.get(chosen as usize).copied()).flatten();
+            out.deadline[s] = self.deadline[p];
+            let by = self.set_by[p];
+            out.set_by[s] = (by != NONE).then(|| problem.stage.get(by as usize).copied()).flatten();
+            out.up_done[s] = self.up_done[p];
+            out.completion[s] = self.completion[p];
         }
-        self.tstar.resize(n, INF);
-        // Every stage's count and first slots are written below before anything reads them.
-        if self.slots.len() < n {
-            self.slots.resize(n, Slots::EMPTY);
+    }
+
+    /// The option chosen for each position of the last problem searched, as an index among the
+    /// stage's options.
+    pub fn pick(&self, problem: &Problem, p: usize) -> Option<usize> {
+        let chosen = *self.chosen.get(p)?;
+        problem.option.get(usize::try_from(chosen).ok()?).copied()
+    }
+
+    /// Steps 3 and 4 on `problem` with RTO `rto(stage)` for each of its stages (the plan's index).
+    ///
+    /// Written as plain index loops over flat arrays: at the shipping opt-level ("z") slicing, small
+    /// closures and iterator adaptors stay calls, and this loop runs thousands of times per plan.
+    #[allow(clippy::needless_range_loop)]
+    pub fn search(&mut self, problem: &Problem, rto: impl Fn(usize) -> f64) {
+        let m = problem.len();
+        let Problem { stage, up_start, up, live_start, opts, fastest, waits, .. } = problem;
+        if up_start.len() < m + 1 || live_start.len() < m + 1 || fastest.len() < m || waits.len() < m {
+            return;
         }
-        let (pick, deadline, set_by) = (&mut pick[..], &mut deadline[..], &mut set_by[..]);
-        let (fastest, waits, live_start) = (&fastest[..n], &waits[..n], &live_start[..]);
-        let (live, live_opts) = (&live[..], &live_opts[..]);
-        let tstar = &mut self.tstar[..n];
-        let slots = &mut self.slots[..n];
-        let live_of = |s: usize| {
-            let (a, b) = (live_start[s], live_start[s + 1]);
-            (&live[a..b], &live_opts[a..b])
-        };
+        // Every position's count and first slots are written below before anything reads them.
+        if self.slots.len() < m {
+            self.slots.resize(m, Slots::EMPTY);
+        }
+        reset(&mut self.tstar, m, INF);
+        reset(&mut self.chosen, m, NONE);
+        reset(&mut self.set_by, m, NONE);
+        let (stage, up_start, up, live_start, opts) = (&stage[..], &up_start[..], &up[..], &live_start[..], &opts[..]);
+        let (fastest, waits) = (&fastest[..], &waits[..]);
+        let (tstar, slots) = (&mut self.tstar[..], &mut self.slots[..]);
 
         // 3a. The deadlines each stage may be asked to meet, from the consumers back: at least
         // its fastest and its own effective target.
-        for s in 0..n {
-            let fast = fastest[s];
-            let own = max(at_or(rto, s, INF), fast);
-            tstar[s] = own;
-            let st = &mut slots[s];
+        for p in 0..m {
+            let fast = fastest[p];
+            let own = max(rto(stage[p]), fast);
+            tstar[p] = own;
+            let st = &mut slots[p];
             st.value[0] = fast;
             st.count = if (own - fast).abs() <= EPS || own == fast {
                 1
@@ -470,20 +562,20 @@ impl Solver {
             };
         }
         let tstar = &*tstar;
-        for &w in graph.order.iter().rev() {
-            let ups = graph.up(w);
-            if ups.is_empty() || !waits[w] {
+        for w in (0..m).rev() {
+            let (first_up, end_up) = (up_start[w], up_start[w + 1]);
+            if first_up == end_up || !waits[w] {
                 continue;
             }
-            let live = live_of(w).1;
             for j in 0..slots[w].count {
                 let d = slots[w].value[j];
-                for o in live {
-                    let Some(r) = o.requirement(d) else { continue };
+                for i in live_start[w]..live_start[w + 1] {
+                    let Some(r) = opts[i].requirement(d) else { continue };
                     if r == INF {
                         continue;
                     }
-                    for &u in ups {
+                    for k in first_up..end_up {
+                        let u = up[k];
                         let v = min(tstar[u], r);
                         if le(fastest[u], v) {
                             slots[u].add(v);
@@ -495,72 +587,88 @@ impl Solver {
 
         // 3b. Cheapest way to meet each deadline, sources first; stored as the extra cost over
         // meeting the stage's own effective target.
-        for &s in &graph.order {
-            let (live_idx, live) = live_of(s);
-            let ups = graph.up(s);
+        for s in 0..m {
+            let (first, end) = (live_start[s], live_start[s + 1]);
+            let (first_up, end_up) = (up_start[s], up_start[s + 1]);
             let count = slots[s].count;
             for j in 0..count {
                 let d = slots[s].value[j];
                 let mut best = INF;
-                let mut arg = None;
-                for (&i, o) in live_idx.iter().zip(live) {
+                let mut arg = NONE;
+                for i in first..end {
+                    let o = &opts[i];
                     let Some(r) = o.requirement(d) else { continue };
                     let mut value = o.cost;
                     if r != INF {
-                        for &u in ups {
+                        for k in first_up..end_up {
+                            let u = up[k];
                             value += slots[u].extra_for(min(tstar[u], r), fastest[u]);
                         }
                     }
                     if value < best {
                         best = value;
-                        arg = Some(i);
+                        arg = stored(i);
                     }
                 }
-                if arg.is_none() {
+                if arg == NONE {
                     // Nothing meets this deadline (only rounding can cause it): the fastest option.
-                    let up = ups.iter().map(|&u| fastest[u]).fold(0.0, max);
-                    arg = live_idx
-                        .iter()
-                        .zip(live)
-                        .min_by(|(a, x), (b, y)| x.completion(up).total_cmp(&y.completion(up)).then(a.cmp(b)))
-                        .map(|(&i, _)| i);
+                    let up = up[first_up..end_up].iter().map(|&u| fastest[u]).fold(0.0, max);
+                    arg = (first..end)
+                        .min_by(|&a, &b| opts[a].completion(up).total_cmp(&opts[b].completion(up)).then(a.cmp(&b)))
+                        .map_or(NONE, stored);
                 }
                 let st = &mut slots[s];
                 st.extra[j] = best;
-                st.best[j] = arg.and_then(|i| u32::try_from(i).ok()).unwrap_or(NONE);
+                st.best[j] = arg;
             }
             // The loosest slot is T*: costs become extras over it.
             let st = &mut slots[s];
             let base = if count > 0 { st.extra[count - 1] } else { 0.0 };
-            for e in &mut st.extra[..count] {
-                let v = *e - base;
-                *e = if v.is_finite() { max(v, 0.0) } else { INF };
+            for j in 0..count {
+                let v = st.extra[j] - base;
+                st.extra[j] = if v.is_finite() { max(v, 0.0) } else { INF };
             }
         }
 
         // 3c. Final choice, consumers first: each stage meets the tightest deadline set it.
-        deadline.copy_from_slice(tstar);
-        for &s in graph.order.iter().rev() {
+        self.deadline.clear();
+        self.deadline.extend_from_slice(tstar);
+        let (deadline, chosen, set_by) = (&mut self.deadline[..], &mut self.chosen[..], &mut self.set_by[..]);
+        for s in (0..m).rev() {
             let st = &slots[s];
             let j = st.at_most(deadline[s]).unwrap_or(0);
             let d = if st.count > 0 { st.value[j] } else { deadline[s] };
             deadline[s] = d;
-            let chosen = if st.count > 0 { st.best[j] } else { NONE };
-            let chosen = (chosen != NONE).then_some(chosen as usize);
-            pick[s] = chosen;
-            let Some(o) = chosen.and_then(|i| options.of(s).get(i)) else { continue };
-            let Some(r) = o.requirement(d) else { continue };
-            for &u in graph.up(s) {
+            let pick = if st.count > 0 { st.best[j] } else { NONE };
+            chosen[s] = pick;
+            let i = pick as usize;
+            if i >= opts.len() {
+                continue;
+            }
+            let Some(r) = opts[i].requirement(d) else { continue };
+            for k in up_start[s]..up_start[s + 1] {
+                let u = up[k];
                 let v = min(tstar[u], r);
                 if v < deadline[u] {
                     deadline[u] = v;
-                    set_by[u] = Some(s);
+                    set_by[u] = stored(s);
                 }
             }
         }
 
         // 4. Completions of the chosen plan.
-        completions(graph, options, pick, up_done, completion);
+        reset(&mut self.up_done, m, 0.0);
+        reset(&mut self.completion, m, INF);
+        let (up_done, completion) = (&mut self.up_done[..], &mut self.completion[..]);
+        for s in 0..m {
+            let mut done = 0.0;
+            for k in up_start[s]..up_start[s + 1] {
+                done = max(done, completion[up[k]]);
+            }
+            up_done[s] = done;
+            let i = chosen[s] as usize;
+            completion[s] = if i < opts.len() { opts[i].completion(done) } else { INF };
+        }
     }
 }
 
@@ -1046,7 +1154,7 @@ mod tests {
                 }
                 // And again with other targets, the pools kept: what the cost curves do.
                 for t in [15.0, 240.0, 10080.0] {
-                    solver.choose(&g, &o, &vec![t; n], &mut fast);
+                    solver.choose(&g, &vec![t; n], &mut fast);
                     let mut first_solver = reference::Solver::default();
                     first_solver.choose(&g, &o, &vec![t; n], &mut first);
                     prop_assert_eq!(&fast.pick, &first.pick);

@@ -663,6 +663,16 @@ fn cost_curves_of_a_three_stage_platform() {
     assert_eq!(front, vec![(0.0, 1.25, D::Reprocess)]);
 }
 
+#[test]
+fn curves_equal_the_full_search_on_synthetic_platforms() {
+    for n in [13, 40, 120] {
+        let scenario = crate::model::synthetic(n);
+        let fast = serde_json::to_string(&plan(&scenario)).unwrap_or_default();
+        let full = serde_json::to_string(&plan_with(&scenario, curves::analyse_by_full_search)).unwrap_or_default();
+        assert!(fast == full, "{n} stages");
+    }
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
@@ -837,6 +847,16 @@ mod properties {
                     }
                 }
             }
+        }
+
+        /// The cost curves, computed by searching only the groups of stages with a choice, are
+        /// exactly what searching the whole platform at every target gives: the whole plan is
+        /// the same, bit for bit.
+        #[test]
+        fn curves_equal_the_full_search(scenario in arb_scenario()) {
+            let fast = serde_json::to_string(&plan(&scenario)).unwrap_or_default();
+            let full = serde_json::to_string(&plan_with(&scenario, curves::analyse_by_full_search)).unwrap_or_default();
+            prop_assert!(fast == full, "{fast}\n{full}");
         }
 
         /// Adding an upstream stage never lets a stage be back sooner at best.
