@@ -1,6 +1,6 @@
 //! Keel: a backup and disaster-recovery planner for data platforms.
 //!
-//! The crate is a **pure core** — [`model`], [`duration`], [`money`], [`catalogue`], [`engine`],
+//! The crate is a **pure core** — [`model`], [`duration`], [`money`], [`order`], [`catalogue`], [`engine`],
 //! [`plot`], [`results`], [`format`], [`editor`] — that imports no yew, web-sys or gloo and backs
 //! both the web app and the `keel` command line, plus the [`ui`], a thin yew view over that core
 //! compiled to WebAssembly.
@@ -14,6 +14,7 @@ pub mod engine;
 pub mod format;
 pub mod model;
 pub mod money;
+pub mod order;
 pub mod plot;
 pub mod results;
 pub mod ui;

@@ -125,7 +125,7 @@ pub fn rows<'a>(plan: &'a Plan, scenario: &'a Scenario, disruption: Disruption, 
         }
     };
     // A stable sort keeps plan order among equals, in both directions.
-    rows.sort_by(|a, b| if sort.descending { by(b, a) } else { by(a, b) });
+    crate::order::sort_by(&mut rows, |a, b| if sort.descending { by(b, a) } else { by(a, b) });
     rows
 }
 

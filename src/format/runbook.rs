@@ -126,7 +126,9 @@ fn write_timeline(
     let start =
         |t: &StageTimeline| t.hot.and_then(|h| h.start_minutes).or(t.full.start_minutes).unwrap_or(f64::INFINITY);
     // Sorting by start keeps dependency order: a stage starts only when what it waits for is back.
-    steps.sort_by(|a, b| start(a.1).total_cmp(&start(b.1)).then(at_end(a.1).total_cmp(&at_end(b.1))));
+    crate::order::sort_by(&mut steps, |a, b| {
+        start(a.1).total_cmp(&start(b.1)).then(at_end(a.1).total_cmp(&at_end(b.1)))
+    });
     let (code, data): (Vec<_>, Vec<_>) = steps.into_iter().partition(|(s, _, r)| is_code_step(s, r));
     let (external, data): (Vec<_>, Vec<_>) =
         data.into_iter().partition(|(s, _, _)| s.kind == StageKind::SystemOfRecord);

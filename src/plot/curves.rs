@@ -91,7 +91,7 @@ fn front(points: &[PlatformPoint], achieved: impl Fn(&PlatformPoint) -> Option<f
         .filter_map(|p| Some((achieved(p)?, p.monthly)))
         .filter(|(m, c)| m.is_finite() && c.is_finite())
         .collect();
-    all.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    crate::order::sort_by(&mut all, |a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let mut out: Vec<(f64, f64)> = Vec::with_capacity(all.len());
     for p in all {
         if out.last().is_none_or(|last| p.1 < last.1 - 1e-6) {

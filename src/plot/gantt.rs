@@ -87,7 +87,9 @@ fn ordered(t: &Timeline) -> Vec<&StageTimeline> {
         |s: &StageTimeline| s.hot.and_then(|h| h.start_minutes).or(s.full.start_minutes).unwrap_or(f64::INFINITY);
     let end = |s: &StageTimeline| s.completion_minutes.unwrap_or(f64::INFINITY);
     let mut rows: Vec<(usize, &StageTimeline)> = t.stages.iter().enumerate().collect();
-    rows.sort_by(|(i, a), (j, b)| start(a).total_cmp(&start(b)).then(end(a).total_cmp(&end(b))).then(i.cmp(j)));
+    crate::order::sort_by(&mut rows, |(i, a), (j, b)| {
+        start(a).total_cmp(&start(b)).then(end(a).total_cmp(&end(b))).then(i.cmp(j))
+    });
     rows.into_iter().map(|(_, s)| s).collect()
 }
 

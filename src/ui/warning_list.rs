@@ -33,11 +33,12 @@ pub fn WarningList(props: &WarningListProps) -> Html {
         return html! { <p class="results-empty">{"No warnings: nothing the guides warn about in this plan."}</p> };
     }
     let mut warnings: Vec<_> = plan.warnings.iter().collect();
-    warnings.sort_by_key(|w| match w.level {
+    let rank = |level: Level| match level {
         Level::Critical => 0,
         Level::Warning => 1,
         Level::Info => 2,
-    });
+    };
+    crate::order::sort_by(&mut warnings, |a, b| rank(a.level).cmp(&rank(b.level)));
     let name = |id: &str| scenario.stages.iter().find(|s| s.id == id).map_or(id, |s| s.display_name()).to_string();
     html! {
         <ul class="warning-list">
