@@ -15,7 +15,7 @@
 //! Every curve keeps only non-dominated points: no other point is as cheap and as good.
 
 use super::graph::Graph;
-use super::lineage::{cheapest_in_pools, completions, effective_rpo, Options, Problem, Solution, Solver};
+use super::lineage::{completions, effective_rpo, Options, Preferences, Problem, Solution, Solver};
 use super::{round2, StagePlan};
 use crate::model::{BackupMethod, Disruption, DrStrategy};
 use serde::{Deserialize, Serialize};
@@ -122,19 +122,31 @@ pub(super) fn analyse(inputs: &Inputs<'_>, solver: &mut Solver, stages: &[StageP
     Curves { platform, stages: stage_curves(stages) }
 }
 
+/// The monthly cost of the options `pick`: their sum in stage order (from −0, as `Iterator::sum`).
 fn monthly_of(options: &Options, pick: &[Option<usize>]) -> f64 {
-    pick.iter().enumerate().filter_map(|(s, p)| options.of(s).get((*p)?)).map(|o| o.cost).sum()
+    let mut total = -0.0;
+    for (s, p) in pick.iter().enumerate() {
+        if let Some(i) = *p {
+            if let Some(o) = options.of(s).get(i) {
+                total += o.cost;
+            }
+        }
+    }
+    total
 }
 
 /// A point for `target` from each stage's achieved value (completion or effective RPO): the
 /// worst finite one overall and among the serving stages, and how many stages miss `target`.
+#[allow(clippy::needless_range_loop)]
 fn point(inputs: &Inputs<'_>, values: &[f64], target: u32, cost: f64) -> PlatformPoint {
     let limit = f64::from(target) + EPS;
+    let external = inputs.external;
     let (mut all, mut missing) = (f64::NEG_INFINITY, 0u32);
-    for (s, &v) in values.iter().enumerate() {
-        if inputs.external.get(s).copied().unwrap_or(false) {
+    for s in 0..values.len() {
+        if s < external.len() && external[s] {
             continue;
         }
+        let v = values[s];
         if v.is_finite() && v > all {
             all = v;
         }
@@ -144,7 +156,8 @@ fn point(inputs: &Inputs<'_>, values: &[f64], target: u32, cost: f64) -> Platfor
     }
     let mut serving = f64::NEG_INFINITY;
     for &s in inputs.serving {
-        if let Some(&v) = values.get(s) {
+        if s < values.len() {
+            let v = values[s];
             if v.is_finite() && v > serving {
                 serving = v;
             }
@@ -184,7 +197,8 @@ fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: 
     // choice are searched, as one problem built once; the search treats groups independently,
     // so this is exactly what searching the whole platform gives.
     let choice = groups_with_a_choice(inputs.graph, base);
-    let problem = Problem::new(inputs.graph, base, |s| choice.get(s).copied().unwrap_or(false));
+    let mut problem = Problem::new(inputs.graph, base, |s| choice.get(s).copied().unwrap_or(false));
+    problem.settle();
     let mut pick: Vec<Option<usize>> = (0..n).map(|s| base.live_of(s).first().copied()).collect();
     let (mut up, mut completion) = (Vec::new(), Vec::new());
     completions(inputs.graph, options, &pick, &mut up, &mut completion);
@@ -193,7 +207,7 @@ fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: 
     let mut searched_below_fastest = false;
     for target in RTO_STEPS {
         let t = f64::from(target);
-        let cheapest_fits = (0..n).all(|s| cheap_done[s] <= t.max(base.fastest[s]) + EPS);
+        let cheapest_fits = fits(&cheap_done, &base.fastest, t);
         let (cost, completion) = if cheapest_fits {
             (monthly_of(options, &cheapest), &cheap_done)
         } else {
@@ -211,6 +225,11 @@ fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: 
         points.push(point(inputs, completion, target, cost));
     }
     pareto(points)
+}
+
+/// Whether every stage is back by `max(t, fastest)` with completions `done`.
+fn fits(done: &[f64], fastest: &[f64], t: f64) -> bool {
+    done.iter().zip(fastest).all(|(&d, &f)| d <= t.max(f) + EPS) && done.len() <= fastest.len()
 }
 
 /// Whether each stage is in a flow-connected group where some stage has more than one live
@@ -237,86 +256,18 @@ fn groups_with_a_choice(graph: &Graph, base: &Solution) -> Vec<bool> {
     mark
 }
 
-/// The curves as first computed (see [`rto_curve_by_full_search`]); tests compare whole plans
-/// made both ways.
-#[cfg(test)]
-pub(super) fn analyse_by_full_search(inputs: &Inputs<'_>, _: &mut Solver, stages: &[StagePlan]) -> Curves {
-    let mut solver = super::lineage::reference::Solver::default();
-    let mut platform = Vec::with_capacity(inputs.solutions.len());
-    for (k, &disruption) in Disruption::ALL.iter().enumerate() {
-        let Some((options, base)) = inputs.solutions.get(k) else {
-            continue;
-        };
-        platform.push(PlatformCurve {
-            disruption,
-            rto: rto_curve_by_full_search(inputs, &mut solver, options, base),
-            rpo: rpo_curve(inputs, options),
-        });
-    }
-    Curves { platform, stages: stage_curves(stages) }
-}
-
-/// The platform RTO curve as first computed: the whole platform searched at every target by the
-/// first search. What [`rto_curve`] must equal.
-#[cfg(test)]
-fn rto_curve_by_full_search(
-    inputs: &Inputs<'_>,
-    solver: &mut super::lineage::reference::Solver,
-    options: &Options,
-    base: &Solution,
-) -> Vec<PlatformPoint> {
-    let n = inputs.graph.len();
-    // The cheapest plan at all: every stage at its cheapest live option. Its completions do not
-    // depend on the target, so where it brings every stage back by max(target, fastest) it is
-    // the search's answer (nothing is cheaper), and the search need not run.
-    let cheapest: Vec<Option<usize>> = (0..n)
-        .map(|s| {
-            let opts = options.of(s);
-            base.live_of(s).iter().copied().min_by(|&a, &b| {
-                let cost = |i: usize| opts.get(i).map_or(f64::INFINITY, |o| o.cost);
-                cost(a).total_cmp(&cost(b)).then(a.cmp(&b))
-            })
-        })
-        .collect();
-    let (mut cheap_up, mut cheap_done) = (Vec::new(), Vec::new());
-    completions(inputs.graph, options, &cheapest, &mut cheap_up, &mut cheap_done);
-    // Below every stage's fastest completion, every effective target is the fastest: one plan.
-    let fastest_anywhere = base.fastest.iter().copied().fold(f64::INFINITY, f64::min);
-
-    let mut scratch = base.clone();
-    let mut rto = vec![0.0; n];
-    let mut points = Vec::with_capacity(RTO_STEPS.len());
-    let mut searched_below_fastest = false;
-    for target in RTO_STEPS {
-        let t = f64::from(target);
-        let cheapest_fits = (0..n).all(|s| cheap_done[s] <= t.max(base.fastest[s]) + EPS);
-        let (cost, completion) = if cheapest_fits {
-            (monthly_of(options, &cheapest), &cheap_done)
-        } else {
-            let repeat = t <= fastest_anywhere && searched_below_fastest;
-            if !repeat {
-                rto.fill(t);
-                solver.choose(inputs.graph, options, &rto, &mut scratch);
-                searched_below_fastest = t <= fastest_anywhere;
-            }
-            (monthly_of(options, &scratch.pick), &scratch.completion)
-        };
-        points.push(point(inputs, completion, target, cost));
-    }
-    pareto(points)
-}
-
 fn rpo_curve(inputs: &Inputs<'_>, options: &Options) -> Vec<PlatformPoint> {
     let n = inputs.graph.len();
     // Beyond the loosest recovery point of any option, every pool is the same.
     let loosest = options.opts.iter().map(|o| o.rpo).filter(|r| r.is_finite()).fold(0.0, f64::max);
+    let preferences = Preferences::new(options);
     let mut pick = Vec::with_capacity(n);
     let mut effective = Vec::with_capacity(n);
     let mut points = Vec::with_capacity(RPO_STEPS.len());
     for target in RPO_STEPS {
         // Data loss alone: with no recovery time asked, each stage takes the cheapest option in
         // its pool — what the search returns when every RTO is unbounded.
-        cheapest_in_pools(options, f64::from(target), &mut pick);
+        preferences.cheapest_in_pools(options, f64::from(target), &mut pick);
         effective_rpo(inputs.graph, options, &pick, &mut effective);
         points.push(point(inputs, &effective, target, monthly_of(options, &pick)));
         if f64::from(target) >= loosest {
@@ -355,37 +306,223 @@ fn stage_curves(stages: &[StagePlan]) -> Vec<StageCurve> {
             if r.assumed || r.alternatives.is_empty() {
                 continue;
             }
-            let front = |value: fn(&super::Alternative) -> Option<f64>| {
-                let mut points: Vec<StagePoint> = r
-                    .alternatives
-                    .iter()
-                    .filter_map(|a| {
-                        Some(StagePoint {
-                            minutes: value(a)?,
-                            monthly: a.monthly,
-                            backup: a.backup,
-                            strategy: a.strategy,
-                        })
-                    })
-                    .collect();
-                points.sort_by(|a, b| a.minutes.total_cmp(&b.minutes).then(a.monthly.total_cmp(&b.monthly)));
-                let mut cheapest = f64::INFINITY;
-                points.retain(|p| {
-                    let keep = p.monthly < cheapest;
-                    cheapest = cheapest.min(p.monthly);
-                    keep
-                });
-                points
-            };
             out.push(StageCurve {
                 id: s.id.clone(),
                 disruption: r.disruption,
-                rto: front(|a| a.rto_minutes),
-                rpo: front(|a| a.rpo_minutes),
+                rto: front(&r.alternatives, |a| a.rto_minutes),
+                rpo: front(&r.alternatives, |a| a.rpo_minutes),
             });
         }
     }
     out
+}
+
+/// The options no other beats on `value` and cost: by value, then cost; each kept point is
+/// cheaper than every point before it.
+#[inline(always)]
+fn front(alternatives: &[super::Alternative], value: impl Fn(&super::Alternative) -> Option<f64>) -> Vec<StagePoint> {
+    let mut points: Vec<StagePoint> = Vec::with_capacity(alternatives.len());
+    for a in alternatives {
+        if let Some(minutes) = value(a) {
+            points.push(StagePoint { minutes, monthly: a.monthly, backup: a.backup, strategy: a.strategy });
+        }
+    }
+    // A stable insertion sort (what `sort_by` does for a handful of points).
+    for i in 1..points.len() {
+        let mut j = i;
+        while j > 0 && {
+            let (a, b) = (&points[j], &points[j - 1]);
+            a.minutes.total_cmp(&b.minutes).then(a.monthly.total_cmp(&b.monthly)).is_lt()
+        } {
+            points.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+    let mut cheapest = f64::INFINITY;
+    let mut kept = 0;
+    for i in 0..points.len() {
+        let p = points[i];
+        if p.monthly < cheapest {
+            points[kept] = p;
+            kept += 1;
+        }
+        cheapest = cheapest.min(p.monthly);
+    }
+    points.truncate(kept);
+    points
+}
+
+/// The curves as first computed: the whole platform searched at every target by the first
+/// search, the RPO curve and the stages' curves as first written. What [`analyse`] must equal;
+/// tests compare whole plans made both ways.
+#[cfg(test)]
+pub(super) mod first {
+    use super::super::lineage::reference::{cheapest_in_pools, completions, effective_rpo, Solver};
+    use super::super::lineage::{Options, Solution};
+    use super::super::{round2, StagePlan};
+    use super::{
+        pareto, Curves, Inputs, PlatformCurve, PlatformPoint, StageCurve, StagePoint, EPS, RPO_STEPS, RTO_STEPS,
+    };
+    use crate::model::Disruption;
+
+    /// The curves as first computed.
+    pub(in super::super) fn analyse(inputs: &Inputs<'_>, _: &mut super::Solver, stages: &[StagePlan]) -> Curves {
+        let solver = &mut Solver::default();
+        let mut platform = Vec::with_capacity(inputs.solutions.len());
+        for (k, &disruption) in Disruption::ALL.iter().enumerate() {
+            let Some((options, base)) = inputs.solutions.get(k) else {
+                continue;
+            };
+            platform.push(PlatformCurve {
+                disruption,
+                rto: rto_curve(inputs, solver, options, base),
+                rpo: rpo_curve(inputs, options),
+            });
+        }
+        Curves { platform, stages: stage_curves(stages) }
+    }
+
+    fn monthly_of(options: &Options, pick: &[Option<usize>]) -> f64 {
+        pick.iter().enumerate().filter_map(|(s, p)| options.of(s).get((*p)?)).map(|o| o.cost).sum()
+    }
+
+    /// A point for `target` from each stage's achieved value (completion or effective RPO): the
+    /// worst finite one overall and among the serving stages, and how many stages miss `target`.
+    fn point(inputs: &Inputs<'_>, values: &[f64], target: u32, cost: f64) -> PlatformPoint {
+        let limit = f64::from(target) + EPS;
+        let (mut all, mut missing) = (f64::NEG_INFINITY, 0u32);
+        for (s, &v) in values.iter().enumerate() {
+            if inputs.external.get(s).copied().unwrap_or(false) {
+                continue;
+            }
+            if v.is_finite() && v > all {
+                all = v;
+            }
+            if v.is_nan() || v > limit {
+                missing += 1;
+            }
+        }
+        let mut serving = f64::NEG_INFINITY;
+        for &s in inputs.serving {
+            if let Some(&v) = values.get(s) {
+                if v.is_finite() && v > serving {
+                    serving = v;
+                }
+            }
+        }
+        let seen = |v: f64| (v > f64::NEG_INFINITY).then(|| super::super::choose::round1(v));
+        PlatformPoint {
+            target_minutes: target,
+            monthly: round2(cost),
+            achieved_minutes: seen(all),
+            serving_minutes: seen(serving),
+            stages_missing: missing,
+        }
+    }
+
+    fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: &Solution) -> Vec<PlatformPoint> {
+        let n = inputs.graph.len();
+        // The cheapest plan at all: every stage at its cheapest live option. Its completions do not
+        // depend on the target, so where it brings every stage back by max(target, fastest) it is
+        // the search's answer (nothing is cheaper), and the search need not run.
+        let cheapest: Vec<Option<usize>> = (0..n)
+            .map(|s| {
+                let opts = options.of(s);
+                base.live_of(s).iter().copied().min_by(|&a, &b| {
+                    let cost = |i: usize| opts.get(i).map_or(f64::INFINITY, |o| o.cost);
+                    cost(a).total_cmp(&cost(b)).then(a.cmp(&b))
+                })
+            })
+            .collect();
+        let (mut cheap_up, mut cheap_done) = (Vec::new(), Vec::new());
+        completions(inputs.graph, options, &cheapest, &mut cheap_up, &mut cheap_done);
+        // Below every stage's fastest completion, every effective target is the fastest: one plan.
+        let fastest_anywhere = base.fastest.iter().copied().fold(f64::INFINITY, f64::min);
+
+        let mut scratch = base.clone();
+        let mut rto = vec![0.0; n];
+        let mut points = Vec::with_capacity(RTO_STEPS.len());
+        let mut searched_below_fastest = false;
+        for target in RTO_STEPS {
+            let t = f64::from(target);
+            let cheapest_fits = (0..n).all(|s| cheap_done[s] <= t.max(base.fastest[s]) + EPS);
+            let (cost, completion) = if cheapest_fits {
+                (monthly_of(options, &cheapest), &cheap_done)
+            } else {
+                let repeat = t <= fastest_anywhere && searched_below_fastest;
+                if !repeat {
+                    rto.fill(t);
+                    solver.choose(inputs.graph, options, &rto, &mut scratch);
+                    searched_below_fastest = t <= fastest_anywhere;
+                }
+                (monthly_of(options, &scratch.pick), &scratch.completion)
+            };
+            points.push(point(inputs, completion, target, cost));
+        }
+        pareto(points)
+    }
+
+    fn rpo_curve(inputs: &Inputs<'_>, options: &Options) -> Vec<PlatformPoint> {
+        let n = inputs.graph.len();
+        // Beyond the loosest recovery point of any option, every pool is the same.
+        let loosest = options.opts.iter().map(|o| o.rpo).filter(|r| r.is_finite()).fold(0.0, f64::max);
+        let mut pick = Vec::with_capacity(n);
+        let mut effective = Vec::with_capacity(n);
+        let mut points = Vec::with_capacity(RPO_STEPS.len());
+        for target in RPO_STEPS {
+            // Data loss alone: with no recovery time asked, each stage takes the cheapest option in
+            // its pool — what the search returns when every RTO is unbounded.
+            cheapest_in_pools(options, f64::from(target), &mut pick);
+            effective_rpo(inputs.graph, options, &pick, &mut effective);
+            points.push(point(inputs, &effective, target, monthly_of(options, &pick)));
+            if f64::from(target) >= loosest {
+                break;
+            }
+        }
+        pareto(points)
+    }
+
+    /// Each stage's options: the cheapest for every recovery time (and point) — the non-dominated
+    /// ones, fastest first.
+    fn stage_curves(stages: &[StagePlan]) -> Vec<StageCurve> {
+        let mut out = Vec::with_capacity(stages.len() * 2);
+        for s in stages {
+            for r in &s.recommendations {
+                if r.assumed || r.alternatives.is_empty() {
+                    continue;
+                }
+                let front = |value: fn(&super::super::Alternative) -> Option<f64>| {
+                    let mut points: Vec<StagePoint> = r
+                        .alternatives
+                        .iter()
+                        .filter_map(|a| {
+                            Some(StagePoint {
+                                minutes: value(a)?,
+                                monthly: a.monthly,
+                                backup: a.backup,
+                                strategy: a.strategy,
+                            })
+                        })
+                        .collect();
+                    points.sort_by(|a, b| a.minutes.total_cmp(&b.minutes).then(a.monthly.total_cmp(&b.monthly)));
+                    let mut cheapest = f64::INFINITY;
+                    points.retain(|p| {
+                        let keep = p.monthly < cheapest;
+                        cheapest = cheapest.min(p.monthly);
+                        keep
+                    });
+                    points
+                };
+                out.push(StageCurve {
+                    id: s.id.clone(),
+                    disruption: r.disruption,
+                    rto: front(|a| a.rto_minutes),
+                    rpo: front(|a| a.rpo_minutes),
+                });
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]

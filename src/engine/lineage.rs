@@ -220,34 +220,100 @@ pub(super) fn pool_rule(opts: &[Opt], target: f64) -> impl Fn(&Opt) -> bool {
     move |o: &Opt| if any { le(o.rpo, target) } else { o.rpo <= best }
 }
 
-/// Each stage's cheapest option in its RPO pool (of equals, the closer recovery point, then the
-/// faster): the plan when no recovery time is asked.
-pub(super) fn cheapest_in_pools(options: &Options, rpo: f64, pick: &mut Vec<Option<usize>>) {
-    pick.clear();
-    for s in 0..options.start.len().saturating_sub(1) {
-        let opts = options.of(s);
-        let in_pool = pool_rule(opts, rpo);
-        let chosen = opts.iter().enumerate().filter(|(_, o)| in_pool(o)).min_by(|(i, a), (j, b)| {
-            a.cost.total_cmp(&b.cost).then(a.rpo.total_cmp(&b.rpo)).then(a.own.total_cmp(&b.own)).then(i.cmp(j))
-        });
-        pick.push(chosen.map(|(i, _)| i));
+/// Each stage's options in the order the plan without a recovery time prefers them — cheapest
+/// first, then the closer recovery point, then the faster, then the first listed — with what
+/// decides its RPO pool at any target. Built once; [`Preferences::cheapest_in_pools`] is then a
+/// short scan per RPO target (the platform RPO curve asks for nine).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Preferences {
+    /// Stage `s` owns `order[start[s]..start[s + 1]]`: indices among its options, best first.
+    start: Vec<usize>,
+    order: Vec<usize>,
+    /// The best recovery point, as [`pool_rule`] folds it.
+    best: Vec<f64>,
+    /// The closest recovery point that is a number: some option meets a target `t` exactly
+    /// when this one does.
+    closest: Vec<f64>,
+}
+
+impl Preferences {
+    /// The preferences of every stage in `options`.
+    pub fn new(options: &Options) -> Preferences {
+        let stages = options.start.len().saturating_sub(1);
+        let mut p = Preferences {
+            start: Vec::with_capacity(stages + 1),
+            order: Vec::with_capacity(options.opts.len()),
+            best: Vec::with_capacity(stages),
+            closest: Vec::with_capacity(stages),
+        };
+        p.start.push(0);
+        for s in 0..stages {
+            let opts = options.of(s);
+            let first = p.order.len();
+            for i in 0..opts.len() {
+                // Insertion into the sorted run, after every option it does not beat.
+                let mut at = p.order.len();
+                while at > first && prefers(opts, i, p.order[at - 1]) {
+                    at -= 1;
+                }
+                p.order.insert(at, i);
+            }
+            p.start.push(p.order.len());
+            p.best.push(opts.iter().map(|o| o.rpo).fold(INF, min));
+            p.closest.push(opts.iter().map(|o| o.rpo).fold(INF, |m, r| if r < m { r } else { m }));
+        }
+        p
     }
+
+    /// Each stage's cheapest option in its RPO pool for target `rpo` (of equals, the closer
+    /// recovery point, then the faster): the plan when no recovery time is asked.
+    #[allow(clippy::needless_range_loop)]
+    pub fn cheapest_in_pools(&self, options: &Options, rpo: f64, pick: &mut Vec<Option<usize>>) {
+        pick.clear();
+        let (start, order, opts) = (&self.start[..], &self.order[..], &options.opts[..]);
+        for s in 0..self.best.len() {
+            let base = options.start.get(s).copied().unwrap_or(0);
+            // The pool (see `pool_rule`): the options meeting the target, or the best there are.
+            let any = le(self.closest[s], rpo);
+            let best = self.best[s];
+            let mut chosen = None;
+            for k in start[s]..start[s + 1] {
+                let i = order[k];
+                let Some(o) = opts.get(base + i) else { break };
+                if if any { le(o.rpo, rpo) } else { o.rpo <= best } {
+                    chosen = Some(i);
+                    break;
+                }
+            }
+            pick.push(chosen);
+        }
+    }
+}
+
+/// Whether option `i` of `opts` comes before option `j` in [`Preferences`]' order.
+fn prefers(opts: &[Opt], i: usize, j: usize) -> bool {
+    let (a, b) = (&opts[i], &opts[j]);
+    a.cost.total_cmp(&b.cost).then(a.rpo.total_cmp(&b.rpo)).then(a.own.total_cmp(&b.own)).then(i.cmp(&j)).is_lt()
 }
 
 /// Each stage's effective recovery point with the options `pick`: its own, or — when it waits for
 /// its upstream stages — the oldest of theirs when that is older. A system of record holds
 /// everything (0); a stage without an option recovers nothing (infinite).
-pub(super) fn effective_rpo(
-    graph: &super::graph::Graph,
-    options: &Options,
-    pick: &[Option<usize>],
-    out: &mut Vec<f64>,
-) {
+pub(super) fn effective_rpo(graph: &Graph, options: &Options, pick: &[Option<usize>], out: &mut Vec<f64>) {
     reset(out, graph.len(), INF);
+    let out = &mut out[..];
     for &s in &graph.order {
-        let Some(o) = pick.get(s).copied().flatten().and_then(|i| options.of(s).get(i)) else { continue };
+        let Some(o) = (if s < pick.len() { pick[s] } else { None }).and_then(|i| options.of(s).get(i)) else {
+            continue;
+        };
         let own = if o.wait == Wait::External { 0.0 } else { o.rpo };
-        out[s] = if o.waits() { graph.up(s).iter().map(|&u| out[u]).fold(own, max) } else { own };
+        let mut worst = own;
+        if o.waits() {
+            for &u in graph.up(s) {
+                worst = max(worst, out[u]);
+            }
+        }
+        out[s] = worst;
     }
 }
 
@@ -288,6 +354,9 @@ pub(super) struct Problem {
     opts: Vec<Opt>,
     fastest: Vec<f64>,
     waits: Vec<bool>,
+    /// Positions whose search is known in advance (see [`Problem::settle`]), with the extra cost
+    /// they ask for any deadline they can meet.
+    settled: Vec<Option<f64>>,
 }
 
 impl Problem {
@@ -321,7 +390,49 @@ impl Problem {
             p.fastest.push(prepared.fastest.get(s).copied().unwrap_or(INF));
             p.waits.push(prepared.waits.get(s).copied().unwrap_or(false));
         }
+        p.settled = vec![None; m];
         p
+    }
+
+    /// Marks the stages whose part in a search is known in advance, and what they ask: one live
+    /// option that either does not wait for its upstream stages, or is deployed alongside them
+    /// (code, configuration) and reads only from such settled stages. The search picks that
+    /// option at every target, and for any deadline `d` a consumer sets, the stage costs the same
+    /// extra — worked out here once — when `d` is no earlier than its fastest completion, and
+    /// cannot meet `d` otherwise: every deadline it is asked is at least its fastest less the
+    /// rounding room, which its option and its settled upstream stages always meet. So the
+    /// search skips their deadlines. (A rebuild from upstream is not settled: its upstream's
+    /// deadline is its own less the rebuild time, which rounding can move across the room.) Their
+    /// own deadlines, and the consumers that set them, are no longer worked out: this is for the
+    /// cost curves, which read choices and completions.
+    pub fn settle(&mut self) {
+        // The search's extra of a cost over itself (`v - v`, then as in step 3b): zero, or
+        // infinite when the cost is not a number.
+        let over_itself = |v: f64| if v.is_finite() { 0.0 } else { INF };
+        for p in 0..self.len() {
+            let (a, b) = (self.live_start[p], self.live_start[p + 1]);
+            if b != a + 1 {
+                continue;
+            }
+            let Some(o) = self.opts.get(a) else { continue };
+            let ups = &self.up[self.up_start[p]..self.up_start[p + 1]];
+            let extra = if !o.waits() {
+                over_itself(o.cost)
+            } else if o.wait == Wait::Alongside && ups.iter().all(|&u| self.settled[u].is_some()) {
+                // At every deadline: its cost and what its upstream stages ask, in flow order (a
+                // stage never back has only deadlines it cannot meet, where the search adds none).
+                let mut value = o.cost;
+                if self.fastest[p] != INF {
+                    for &u in ups {
+                        value += self.settled[u].unwrap_or(INF);
+                    }
+                }
+                over_itself(value)
+            } else {
+                continue;
+            };
+            self.settled[p] = Some(extra);
+        }
     }
 
     /// How many stages it holds.
@@ -531,8 +642,11 @@ impl Solver {
     #[allow(clippy::needless_range_loop)]
     pub fn search(&mut self, problem: &Problem, rto: impl Fn(usize) -> f64) {
         let m = problem.len();
-        let Problem { stage, up_start, up, live_start, opts, fastest, waits, .. } = problem;
+        let Problem { stage, up_start, up, live_start, opts, fastest, waits, settled, .. } = problem;
         if up_start.len() < m + 1 || live_start.len() < m + 1 || fastest.len() < m || waits.len() < m {
+            return;
+        }
+        if settled.len() < m {
             return;
         }
         // Every position's count and first slots are written below before anything reads them.
@@ -543,7 +657,7 @@ impl Solver {
         reset(&mut self.chosen, m, NONE);
         reset(&mut self.set_by, m, NONE);
         let (stage, up_start, up, live_start, opts) = (&stage[..], &up_start[..], &up[..], &live_start[..], &opts[..]);
-        let (fastest, waits) = (&fastest[..], &waits[..]);
+        let (fastest, waits, settled) = (&fastest[..], &waits[..], &settled[..]);
         let (tstar, slots) = (&mut self.tstar[..], &mut self.slots[..]);
 
         // 3a. The deadlines each stage may be asked to meet, from the consumers back: at least
@@ -554,6 +668,13 @@ impl Solver {
             tstar[p] = own;
             let st = &mut slots[p];
             st.value[0] = fast;
+            if let Some(extra) = settled[p] {
+                // One deadline stands for all: its fastest, at no extra cost.
+                st.count = 1;
+                st.extra[0] = extra;
+                st.best[0] = stored(live_start[p]);
+                continue;
+            }
             st.count = if (own - fast).abs() <= EPS || own == fast {
                 1
             } else {
@@ -564,7 +685,7 @@ impl Solver {
         let tstar = &*tstar;
         for w in (0..m).rev() {
             let (first_up, end_up) = (up_start[w], up_start[w + 1]);
-            if first_up == end_up || !waits[w] {
+            if first_up == end_up || !waits[w] || settled[w].is_some() {
                 continue;
             }
             for j in 0..slots[w].count {
@@ -577,7 +698,7 @@ impl Solver {
                     for k in first_up..end_up {
                         let u = up[k];
                         let v = min(tstar[u], r);
-                        if le(fastest[u], v) {
+                        if le(fastest[u], v) && settled[u].is_none() {
                             slots[u].add(v);
                         }
                     }
@@ -588,6 +709,9 @@ impl Solver {
         // 3b. Cheapest way to meet each deadline, sources first; stored as the extra cost over
         // meeting the stage's own effective target.
         for s in 0..m {
+            if settled[s].is_some() {
+                continue;
+            }
             let (first, end) = (live_start[s], live_start[s + 1]);
             let (first_up, end_up) = (up_start[s], up_start[s + 1]);
             let count = slots[s].count;
@@ -676,7 +800,38 @@ impl Solver {
 /// same numbers, bit for bit.
 #[cfg(test)]
 pub(super) mod reference {
-    use super::{dominates, le, max, min, pool_rule, Options, Solution, EPS, INF, SLOTS};
+    use super::{dominates, le, max, min, pool_rule, Options, Solution, Wait, EPS, INF, SLOTS};
+
+    /// Each stage's cheapest option in its RPO pool (of equals, the closer recovery point, then the
+    /// faster): the plan when no recovery time is asked.
+    pub(in super::super) fn cheapest_in_pools(options: &Options, rpo: f64, pick: &mut Vec<Option<usize>>) {
+        pick.clear();
+        for s in 0..options.start.len().saturating_sub(1) {
+            let opts = options.of(s);
+            let in_pool = pool_rule(opts, rpo);
+            let chosen = opts.iter().enumerate().filter(|(_, o)| in_pool(o)).min_by(|(i, a), (j, b)| {
+                a.cost.total_cmp(&b.cost).then(a.rpo.total_cmp(&b.rpo)).then(a.own.total_cmp(&b.own)).then(i.cmp(j))
+            });
+            pick.push(chosen.map(|(i, _)| i));
+        }
+    }
+
+    /// Each stage's effective recovery point with the options `pick`: its own, or — when it waits for
+    /// its upstream stages — the oldest of theirs when that is older. A system of record holds
+    /// everything (0); a stage without an option recovers nothing (infinite).
+    pub(in super::super) fn effective_rpo(
+        graph: &super::super::graph::Graph,
+        options: &Options,
+        pick: &[Option<usize>],
+        out: &mut Vec<f64>,
+    ) {
+        reset(out, graph.len(), INF);
+        for &s in &graph.order {
+            let Some(o) = pick.get(s).copied().flatten().and_then(|i| options.of(s).get(i)) else { continue };
+            let own = if o.wait == Wait::External { 0.0 } else { o.rpo };
+            out[s] = if o.waits() { graph.up(s).iter().map(|&u| out[u]).fold(own, max) } else { own };
+        }
+    }
 
     /// When each stage is back with the options `pick`, along the flows (`up_done`: when its
     /// upstream stages are; `completion`: when it is). A stage without an option is never back.
@@ -1114,7 +1269,7 @@ mod tests {
             let mut solution = Solution::default();
             Solver::default().solve(&g, &o, &vec![INF; n], &vec![rpo; n], &mut solution);
             let mut pick = Vec::new();
-            cheapest_in_pools(&o, rpo, &mut pick);
+            Preferences::new(&o).cheapest_in_pools(&o, rpo, &mut pick);
             prop_assert!((cost(&o, &pick) - cost(&o, &solution.pick)).abs() < 1e-9);
         }
 

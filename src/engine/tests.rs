@@ -668,7 +668,7 @@ fn curves_equal_the_full_search_on_synthetic_platforms() {
     for n in [13, 40, 120] {
         let scenario = crate::model::synthetic(n);
         let fast = serde_json::to_string(&plan(&scenario)).unwrap_or_default();
-        let full = serde_json::to_string(&plan_with(&scenario, curves::analyse_by_full_search)).unwrap_or_default();
+        let full = serde_json::to_string(&plan_with(&scenario, curves::first::analyse)).unwrap_or_default();
         assert!(fast == full, "{n} stages");
     }
 }
@@ -855,7 +855,7 @@ mod properties {
         #[test]
         fn curves_equal_the_full_search(scenario in arb_scenario()) {
             let fast = serde_json::to_string(&plan(&scenario)).unwrap_or_default();
-            let full = serde_json::to_string(&plan_with(&scenario, curves::analyse_by_full_search)).unwrap_or_default();
+            let full = serde_json::to_string(&plan_with(&scenario, curves::first::analyse)).unwrap_or_default();
             prop_assert!(fast == full, "{fast}\n{full}");
         }
 
