@@ -11,10 +11,9 @@
 
 use super::candidates::{Blocked, Candidate, Ctx, How, Wait};
 use super::lineage::Opt;
-use super::text::{Fixed, Gb, Lower, MaybeMins, Mins, Whole};
+use super::text::{put, Fixed, Gb, Lower, MaybeMins, Mins, Put, Shown, Whole};
 use super::{round2, Alternative, Cost, Recommendation};
 use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, StageKind, Target};
-use std::fmt::Write;
 
 /// Room for rounding when comparing achieved and target minutes.
 const EPS: f64 = 1e-6;
@@ -116,17 +115,12 @@ pub(super) fn recommend(
     if let Some((name, back)) = lineage.waits_on {
         if back.is_finite() {
             let verb = if c.timing.wait == Wait::Alongside { "serves once" } else { "starts once" };
-            let _ = write!(
-                reason,
-                "; it {verb} {name} is back ({}), so it is complete at {}",
-                Mins(back),
-                Mins(lineage.completion)
-            );
+            put!(&mut reason; "; it ", verb, " ", name, " is back (", Mins(back), "), so it is complete at ", Mins(lineage.completion));
         } else {
-            let _ = write!(reason, "; it waits for {name}, which is never back");
+            put!(&mut reason; "; it waits for ", name, ", which is never back");
         }
     }
-    let _ = write!(reason, ", for {currency} {}/month.", Fixed::<2>(c.cost.total()));
+    put!(&mut reason; ", for ", currency, " ", Fixed::<2>(c.cost.total()), "/month.");
     if meets_rpo && meets_rto {
         let feasible = options.iter().filter(|o| meets_both(o)).count();
         let cheapest = (0..options.len())
@@ -134,40 +128,30 @@ pub(super) fn recommend(
             .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()).then(a.cmp(&b)));
         match (cheapest, lineage.set_by) {
             (Some(i), Some(consumer)) if options[i].cost.total() + EPS < c.cost.total() => {
-                let _ = write!(
-                    reason,
-                    " Chosen faster than its own RTO needs: {consumer} rebuilds from it and needs it back by {}; for its own RTO alone, {} at {currency} {}/month would do.",
-                    Mins(lineage.deadline),
-                    Label(&options[i]),
-                    Fixed::<2>(options[i].cost.total())
-                );
+                put!(&mut reason;
+                    " Chosen faster than its own RTO needs: ", consumer, " rebuilds from it and needs it back by ",
+                    Mins(lineage.deadline), "; for its own RTO alone, ", Label(&options[i]), " at ", currency, " ",
+                    Fixed::<2>(options[i].cost.total()), "/month would do.");
             }
             _ => {
-                let _ = write!(
-                    reason,
-                    " The cheapest of {feasible} option{} that meet{} RPO {} and RTO {}.",
-                    if feasible == 1 { "" } else { "s" },
-                    if feasible == 1 { "s" } else { "" },
-                    Whole(target.rpo_minutes),
-                    Whole(target.rto_minutes)
-                );
+                put!(&mut reason;
+                    " The cheapest of ", feasible, " option", if feasible == 1 { "" } else { "s" }, " that meet",
+                    if feasible == 1 { "s" } else { "" }, " RPO ", Whole(target.rpo_minutes), " and RTO ",
+                    Whole(target.rto_minutes), ".");
                 let runner_up = (0..options.len())
                     .filter(|&i| i != chosen && meets_both(&options[i]))
                     .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()));
                 if let Some(next) = runner_up.map(|i| &options[i]) {
-                    let _ =
-                        write!(reason, " Next: {} at {currency} {}/month.", Label(next), Fixed::<2>(next.cost.total()));
+                    put!(&mut reason; " Next: ", Label(next), " at ", currency, " ", Fixed::<2>(next.cost.total()), "/month.");
                 }
             }
         }
     } else if meets_rpo && meets(c.rto, target.rto_minutes) {
-        let _ = write!(
-            reason,
-            " No plan brings it back within its RTO of {}: even with every upstream stage at its fastest it is complete at {}, because its inputs come back too late. Speed up the slowest step on its critical path (see the warnings), or keep a copy of its own that restores within {}.",
-            Whole(target.rto_minutes),
-            Mins(lineage.fastest),
-            Whole(target.rto_minutes)
-        );
+        put!(&mut reason;
+            " No plan brings it back within its RTO of ", Whole(target.rto_minutes),
+            ": even with every upstream stage at its fastest it is complete at ", Mins(lineage.fastest),
+            ", because its inputs come back too late. Speed up the slowest step on its critical path (see the warnings), or keep a copy of its own that restores within ",
+            Whole(target.rto_minutes), ".");
     } else {
         explain_miss(ctx, c, target, meets_rpo, meets(c.rto, target.rto_minutes), &mut reason);
     }
@@ -192,12 +176,12 @@ pub(super) fn recommend(
 /// "geo-replicated storage".
 struct Label<'a>(&'a Candidate);
 
-impl std::fmt::Display for Label<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Put for Label<'_> {
+    fn put(&self, out: &mut String) {
         match (self.0.strategy, self.0.backup) {
-            (DrStrategy::BackupRestore, b) => write!(f, "restore from {}", Lower(b.label())),
-            (s, BackupMethod::None) => write!(f, "{}", Lower(s.label())),
-            (s, b) => write!(f, "{} with {}", Lower(s.label()), Lower(b.label())),
+            (DrStrategy::BackupRestore, b) => put!(out; "restore from ", Lower(b.label())),
+            (s, BackupMethod::None) => put!(out; Lower(s.label())),
+            (s, b) => put!(out; Lower(s.label()), " with ", Lower(b.label())),
         }
     }
 }
@@ -209,56 +193,43 @@ pub(super) fn round1(v: f64) -> f64 {
 /// What the chosen option does, with its numbers.
 fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut String) {
     let rto = MaybeMins(c.rto);
-    let _ = match c.how {
-        How::External => Ok(()),
+    match c.how {
+        How::External => {}
         How::Redeploy { reload_gb } => {
-            let _ = write!(out, "Plan: {} and redeploy", Lower(c.backup.label()));
+            put!(out; "Plan: ", Lower(c.backup.label()), " and redeploy");
             if reload_gb > 0.0 {
-                let _ = write!(out, ", then reload {} from upstream", Gb(reload_gb));
+                put!(out; ", then reload ", Gb(reload_gb), " from upstream");
             }
-            write!(out, ": back in {rto}")
+            put!(out; ": back in ", rto);
         }
         How::Restore { gb, rehydrate } => {
-            let rpo = MaybeMins(c.rpo);
-            let _ = write!(
-                out,
-                "Plan: {} (recovery point {rpo}); restoring {} takes {rto}",
-                Lower(c.backup.label()),
-                Gb(gb)
-            );
+            put!(out; "Plan: ", Lower(c.backup.label()), " (recovery point ", MaybeMins(c.rpo), "); restoring ", Gb(gb), " takes ", rto);
             if rehydrate {
-                let _ = write!(out, " including archive rehydration");
+                out.push_str(" including archive rehydration");
             }
             if disruption == Disruption::RegionOutage {
-                let _ = write!(out, " in {}", ctx.scenario.regions.secondary);
+                put!(out; " in ", ctx.scenario.regions.secondary);
             }
-            Ok(())
         }
         How::Reprocess { gb, whole, reload } => {
             if reload {
-                write!(out, "Plan: reload the latest dated full copy ({}) in {rto}", Gb(gb))
+                put!(out; "Plan: reload the latest dated full copy (", Gb(gb), ") in ", rto);
             } else if whole {
-                write!(
-                    out,
-                    "Plan: no backup; reprocess all {} at {} TB/h in {rto}",
-                    Gb(gb),
-                    ctx.reprocess_tb_per_hour()
-                )
+                put!(out; "Plan: no backup; reprocess all ", Gb(gb), " at ", Shown(ctx.reprocess_tb_per_hour()), " TB/h in ", rto);
             } else {
-                write!(out, "Plan: no backup; reprocess only the damaged partition ({}) in {rto}", Gb(gb))
+                put!(out; "Plan: no backup; reprocess only the damaged partition (", Gb(gb), ") in ", rto);
             }
         }
         How::Replica { rehydrate } => {
-            let rpo = MaybeMins(c.rpo);
-            let _ = write!(out, "Plan: {} (recovery point {rpo}, back in {rto}", Lower(c.strategy.label()));
+            put!(out; "Plan: ", Lower(c.strategy.label()), " (recovery point ", MaybeMins(c.rpo), ", back in ", rto);
             if rehydrate {
-                let _ = write!(out, " including archive rehydration");
+                out.push_str(" including archive rehydration");
             }
-            write!(out, ")")
+            out.push(')');
         }
-    };
+    }
     if !c.note.is_empty() {
-        let _ = write!(out, " — {}", c.note.trim_end_matches('.'));
+        put!(out; " — ", c.note.trim_end_matches('.'));
     }
 }
 
@@ -269,36 +240,27 @@ fn explain_miss(ctx: &Ctx<'_>, c: &Candidate, target: Target, meets_rpo: bool, m
         (false, true) => "RPO",
         _ => "RTO",
     };
-    let _ = write!(
-        out,
-        " No option meets the {missed} (RPO {}, RTO {}): this is the best achievable.",
-        Whole(target.rpo_minutes),
-        Whole(target.rto_minutes)
-    );
+    put!(out;
+        " No option meets the ", missed, " (RPO ", Whole(target.rpo_minutes), ", RTO ", Whole(target.rto_minutes),
+        "): this is the best achievable.");
     match c.blocked {
         Some(Blocked::NotInSecondary) => {
-            let _ = write!(
-                out,
-                " The service is not offered in the paired region ({}), so the stage cannot run there: choose a region pair where it is, or another service.",
-                ctx.scenario.regions.secondary
-            );
+            put!(out;
+                " The service is not offered in the paired region (", ctx.scenario.regions.secondary,
+                "), so the stage cannot run there: choose a region pair where it is, or another service.");
         }
         Some(Blocked::SourceRetention { keeps_days, needs_days }) => {
-            let _ = write!(
-                out,
-                " The source keeps only {keeps_days} days of data but a rebuild needs {} days of history: keep a backup, or have the source keep data longer.",
-                Fixed::<0>(needs_days)
-            );
+            put!(out;
+                " The source keeps only ", keeps_days, " days of data but a rebuild needs ", Fixed::<0>(needs_days),
+                " days of history: keep a backup, or have the source keep data longer.");
         }
         None => {}
     }
     if !meets_rto && c.blocked.is_none() {
         if let Some(rto) = c.rto {
-            let _ = write!(
-                out,
-                " Meeting the RTO means gaining {}: a faster strategy, a hot window restored first, or more throughput.",
-                Mins(rto - f64::from(target.rto_minutes))
-            );
+            put!(out;
+                " Meeting the RTO means gaining ", Mins(rto - f64::from(target.rto_minutes)),
+                ": a faster strategy, a hot window restored first, or more throughput.");
         }
     }
 }

@@ -2,9 +2,72 @@
 //!
 //! The engine writes a reason for every recommendation and a message for every warning; the
 //! durations, sizes and labels in them are written straight into the text through these
-//! `Display` wrappers; the duration ones are [`crate::duration`]'s own.
+//! `Display` wrappers. Each builds its digits on the stack and hands the text over in one piece:
+//! at the shipping opt-level ("z") the standard integer and float formatting is slow, and a plan
+//! writes thousands of figures. The duration ones write exactly what [`crate::duration`]'s
+//! `Whole` and `Mins` write (tests compare them over every whole minute up to a year and more).
 
 use std::fmt::{self, Display, Formatter, Write};
+
+/// Text written straight onto the end of a `String`: what `write!` does, without the formatting
+/// machinery (at opt-level "z" a `write!` costs several hundred instructions before any of its
+/// text is written, and a plan writes thousands).
+pub(super) trait Put {
+    /// Appends the text to `out`.
+    fn put(&self, out: &mut String);
+}
+
+/// `put!(out; a, b, …)` appends each part in turn: string pieces as they are, numbers and the
+/// wrappers below as their `Display` shows them.
+macro_rules! put {
+    ($out:expr; $($part:expr),* $(,)?) => {{
+        let out: &mut String = $out;
+        $( $crate::engine::text::Put::put(&$part, out); )*
+    }};
+}
+pub(super) use put;
+
+impl Put for &str {
+    #[inline]
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Put for String {
+    #[inline]
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Put for u32 {
+    fn put(&self, out: &mut String) {
+        let mut digits = Digits::new();
+        digits.number(*self);
+        out.push_str(digits.as_str());
+    }
+}
+
+impl Put for usize {
+    fn put(&self, out: &mut String) {
+        match u32::try_from(*self) {
+            Ok(n) => n.put(out),
+            Err(_) => {
+                let _ = write!(out, "{self}");
+            }
+        }
+    }
+}
+
+/// Anything with `Display`, written through the formatter: for the rare part without a faster way.
+pub(super) struct Shown<T>(pub T);
+
+impl<T: Display> Put for Shown<T> {
+    fn put(&self, out: &mut String) {
+        let _ = write!(out, "{}", self.0);
+    }
+}
 
 /// `v` rounded to the nearest multiple of `1 / scale`, halves away from zero — what
 /// `(v * scale).round() / scale` gives, without a call into the maths library (on baseline
@@ -23,7 +86,148 @@ pub(super) fn round_to(v: f64, scale: f64) -> f64 {
     rounded.copysign(x) / scale
 }
 
-pub(super) use crate::duration::{Mins, Whole};
+/// Up to 40 bytes of ASCII text built on the stack.
+struct Digits {
+    buf: [u8; 40],
+    len: usize,
+}
+
+impl Digits {
+    fn new() -> Digits {
+        Digits { buf: [0; 40], len: 0 }
+    }
+
+    fn byte(&mut self, b: u8) {
+        if self.len < self.buf.len() {
+            self.buf[self.len] = b;
+            self.len += 1;
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        for &b in t.as_bytes() {
+            self.byte(b);
+        }
+    }
+
+    /// `n` in decimal.
+    fn number(&mut self, n: u32) {
+        let mut rev = [0u8; 10];
+        let (mut rest, mut count) = (n, 0);
+        loop {
+            rev[count] = b'0' + (rest % 10) as u8;
+            count += 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        while count > 0 {
+            count -= 1;
+            self.byte(rev[count]);
+        }
+    }
+
+    /// The text so far (only ASCII is ever written).
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len.min(self.buf.len())]).unwrap_or("")
+    }
+
+    fn write(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whole minutes as people write them: `0m`, `15m`, `4h`, `1h 30m`, `2d 6h` — what
+/// [`crate::duration::Whole`] writes.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Whole(pub u32);
+
+impl Whole {
+    fn digits(self, out: &mut Digits) {
+        let minutes = self.0;
+        match (minutes / 1440, (minutes % 1440) / 60, minutes % 60) {
+            (0, 0, m) => {
+                out.number(m);
+                out.byte(b'm');
+            }
+            (0, h, 0) => {
+                out.number(h);
+                out.byte(b'h');
+            }
+            (0, h, m) => {
+                out.number(h);
+                out.text("h ");
+                out.number(m);
+                out.byte(b'm');
+            }
+            (d, 0, _) => {
+                out.number(d);
+                out.byte(b'd');
+            }
+            (d, h, _) => {
+                out.number(d);
+                out.text("d ");
+                out.number(h);
+                out.byte(b'h');
+            }
+        }
+    }
+}
+
+impl Display for Whole {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let mut out = Digits::new();
+        self.digits(&mut out);
+        out.write(f)
+    }
+}
+
+impl Put for Whole {
+    fn put(&self, out: &mut String) {
+        let mut digits = Digits::new();
+        self.digits(&mut digits);
+        out.push_str(digits.as_str());
+    }
+}
+
+/// A computed (fractional) number of minutes: under a minute as seconds, otherwise rounded to
+/// whole minutes; infinite, NaN or beyond any real duration as "never" — what
+/// [`crate::duration::Mins`] writes.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Mins(pub f64);
+
+impl Mins {
+    fn digits(self, out: &mut Digits) {
+        let m = self.0;
+        if !m.is_finite() || m >= f64::from(u32::MAX) {
+            out.text("never");
+        } else if m <= 0.0 {
+            out.text("0m");
+        } else if m < 1.0 {
+            out.number(round_to(m * 60.0, 1.0) as u32);
+            out.byte(b's');
+        } else {
+            Whole(round_to(m, 1.0) as u32).digits(out);
+        }
+    }
+}
+
+impl Display for Mins {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let mut out = Digits::new();
+        self.digits(&mut out);
+        out.write(f)
+    }
+}
+
+impl Put for Mins {
+    fn put(&self, out: &mut String) {
+        let mut digits = Digits::new();
+        self.digits(&mut digits);
+        out.push_str(digits.as_str());
+    }
+}
 
 /// An optional computed number of minutes; `None` is "never".
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +236,12 @@ pub(super) struct MaybeMins(pub Option<f64>);
 impl Display for MaybeMins {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         Mins(self.0.unwrap_or(f64::INFINITY)).fmt(f)
+    }
+}
+
+impl Put for MaybeMins {
+    fn put(&self, out: &mut String) {
+        Mins(self.0.unwrap_or(f64::INFINITY)).put(out);
     }
 }
 
@@ -47,6 +257,18 @@ impl Display for Gb {
         } else {
             Fixed::<0>(self.0).fmt(f)?;
             f.write_str(" GB")
+        }
+    }
+}
+
+impl Put for Gb {
+    fn put(&self, out: &mut String) {
+        if self.0 >= 1000.0 {
+            Fixed::<1>(self.0 / 1000.0).put(out);
+            out.push_str(" TB");
+        } else {
+            Fixed::<0>(self.0).put(out);
+            out.push_str(" GB");
         }
     }
 }
@@ -87,33 +309,57 @@ impl<const P: u32> Fixed<P> {
     }
 }
 
-impl<const P: u32> Display for Fixed<P> {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let Some(n) = Self::scaled(self.0) else {
-            return write!(f, "{:.*}", P as usize, self.0);
-        };
+impl<const P: u32> Fixed<P> {
+    /// The digits, or `None` for a number the standard formatter must write.
+    fn digits(self) -> Option<Digits> {
+        let n = Self::scaled(self.0)?;
         // Digits from the right: the decimals, the point, the whole part.
-        let mut buf = [0u8; 24];
-        let mut at = buf.len();
+        let mut rev = [0u8; 24];
+        let mut count = 0;
         let mut rest = n;
         for _ in 0..P {
-            at -= 1;
-            buf[at] = b'0' + (rest % 10) as u8;
+            rev[count] = b'0' + (rest % 10) as u8;
             rest /= 10;
+            count += 1;
         }
         if P > 0 {
-            at -= 1;
-            buf[at] = b'.';
+            rev[count] = b'.';
+            count += 1;
         }
         loop {
-            at -= 1;
-            buf[at] = b'0' + (rest % 10) as u8;
+            rev[count] = b'0' + (rest % 10) as u8;
             rest /= 10;
-            if rest == 0 {
+            count += 1;
+            if rest == 0 || count >= rev.len() {
                 break;
             }
         }
-        f.write_str(std::str::from_utf8(&buf[at..]).map_err(|_| fmt::Error)?)
+        let mut out = Digits::new();
+        while count > 0 {
+            count -= 1;
+            out.byte(rev[count]);
+        }
+        Some(out)
+    }
+}
+
+impl<const P: u32> Display for Fixed<P> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self.digits() {
+            Some(digits) => digits.write(f),
+            None => write!(f, "{:.*}", P as usize, self.0),
+        }
+    }
+}
+
+impl<const P: u32> Put for Fixed<P> {
+    fn put(&self, out: &mut String) {
+        match self.digits() {
+            Some(digits) => out.push_str(digits.as_str()),
+            None => {
+                let _ = write!(out, "{:.*}", P as usize, self.0);
+            }
+        }
     }
 }
 
@@ -135,6 +381,21 @@ impl Display for Lower<'_> {
             f.write_char(c)?;
         }
         Ok(())
+    }
+}
+
+impl Put for Lower<'_> {
+    fn put(&self, out: &mut String) {
+        if self.0.is_ascii() {
+            let start = out.len();
+            out.push_str(self.0);
+            // Only ASCII letters change, so the text stays valid.
+            if let Some(added) = out.get_mut(start..) {
+                added.make_ascii_lowercase();
+            }
+        } else {
+            out.extend(self.0.chars().flat_map(char::to_lowercase));
+        }
     }
 }
 
@@ -163,6 +424,40 @@ mod tests {
             // Exact ties: multiples of 1/8 and 1/2.
             same_as_std(eighths as f64 / 8.0)?;
             same_as_std(eighths as f64 / 2.0)?;
+        }
+    }
+
+    #[test]
+    fn durations_as_the_duration_module_writes_them() {
+        use crate::duration::{Mins as TheirMins, Whole as TheirWhole};
+        let mut minutes: Vec<u32> = (0..=600_000).collect();
+        minutes.extend([u32::MAX, u32::MAX - 1, 4_000_000_000, 1_234_567_890]);
+        for m in minutes {
+            assert_eq!(Whole(m).to_string(), TheirWhole(m).to_string(), "{m}");
+        }
+        let mut values = vec![0.0, -0.0, -1.0, 0.004, 0.0083, 0.5, 0.99, 0.999, 1.0, 1.5, 2.5, 59.5, 89.99];
+        values.extend([
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::from(u32::MAX),
+            f64::from(u32::MAX) - 0.5,
+            1e300,
+        ]);
+        values.extend((0..200_000).map(|i| f64::from(i) * 0.37));
+        for v in values {
+            assert_eq!(Mins(v).to_string(), TheirMins(v).to_string(), "{v}");
+        }
+    }
+
+    proptest! {
+        /// Computed minutes as the duration module writes them.
+        #[test]
+        fn minutes_as_the_duration_module(bits in any::<u64>(), v in 0.0..1e7f64) {
+            use crate::duration::Mins as TheirMins;
+            for m in [f64::from_bits(bits), v] {
+                prop_assert_eq!(Mins(m).to_string(), TheirMins(m).to_string());
+            }
         }
     }
 

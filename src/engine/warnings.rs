@@ -4,9 +4,9 @@
 //! renamed or reused. Messages are plain words and may improve over time.
 
 use super::ids::{id_map, IdMap};
+use super::text::{round_to, Fixed, Lower, MaybeMins, Whole};
 use super::{Recommendation, StagePlan};
 use crate::catalogue::{Prices, Service, Tier};
-use crate::duration::format_minutes;
 use crate::model::{BackupMethod, Disruption, DrStrategy, Scenario, StageKind};
 use serde::{Deserialize, Serialize};
 
@@ -172,9 +172,9 @@ pub(super) fn collect(
                         Some(rec.disruption),
                         format!(
                             "{name}: rehydrating archived data takes up to {}, longer than its {} RTO after {}. Keep what is needed fast in a cooler, not archive, tier or use high-priority rehydration.",
-                            format_minutes(rehydration.round() as u32),
-                            format_minutes(rec.target.rto_minutes),
-                            rec.disruption.label().to_lowercase()
+                            Whole(round_to(rehydration, 1.0) as u32),
+                            Whole(rec.target.rto_minutes),
+                            Lower(rec.disruption.label())
                         ),
                     ));
                 }
@@ -251,7 +251,7 @@ pub(super) fn collect(
                         None,
                         format!(
                             "{name} holds about {} days of history but its source keeps only {keeps}: it cannot be fully recreated by reprocessing.",
-                            if needs.is_finite() { format!("{needs:.0}") } else { "unbounded".into() }
+                            if needs.is_finite() { Fixed::<0>(needs).to_string() } else { "unbounded".into() }
                         ),
                     ));
                 }
@@ -324,7 +324,6 @@ fn target_not_met(name: &str, id: &str, rec: &Recommendation, rpo: bool, rto: bo
         (true, false) => "RPO",
         _ => "RTO",
     };
-    let achieved = |v: Option<f64>| v.map_or_else(|| "never".to_string(), crate::duration::format_minutes_f);
     Warning {
         code: WarningCode::TargetNotMet,
         level: Level::Critical,
@@ -332,11 +331,11 @@ fn target_not_met(name: &str, id: &str, rec: &Recommendation, rpo: bool, rto: bo
         disruption: Some(rec.disruption),
         message: format!(
             "{name} misses its {what} after {}: best achievable RPO {} and RTO {} against targets {} and {}.",
-            rec.disruption.label().to_lowercase(),
-            achieved(rec.rpo_minutes),
-            achieved(rec.rto_minutes),
-            format_minutes(rec.target.rpo_minutes),
-            format_minutes(rec.target.rto_minutes)
+            Lower(rec.disruption.label()),
+            MaybeMins(rec.rpo_minutes),
+            MaybeMins(rec.rto_minutes),
+            Whole(rec.target.rpo_minutes),
+            Whole(rec.target.rto_minutes)
         ),
     }
 }
