@@ -189,36 +189,41 @@ fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: 
         .collect();
     let (mut cheap_up, mut cheap_done) = (Vec::new(), Vec::new());
     completions(inputs.graph, options, &cheapest, &mut cheap_up, &mut cheap_done);
-    // Below every stage's fastest completion, every effective target is the fastest: one plan.
-    let fastest_anywhere = base.fastest.iter().copied().fold(f64::INFINITY, f64::min);
 
     // A stage with one live option (or none) gets it from every search, so a flow-connected group
-    // of such stages has the same plan and completions at every target. Only the groups with a
-    // choice are searched, as one problem built once; the search treats groups independently,
-    // so this is exactly what searching the whole platform gives.
-    let choice = groups_with_a_choice(inputs.graph, base);
-    let mut problem = Problem::new(inputs.graph, base, |s| choice.get(s).copied().unwrap_or(false));
+    // of such stages has the same plan and completions at every target. The search treats
+    // groups independently, so only the groups with a choice are searched, each as a problem
+    // built once: this is exactly what searching the whole platform gives. A group's answer
+    // changes only once the target passes the fastest completion of one of its stages that is
+    // not settled (see `Problem::settle`); up to there a group searched once is not again.
+    let mut problem = groups_with_a_choice(inputs.graph, base);
     problem.settle();
+    let limits: Vec<f64> = (0..problem.groups()).map(|g| problem.unchanged_up_to(g)).collect();
+    let mut searched = vec![false; problem.groups()];
     let mut pick: Vec<Option<usize>> = (0..n).map(|s| base.live_of(s).first().copied()).collect();
     let (mut up, mut completion) = (Vec::new(), Vec::new());
     completions(inputs.graph, options, &pick, &mut up, &mut completion);
 
     let mut points = Vec::with_capacity(RTO_STEPS.len());
-    let mut searched_below_fastest = false;
     for target in RTO_STEPS {
         let t = f64::from(target);
         let cheapest_fits = fits(&cheap_done, &base.fastest, t);
         let (cost, completion) = if cheapest_fits {
             (monthly_of(options, &cheapest), &cheap_done)
         } else {
-            let repeat = t <= fastest_anywhere && searched_below_fastest;
-            if !repeat {
-                solver.search(&problem, |_| t);
-                for (p, &s) in problem.stage.iter().enumerate() {
-                    pick[s] = solver.pick(&problem, p);
-                    completion[s] = solver.completion.get(p).copied().unwrap_or(f64::INFINITY);
+            for (g, &limit) in limits.iter().enumerate() {
+                if searched[g] && t <= limit {
+                    continue;
                 }
-                searched_below_fastest = t <= fastest_anywhere;
+                let positions = problem.group(g);
+                solver.search(&problem, positions.clone(), |_| t);
+                for p in positions {
+                    if let Some(&s) = problem.stage.get(p) {
+                        pick[s] = solver.pick(&problem, p);
+                        completion[s] = solver.completion.get(p).copied().unwrap_or(f64::INFINITY);
+                    }
+                }
+                searched[g] = true;
             }
             (monthly_of(options, &pick), &completion)
         };
@@ -232,28 +237,30 @@ fn fits(done: &[f64], fastest: &[f64], t: f64) -> bool {
     done.iter().zip(fastest).all(|(&d, &f)| d <= t.max(f) + EPS) && done.len() <= fastest.len()
 }
 
-/// Whether each stage is in a flow-connected group where some stage has more than one live
-/// option to choose from.
-fn groups_with_a_choice(graph: &Graph, base: &Solution) -> Vec<bool> {
+/// The flow-connected groups of stages in which some stage has more than one live option to
+/// choose from, as one search problem.
+fn groups_with_a_choice(graph: &Graph, base: &Solution) -> Problem {
     let n = graph.len();
-    let mut mark = vec![false; n];
+    let mut group = vec![usize::MAX; n];
+    let mut count = 0;
     let mut stack = Vec::new();
     for s in 0..n {
-        if mark[s] || base.live_of(s).len() < 2 {
+        if group[s] != usize::MAX || base.live_of(s).len() < 2 {
             continue;
         }
-        mark[s] = true;
+        group[s] = count;
         stack.push(s);
         while let Some(x) = stack.pop() {
             for &y in graph.up(x).iter().chain(graph.down(x)) {
-                if !mark[y] {
-                    mark[y] = true;
+                if group[y] == usize::MAX {
+                    group[y] = count;
                     stack.push(y);
                 }
             }
         }
+        count += 1;
     }
-    mark
+    Problem::grouped(graph, base, &group, count)
 }
 
 fn rpo_curve(inputs: &Inputs<'_>, options: &Options) -> Vec<PlatformPoint> {

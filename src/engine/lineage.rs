@@ -357,6 +357,8 @@ pub(super) struct Problem {
     /// Positions whose search is known in advance (see [`Problem::settle`]), with the extra cost
     /// they ask for any deadline they can meet.
     settled: Vec<Option<f64>>,
+    /// The groups searched on their own: group `g` holds positions `bounds[g]..bounds[g + 1]`.
+    bounds: Vec<usize>,
 }
 
 impl Problem {
@@ -364,16 +366,37 @@ impl Problem {
     /// (see [`Solver::prepare`]). `keep` must hold for whole flow-connected groups: flows from
     /// a stage left out are not followed.
     pub fn new(graph: &Graph, prepared: &Solution, keep: impl Fn(usize) -> bool) -> Problem {
+        let group: Vec<usize> = (0..graph.len()).map(|s| if keep(s) { 0 } else { usize::MAX }).collect();
+        Problem::grouped(graph, prepared, &group, 1)
+    }
+
+    /// Stages in `count` groups, `group[s]` being stage `s`'s (out of range for a stage left
+    /// out): each group's stages together, in the graph's order. Groups must be whole
+    /// flow-connected groups or unions of them, so that each can be searched on its own.
+    pub fn grouped(graph: &Graph, prepared: &Solution, group: &[usize], count: usize) -> Problem {
         let n = graph.len();
-        let mut position = vec![usize::MAX; n];
         let mut p = Problem::default();
-        for &s in &graph.order {
-            if keep(s) {
-                position[s] = p.stage.len();
-                p.stage.push(s);
+        // Positions: group by group, each in the graph's order.
+        let mut sizes = vec![0usize; count + 1];
+        for s in 0..n {
+            if let Some(&g) = group.get(s).filter(|&&g| g < count) {
+                sizes[g + 1] += 1;
             }
         }
-        let m = p.stage.len();
+        for g in 0..count {
+            sizes[g + 1] += sizes[g];
+        }
+        p.bounds = sizes.clone();
+        let m = sizes[count];
+        let mut position = vec![usize::MAX; n];
+        p.stage = vec![0; m];
+        for &s in &graph.order {
+            if let Some(&g) = group.get(s).filter(|&&g| g < count) {
+                position[s] = sizes[g];
+                p.stage[sizes[g]] = s;
+                sizes[g] += 1;
+            }
+        }
         p.up_start.reserve(m + 1);
         p.live_start.reserve(m + 1);
         p.fastest.reserve(m);
@@ -381,7 +404,7 @@ impl Problem {
         p.up_start.push(0);
         p.live_start.push(0);
         for &s in &p.stage {
-            p.up.extend(graph.up(s).iter().map(|&u| position[u]).filter(|&q| q != usize::MAX));
+            p.up.extend(graph.up(s).iter().map(|&u| position[u]).filter(|&q| q < m));
             p.up_start.push(p.up.len());
             let (index, opts) = prepared.live_pairs(s);
             p.option.extend_from_slice(index);
@@ -392,6 +415,33 @@ impl Problem {
         }
         p.settled = vec![None; m];
         p
+    }
+
+    /// How many groups it holds.
+    pub fn groups(&self) -> usize {
+        self.bounds.len().saturating_sub(1)
+    }
+
+    /// The positions of group `g`.
+    pub fn group(&self, g: usize) -> std::ops::Range<usize> {
+        match self.bounds.get(g..g + 2) {
+            Some(&[a, b]) => a..b,
+            _ => 0..0,
+        }
+    }
+
+    /// The earliest fastest completion in group `g` of a stage not settled (see
+    /// [`Problem::settle`]): for every RTO target up to it, each effective target of the group
+    /// that the search reads is a fastest completion, so the search's answer is the same.
+    pub fn unchanged_up_to(&self, g: usize) -> f64 {
+        let mut limit = INF;
+        for p in self.group(g) {
+            let f = self.fastest.get(p).copied().unwrap_or(INF);
+            if self.settled.get(p).is_some_and(Option::is_none) && f < limit {
+                limit = f;
+            }
+        }
+        limit
     }
 
     /// Marks the stages whose part in a search is known in advance, and what they ask: one live
@@ -611,7 +661,7 @@ impl Solver {
     pub fn choose(&mut self, graph: &Graph, rto: &[f64], out: &mut Solution) {
         let n = graph.len();
         let problem = Problem::new(graph, out, |_| true);
-        self.search(&problem, |s| at_or(rto, s, INF));
+        self.search(&problem, problem.group(0), |s| at_or(rto, s, INF));
         out.pick.resize(n, None);
         out.deadline.resize(n, INF);
         reset(&mut out.set_by, n, None);
@@ -640,29 +690,40 @@ impl Solver {
     /// Written as plain index loops over flat arrays: at the shipping opt-level ("z") slicing, small
     /// closures and iterator adaptors stay calls, and this loop runs thousands of times per plan.
     #[allow(clippy::needless_range_loop)]
-    pub fn search(&mut self, problem: &Problem, rto: impl Fn(usize) -> f64) {
+    pub fn search(&mut self, problem: &Problem, positions: std::ops::Range<usize>, rto: impl Fn(usize) -> f64) {
         let m = problem.len();
         let Problem { stage, up_start, up, live_start, opts, fastest, waits, settled, .. } = problem;
         if up_start.len() < m + 1 || live_start.len() < m + 1 || fastest.len() < m || waits.len() < m {
             return;
         }
-        if settled.len() < m {
+        if settled.len() < m || stage.len() < m || positions.end > m {
             return;
         }
-        // Every position's count and first slots are written below before anything reads them.
+        // Every position searched is written below before anything reads it; the others keep
+        // what an earlier search of their group left.
+        for (v, fill) in
+            [(&mut self.tstar, INF), (&mut self.deadline, INF), (&mut self.up_done, 0.0), (&mut self.completion, INF)]
+        {
+            if v.len() < m {
+                v.resize(m, fill);
+            }
+        }
+        for v in [&mut self.chosen, &mut self.set_by] {
+            if v.len() < m {
+                v.resize(m, NONE);
+            }
+        }
         if self.slots.len() < m {
             self.slots.resize(m, Slots::EMPTY);
         }
-        reset(&mut self.tstar, m, INF);
-        reset(&mut self.chosen, m, NONE);
-        reset(&mut self.set_by, m, NONE);
         let (stage, up_start, up, live_start, opts) = (&stage[..], &up_start[..], &up[..], &live_start[..], &opts[..]);
         let (fastest, waits, settled) = (&fastest[..], &waits[..], &settled[..]);
         let (tstar, slots) = (&mut self.tstar[..], &mut self.slots[..]);
+        let (first_position, end_position) = (positions.start, positions.end);
 
         // 3a. The deadlines each stage may be asked to meet, from the consumers back: at least
         // its fastest and its own effective target.
-        for p in 0..m {
+        for p in first_position..end_position {
             let fast = fastest[p];
             let own = max(rto(stage[p]), fast);
             tstar[p] = own;
@@ -683,7 +744,7 @@ impl Solver {
             };
         }
         let tstar = &*tstar;
-        for w in (0..m).rev() {
+        for w in (first_position..end_position).rev() {
             let (first_up, end_up) = (up_start[w], up_start[w + 1]);
             if first_up == end_up || !waits[w] || settled[w].is_some() {
                 continue;
@@ -708,7 +769,7 @@ impl Solver {
 
         // 3b. Cheapest way to meet each deadline, sources first; stored as the extra cost over
         // meeting the stage's own effective target.
-        for s in 0..m {
+        for s in first_position..end_position {
             if settled[s].is_some() {
                 continue;
             }
@@ -755,10 +816,12 @@ impl Solver {
         }
 
         // 3c. Final choice, consumers first: each stage meets the tightest deadline set it.
-        self.deadline.clear();
-        self.deadline.extend_from_slice(tstar);
         let (deadline, chosen, set_by) = (&mut self.deadline[..], &mut self.chosen[..], &mut self.set_by[..]);
-        for s in (0..m).rev() {
+        for p in first_position..end_position {
+            deadline[p] = tstar[p];
+            set_by[p] = NONE;
+        }
+        for s in (first_position..end_position).rev() {
             let st = &slots[s];
             let j = st.at_most(deadline[s]).unwrap_or(0);
             let d = if st.count > 0 { st.value[j] } else { deadline[s] };
@@ -781,10 +844,8 @@ impl Solver {
         }
 
         // 4. Completions of the chosen plan.
-        reset(&mut self.up_done, m, 0.0);
-        reset(&mut self.completion, m, INF);
         let (up_done, completion) = (&mut self.up_done[..], &mut self.completion[..]);
-        for s in 0..m {
+        for s in first_position..end_position {
             let mut done = 0.0;
             for k in up_start[s]..up_start[s + 1] {
                 done = max(done, completion[up[k]]);
