@@ -103,6 +103,8 @@ pub(super) fn analyse(
     disasters_per_year: f64,
 ) -> Vec<BreakEven> {
     let span = span_months.clamp(1, 600);
+    // Disasters by the end of each month 1..=span, the same for every stage.
+    let disasters: Vec<f64> = (1..=span).map(|m| disasters_by(m, disasters_per_year)).collect();
     let mut out = Vec::new();
     for (s, input) in inputs.iter().enumerate() {
         for (k, &disruption) in Disruption::ALL.iter().enumerate() {
@@ -132,11 +134,16 @@ pub(super) fn analyse(
             // In whole cents: month m of copies is m × the monthly price shown, and reprocessing
             // the disasters so far × the rebuild cost shown.
             let (monthly_cents, rebuild_cents) = (cents(monthly), cents(rebuild_cost));
-            let copies_cumulative: Vec<f64> = (1..=span).map(|m| monthly_cents * f64::from(m) / 100.0).collect();
-            let reprocess_cumulative: Vec<f64> =
-                (1..=span).map(|m| rebuild_cents * disasters_by(m, disasters_per_year) / 100.0).collect();
-            let break_even_month = (1..=span)
-                .find(|&m| monthly * f64::from(m) + EPS >= rebuild_cost * disasters_by(m, disasters_per_year));
+            let mut copies_cumulative: Vec<f64> = Vec::with_capacity(disasters.len());
+            let mut reprocess_cumulative: Vec<f64> = Vec::with_capacity(disasters.len());
+            let mut break_even_month = None;
+            for (m, &by_then) in (1u32..).zip(&disasters) {
+                copies_cumulative.push(monthly_cents * f64::from(m) / 100.0);
+                reprocess_cumulative.push(rebuild_cents * by_then / 100.0);
+                if break_even_month.is_none() && monthly * f64::from(m) + EPS >= rebuild_cost * by_then {
+                    break_even_month = Some(m);
+                }
+            }
             let over_span_copies = monthly * f64::from(span);
             let over_span_reprocess = rebuild_cost * disasters_by(span, disasters_per_year);
             out.push(BreakEven {

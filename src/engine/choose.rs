@@ -53,17 +53,22 @@ pub(super) fn recommend(
     lineage: &Lineage<'_>,
 ) -> Recommendation {
     let currency = ctx.scenario.currency.as_str();
-    let mut alternatives: Vec<Alternative> = options
-        .iter()
-        .map(|c| Alternative {
+    let mut alternatives: Vec<Alternative> = Vec::with_capacity(options.len());
+    for c in options {
+        let alternative = Alternative {
             backup: c.backup,
             strategy: c.strategy,
             rpo_minutes: c.rpo.map(round1),
             rto_minutes: c.rto.map(round1),
             monthly: round2(c.cost.total()),
-        })
-        .collect();
-    alternatives.sort_by(|a, b| a.monthly.total_cmp(&b.monthly));
+        };
+        // Cheapest first, equals in the order listed (what the stable `sort_by` gave).
+        let mut at = alternatives.len();
+        while at > 0 && alternative.monthly.total_cmp(&alternatives[at - 1].monthly).is_lt() {
+            at -= 1;
+        }
+        alternatives.insert(at, alternative);
+    }
 
     let mut reason = String::with_capacity(640);
     reason.push_str(rule(ctx, disruption));
@@ -122,10 +127,22 @@ pub(super) fn recommend(
     }
     put!(&mut reason; ", for ", currency, " ", Fixed::<2>(c.cost.total()), "/month.");
     if meets_rpo && meets_rto {
-        let feasible = options.iter().filter(|o| meets_both(o)).count();
-        let cheapest = (0..options.len())
-            .filter(|&i| meets_both(&options[i]))
-            .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()).then(a.cmp(&b)));
+        // In one pass: how many options meet both targets, the cheapest of them (the first of
+        // equals) and the cheapest other than the chosen one (the runner-up).
+        let (mut feasible, mut cheapest, mut runner_up) = (0usize, None::<usize>, None::<usize>);
+        for (i, o) in options.iter().enumerate() {
+            if !meets_both(o) {
+                continue;
+            }
+            feasible += 1;
+            let cost = o.cost.total();
+            if cheapest.is_none_or(|k| cost.total_cmp(&options[k].cost.total()).is_lt()) {
+                cheapest = Some(i);
+            }
+            if i != chosen && runner_up.is_none_or(|k| cost.total_cmp(&options[k].cost.total()).is_lt()) {
+                runner_up = Some(i);
+            }
+        }
         match (cheapest, lineage.set_by) {
             (Some(i), Some(consumer)) if options[i].cost.total() + EPS < c.cost.total() => {
                 put!(&mut reason;
@@ -138,10 +155,7 @@ pub(super) fn recommend(
                     " The cheapest of ", feasible, " option", if feasible == 1 { "" } else { "s" }, " that meet",
                     if feasible == 1 { "s" } else { "" }, " RPO ", Whole(target.rpo_minutes), " and RTO ",
                     Whole(target.rto_minutes), ".");
-                let runner_up = (0..options.len())
-                    .filter(|&i| i != chosen && meets_both(&options[i]))
-                    .min_by(|&a, &b| options[a].cost.total().total_cmp(&options[b].cost.total()));
-                if let Some(next) = runner_up.map(|i| &options[i]) {
+                if let Some(next) = runner_up.and_then(|i| options.get(i)) {
                     put!(&mut reason; " Next: ", Label(next), " at ", currency, " ", Fixed::<2>(next.cost.total()), "/month.");
                 }
             }

@@ -271,12 +271,19 @@ fn rpo_curve(inputs: &Inputs<'_>, options: &Options) -> Vec<PlatformPoint> {
     let mut pick = Vec::with_capacity(n);
     let mut effective = Vec::with_capacity(n);
     let mut points = Vec::with_capacity(RPO_STEPS.len());
+    let mut previous: Vec<Option<usize>> = Vec::with_capacity(n);
+    let mut monthly = 0.0;
     for target in RPO_STEPS {
         // Data loss alone: with no recovery time asked, each stage takes the cheapest option in
         // its pool — what the search returns when every RTO is unbounded.
         preferences.cheapest_in_pools(options, f64::from(target), &mut pick);
-        effective_rpo(inputs.graph, options, &pick, &mut effective);
-        points.push(point(inputs, &effective, target, monthly_of(options, &pick)));
+        // The same options as at the last target: the same recovery points and cost.
+        if points.is_empty() || pick != previous {
+            effective_rpo(inputs.graph, options, &pick, &mut effective);
+            monthly = monthly_of(options, &pick);
+            std::mem::swap(&mut pick, &mut previous);
+        }
+        points.push(point(inputs, &effective, target, monthly));
         if f64::from(target) >= loosest {
             break;
         }

@@ -43,20 +43,13 @@ impl Put for String {
 
 impl Put for u32 {
     fn put(&self, out: &mut String) {
-        let mut digits = Digits::new();
-        digits.number(*self);
-        out.push_str(digits.as_str());
+        put_number(out, u64::from(*self));
     }
 }
 
 impl Put for usize {
     fn put(&self, out: &mut String) {
-        match u32::try_from(*self) {
-            Ok(n) => n.put(out),
-            Err(_) => {
-                let _ = write!(out, "{self}");
-            }
-        }
+        put_number(out, *self as u64);
     }
 }
 
@@ -84,6 +77,39 @@ pub(super) fn round_to(v: f64, scale: f64) -> f64 {
     let whole = x.abs() as i64 as f64;
     let rounded = if x.abs() - whole >= 0.5 { whole + 1.0 } else { whole };
     rounded.copysign(x) / scale
+}
+
+/// `0` to `99`, to write the small numbers text is full of (minutes, hours, days, counts) without
+/// building digits.
+#[rustfmt::skip]
+const SMALL: [&str; 100] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99"];
+
+/// `.00` to `.99`: cents.
+#[rustfmt::skip]
+const CENTS: [&str; 100] = [".00", ".01", ".02", ".03", ".04", ".05", ".06", ".07", ".08", ".09", ".10", ".11", ".12", ".13", ".14", ".15", ".16", ".17", ".18", ".19", ".20", ".21", ".22", ".23", ".24", ".25", ".26", ".27", ".28", ".29", ".30", ".31", ".32", ".33", ".34", ".35", ".36", ".37", ".38", ".39", ".40", ".41", ".42", ".43", ".44", ".45", ".46", ".47", ".48", ".49", ".50", ".51", ".52", ".53", ".54", ".55", ".56", ".57", ".58", ".59", ".60", ".61", ".62", ".63", ".64", ".65", ".66", ".67", ".68", ".69", ".70", ".71", ".72", ".73", ".74", ".75", ".76", ".77", ".78", ".79", ".80", ".81", ".82", ".83", ".84", ".85", ".86", ".87", ".88", ".89", ".90", ".91", ".92", ".93", ".94", ".95", ".96", ".97", ".98", ".99"];
+
+/// `.0` to `.9`: tenths.
+const TENTHS: [&str; 10] = [".0", ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9"];
+
+/// Appends `n` in decimal.
+#[inline]
+fn put_number(out: &mut String, n: u64) {
+    if n < 100 {
+        out.push_str(SMALL[n as usize]);
+    } else {
+        let mut rev = [0u8; 20];
+        let (mut rest, mut count) = (n, 0);
+        while rest > 0 && count < rev.len() {
+            rev[count] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            count += 1;
+        }
+        out.reserve(count);
+        while count > 0 {
+            count -= 1;
+            out.push(char::from(rev[count]));
+        }
+    }
 }
 
 /// Up to 40 bytes of ASCII text built on the stack.
@@ -185,9 +211,34 @@ impl Display for Whole {
 
 impl Put for Whole {
     fn put(&self, out: &mut String) {
-        let mut digits = Digits::new();
-        self.digits(&mut digits);
-        out.push_str(digits.as_str());
+        let minutes = self.0;
+        let (d, h, m) = (u64::from(minutes / 1440), u64::from((minutes % 1440) / 60), u64::from(minutes % 60));
+        match (d, h, m) {
+            (0, 0, m) => {
+                put_number(out, m);
+                out.push('m');
+            }
+            (0, h, 0) => {
+                put_number(out, h);
+                out.push('h');
+            }
+            (0, h, m) => {
+                put_number(out, h);
+                out.push_str("h ");
+                put_number(out, m);
+                out.push('m');
+            }
+            (d, 0, _) => {
+                put_number(out, d);
+                out.push('d');
+            }
+            (d, h, _) => {
+                put_number(out, d);
+                out.push_str("d ");
+                put_number(out, h);
+                out.push('h');
+            }
+        }
     }
 }
 
@@ -223,9 +274,17 @@ impl Display for Mins {
 
 impl Put for Mins {
     fn put(&self, out: &mut String) {
-        let mut digits = Digits::new();
-        self.digits(&mut digits);
-        out.push_str(digits.as_str());
+        let m = self.0;
+        if !m.is_finite() || m >= f64::from(u32::MAX) {
+            out.push_str("never");
+        } else if m <= 0.0 {
+            out.push_str("0m");
+        } else if m < 1.0 {
+            put_number(out, round_to(m * 60.0, 1.0) as u64);
+            out.push('s');
+        } else {
+            Whole(round_to(m, 1.0) as u32).put(out);
+        }
     }
 }
 
@@ -293,19 +352,18 @@ impl<const P: u32> Fixed<P> {
         let (mantissa, power) =
             if exponent == 0 { (fraction, -1074) } else { (fraction | (1u64 << 52), exponent - 1075) };
         // Below 2^53 × 1000 < 2^63: no overflow, and the product is exact.
-        let x = u128::from(mantissa) * u128::from(10u64.pow(P));
-        let rounded = if power >= 0 {
-            x << power
-        } else {
-            let shift = power.unsigned_abs();
-            if shift >= 127 {
-                0
-            } else {
-                let (whole, rest, half) = (x >> shift, x & ((1u128 << shift) - 1), 1u128 << (shift - 1));
-                whole + u128::from(rest > half || (rest == half && whole & 1 == 1))
-            }
-        };
-        u64::try_from(rounded).ok()
+        let x = mantissa * 10u64.pow(P);
+        if power >= 0 {
+            // At least 2^52, which the bound above excludes; kept for completeness.
+            return x.checked_shl(power.unsigned_abs()).filter(|r| r >> power.unsigned_abs() == x);
+        }
+        let shift = power.unsigned_abs();
+        if shift >= 64 {
+            // Below half of one unit: rounds to zero.
+            return Some(0);
+        }
+        let (whole, rest, half) = (x >> shift, x & ((1u64 << shift) - 1), 1u64 << (shift - 1));
+        Some(whole + u64::from(rest > half || (rest == half && whole & 1 == 1)))
     }
 }
 
@@ -354,9 +412,22 @@ impl<const P: u32> Display for Fixed<P> {
 
 impl<const P: u32> Put for Fixed<P> {
     fn put(&self, out: &mut String) {
-        match self.digits() {
-            Some(digits) => out.push_str(digits.as_str()),
-            None => {
+        match (P, Self::scaled(self.0)) {
+            (0, Some(n)) => put_number(out, n),
+            (1, Some(n)) => {
+                put_number(out, n / 10);
+                out.push_str(TENTHS[(n % 10) as usize]);
+            }
+            (2, Some(n)) => {
+                put_number(out, n / 100);
+                out.push_str(CENTS[(n % 100) as usize]);
+            }
+            (_, Some(_)) => {
+                if let Some(digits) = self.digits() {
+                    out.push_str(digits.as_str());
+                }
+            }
+            (_, None) => {
                 let _ = write!(out, "{:.*}", P as usize, self.0);
             }
         }
@@ -404,11 +475,24 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// What `put!` appends.
+    fn put_text(part: impl Put) -> String {
+        let mut out = String::from("«");
+        part.put(&mut out);
+        out.split_off("«".len())
+    }
+
     fn same_as_std(v: f64) -> Result<(), TestCaseError> {
-        prop_assert_eq!(Fixed::<0>(v).to_string(), format!("{v:.0}"));
-        prop_assert_eq!(Fixed::<1>(v).to_string(), format!("{v:.1}"));
-        prop_assert_eq!(Fixed::<2>(v).to_string(), format!("{v:.2}"));
-        prop_assert_eq!(Fixed::<3>(v).to_string(), format!("{v:.3}"));
+        for (mine, theirs) in [
+            ((Fixed::<0>(v).to_string(), put_text(Fixed::<0>(v))), format!("{v:.0}")),
+            ((Fixed::<1>(v).to_string(), put_text(Fixed::<1>(v))), format!("{v:.1}")),
+            ((Fixed::<2>(v).to_string(), put_text(Fixed::<2>(v))), format!("{v:.2}")),
+            ((Fixed::<3>(v).to_string(), put_text(Fixed::<3>(v))), format!("{v:.3}")),
+        ] {
+            prop_assert_eq!(&mine.0, &theirs);
+            prop_assert_eq!(&mine.1, &theirs);
+        }
+        prop_assert_eq!(put_text(Gb(v)), Gb(v).to_string());
         Ok(())
     }
 
@@ -433,7 +517,11 @@ mod tests {
         let mut minutes: Vec<u32> = (0..=600_000).collect();
         minutes.extend([u32::MAX, u32::MAX - 1, 4_000_000_000, 1_234_567_890]);
         for m in minutes {
-            assert_eq!(Whole(m).to_string(), TheirWhole(m).to_string(), "{m}");
+            let theirs = TheirWhole(m).to_string();
+            assert_eq!(Whole(m).to_string(), theirs, "{m}");
+            assert_eq!(put_text(Whole(m)), theirs, "{m}");
+            assert_eq!(put_text(m), m.to_string());
+            assert_eq!(put_text(m as usize), m.to_string());
         }
         let mut values = vec![0.0, -0.0, -1.0, 0.004, 0.0083, 0.5, 0.99, 0.999, 1.0, 1.5, 2.5, 59.5, 89.99];
         values.extend([
@@ -446,8 +534,14 @@ mod tests {
         ]);
         values.extend((0..200_000).map(|i| f64::from(i) * 0.37));
         for v in values {
-            assert_eq!(Mins(v).to_string(), TheirMins(v).to_string(), "{v}");
+            let theirs = TheirMins(v).to_string();
+            assert_eq!(Mins(v).to_string(), theirs, "{v}");
+            assert_eq!(put_text(Mins(v)), theirs, "{v}");
+            assert_eq!(put_text(MaybeMins(Some(v))), theirs, "{v}");
         }
+        assert_eq!(put_text(MaybeMins(None)), "never");
+        assert_eq!(put_text(Lower("Geo-Replicated Storage")), "geo-replicated storage");
+        assert_eq!(put_text(Lower("Überlauf")), "überlauf");
     }
 
     proptest! {
@@ -457,6 +551,7 @@ mod tests {
             use crate::duration::Mins as TheirMins;
             for m in [f64::from_bits(bits), v] {
                 prop_assert_eq!(Mins(m).to_string(), TheirMins(m).to_string());
+                prop_assert_eq!(put_text(Mins(m)), TheirMins(m).to_string());
             }
         }
     }

@@ -4,7 +4,7 @@
 //! renamed or reused. Messages are plain words and may improve over time.
 
 use super::ids::{id_map, IdMap};
-use super::text::{round_to, Fixed, Lower, MaybeMins, Whole};
+use super::text::{put, round_to, Fixed, Lower, MaybeMins, Whole};
 use super::{Recommendation, StagePlan};
 use crate::catalogue::{Prices, Service, Tier};
 use crate::model::{BackupMethod, Disruption, DrStrategy, Scenario, StageKind};
@@ -94,6 +94,14 @@ pub struct Warning {
     pub message: String,
 }
 
+/// A message written with `put!` into a string with room for a typical one.
+#[inline(always)]
+fn message(write: impl FnOnce(&mut String)) -> String {
+    let mut m = String::with_capacity(224);
+    write(&mut m);
+    m
+}
+
 fn warn(code: WarningCode, level: Level, stage: &str, disruption: Option<Disruption>, message: String) -> Warning {
     Warning { code, level, stages: vec![stage.to_string()], disruption, message }
 }
@@ -130,7 +138,7 @@ pub(super) fn collect(
                 Level::Info,
                 &plan.id,
                 None,
-                format!("{name} is a system of record: its owner's backups and DR plan protect it. Confirm they meet this platform's targets."),
+                message(|m| put!(m; name, " is a system of record: its owner's backups and DR plan protect it. Confirm they meet this platform's targets.")),
             ));
             continue;
         }
@@ -155,10 +163,9 @@ pub(super) fn collect(
                 Level::Critical,
                 &plan.id,
                 Some(Disruption::RegionOutage),
-                format!(
-                    "{name}: {} is not offered in {}, so the data may be there after a regional outage but nothing can use it. Pick a region pair where it is offered.",
-                    service.name, scenario.regions.secondary
-                ),
+                message(|m| put!(m;
+                    name, ": ", service.name, " is not offered in ", scenario.regions.secondary,
+                    ", so the data may be there after a regional outage but nothing can use it. Pick a region pair where it is offered.")),
             ));
         }
         if service.tier == Tier::Archive {
@@ -170,12 +177,10 @@ pub(super) fn collect(
                         Level::Critical,
                         &plan.id,
                         Some(rec.disruption),
-                        format!(
-                            "{name}: rehydrating archived data takes up to {}, longer than its {} RTO after {}. Keep what is needed fast in a cooler, not archive, tier or use high-priority rehydration.",
-                            Whole(round_to(rehydration, 1.0) as u32),
-                            Whole(rec.target.rto_minutes),
-                            Lower(rec.disruption.label())
-                        ),
+                        message(|m| put!(m;
+                            name, ": rehydrating archived data takes up to ", Whole(round_to(rehydration, 1.0) as u32),
+                            ", longer than its ", Whole(rec.target.rto_minutes), " RTO after ", Lower(rec.disruption.label()),
+                            ". Keep what is needed fast in a cooler, not archive, tier or use high-priority rehydration.")),
                     ));
                 }
             }
@@ -200,12 +205,10 @@ pub(super) fn collect(
                     Level::Warning,
                     &plan.id,
                     None,
-                    format!(
-                        "{name} cannot be recreated from a source, yet has {copies} cop{} on {media} medi{} with {} offsite; the 3-2-1 rule asks for 3 copies, 2 media, 1 offsite.",
-                        if copies == 1 { "y" } else { "ies" },
-                        if media == 1 { "um" } else { "a" },
-                        if offsite { "one" } else { "none" }
-                    ),
+                    message(|m| put!(m;
+                        name, " cannot be recreated from a source, yet has ", copies, " cop", if copies == 1 { "y" } else { "ies" },
+                        " on ", media, " medi", if media == 1 { "um" } else { "a" }, " with ", if offsite { "one" } else { "none" },
+                        " offsite; the 3-2-1 rule asks for 3 copies, 2 media, 1 offsite.")),
                 ));
             }
         }
@@ -276,7 +279,7 @@ pub(super) fn collect(
                 Level::Info,
                 &plan.id,
                 None,
-                format!("{name} has no maximum retention: the guide asks for a clear reason to keep archived data and a process that removes it when that time comes."),
+                message(|m| put!(m; name, " has no maximum retention: the guide asks for a clear reason to keep archived data and a process that removes it when that time comes.")),
             ));
         }
         if !stage.restore_tested && plan.recommendations.iter().any(|r| r.strategy == DrStrategy::BackupRestore) {
@@ -329,13 +332,11 @@ fn target_not_met(name: &str, id: &str, rec: &Recommendation, rpo: bool, rto: bo
         level: Level::Critical,
         stages: vec![id.to_string()],
         disruption: Some(rec.disruption),
-        message: format!(
-            "{name} misses its {what} after {}: best achievable RPO {} and RTO {} against targets {} and {}.",
-            Lower(rec.disruption.label()),
-            MaybeMins(rec.rpo_minutes),
-            MaybeMins(rec.rto_minutes),
-            Whole(rec.target.rpo_minutes),
-            Whole(rec.target.rto_minutes)
-        ),
+        message: message(|m| {
+            put!(m;
+            name, " misses its ", what, " after ", Lower(rec.disruption.label()), ": best achievable RPO ",
+            MaybeMins(rec.rpo_minutes), " and RTO ", MaybeMins(rec.rto_minutes), " against targets ",
+            Whole(rec.target.rpo_minutes), " and ", Whole(rec.target.rto_minutes), ".")
+        }),
     }
 }
