@@ -127,7 +127,7 @@ pub(super) fn analyse(
             let up_done = solutions.get(k).and_then(|(_, sol)| sol.up_done.get(s)).copied().unwrap_or(0.0);
             let up_best = up_fastest.get(k).and_then(|v| v.get(s)).copied().unwrap_or(0.0);
             let opt = Opt::of(rebuild);
-            let finite = |v: f64| v.is_finite().then(|| super::choose::round1(v));
+            let finite = |v: f64| if v.is_finite() { Some(super::choose::round1(v)) } else { None };
             let best = opt.completion(up_best);
             let rebuild_cost = gb / 1000.0 * prices.reprocess_cost_per_tb;
             let monthly = copy.cost.total();

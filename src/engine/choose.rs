@@ -40,6 +40,7 @@ pub(super) struct Lineage<'a> {
     pub waits_on: Option<(&'a str, f64)>,
 }
 
+#[inline(always)]
 fn finite(v: f64) -> Option<f64> {
     v.is_finite().then_some(v)
 }
@@ -200,6 +201,7 @@ impl Put for Label<'_> {
     }
 }
 
+#[inline(always)]
 pub(super) fn round1(v: f64) -> f64 {
     super::text::round_to(v, 10.0)
 }

@@ -163,7 +163,7 @@ fn point(inputs: &Inputs<'_>, values: &[f64], target: u32, cost: f64) -> Platfor
             }
         }
     }
-    let seen = |v: f64| (v > f64::NEG_INFINITY).then(|| super::choose::round1(v));
+    let seen = |v: f64| if v > f64::NEG_INFINITY { Some(super::choose::round1(v)) } else { None };
     PlatformPoint {
         target_minutes: target,
         monthly: round2(cost),

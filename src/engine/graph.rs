@@ -6,7 +6,7 @@
 //! usable anyway: stages on a cycle follow the others in scenario order, and a flow that would
 //! point backwards in that order is ignored, so every pass over the graph terminates.
 
-use super::ids::{id_map, IdMap};
+use super::ids::IdIndex;
 use crate::model::Flow;
 
 /// Stages as indices into the plan's stage list, with their flows in compressed form.
@@ -24,13 +24,13 @@ impl Graph {
     /// The graph of `ids` (the planned stages, in plan order) connected by `flows`.
     pub fn build(ids: &[&str], flows: &[Flow]) -> Graph {
         let n = ids.len();
-        let mut index: IdMap<&str, usize> = id_map(n);
+        let mut index: IdIndex<&str> = IdIndex::with_capacity(n);
         for (i, id) in ids.iter().enumerate() {
-            index.entry(id).or_insert(i);
+            index.insert_first(id, i);
         }
         let mut edges: Vec<(usize, usize)> = flows
             .iter()
-            .filter_map(|f| Some((*index.get(f.from.as_str())?, *index.get(f.to.as_str())?)))
+            .filter_map(|f| Some((index.get(f.from.as_str())?, index.get(f.to.as_str())?)))
             .filter(|(a, b)| a != b)
             .collect();
         edges.sort_unstable();

@@ -112,9 +112,12 @@ impl Opt {
     pub fn requirement(&self, d: f64) -> Option<f64> {
         match self.wait {
             Wait::External => Some(INF),
-            Wait::Own => le(self.own, d).then_some(INF),
-            Wait::AfterUpstream => le(self.own, d).then(|| minus(d, self.variable)),
-            Wait::Alongside => le(self.own, d).then_some(d),
+            // Written out: at opt-level z `bool::then` stays a call, and the search asks this
+            // in its innermost loops.
+            _ if !le(self.own, d) => None,
+            Wait::Own => Some(INF),
+            Wait::AfterUpstream => Some(minus(d, self.variable)),
+            Wait::Alongside => Some(d),
         }
     }
 
@@ -397,22 +400,37 @@ impl Problem {
                 sizes[g] += 1;
             }
         }
-        p.up_start.reserve(m + 1);
-        p.live_start.reserve(m + 1);
-        p.fastest.reserve(m);
-        p.waits.reserve(m);
-        p.up_start.push(0);
-        p.live_start.push(0);
-        for &s in &p.stage {
-            p.up.extend(graph.up(s).iter().map(|&u| position[u]).filter(|&q| q < m));
-            p.up_start.push(p.up.len());
+        // Filled by index: at opt-level z every push is a call.
+        p.up_start = vec![0; m + 1];
+        p.live_start = vec![0; m + 1];
+        p.fastest = vec![INF; m];
+        p.waits = vec![false; m];
+        let (mut ups, mut live) = (0, 0);
+        for (q, &s) in p.stage.iter().enumerate() {
+            ups += graph.up(s).len();
+            live += prepared.live_of(s).len();
+            p.fastest[q] = prepared.fastest.get(s).copied().unwrap_or(INF);
+            p.waits[q] = prepared.waits.get(s).copied().unwrap_or(false);
+        }
+        p.up = vec![0; ups];
+        p.option.reserve(live);
+        p.opts.reserve(live);
+        let mut k = 0;
+        for (q, &s) in p.stage.iter().enumerate() {
+            for &u in graph.up(s) {
+                let at = position[u];
+                if at < m && k < p.up.len() {
+                    p.up[k] = at;
+                    k += 1;
+                }
+            }
+            p.up_start[q + 1] = k;
             let (index, opts) = prepared.live_pairs(s);
             p.option.extend_from_slice(index);
             p.opts.extend_from_slice(opts);
-            p.live_start.push(p.opts.len());
-            p.fastest.push(prepared.fastest.get(s).copied().unwrap_or(INF));
-            p.waits.push(prepared.waits.get(s).copied().unwrap_or(false));
+            p.live_start[q + 1] = p.opts.len();
         }
+        p.up.truncate(k);
         p.settled = vec![None; m];
         p
     }

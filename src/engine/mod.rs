@@ -56,6 +56,7 @@ impl Cost {
         self.reprocessing += other.reprocessing;
     }
 
+    #[inline(always)]
     fn rounded(self) -> Cost {
         Cost {
             storage: round2(self.storage),
@@ -403,6 +404,7 @@ fn resolve_service(stage: &crate::model::Stage, index: usize, diagnostics: &mut 
     }
 }
 
+#[inline(always)]
 fn round2(v: f64) -> f64 {
     text::round_to(v, 100.0)
 }

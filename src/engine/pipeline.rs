@@ -120,8 +120,13 @@ pub(super) struct StageInput<'a> {
     pub options: [&'a [Candidate]; 2],
 }
 
+#[inline(always)]
 fn finite(v: f64) -> Option<f64> {
-    v.is_finite().then(|| round1(v))
+    if v.is_finite() {
+        Some(round1(v))
+    } else {
+        None
+    }
 }
 
 /// GB restored first in a divided restore: `min(volume, daily change × hot_window_days)`.
@@ -358,11 +363,11 @@ fn lineage_warnings(
     let Some(c) = solution.pick[s].and_then(|i| input.options[k].get(i)) else { return };
     let target: Target = input.targets.get(disruption);
     let rto = f64::from(target.rto_minutes);
-    let name = stage.display_name();
     let when = Lower(disruption.label());
     let own_fits = c.rto.is_some_and(|r| r <= rto + EPS);
     let completion = solution.completion[s];
     if own_fits && completion > rto + EPS {
+        let name = stage.display_name();
         let chain = path(graph, options, solution, s);
         let mut text = String::new();
         // The step that takes longest: where a fix gains most.
@@ -413,6 +418,7 @@ fn lineage_warnings(
     let origin = times[s].rpo_origin;
     let rpo = times[s].rpo;
     if origin != s && meets_rpo(s, k) && rpo > f64::from(target.rpo_minutes) + EPS {
+        let name = stage.display_name();
         let origin_name = inputs[origin].stage.display_name();
         // The chain the data comes through: each step is the upstream stage with the oldest data.
         let mut chain = vec![s];

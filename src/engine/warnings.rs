@@ -3,7 +3,7 @@
 //! Codes are part of the plan file format: CI checks may match on them, so a code is never
 //! renamed or reused. Messages are plain words and may improve over time.
 
-use super::ids::{id_map, IdMap};
+use super::ids::IdIndex;
 use super::text::{put, round_to, Fixed, Lower, MaybeMins, Whole};
 use super::{Recommendation, StagePlan};
 use crate::catalogue::{Prices, Service, Tier};
@@ -115,18 +115,20 @@ pub(super) fn collect(
     prices: &Prices,
     pipeline: Vec<Warning>,
 ) -> Vec<Warning> {
-    let limited: IdMap<(&str, Option<Disruption>), ()> = pipeline
+    let limited: std::collections::HashSet<(&str, Option<Disruption>)> = pipeline
         .iter()
         .filter(|w| w.code == WarningCode::RtoLimitedByUpstream)
-        .filter_map(|w| Some(((w.stages.first()?.as_str(), w.disruption), ())))
+        .filter_map(|w| Some((w.stages.first()?.as_str(), w.disruption)))
         .collect();
     let mut out = Vec::new();
     let mut untested = Vec::new();
     // Each id to the last stage that has it.
-    let mut by_id: IdMap<&str, &crate::model::Stage> = id_map(scenario.stages.len());
-    by_id.extend(scenario.stages.iter().map(|s| (s.id.as_str(), s)));
+    let mut by_id: IdIndex<&str> = IdIndex::with_capacity(scenario.stages.len());
+    for (i, s) in scenario.stages.iter().enumerate() {
+        by_id.insert(s.id.as_str(), i);
+    }
     for plan in plans {
-        let Some(stage) = by_id.get(plan.id.as_str()).copied() else { continue };
+        let Some(stage) = by_id.get(plan.id.as_str()).and_then(|i| scenario.stages.get(i)) else { continue };
         let name = stage.display_name();
         let service = Service::find(&plan.service).unwrap_or_else(|| Service::default_for(stage.kind));
         let corruption = plan.recommendation(Disruption::DataCorruption);
@@ -143,7 +145,7 @@ pub(super) fn collect(
             continue;
         }
         for rec in &plan.recommendations {
-            let rto_own = !rec.meets_rto && !limited.contains_key(&(plan.id.as_str(), Some(rec.disruption)));
+            let rto_own = !rec.meets_rto && !limited.contains(&(plan.id.as_str(), Some(rec.disruption)));
             if !rec.meets_rpo || rto_own {
                 out.push(target_not_met(name, &plan.id, rec, !rec.meets_rpo, rto_own));
             }

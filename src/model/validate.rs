@@ -1,10 +1,9 @@
 //! Checks a scenario and reports every problem as a diagnostic that names the stage and field.
 
 use super::{LoadPattern, Scenario};
-use crate::engine::ids::{id_map, IdHasher, IdMap};
+use crate::engine::ids::IdIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -92,7 +91,7 @@ impl Scenario {
         }
 
         // Every id, to the last stage that has it (what the cycle search follows).
-        let mut index: IdMap<&str, usize> = id_map(self.stages.len());
+        let mut index: IdIndex<&str> = IdIndex::with_capacity(self.stages.len());
         for (i, stage) in self.stages.iter().enumerate() {
             let id = stage.id.as_str();
             let at = |field: &str| format!("stages[{i}].{field}");
@@ -134,11 +133,10 @@ impl Scenario {
             }
         }
 
-        let mut pairs: HashSet<(&str, &str), BuildHasherDefault<IdHasher>> =
-            HashSet::with_capacity_and_hasher(self.flows.len(), BuildHasherDefault::default());
+        let mut pairs: IdIndex<(&str, &str)> = IdIndex::with_capacity(self.flows.len());
         for (i, flow) in self.flows.iter().enumerate() {
             for (field, end) in [("from", &flow.from), ("to", &flow.to)] {
-                if !index.contains_key(end.as_str()) {
+                if index.get(end.as_str()).is_none() {
                     out.push(Diagnostic::error(
                         format!("flows[{i}].{field}"),
                         Some(end),
@@ -148,7 +146,7 @@ impl Scenario {
             }
             if flow.from == flow.to {
                 out.push(Diagnostic::error(format!("flows[{i}]"), Some(&flow.from), "connects a stage to itself"));
-            } else if !pairs.insert((flow.from.as_str(), flow.to.as_str())) {
+            } else if !pairs.insert_first((flow.from.as_str(), flow.to.as_str()), i) {
                 out.push(Diagnostic::warning(
                     format!("flows[{i}]"),
                     Some(&flow.from),
@@ -194,14 +192,14 @@ impl Scenario {
 /// One cycle among valid flows (self-loops excluded: they are reported on their own), closed:
 /// the first id is repeated at the end. Works on indices, not strings: it runs on every plan.
 /// `index` maps every id to the last stage that has it.
-fn find_cycle(scenario: &Scenario, index: &IdMap<&str, usize>) -> Option<Vec<String>> {
+fn find_cycle(scenario: &Scenario, index: &IdIndex<&str>) -> Option<Vec<String>> {
     let n = scenario.stages.len();
     // Each stage's successors, in flow order: `list[start[a]..start[a + 1]]`.
     let edges: Vec<(usize, usize)> = scenario
         .flows
         .iter()
         .filter(|f| f.from != f.to)
-        .filter_map(|f| Some((*index.get(f.from.as_str())?, *index.get(f.to.as_str())?)))
+        .filter_map(|f| Some((index.get(f.from.as_str())?, index.get(f.to.as_str())?)))
         .collect();
     let mut start = vec![0usize; n + 1];
     for &(a, _) in &edges {
@@ -270,8 +268,13 @@ mod tests {
     #[test]
     fn a_diamond_is_not_a_cycle_but_a_loop_is_named_in_order() {
         let diamond = scenario(&["a", "b", "c", "d"], &[("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")]);
-        let cycle =
-            |s: &Scenario| find_cycle(s, &s.stages.iter().enumerate().map(|(i, st)| (st.id.as_str(), i)).collect());
+        let cycle = |s: &Scenario| {
+            let mut index = IdIndex::with_capacity(s.stages.len());
+            for (i, st) in s.stages.iter().enumerate() {
+                index.insert(st.id.as_str(), i);
+            }
+            find_cycle(s, &index)
+        };
         assert_eq!(cycle(&diamond), None);
         assert!(!diamond.has_errors());
         let looped = scenario(&["a", "b", "c", "d"], &[("a", "b"), ("b", "c"), ("c", "d"), ("d", "b")]);
