@@ -134,12 +134,14 @@ pub(super) fn analyse(
             // In whole cents: month m of copies is m × the monthly price shown, and reprocessing
             // the disasters so far × the rebuild cost shown.
             let (monthly_cents, rebuild_cents) = (cents(monthly), cents(rebuild_cost));
-            let mut copies_cumulative: Vec<f64> = Vec::with_capacity(disasters.len());
-            let mut reprocess_cumulative: Vec<f64> = Vec::with_capacity(disasters.len());
+            // Filled by index: at opt-level z every push is a call.
+            let mut copies_cumulative = vec![0.0; disasters.len()];
+            let mut reprocess_cumulative = vec![0.0; disasters.len()];
             let mut break_even_month = None;
-            for (m, &by_then) in (1u32..).zip(&disasters) {
-                copies_cumulative.push(monthly_cents * f64::from(m) / 100.0);
-                reprocess_cumulative.push(rebuild_cents * by_then / 100.0);
+            for (i, &by_then) in disasters.iter().enumerate() {
+                let m = i as u32 + 1;
+                copies_cumulative[i] = monthly_cents * f64::from(m) / 100.0;
+                reprocess_cumulative[i] = rebuild_cents * by_then / 100.0;
                 if break_even_month.is_none() && monthly * f64::from(m) + EPS >= rebuild_cost * by_then {
                     break_even_month = Some(m);
                 }

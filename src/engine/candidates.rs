@@ -295,9 +295,10 @@ fn minutes_at(tb: f64, tb_per_hour: f64) -> f64 {
     }
 }
 
-/// Every option for the stage in `ctx` after `disruption`.
-pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption) -> Vec<Candidate> {
-    let mut out = Vec::with_capacity(8);
+/// Every option for the stage in `ctx` after `disruption`, appended to `out` (the options of
+/// every stage share one list: a plan makes two lists per stage otherwise).
+pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
+    let first = out.len();
     let stage = ctx.stage;
     if stage.kind == StageKind::SystemOfRecord {
         out.push(Candidate {
@@ -311,20 +312,19 @@ pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption) -> Vec<Candi
             note: "",
             timing: Timing::fixed(Wait::External, 0.0),
         });
-        return out;
+        return;
     }
     if !stage.kind.holds_data() {
-        code_candidates(ctx, disruption, &mut out);
+        code_candidates(ctx, disruption, out);
     } else {
-        data_candidates(ctx, disruption, &mut out);
+        data_candidates(ctx, disruption, out);
     }
     if disruption == Disruption::RegionOutage && !stage.available_in_secondary {
-        for c in &mut out {
+        for c in out.iter_mut().skip(first) {
             c.rto = None;
             c.blocked = Some(Blocked::NotInSecondary);
         }
     }
-    out
 }
 
 /// Ingest, scripts, configuration, cache and reports: no data of their own to back up.

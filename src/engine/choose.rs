@@ -59,8 +59,8 @@ pub(super) fn recommend(
         let alternative = Alternative {
             backup: c.backup,
             strategy: c.strategy,
-            rpo_minutes: c.rpo.map(round1),
-            rto_minutes: c.rto.map(round1),
+            rpo_minutes: round1_of(c.rpo),
+            rto_minutes: round1_of(c.rto),
             monthly: round2(c.cost.total()),
         };
         // Cheapest first, equals in the order listed (what the stable `sort_by` gave).
@@ -175,9 +175,9 @@ pub(super) fn recommend(
         backup: c.backup,
         strategy: c.strategy,
         target,
-        rpo_minutes: c.rpo.map(round1),
-        rto_minutes: c.rto.map(round1),
-        completion_minutes: completion.map(round1),
+        rpo_minutes: round1_of(c.rpo),
+        rto_minutes: round1_of(c.rto),
+        completion_minutes: round1_of(completion),
         meets_rpo,
         meets_rto,
         assumed: false,
@@ -198,6 +198,17 @@ impl Put for Label<'_> {
             (s, BackupMethod::None) => put!(out; Lower(s.label())),
             (s, b) => put!(out; Lower(s.label()), " with ", Lower(b.label())),
         }
+    }
+}
+
+/// [`round1`] of a number that may be missing.
+#[inline(always)]
+#[allow(clippy::manual_map)] // `Option::map` with a function stays a call at opt-level z
+fn round1_of(v: Option<f64>) -> Option<f64> {
+    if let Some(v) = v {
+        Some(round1(v))
+    } else {
+        None
     }
 }
 

@@ -205,11 +205,14 @@ fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: 
     completions(inputs.graph, options, &pick, &mut up, &mut completion);
 
     let mut points = Vec::with_capacity(RTO_STEPS.len());
+    // The cheapest plan's cost, and whether it fits yet: once it does, it does at every looser
+    // target too. The searched plan's cost is worked out again only when a choice changed.
+    let (mut cheapest_cost, mut cheapest_fits, mut searched_cost) = (None, false, None);
     for target in RTO_STEPS {
         let t = f64::from(target);
-        let cheapest_fits = fits(&cheap_done, &base.fastest, t);
+        cheapest_fits = cheapest_fits || fits(&cheap_done, &base.fastest, t);
         let (cost, completion) = if cheapest_fits {
-            (monthly_of(options, &cheapest), &cheap_done)
+            (*cheapest_cost.get_or_insert_with(|| monthly_of(options, &cheapest)), &cheap_done)
         } else {
             for (g, &limit) in limits.iter().enumerate() {
                 if searched[g] && t <= limit {
@@ -219,13 +222,17 @@ fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: 
                 solver.search(&problem, positions.clone(), |_| t);
                 for p in positions {
                     if let Some(&s) = problem.stage.get(p) {
-                        pick[s] = solver.pick(&problem, p);
+                        let chosen = solver.pick(&problem, p);
+                        if pick[s] != chosen {
+                            pick[s] = chosen;
+                            searched_cost = None;
+                        }
                         completion[s] = solver.completion.get(p).copied().unwrap_or(f64::INFINITY);
                     }
                 }
                 searched[g] = true;
             }
-            (monthly_of(options, &pick), &completion)
+            (*searched_cost.get_or_insert_with(|| monthly_of(options, &pick)), &completion)
         };
         points.push(point(inputs, completion, target, cost));
     }

@@ -231,15 +231,21 @@ fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
 
     // Every option of every planned stage, for both disruption types.
     let mut work: Vec<StageWork<'_>> = Vec::with_capacity(scenario.stages.len());
+    let mut all_options: Vec<candidates::Candidate> = Vec::with_capacity(scenario.stages.len() * 8);
     for (i, stage) in scenario.stages.iter().enumerate() {
         if invalid.contains(&i) {
             continue;
         }
         let service = resolve_service(stage, i, &mut diagnostics);
         let ctx = candidates::Ctx::new(scenario, stage, service, &prices, disasters_per_year);
-        let options = Disruption::ALL.map(|d| candidates::for_disruption(&ctx, d));
+        let options = Disruption::ALL.map(|d| {
+            let first = all_options.len();
+            candidates::for_disruption(&ctx, d, &mut all_options);
+            first..all_options.len()
+        });
         work.push(StageWork { ctx, service, targets: scenario.targets_of(stage), options });
     }
+    let all_options = all_options.as_slice();
     let ids: Vec<&str> = work.iter().map(|w| w.ctx.stage.id.as_str()).collect();
     let graph = graph::Graph::build(&ids, &scenario.flows);
 
@@ -253,7 +259,7 @@ fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
         .iter()
         .enumerate()
         .map(|(k, &d)| {
-            let options = options_of(&work, k);
+            let options = options_of(&work, all_options, k);
             let rpo: Vec<f64> = work.iter().map(|w| f64::from(w.targets.get(d).rpo_minutes)).collect();
             let mut solution = lineage::Solution::default();
             solver.solve(&graph, &options, &own_rto[k], &rpo, &mut solution);
@@ -283,7 +289,7 @@ fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
                     set_by: solution.set_by[s].map(name),
                     waits_on,
                 };
-                let rec = choose::recommend(&w.ctx, d, w.targets.get(d), &w.options[k], &lin);
+                let rec = choose::recommend(&w.ctx, d, w.targets.get(d), w.options(all_options, k), &lin);
                 monthly.add(&rec.cost);
                 rec
             })
@@ -302,7 +308,7 @@ fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
         .map(|w| pipeline::StageInput {
             stage: w.ctx.stage,
             targets: w.targets,
-            options: [w.options[0].as_slice(), w.options[1].as_slice()],
+            options: [w.options(all_options, 0), w.options(all_options, 1)],
         })
         .collect();
     let meets_rpo = |s: usize, k: usize| {
@@ -345,16 +351,24 @@ struct StageWork<'a> {
     ctx: candidates::Ctx<'a>,
     service: &'static Service,
     targets: crate::model::Targets,
-    /// Options per disruption type, in [`Disruption::ALL`] order.
-    options: [Vec<candidates::Candidate>; 2],
+    /// Options per disruption type, in [`Disruption::ALL`] order: where they are in the plan's
+    /// list of every stage's options.
+    options: [std::ops::Range<usize>; 2],
+}
+
+impl StageWork<'_> {
+    /// Its options for disruption type `k`, out of the plan's list `all`.
+    fn options<'c>(&self, all: &'c [candidates::Candidate], k: usize) -> &'c [candidates::Candidate] {
+        self.options.get(k).and_then(|range| all.get(range.clone())).unwrap_or(&[])
+    }
 }
 
 /// The numbers of every stage's options for disruption type `k`, for the search.
-fn options_of(work: &[StageWork<'_>], k: usize) -> lineage::Options {
-    let mut out = lineage::Options { start: Vec::with_capacity(work.len() + 1), opts: Vec::new() };
+fn options_of(work: &[StageWork<'_>], all: &[candidates::Candidate], k: usize) -> lineage::Options {
+    let mut out = lineage::Options { start: Vec::with_capacity(work.len() + 1), opts: Vec::with_capacity(all.len()) };
     out.start.push(0);
     for w in work {
-        out.opts.extend(w.options[k].iter().map(lineage::Opt::of));
+        out.opts.extend(w.options(all, k).iter().map(lineage::Opt::of));
         out.start.push(out.opts.len());
     }
     out
