@@ -126,7 +126,7 @@ pub fn cost_for(plan: &Plan, disruption: Disruption) -> Cost {
 /// The name a stage is shown by: its label, or its id; the id itself when the scenario has no
 /// such stage.
 fn stage_name<'s>(scenario: &'s Scenario, id: &'s str) -> &'s str {
-    scenario.stages.iter().find(|s| s.id == id).map_or(id, |s| s.display_name())
+    scenario.stage(id).map_or(id, |s| s.display_name())
 }
 
 /// `keel-<what>-<disruption>.svg`.

@@ -4,6 +4,7 @@
 
 use super::plot_figure::PlotFigure;
 use super::state::{use_plan, use_planned};
+use crate::editor::stage_name;
 use crate::model::Disruption;
 use crate::plot::{self, breakeven::default_stage, Figure};
 use std::rc::Rc;
@@ -38,9 +39,7 @@ pub fn Plots(props: &PlotsProps) -> Html {
     let key = (plan.clone(), scenario.clone(), props.disruption, props.selected.clone());
     let figures = use_memo(key, |(plan, scenario, d, selected)| {
         let d = *d;
-        let name = |id: &str| {
-            scenario.stages.iter().find(|s| s.id == id).map_or(id.to_string(), |s| s.display_name().to_string())
-        };
+        let name = |id: &str| stage_name(scenario, id);
         let has = |id: &str| plan.break_even.iter().any(|b| b.id == id && b.disruption == d);
         let (stage, note) = match selected.as_deref() {
             Some(id) if has(id) => (Some(id.to_string()), None),

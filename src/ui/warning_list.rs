@@ -4,6 +4,7 @@
 
 use super::results::{show_stage, Dispatcher};
 use super::state::{use_plan, use_planned};
+use crate::editor::stage_name;
 use crate::engine::Level;
 use crate::model::Scenario;
 use yew::prelude::*;
@@ -39,13 +40,12 @@ pub fn WarningList(props: &WarningListProps) -> Html {
         Level::Info => 2,
     };
     crate::order::sort_by(&mut warnings, |a, b| rank(a.level).cmp(&rank(b.level)));
-    let name = |id: &str| scenario.stages.iter().find(|s| s.id == id).map_or(id, |s| s.display_name()).to_string();
     html! {
         <ul class="warning-list">
             { for warnings.into_iter().enumerate().map(|(i, w)| {
                 let stages = w.stages.iter().map(|id| {
                     let (dispatcher, id) = (props.dispatcher.clone(), id.clone());
-                    let label = name(&id);
+                    let label = stage_name(scenario, &id);
                     let onclick = Callback::from(move |_: MouseEvent| show_stage(dispatcher.as_ref(), &id, true));
                     html! {
                         <button type="button" class="stage-chip" {onclick} aria-label={format!("Show {label} on the canvas")}>
