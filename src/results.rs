@@ -15,7 +15,7 @@ pub enum Column {
     Backup,
     /// How the stage comes back.
     Strategy,
-    /// Recovery point achieved.
+    /// Recovery point achieved along the flows (upstream included).
     Rpo,
     /// When the stage is back, along the flows.
     Rto,
@@ -117,7 +117,7 @@ pub fn rows<'a>(plan: &'a Plan, scenario: &'a Scenario, disruption: Disruption, 
             Column::Stage => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
             Column::Backup => a.rec.backup.label().cmp(b.rec.backup.label()),
             Column::Strategy => a.rec.strategy.label().cmp(b.rec.strategy.label()),
-            Column::Rpo => minutes(a.rec.rpo_minutes).total_cmp(&minutes(b.rec.rpo_minutes)),
+            Column::Rpo => minutes(a.rec.effective_rpo_minutes).total_cmp(&minutes(b.rec.effective_rpo_minutes)),
             Column::Rto => minutes(a.rec.completion_minutes).total_cmp(&minutes(b.rec.completion_minutes)),
             Column::Cost => a.rec.cost.total().total_cmp(&b.rec.cost.total()),
             // Missed targets first when ascending: the table opens on what needs attention.
@@ -157,7 +157,7 @@ mod tests {
     fn sorts_by_cost_and_times_both_ways() {
         let cost = |r: &Row<'_>| r.rec.cost.total();
         let back = |r: &Row<'_>| r.rec.completion_minutes.unwrap_or(f64::INFINITY);
-        let rpo = |r: &Row<'_>| r.rec.rpo_minutes.unwrap_or(f64::INFINITY);
+        let rpo = |r: &Row<'_>| r.rec.effective_rpo_minutes.unwrap_or(f64::INFINITY);
         for descending in [false, true] {
             check(Sort { column: Column::Cost, descending }, cost);
             check(Sort { column: Column::Rto, descending }, back);

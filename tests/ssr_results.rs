@@ -61,7 +61,8 @@ async fn stages_table_matches_its_snapshot_and_the_plan() {
     let table = element(&html, "<table class=\"stages-table\"", "</table>");
     snapshot("results-table.html", table);
 
-    // One row per planned stage, missed targets first (none here), each with its cost.
+    // One row per planned stage, missed targets first (the sales reports: their data is no fresher
+    // than the modeled data sets, a day old, against a 1 h RPO), each with its cost.
     let rows: Vec<&str> = table.split("<tr data-stage=").skip(1).collect();
     assert_eq!(rows.len(), plan.stages.len());
     for stage in &plan.stages {

@@ -52,7 +52,7 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
                 ("owner's".to_string(), "owner's".to_string())
             } else {
                 (
-                    achieved(r.rpo_minutes, r.target.rpo_minutes, r.meets_rpo),
+                    achieved(r.effective_rpo_minutes, r.target.rpo_minutes, r.meets_rpo),
                     achieved(r.completion_minutes, r.target.rto_minutes, r.meets_rto),
                 )
             };

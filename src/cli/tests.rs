@@ -120,6 +120,31 @@ fn check_fails_on_a_missed_target() {
     assert_eq!(code, EXIT_OK, "without --check a missed target is not an error");
 }
 
+/// The sales report's own redeploy loses nothing, but it serves the raw zone's data, restored to
+/// a point a day old, against a 1 h RPO after a corruption.
+const UPSTREAM_TOO_OLD: &str = r#"{"stages":[
+  {"id":"raw","kind":"raw","label":"Raw zone","volume_gb":2000,"daily_change_gb":20},
+  {"id":"report","kind":"report","label":"Sales report","targets":{
+    "data_corruption":{"rpo_minutes":60,"rto_minutes":1440},"region_outage":{"rpo_minutes":1440,"rto_minutes":2880}}}],
+  "flows":[{"from":"raw","to":"report"}]}"#;
+
+#[test]
+fn a_stage_whose_upstream_data_is_too_old_misses_its_rpo() {
+    let (code, out, err) = keel(&["plan", "--check", "-"], UPSTREAM_TOO_OLD);
+    assert_eq!(code, EXIT_CHECK_FAILED, "{err}");
+    assert!(err.contains("1 stage(s) miss a target, 1 critical warning(s)"), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let rec = &v["plan"]["stages"][1]["recommendations"][0];
+    assert_eq!(rec["rpo_minutes"], 0.0, "the option's own");
+    assert_eq!(rec["effective_rpo_minutes"], 1440.0, "the raw zone's, along the flow");
+    assert_eq!(rec["meets_rpo"], false);
+    assert_eq!(v["plan"]["totals"]["stages_meeting"], 1);
+    assert_eq!(v["plan"]["warnings"][0]["code"], "rpo_limited_by_upstream");
+    let (_, table, _) = keel(&["plan", "--format", "table", "-"], UPSTREAM_TOO_OLD);
+    assert!(table.contains("1d / 1h MISS"), "the table shows the effective RPO: {table}");
+    assert!(table.contains("Stages meeting every target: 1 of 2."), "{table}");
+}
+
 #[test]
 fn warnings_about_the_input_go_to_stderr_not_stdout() {
     let s = r#"{"stages":[{"id":"raw","kind":"raw","service":"no_such_service"}],"overrides":{"hot":1}}"#;

@@ -107,7 +107,7 @@ pub fn card_facts(plan: &Plan) -> HashMap<String, CardFacts> {
                     .iter()
                     .map(|r| {
                         let (want, got) = if rpo {
-                            (r.target.rpo_minutes, r.rpo_minutes)
+                            (r.target.rpo_minutes, r.effective_rpo_minutes)
                         } else {
                             (r.target.rto_minutes, r.completion_minutes.or(r.rto_minutes))
                         };
@@ -194,6 +194,23 @@ mod tests {
         assert!(!raw.rto.met && raw.rpo.met);
         assert_eq!(raw.rto.target, "1m");
         assert!(!raw.warnings.is_empty(), "the target_not_met warning is listed");
+    }
+
+    #[test]
+    fn data_older_than_the_rpo_upstream_turns_the_card_red() {
+        // The report's own redeploy loses nothing, but it serves the raw zone's data, restored
+        // to a point a day old, against a 1 h RPO: missed, not merely warned about.
+        let mut scenario = lake();
+        let mut report = Stage::new("report", StageKind::Report);
+        let day = Target { rpo_minutes: 24 * 60, rto_minutes: 24 * 60 };
+        report.targets = Some(Targets { data_corruption: Target { rpo_minutes: 60, ..day }, region_outage: day });
+        scenario.stages.push(report);
+        scenario.flows.push(crate::model::Flow { from: "raw".into(), to: "report".into() });
+        let facts = card_facts(&plan(&scenario));
+        let report = &facts["report"];
+        assert_eq!(report.status, Status::Violates);
+        assert!(!report.rpo.met && report.rto.met);
+        assert!(report.rpo.detail.contains("Corruption: target 1h, loses at most 1d"), "{}", report.rpo.detail);
     }
 
     #[test]

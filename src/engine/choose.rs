@@ -8,6 +8,8 @@
 //! 3. if none meets the RTO, the fastest (then the cheapest): the best achievable.
 //!
 //! Along the flows, "meets the RTO" means the stage is *complete* in time, upstream included.
+//! The RPO pool is the options' own recovery points; once the pipeline knows what each stage's
+//! upstream recovers to, the plan judges the RPO along the flows too (see [`super::plan`]).
 
 use super::candidates::{Blocked, Candidate, Ctx, How, Wait};
 use super::lineage::Opt;
@@ -16,7 +18,7 @@ use super::{round2, Alternative, Cost, Recommendation};
 use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, StageKind, Target};
 
 /// Room for rounding when comparing achieved and target minutes.
-const EPS: f64 = 1e-6;
+pub(super) const EPS: f64 = 1e-6;
 
 fn meets(value: Option<f64>, target: u32) -> bool {
     value.is_some_and(|v| v <= f64::from(target) + EPS)
@@ -81,6 +83,7 @@ pub(super) fn recommend(
             strategy: DrStrategy::None,
             target,
             rpo_minutes: None,
+            effective_rpo_minutes: None,
             rto_minutes: None,
             completion_minutes: None,
             meets_rpo: false,
@@ -99,6 +102,7 @@ pub(super) fn recommend(
             strategy: c.strategy,
             target,
             rpo_minutes: Some(f64::from(target.rpo_minutes)),
+            effective_rpo_minutes: Some(f64::from(target.rpo_minutes)),
             rto_minutes: Some(f64::from(target.rto_minutes)),
             completion_minutes: Some(0.0),
             meets_rpo: true,
@@ -176,8 +180,12 @@ pub(super) fn recommend(
         strategy: c.strategy,
         target,
         rpo_minutes: round1_of(c.rpo),
+        // The plan sets it once the pipeline knows what the stage's upstream recovers to.
+        effective_rpo_minutes: round1_of(c.rpo),
         rto_minutes: round1_of(c.rto),
         completion_minutes: round1_of(completion),
+        // The option's own, for now: the plan judges the RPO along the flows once the pipeline
+        // knows what the stage's upstream recovers to.
         meets_rpo,
         meets_rto,
         assumed: false,
@@ -185,6 +193,18 @@ pub(super) fn recommend(
         reason,
         alternatives,
     }
+}
+
+/// Appends to a reason that the option's own recovery point meets the RPO but the data the
+/// stage is rebuilt from, or serves, comes from `from`, which recovers to a point `minutes` old.
+pub(super) fn limited_by_upstream(reason: &mut String, target: Target, from: &str, minutes: f64) {
+    put!(reason; " But its data comes from ", from, ", which recovers to ");
+    if minutes.is_finite() {
+        put!(reason; "a point ", Mins(minutes), " old");
+    } else {
+        reason.push_str("no point at all");
+    }
+    put!(reason; ": along the flows it misses its RPO of ", Whole(target.rpo_minutes), " (see the warnings).");
 }
 
 /// An option in a few words: "restore from dated full copies", "reprocess",

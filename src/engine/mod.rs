@@ -93,8 +93,15 @@ pub struct Recommendation {
     pub strategy: DrStrategy,
     /// The stage's target.
     pub target: Target,
-    /// Recovery point achieved, in minutes; `None` = cannot be recovered.
+    /// The option's own recovery point, in minutes: how much recent data its copies (or its
+    /// rebuild) lose; `None` = cannot be recovered.
     pub rpo_minutes: Option<f64>,
+    /// How much recent data the stage loses once back, upstream included, in minutes: its own
+    /// recovery point, or older when it is rebuilt from (or serves) upstream data that recovers
+    /// to an older point (see `Plan::pipeline`); `None` = all of it. For a system of record, the
+    /// owner's figure, as `rpo_minutes`.
+    #[serde(default)]
+    pub effective_rpo_minutes: Option<f64>,
     /// The option's own recovery time, in minutes, once it starts; `None` = cannot be recovered.
     pub rto_minutes: Option<f64>,
     /// When the stage is back along the flows, in minutes from the disruption: its own recovery
@@ -102,7 +109,9 @@ pub struct Recommendation {
     /// `None` = never.
     #[serde(default)]
     pub completion_minutes: Option<f64>,
-    /// Whether the option's own recovery point meets the target.
+    /// Whether the stage's data is recent enough once back, upstream included
+    /// (`effective_rpo_minutes` ≤ the target). An own recovery point that meets the target is not
+    /// enough: data rebuilt from an older upstream point misses it (`rpo_limited_by_upstream`).
     pub meets_rpo: bool,
     /// Whether the stage is back within its RTO, upstream recovery included
     /// (`completion_minutes` ≤ the target).
@@ -119,7 +128,7 @@ pub struct Recommendation {
 }
 
 impl Recommendation {
-    /// Whether both targets are met.
+    /// Whether both targets are met along the flows.
     pub fn meets(&self) -> bool {
         self.meets_rpo && self.meets_rto
     }
@@ -311,11 +320,31 @@ fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
             options: [w.options(all_options, 0), w.options(all_options, 1)],
         })
         .collect();
-    let meets_rpo = |s: usize, k: usize| {
-        stages.get(s).and_then(|p: &StagePlan| p.recommendations.get(k)).is_some_and(|r| r.meets_rpo)
-    };
-    let (pipeline, pipeline_warnings) = pipeline::analyse(&graph, &inputs, &solutions, &meets_rpo);
-    let warnings = warnings::collect(scenario, &stages, &prices, pipeline_warnings);
+    // Whether each chosen option's own recovery point meets the RPO, as `choose` judged it, per
+    // stage and disruption type: `rpo_limited_by_upstream` is raised only when it does, and
+    // `target_not_met` when it does not.
+    let own_rpo: Vec<[bool; 2]> =
+        stages.iter().map(|p| std::array::from_fn(|k| p.recommendations.get(k).is_some_and(|r| r.meets_rpo))).collect();
+    let analysis = pipeline::analyse(&graph, &inputs, &solutions, &|s, k| own_rpo.get(s).is_some_and(|own| own[k]));
+    let pipeline = analysis.pipeline;
+    // What a plan says is met is judged along the flows, as for the RTO: the data a stage has
+    // once back can be no fresher than what it is rebuilt from.
+    for (s, p) in stages.iter_mut().enumerate() {
+        for (k, rec) in p.recommendations.iter_mut().enumerate() {
+            let Some(eff) = analysis.effective_rpo.get(k).and_then(|e| e.get(s)) else { continue };
+            if rec.assumed {
+                continue;
+            }
+            let own_met = rec.meets_rpo;
+            rec.effective_rpo_minutes = eff.minutes.is_finite().then(|| choose::round1(eff.minutes));
+            rec.meets_rpo = eff.minutes <= f64::from(rec.target.rpo_minutes) + choose::EPS;
+            if own_met && !rec.meets_rpo {
+                let from = work.get(eff.origin).map_or("", |w| w.ctx.stage.display_name());
+                choose::limited_by_upstream(&mut rec.reason, rec.target, from, eff.minutes);
+            }
+        }
+    }
+    let warnings = warnings::collect(scenario, &stages, &own_rpo, &prices, analysis.warnings);
     let up_fastest: Vec<Vec<f64>> = solutions
         .iter()
         .map(|(_, sol)| {

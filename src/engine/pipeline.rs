@@ -161,19 +161,43 @@ struct Times {
     rpo_origin: usize,
 }
 
-/// Builds the timelines and the pipeline's warnings.
+/// A stage's effective recovery point, unrounded: how much recent data it loses once back,
+/// upstream included (infinite = all of it), and the stage it comes from (itself when its own).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct EffectiveRpo {
+    pub minutes: f64,
+    pub origin: usize,
+}
+
+/// What [`analyse`] finds.
+pub(super) struct Analysis {
+    pub pipeline: Pipeline,
+    /// The `rpo_limited_by_upstream` and `rto_limited_by_upstream` warnings.
+    pub warnings: Vec<Warning>,
+    /// Every stage's effective recovery point, per disruption type (in [`Disruption::ALL`]
+    /// order) then stage, unrounded, so a target is judged exactly as the warnings judge it.
+    pub effective_rpo: Vec<Vec<EffectiveRpo>>,
+}
+
+/// Builds the timelines and the pipeline's warnings. `meets_rpo(s, k)` says whether stage `s`'s
+/// chosen option meets its RPO on its own for disruption type `k`: `rpo_limited_by_upstream` is
+/// raised only then (an own miss is `target_not_met`).
 pub(super) fn analyse(
     graph: &Graph,
     inputs: &[StageInput<'_>],
     solutions: &[(Options, Solution)],
     meets_rpo: &dyn Fn(usize, usize) -> bool,
-) -> (Pipeline, Vec<Warning>) {
+) -> Analysis {
     let mut timelines = Vec::with_capacity(solutions.len());
     let mut warnings = Vec::new();
+    let mut effective_rpo = Vec::with_capacity(solutions.len());
     let n = inputs.len();
     let serving = serving(graph, inputs);
     for (k, &disruption) in Disruption::ALL.iter().enumerate() {
-        let Some((options, solution)) = solutions.get(k) else { continue };
+        let Some((options, solution)) = solutions.get(k) else {
+            effective_rpo.push(Vec::new());
+            continue;
+        };
         // The numbers, upstream first.
         let mut times = vec![Times::default(); n];
         for &s in &graph.order {
@@ -266,8 +290,9 @@ pub(super) fn analyse(
             unrecoverable,
             stages,
         });
+        effective_rpo.push(times.iter().map(|t| EffectiveRpo { minutes: t.rpo, origin: t.rpo_origin }).collect());
     }
-    (Pipeline { timelines }, warnings)
+    Analysis { pipeline: Pipeline { timelines }, warnings, effective_rpo }
 }
 
 /// The hot phase (if any), the full phase and when the stage serves hot data, for option `o`

@@ -108,10 +108,13 @@ fn warn(code: WarningCode, level: Level, stage: &str, disruption: Option<Disrupt
 
 /// Every warning for a planned scenario, most serious first. `pipeline` holds the warnings of
 /// the pipeline analysis: a missed RTO that one of them explains (`rto_limited_by_upstream`) is
-/// not reported again as `target_not_met`.
+/// not reported again as `target_not_met`. `own_rpo[i][k]` says whether plan `i`'s chosen option
+/// for disruption type `k` meets the RPO on its own: `target_not_met` is about the stage's own
+/// options, and a miss caused only by older upstream data is `rpo_limited_by_upstream`.
 pub(super) fn collect(
     scenario: &Scenario,
     plans: &[StagePlan],
+    own_rpo: &[[bool; 2]],
     prices: &Prices,
     pipeline: Vec<Warning>,
 ) -> Vec<Warning> {
@@ -127,7 +130,7 @@ pub(super) fn collect(
     for (i, s) in scenario.stages.iter().enumerate() {
         by_id.insert(s.id.as_str(), i);
     }
-    for plan in plans {
+    for (i, plan) in plans.iter().enumerate() {
         let Some(stage) = by_id.get(plan.id.as_str()).and_then(|i| scenario.stages.get(i)) else { continue };
         let name = stage.display_name();
         let service = Service::find(&plan.service).unwrap_or_else(|| Service::default_for(stage.kind));
@@ -144,10 +147,11 @@ pub(super) fn collect(
             ));
             continue;
         }
-        for rec in &plan.recommendations {
+        for (k, rec) in plan.recommendations.iter().enumerate() {
+            let rpo_own = !own_rpo.get(i).is_some_and(|own| own.get(k).is_some_and(|&met| met));
             let rto_own = !rec.meets_rto && !limited.contains(&(plan.id.as_str(), Some(rec.disruption)));
-            if !rec.meets_rpo || rto_own {
-                out.push(target_not_met(name, &plan.id, rec, !rec.meets_rpo, rto_own));
+            if rpo_own || rto_own {
+                out.push(target_not_met(name, &plan.id, rec, rpo_own, rto_own));
             }
         }
         if let Some(notice) = service.retired {

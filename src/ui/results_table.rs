@@ -104,7 +104,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                 </td>
                 <td>{ rec.backup.label() }</td>
                 <td>{ rec.strategy.label() }</td>
-                { against(rec.rpo_minutes, rec.target.rpo_minutes, rec.meets_rpo, rec.assumed) }
+                { against(rec.effective_rpo_minutes, rec.target.rpo_minutes, rec.meets_rpo, rec.assumed) }
                 { against(rec.completion_minutes, rec.target.rto_minutes, rec.meets_rto, rec.assumed) }
                 <td class="money">{ whole_money(rec.cost.total()) }</td>
                 <td class="reason" title={rec.reason.clone()}>{ rec.reason.clone() }</td>

@@ -56,7 +56,9 @@ function marker(svg) {
 test("the stages table sorts, and a row selects its stage on the canvas", async () => {
   const page = await openLusty();
   assert.equal(await rows(page).count(), 14, "a row per stage");
-  assert.equal(await total(page, "meeting"), "14 of 14");
+  // The sales reports miss their 1 h RPO along the flows: their data comes from the modeled
+  // data sets, which recover to a point a day old.
+  assert.equal(await total(page, "meeting"), "13 of 14");
   assert.match(await total(page, "monthly"), /^USD \d[\d,]*$/);
   await page.screenshot({ path: `${out}results-1-stages.png` });
 
