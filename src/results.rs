@@ -90,6 +90,9 @@ pub struct Row<'a> {
     pub kind: &'static str,
     /// The recommendation.
     pub rec: &'a Recommendation,
+    /// The name of the upstream stage its data comes from when that recovers to an older point
+    /// than the stage's own (see `Plan::rpo_limited_by`).
+    pub rpo_from: Option<&'a str>,
 }
 
 impl Row<'_> {
@@ -105,10 +108,12 @@ pub fn rows<'a>(plan: &'a Plan, scenario: &'a Scenario, disruption: Disruption, 
     let mut rows: Vec<Row<'a>> = plan
         .stages
         .iter()
-        .filter_map(|s| {
+        .enumerate()
+        .filter_map(|(i, s)| {
             let rec = s.recommendation(disruption)?;
-            let stage = scenario.stages.iter().find(|st| st.id == s.id);
-            Some(Row { id: &s.id, name: stage.map_or(&s.id, |st| st.display_name()), kind: s.kind.label(), rec })
+            let name = |id: &'a str| scenario.stage(id).map_or(id, |st| st.display_name());
+            let rpo_from = plan.rpo_limited_by(i, disruption).map(name);
+            Some(Row { id: &s.id, name: name(&s.id), kind: s.kind.label(), rec, rpo_from })
         })
         .collect();
     let minutes = |m: Option<f64>| m.filter(|m| m.is_finite()).unwrap_or(f64::INFINITY);
@@ -185,6 +190,22 @@ mod tests {
         let mut sorted = missed.clone();
         sorted.sort();
         assert_eq!(missed, sorted, "equal rows keep plan order");
+    }
+
+    #[test]
+    fn rows_name_the_upstream_stage_an_older_recovery_point_comes_from() {
+        let scenario = lusty();
+        let plan = crate::engine::plan(&scenario);
+        let rows = rows(&plan, &scenario, Disruption::DataCorruption, Sort::default());
+        let row = |id: &str| rows.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("no row {id}"));
+        // The reports serve the modeled data sets' data, a day old, against their 1 h RPO.
+        let report = row("report");
+        assert_eq!(report.rpo_from, Some("Modeled data sets on the lake"));
+        assert_eq!((report.rec.rpo_minutes, report.rec.effective_rpo_minutes), (Some(0.0), Some(1440.0)));
+        assert!(!report.meets(), "missed along the flows");
+        assert_eq!(rows[0].id, "report", "missed targets come first");
+        // Raw restores its own copies.
+        assert_eq!(row("raw").rpo_from, None);
     }
 
     #[test]

@@ -65,7 +65,7 @@ async fn stages_table_matches_its_snapshot_and_the_plan() {
     // than the modeled data sets, a day old, against a 1 h RPO), each with its cost.
     let rows: Vec<&str> = table.split("<tr data-stage=").skip(1).collect();
     assert_eq!(rows.len(), plan.stages.len());
-    for stage in &plan.stages {
+    for (i, stage) in plan.stages.iter().enumerate() {
         let rec = stage.recommendation(Disruption::DataCorruption).expect("a recommendation");
         let row = rows.iter().find(|r| r.starts_with(&format!("\"{}\"", stage.id))).expect("a row per stage");
         let cost = format!("<td class=\"money\">{}</td>", whole_money(rec.cost.total()));
@@ -73,7 +73,15 @@ async fn stages_table_matches_its_snapshot_and_the_plan() {
         let escaped = |t: &str| t.replace('&', "&amp;");
         assert!(row.contains(&escaped(rec.backup.label())) && row.contains(&escaped(rec.strategy.label())), "{row}");
         assert!(row.contains(if rec.meets() { "✓ met" } else { "✕ missed" }), "{row}");
+        // An older recovery point than the option's own says which upstream stage it comes from.
+        let upstream = plan.rpo_limited_by(i, Disruption::DataCorruption).is_some();
+        assert_eq!(row.contains("(upstream: "), upstream, "{row}");
     }
+    assert!(
+        table.contains("(upstream: Modeled data sets on the lake)</span>")
+            && table.contains("title=\"Its own recovery point is 0m, but its data comes from Modeled data sets on the lake, which recovers to a point 1d old"),
+        "the reports' RPO names where their day-old data comes from"
+    );
     assert!(table.contains("aria-sort=\"ascending\""), "sorted by targets missed, first, by default");
     assert_eq!(table.matches("aria-sort=").count(), 7, "every column but the reason sorts");
 }

@@ -45,7 +45,7 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
         cell("RPO / TARGET", 19),
         cell("BACK AT / RTO", 19),
     );
-    for s in &plan.stages {
+    for (index, s) in plan.stages.iter().enumerate() {
         let name = scenario.stage(&s.id).map_or(s.id.as_str(), |st| st.display_name());
         for (i, r) in s.recommendations.iter().enumerate() {
             let (rpo, rto) = if r.assumed {
@@ -56,7 +56,7 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
                     achieved(r.completion_minutes, r.target.rto_minutes, r.meets_rto),
                 )
             };
-            let _ = writeln!(
+            let _ = write!(
                 out,
                 "{} {} {} {} {} {} {:>10.2}",
                 cell(if i == 0 { name } else { "" }, 18),
@@ -67,6 +67,13 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
                 cell(&rto, 19),
                 r.cost.total()
             );
+            // Where an older recovery point than the option's own comes from, after the row so
+            // the columns stay aligned and the name whole.
+            if let Some(from) = plan.rpo_limited_by(index, r.disruption) {
+                let from = scenario.stage(from).map_or(from, |st| st.display_name());
+                let _ = write!(out, "  RPO from upstream: {from}");
+            }
+            out.push('\n');
             if reasons {
                 let _ = writeln!(out, "    {}", r.reason);
             }

@@ -141,7 +141,11 @@ fn a_stage_whose_upstream_data_is_too_old_misses_its_rpo() {
     assert_eq!(v["plan"]["totals"]["stages_meeting"], 1);
     assert_eq!(v["plan"]["warnings"][0]["code"], "rpo_limited_by_upstream");
     let (_, table, _) = keel(&["plan", "--format", "table", "-"], UPSTREAM_TOO_OLD);
-    assert!(table.contains("1d / 1h MISS"), "the table shows the effective RPO: {table}");
+    let row = table.lines().find(|l| l.starts_with("Sales report") && l.contains("corruption")).unwrap_or_default();
+    assert!(row.contains("1d / 1h MISS"), "the table shows the effective RPO: {row}");
+    assert!(row.ends_with("0.00  RPO from upstream: Raw zone"), "and where it comes from: {row}");
+    let raw = table.lines().find(|l| l.starts_with("Raw zone")).unwrap_or_default();
+    assert!(raw.ends_with(char::is_numeric), "a stage's own point has no note: {raw}");
     assert!(table.contains("Stages meeting every target: 1 of 2."), "{table}");
 }
 

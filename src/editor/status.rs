@@ -85,7 +85,8 @@ pub fn card_facts(plan: &Plan) -> HashMap<String, CardFacts> {
     }
     plan.stages
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(index, s)| {
             let meets = s.recommendations.iter().all(|r| r.meets());
             let status = if !meets {
                 Status::Violates
@@ -113,7 +114,10 @@ pub fn card_facts(plan: &Plan) -> HashMap<String, CardFacts> {
                         };
                         let got = got.map_or_else(|| "cannot be recovered".to_string(), format_minutes_f);
                         let verb = if rpo { "loses at most" } else { "back in" };
-                        format!("{}: target {}, {verb} {got}", r.disruption.label(), format_minutes(want))
+                        // The plan's warnings name the upstream stage and the chain to it.
+                        let upstream = rpo && plan.rpo_limited_by(index, r.disruption).is_some();
+                        let note = if upstream { " (upstream data)" } else { "" };
+                        format!("{}: target {}, {verb} {got}{note}", r.disruption.label(), format_minutes(want))
                     })
                     .collect::<Vec<_>>()
                     .join("\n");
@@ -210,7 +214,12 @@ mod tests {
         let report = &facts["report"];
         assert_eq!(report.status, Status::Violates);
         assert!(!report.rpo.met && report.rto.met);
-        assert!(report.rpo.detail.contains("Corruption: target 1h, loses at most 1d"), "{}", report.rpo.detail);
+        assert!(
+            report.rpo.detail.contains("Corruption: target 1h, loses at most 1d (upstream data)"),
+            "{}",
+            report.rpo.detail
+        );
+        assert!(!facts["raw"].rpo.detail.contains("upstream"), "raw's point is its own: {}", facts["raw"].rpo.detail);
     }
 
     #[test]

@@ -204,6 +204,18 @@ impl Plan {
         self.stages.iter().find(|s| s.id == id)
     }
 
+    /// The upstream stage whose older recovery point limits the stage at `index` in `stages`
+    /// after `disruption` (its timeline's `rpo_limited_by`): `None` when the stage's effective
+    /// recovery point is its own.
+    pub fn rpo_limited_by(&self, index: usize, disruption: Disruption) -> Option<&str> {
+        // The timelines list every planned stage in plan order.
+        let t = self.pipeline.timeline(disruption)?.stages.get(index)?;
+        if self.stages.get(index)?.id != t.id {
+            return None;
+        }
+        t.rpo_limited_by.as_deref()
+    }
+
     /// Whether the input had errors.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(|d| d.severity == Severity::Error)

@@ -181,13 +181,29 @@ fn write_timeline(
             let waits: Vec<String> = t.waits_for.iter().map(|id| name(id)).collect();
             let _ = write!(out, " Waits for: {}.", waits.join(", "));
         }
-        let verdict = if rec.meets() { "meets" } else { "MISSES" };
-        let _ = writeln!(
+        let verdict = if rec.meets_rto { "meets" } else { "MISSES" };
+        let _ = write!(
             out,
             " Back by {}; target {} ({verdict}).",
             at(t.completion_minutes),
             crate::duration::format_minutes(rec.target.rto_minutes)
         );
+        // A missed RPO along the flows: how old the data will be, and where that comes from.
+        if !rec.meets_rpo && !rec.assumed {
+            let point = rec
+                .effective_rpo_minutes
+                .map_or_else(|| "no point at all".to_string(), |m| format!("a point {} old", format_minutes_f(m)));
+            let from = t
+                .rpo_limited_by
+                .as_deref()
+                .map_or_else(String::new, |id| format!(": its data comes from {}", name(id)));
+            let _ = write!(
+                out,
+                " Data back to {point}; RPO {} (MISSES{from}).",
+                crate::duration::format_minutes(rec.target.rpo_minutes)
+            );
+        }
+        out.push('\n');
     }
     if !timeline.unrecoverable.is_empty() {
         let names: Vec<String> = timeline.unrecoverable.iter().map(|id| name(id)).collect();
@@ -257,6 +273,28 @@ mod tests {
         assert!(md.contains(r"\*zone\*"));
         assert!(md.starts_with(r"# Recovery runbook: Sales \| platform"));
         assert_eq!(escape_markdown("a_b [c](d) <e> & f\ng"), r"a\_b \[c\]\(d\) &lt;e&gt; &amp; f g");
+    }
+
+    #[test]
+    fn a_data_stage_missing_its_rpo_says_how_old_its_data_is_and_why() {
+        // The model reloads from the raw zone, restored to a point a day old: a 1 h RPO is missed
+        // along the flows, though the model is back in time.
+        let mut s = scenario();
+        let model = s.stages.iter_mut().find(|st| st.id == "model").expect("model");
+        model.targets = Some(crate::model::Targets {
+            data_corruption: crate::model::Target { rpo_minutes: 60, rto_minutes: 1440 },
+            ..crate::model::Targets::default()
+        });
+        let p = plan(&s);
+        let rec = p.stage("model").and_then(|m| m.recommendation(Disruption::DataCorruption)).expect("rec");
+        assert!(!rec.meets_rpo && rec.meets_rto, "{}", rec.reason);
+        let md = runbook_markdown(&s, &p);
+        let corruption = md.split("\n## ").nth(1).expect("corruption section");
+        let step = corruption.lines().find(|l| l.contains("Model / semantic layer")).expect("model step");
+        assert!(
+            step.contains("(meets). Data back to a point 1d old; RPO 1h (MISSES: its data comes from Raw"),
+            "{step}"
+        );
     }
 
     #[test]

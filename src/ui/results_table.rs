@@ -1,11 +1,13 @@
 //! The stages table of the results: per stage, for the disruption type shown, the backup
-//! method, the recovery strategy, the recovery point and time achieved against the targets with
-//! met/missed marks, the monthly cost and the reason. Sortable by any heading; a click on a row
+//! method, the recovery strategy, the recovery point and time achieved along the flows against
+//! the targets with met/missed marks (and the upstream stage an older recovery point comes
+//! from), the monthly cost and the reason. Sortable by any heading; a click on a row
 //! (or its name, from the keyboard) selects the stage on the canvas.
 
 use super::results::{show_stage, Dispatcher};
 use super::state::{use_plan, use_planned};
 use crate::duration::{Mins, Whole};
+use crate::engine::Recommendation;
 use crate::model::{Disruption, Scenario};
 use crate::money::whole_money;
 use crate::plot::cost_for;
@@ -29,18 +31,36 @@ pub struct ResultsTableProps {
     pub selection: Rc<BTreeSet<String>>,
 }
 
-/// A cell comparing what is achieved with the target: `1h 9m / 4h ✓`.
-fn against(achieved: Option<f64>, target: u32, met: bool, assumed: bool) -> Html {
+/// A cell comparing what is achieved with the target: `1h 9m / 4h ✓`. `from` names the upstream
+/// stage an older recovery point comes from (under the figures), with the explanation for the
+/// tooltip.
+fn against(achieved: Option<f64>, target: u32, met: bool, assumed: bool, from: Option<(&str, String)>) -> Html {
     let mark = if met { "✓" } else { "✕" };
     let class = classes!("against", if met { "met" } else { "missed" }, assumed.then_some("assumed"));
     let words = if met { "met" } else { "missed" };
+    let (from, title) = from.map_or((None, None), |(name, why)| (Some(name), Some(why)));
     html! {
-        <td {class}>
+        <td {class} {title}>
             { format!("{} / {} ", Mins(achieved.unwrap_or(f64::INFINITY)), Whole(target)) }
             <span class="mark" aria-hidden="true">{ mark }</span>
             <span class="visually-hidden">{ words }</span>
+            if let Some(name) = from {
+                <br/><span class="rpo-from">{ format!("(upstream: {name})") }</span>
+            }
         </td>
     }
+}
+
+/// Why a stage's recovery point is its upstream's: the tooltip of its RPO cell.
+fn upstream_point(rec: &Recommendation, from: &str) -> String {
+    let point = match rec.effective_rpo_minutes {
+        Some(m) => format!("a point {} old", Mins(m)),
+        None => "no point at all".to_string(),
+    };
+    format!(
+        "Its own recovery point is {}, but its data comes from {from}, which recovers to {point}: it can be no fresher than that.",
+        Mins(rec.rpo_minutes.unwrap_or(f64::INFINITY))
+    )
 }
 
 /// The table.
@@ -104,8 +124,9 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                 </td>
                 <td>{ rec.backup.label() }</td>
                 <td>{ rec.strategy.label() }</td>
-                { against(rec.effective_rpo_minutes, rec.target.rpo_minutes, rec.meets_rpo, rec.assumed) }
-                { against(rec.completion_minutes, rec.target.rto_minutes, rec.meets_rto, rec.assumed) }
+                { against(rec.effective_rpo_minutes, rec.target.rpo_minutes, rec.meets_rpo, rec.assumed,
+                    r.rpo_from.map(|name| (name, upstream_point(rec, name)))) }
+                { against(rec.completion_minutes, rec.target.rto_minutes, rec.meets_rto, rec.assumed, None) }
                 <td class="money">{ whole_money(rec.cost.total()) }</td>
                 <td class="reason" title={rec.reason.clone()}>{ rec.reason.clone() }</td>
             </tr>
