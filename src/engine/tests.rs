@@ -360,6 +360,53 @@ fn invalid_stages_are_diagnosed_and_skipped() {
     assert!(p.diagnostics.iter().any(|d| d.stage.as_deref() == Some("bad") && d.path == "stages[0].volume_gb"));
 }
 
+/// A stage whose id a later stage repeats (an invalid scenario): the repeat is diagnosed and left
+/// out, and the first stage is planned and warned about exactly as if it were alone — its own
+/// facts and name, never the repeat's.
+fn check_repeated_id(first: Stage, repeat: Stage) {
+    let case = format!("{} repeated by {}", first.display_name(), repeat.display_name());
+    let alone = plan(&Scenario { stages: vec![first.clone()], ..Scenario::default() });
+    let mut both = plan(&Scenario { stages: vec![first, repeat], ..Scenario::default() });
+    assert!(
+        both.diagnostics.iter().any(|d| d.path == "stages[1].id" && d.severity == Severity::Error),
+        "{case}: {:?}",
+        both.diagnostics
+    );
+    both.diagnostics.retain(|d| !d.path.starts_with("stages[1]"));
+    assert_eq!(both.warnings, alone.warnings, "{case}");
+    assert_eq!(both, alone, "{case}");
+}
+
+#[test]
+fn a_repeated_id_is_planned_and_warned_about_as_its_first_stage() {
+    // Both with id "s", told apart by their names.
+    let labelled = |label: &str, kind: K, f: fn(&mut Stage)| {
+        let mut s = stage(kind, f);
+        s.label = label.into();
+        s
+    };
+    let first = |kind: K, f: fn(&mut Stage)| labelled("First", kind, f);
+    let repeat = |kind: K, f: fn(&mut Stage)| labelled("Repeat", kind, f);
+    // A system of record repeating a raw stage: the raw stage keeps its 3-2-1 and other warnings.
+    check_repeated_id(first(K::Raw, |_| {}), repeat(K::SystemOfRecord, |_| {}));
+    // And the other way round: the first stage's owner protects it.
+    check_repeated_id(first(K::SystemOfRecord, |_| {}), repeat(K::Raw, |_| {}));
+    // Facts only the repeat has raise no warning about the first stage.
+    check_repeated_id(first(K::Presentation, |_| {}), repeat(K::Presentation, |s| s.available_in_secondary = false));
+    check_repeated_id(first(K::Raw, |_| {}), repeat(K::Raw, |s| s.service = Some("adls_gen1".into())));
+    // Facts only the first has are not lost.
+    check_repeated_id(
+        first(K::Raw, |s| {
+            s.max_retention_days = Some(14);
+            s.backup_retention_days = 90;
+        }),
+        repeat(K::Raw, |_| {}),
+    );
+    check_repeated_id(first(K::Archive, |_| {}), repeat(K::Archive, |s| s.max_retention_days = Some(365)));
+    // A repeat with errors of its own besides.
+    check_repeated_id(first(K::Curated, |s| s.modified_in_place = true), repeat(K::Raw, |s| s.volume_gb = -1.0));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pipelines computed by hand from the price book's defaults (src/catalogue/prices.rs):
 // restore 0.44 TB/h per Gbps × 10 Gbps = 4.4 TB/h; server-side copy 7 TB/h; reprocessing 1 TB/h;

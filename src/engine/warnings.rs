@@ -125,10 +125,11 @@ pub(super) fn collect(
         .collect();
     let mut out = Vec::new();
     let mut untested = Vec::new();
-    // Each id to the last stage that has it.
+    // Each id to the first stage that has it, as everywhere in the engine: a repeated id is an
+    // error on the later stages, which are left out, so a plan is always the first one's.
     let mut by_id: IdIndex<&str> = IdIndex::with_capacity(scenario.stages.len());
     for (i, s) in scenario.stages.iter().enumerate() {
-        by_id.insert(s.id.as_str(), i);
+        by_id.insert_first(s.id.as_str(), i);
     }
     for (i, plan) in plans.iter().enumerate() {
         let Some(stage) = by_id.get(plan.id.as_str()).and_then(|i| scenario.stages.get(i)) else { continue };
