@@ -63,41 +63,156 @@ pub fn parse_minutes(text: &str) -> Result<u32, DurationError> {
 
 /// Whole minutes as people write them: `0m`, `15m`, `4h`, `1h 30m`, `2d 6h`. Days drop the
 /// minutes (a day-long figure is never that precise). A `Display` wrapper, so reasons and
-/// messages can write it without a string per number; [`format_minutes`] is its `String`.
+/// messages can write it without a string per number; [`format_minutes`] is its `String`, and
+/// [`Whole::push_to`] appends it to one without the formatter.
+///
+/// Built on the stack and handed over in one piece: at the shipping opt-level ("z") the standard
+/// integer formatting is slow, and a plan writes thousands of durations into its reasons.
 #[derive(Debug, Clone, Copy)]
 pub struct Whole(pub u32);
 
-impl std::fmt::Display for Whole {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Whole {
+    fn write(self, out: &mut Short) {
         let minutes = self.0;
         match (minutes / 1440, (minutes % 1440) / 60, minutes % 60) {
-            (0, 0, m) => write!(f, "{m}m"),
-            (0, h, 0) => write!(f, "{h}h"),
-            (0, h, m) => write!(f, "{h}h {m}m"),
-            (d, 0, _) => write!(f, "{d}d"),
-            (d, h, _) => write!(f, "{d}d {h}h"),
+            (0, 0, m) => {
+                out.number(m);
+                out.text("m");
+            }
+            (0, h, 0) => {
+                out.number(h);
+                out.text("h");
+            }
+            (0, h, m) => {
+                out.number(h);
+                out.text("h ");
+                out.number(m);
+                out.text("m");
+            }
+            (d, 0, _) => {
+                out.number(d);
+                out.text("d");
+            }
+            (d, h, _) => {
+                out.number(d);
+                out.text("d ");
+                out.number(h);
+                out.text("h");
+            }
         }
+    }
+
+    /// Appends what `Display` writes to `out`.
+    pub fn push_to(self, out: &mut String) {
+        let mut text = Short::new();
+        self.write(&mut text);
+        out.push_str(text.as_str());
+    }
+}
+
+impl std::fmt::Display for Whole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut text = Short::new();
+        self.write(&mut text);
+        f.write_str(text.as_str())
     }
 }
 
 /// A computed (fractional) number of minutes, as an engine result is shown: under a minute as
 /// seconds, otherwise rounded to whole minutes; infinite, NaN or beyond any real duration as
-/// "never". [`format_minutes_f`] is its `String`.
+/// "never". [`format_minutes_f`] is its `String`, and [`Mins::push_to`] appends it to one. Built
+/// on the stack, as [`Whole`] is.
 #[derive(Debug, Clone, Copy)]
 pub struct Mins(pub f64);
 
-impl std::fmt::Display for Mins {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Mins {
+    fn write(self, out: &mut Short) {
         let m = self.0;
         if !m.is_finite() || m >= f64::from(u32::MAX) {
-            f.write_str("never")
+            out.text("never");
         } else if m <= 0.0 {
-            f.write_str("0m")
+            out.text("0m");
         } else if m < 1.0 {
-            write!(f, "{}s", (m * 60.0).round() as u32)
+            out.number(round_positive(m * 60.0));
+            out.text("s");
         } else {
-            Whole(m.round() as u32).fmt(f)
+            Whole(round_positive(m)).write(out);
         }
+    }
+
+    /// Appends what `Display` writes to `out`.
+    pub fn push_to(self, out: &mut String) {
+        let mut text = Short::new();
+        self.write(&mut text);
+        out.push_str(text.as_str());
+    }
+}
+
+impl std::fmt::Display for Mins {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut text = Short::new();
+        self.write(&mut text);
+        f.write_str(text.as_str())
+    }
+}
+
+/// `x.round() as u32` for `0 <= x < 2^32` (halves away from zero), without a call into the maths
+/// library: on baseline x86-64 `f64::round` is a function call. Beyond the range it saturates.
+#[inline(always)]
+fn round_positive(x: f64) -> u32 {
+    let whole = x as u32;
+    // Exact: the fraction of a finite f64 is representable.
+    if x - f64::from(whole) >= 0.5 {
+        whole.saturating_add(1)
+    } else {
+        whole
+    }
+}
+
+/// The text of a duration, built on the stack: at most `2982616d 4h` (`u32::MAX` minutes).
+struct Short {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Short {
+    fn new() -> Short {
+        Short { buf: [0; 16], len: 0 }
+    }
+
+    fn text(&mut self, t: &str) {
+        for &b in t.as_bytes() {
+            if let Some(slot) = self.buf.get_mut(self.len) {
+                *slot = b;
+                self.len += 1;
+            }
+        }
+    }
+
+    /// `n` in decimal.
+    fn number(&mut self, n: u32) {
+        let mut rev = [0u8; 10];
+        let (mut rest, mut count) = (n, 0);
+        loop {
+            rev[count] = b'0' + (rest % 10) as u8;
+            count += 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        while count > 0 {
+            count -= 1;
+            if let Some(slot) = self.buf.get_mut(self.len) {
+                *slot = rev[count];
+                self.len += 1;
+            }
+        }
+    }
+
+    /// The text so far (only ASCII is ever written).
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or("")
     }
 }
 
@@ -114,6 +229,98 @@ pub fn format_minutes_f(minutes: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The straightforward way to write durations — `write!` and `f64::round` — kept as the
+    /// reference the stack-built [`Whole`] and [`Mins`] must match character for character.
+    mod reference {
+        pub fn whole(minutes: u32) -> String {
+            match (minutes / 1440, (minutes % 1440) / 60, minutes % 60) {
+                (0, 0, m) => format!("{m}m"),
+                (0, h, 0) => format!("{h}h"),
+                (0, h, m) => format!("{h}h {m}m"),
+                (d, 0, _) => format!("{d}d"),
+                (d, h, _) => format!("{d}d {h}h"),
+            }
+        }
+
+        pub fn mins(m: f64) -> String {
+            if !m.is_finite() || m >= f64::from(u32::MAX) {
+                "never".into()
+            } else if m <= 0.0 {
+                "0m".into()
+            } else if m < 1.0 {
+                format!("{}s", (m * 60.0).round() as u32)
+            } else {
+                whole(m.round() as u32)
+            }
+        }
+    }
+
+    /// What `push_to` appends to a string that already holds text.
+    fn pushed(push: impl FnOnce(&mut String)) -> String {
+        let mut out = String::from("«");
+        push(&mut out);
+        out.split_off("«".len())
+    }
+
+    fn same_whole(m: u32) {
+        let want = reference::whole(m);
+        assert_eq!(Whole(m).to_string(), want, "{m}");
+        assert_eq!(pushed(|out| Whole(m).push_to(out)), want, "{m}");
+    }
+
+    fn same_mins(m: f64) -> Result<(), TestCaseError> {
+        let want = reference::mins(m);
+        prop_assert_eq!(Mins(m).to_string(), want.clone(), "{}", m);
+        prop_assert_eq!(pushed(|out| Mins(m).push_to(out)), want, "{}", m);
+        Ok(())
+    }
+
+    #[test]
+    fn whole_minutes_as_the_reference_writes_them() {
+        // Every minute of a year and more, every unit's edges, and samples up to the largest.
+        for m in 0..=600_000 {
+            same_whole(m);
+        }
+        for m in (0..=u32::MAX).step_by(65_537) {
+            same_whole(m);
+        }
+        for m in [59, 60, 61, 1439, 1440, 1441, 1499, 1500, 4_000_000_000, 1_234_567_890, u32::MAX - 1, u32::MAX] {
+            same_whole(m);
+        }
+    }
+
+    #[test]
+    fn computed_minutes_as_the_reference_writes_them() {
+        let mut values = vec![0.0, -0.0, -1.0, -1e300, 0.004, 0.0083, 0.5 / 60.0, 0.5, 0.99, 0.999, 0.9999, 1.0];
+        values.extend([1.5, 2.5, 59.5, 89.99, 1439.5, 1440.0, 1e9, 1e300, f64::MIN_POSITIVE, 5e-324]);
+        values.extend([f64::NAN, -f64::NAN, f64::INFINITY, f64::NEG_INFINITY]);
+        let max = f64::from(u32::MAX);
+        values.extend([max, max - 0.5, max - 0.5000001, max - 1.0, max + 1.0, 4.3e9]);
+        // Fractions, and the halves and near-halves where rounding turns.
+        values.extend((0..200_000).map(|i| f64::from(i) * 0.37));
+        for i in 0..5_000 {
+            let i = f64::from(i);
+            values.extend([i + 0.5, i + 0.49999999999, i + 0.5000000001, i / 120.0, (i + 0.5) / 60.0]);
+        }
+        for v in values {
+            assert!(same_mins(v).is_ok(), "{v}: {} against {}", Mins(v), reference::mins(v));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// Any f64 at all, and whole minutes anywhere in range.
+        #[test]
+        fn any_duration_as_the_reference_writes_it(bits in any::<u64>(), v in 0.0..1e7f64, days in 0.0..4.3e9f64, m in any::<u32>()) {
+            same_mins(f64::from_bits(bits))?;
+            same_mins(v)?;
+            same_mins(days)?;
+            same_whole(m);
+        }
+    }
 
     fn check(input: &str, expect: Result<u32, &str>) {
         let got = parse_minutes(input).map_err(|e| e.0);

@@ -13,8 +13,9 @@
 
 use super::candidates::{Blocked, Candidate, Ctx, How, Wait};
 use super::lineage::Opt;
-use super::text::{put, Fixed, Gb, Lower, MaybeMins, Mins, Put, Shown, Whole};
+use super::text::{put, Fixed, Gb, Lower, MaybeMins, Put, Shown};
 use super::{round2, Alternative, Cost, Recommendation};
+use crate::duration::{Mins, Whole};
 use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, StageKind, Target};
 
 /// Room for rounding when comparing achieved and target minutes.

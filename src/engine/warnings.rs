@@ -4,9 +4,10 @@
 //! renamed or reused. Messages are plain words and may improve over time.
 
 use super::ids::IdIndex;
-use super::text::{put, round_to, Fixed, Lower, MaybeMins, Whole};
+use super::text::{put, round_to, Fixed, Lower, MaybeMins};
 use super::{Recommendation, StagePlan};
 use crate::catalogue::{Prices, Service, Tier};
+use crate::duration::Whole;
 use crate::model::{BackupMethod, Disruption, DrStrategy, Scenario, StageKind};
 use serde::{Deserialize, Serialize};
 
