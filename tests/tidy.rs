@@ -2,6 +2,8 @@
 //!
 //! - the pure core (every file under `src/` except `src/main.rs` and `src/ui/**`) uses no
 //!   `yew`, `web_sys`, `gloo`, `wasm_bindgen` or `js_sys`;
+//! - the model (`src/model/**`) does not use the engine: it sits below it, so what both need
+//!   lives below both (as `src/ids.rs` does); any `engine` identifier in its code counts;
 //! - every `.rs` file under `src/` starts with a `//!` doc comment.
 //!
 //! The checker works on source text, skipping comments and string and char literals, and is
@@ -23,6 +25,16 @@ fn is_forbidden(ident: &str) -> bool {
         || ident.starts_with("gloo_")
         || ident.starts_with("yew_")
         || ident.starts_with("wasm_bindgen_")
+}
+
+/// The parts of Keel that the file at `rel` (relative to `src/`) must not use, because they sit
+/// above it.
+fn layers_above(rel: &str) -> &'static [&'static str] {
+    if rel.starts_with("model/") {
+        &["engine"]
+    } else {
+        &[]
+    }
 }
 
 /// The identifiers of `source`'s code, with their line numbers, outside comments and literals.
@@ -120,13 +132,17 @@ fn violations(rel: &str, source: &str) -> Vec<String> {
     if !source.starts_with("//!") {
         found.push(format!("src/{rel}: does not start with a `//!` doc comment saying what the file is for"));
     }
-    if is_pure(rel) {
-        for (line, ident) in code_identifiers(source) {
-            if is_forbidden(&ident) {
-                found.push(format!(
-                    "src/{rel}:{line}: the pure core uses `{ident}`; browser code belongs in src/ui/ or src/main.rs"
-                ));
-            }
+    let above = layers_above(rel);
+    for (line, ident) in code_identifiers(source) {
+        if is_pure(rel) && is_forbidden(&ident) {
+            found.push(format!(
+                "src/{rel}:{line}: the pure core uses `{ident}`; browser code belongs in src/ui/ or src/main.rs"
+            ));
+        }
+        if above.contains(&ident.as_str()) {
+            found.push(format!(
+                "src/{rel}:{line}: uses `{ident}`, which sits above it; move what both need below both (as src/ids.rs is)"
+            ));
         }
     }
     found
@@ -201,6 +217,24 @@ fn checker_ignores_comments_literals_and_lookalikes() {
     // A char literal holding a quote must not hide the code after it.
     let hidden = "//! X.\nconst C: char = '\"';\nuse js_sys::Array;\n";
     assert_eq!(violations("model/mod.rs", hidden).len(), 1);
+}
+
+#[test]
+fn checker_keeps_the_engine_out_of_the_model() {
+    let bad = "//! Validation.\nuse crate::engine::ids::IdIndex;\nfn f() { super::super::engine::plan(); }\n";
+    let found = violations("model/validate.rs", bad);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].contains("src/model/validate.rs:2") && found[0].contains("`engine`"), "{found:?}");
+    assert!(found[1].contains(":3") && found[1].contains("`engine`"), "{found:?}");
+    let grouped = "//! X.\nuse crate::{duration, engine::plan};\n";
+    assert_eq!(violations("model/mod.rs", grouped).len(), 1);
+
+    // The rest of the core may use the engine, and the model may name it outside code.
+    assert!(violations("format/mod.rs", bad).is_empty());
+    assert!(violations("ids.rs", bad).is_empty());
+    let fine =
+        "//! The engine plans it.\n/// See crate::engine::plan.\nconst A: &str = \"engine\";\nfn f(engines: u8) {}\n";
+    assert!(violations("model/mod.rs", fine).is_empty());
 }
 
 #[test]

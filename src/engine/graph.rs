@@ -6,7 +6,7 @@
 //! usable anyway: stages on a cycle follow the others in scenario order, and a flow that would
 //! point backwards in that order is ignored, so every pass over the graph terminates.
 
-use super::ids::IdIndex;
+use crate::ids::IdIndex;
 use crate::model::Flow;
 
 /// Stages as indices into the plan's stage list, with their flows in compressed form.

@@ -14,7 +14,6 @@ mod candidates;
 mod choose;
 mod curves;
 mod graph;
-pub(crate) mod ids;
 mod lineage;
 mod pipeline;
 mod text;

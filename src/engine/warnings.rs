@@ -3,11 +3,11 @@
 //! Codes are part of the plan file format: CI checks may match on them, so a code is never
 //! renamed or reused. Messages are plain words and may improve over time.
 
-use super::ids::IdIndex;
 use super::text::{put, round_to, Fixed, Lower, MaybeMins};
 use super::{Recommendation, StagePlan};
 use crate::catalogue::{Prices, Service, Tier};
 use crate::duration::Whole;
+use crate::ids::IdIndex;
 use crate::model::{BackupMethod, Disruption, DrStrategy, Scenario, StageKind};
 use serde::{Deserialize, Serialize};
 

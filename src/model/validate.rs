@@ -1,7 +1,7 @@
 //! Checks a scenario and reports every problem as a diagnostic that names the stage and field.
 
 use super::{LoadPattern, Scenario};
-use crate::engine::ids::IdIndex;
+use crate::ids::IdIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 

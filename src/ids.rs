@@ -1,7 +1,8 @@
 //! Stage ids looked up on every plan: validation, the flow graph and the warnings each map ids
 //! (and flows) to stages. A small open-addressing table with a fixed hasher, written as plain
 //! index loops: the standard `HashMap`'s keyed hasher and probing code (at opt-level "z") cost
-//! more than the lookups themselves.
+//! more than the lookups themselves. It sits below both the model (validation) and the engine,
+//! so that the model need not import the engine.
 //!
 //! Collisions only cost time, never correctness: keys are always compared in full.
 
