@@ -6,10 +6,14 @@
 // Native only: server-side rendering runs on tokio.
 #![cfg(not(target_arch = "wasm32"))]
 
-use keel::engine::plan;
+use keel::engine::{plan, Plan};
 use keel::model::{Disruption, Scenario};
 use keel::money::whole_money;
+use keel::ui::results::{Results, Tab};
+use keel::ui::state::{Planned, Shared};
 use keel::ui::{App, AppProps};
+use std::rc::Rc;
+use yew::prelude::*;
 use yew::LocalServerRenderer;
 
 fn lusty() -> Scenario {
@@ -18,7 +22,40 @@ fn lusty() -> Scenario {
 }
 
 async fn render(scenario: Scenario) -> String {
-    LocalServerRenderer::<App>::with_props(AppProps { scenario, notice: None }).hydratable(false).render().await
+    LocalServerRenderer::<App>::with_props(AppProps { scenario, notice: None, canvas_size: None })
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// Properties of [`Drawer`].
+#[derive(Properties, PartialEq)]
+struct DrawerProps {
+    scenario: Rc<Scenario>,
+    plan: Rc<Plan>,
+    tab: Tab,
+}
+
+/// The results drawer alone, opened on `tab`, with the contexts the app gives it.
+#[component]
+fn Drawer(props: &DrawerProps) -> Html {
+    html! {
+        <ContextProvider<Shared<Plan>> context={Shared(props.plan.clone())}>
+            <ContextProvider<Planned> context={Planned(Shared(props.scenario.clone()))}>
+                <Results tab={props.tab} />
+            </ContextProvider<Planned>>
+        </ContextProvider<Shared<Plan>>>
+    }
+}
+
+/// The drawer on the Lusty platform, opened on `tab`.
+async fn render_drawer(tab: Tab) -> String {
+    let scenario = lusty();
+    let plan = Rc::new(plan(&scenario));
+    LocalServerRenderer::<Drawer>::with_props(DrawerProps { scenario: Rc::new(scenario), plan, tab })
+        .hydratable(false)
+        .render()
+        .await
 }
 
 /// The element that starts with `open` up to and including `close`.
@@ -88,9 +125,8 @@ async fn stages_table_matches_its_snapshot_and_the_plan() {
 
 #[tokio::test]
 async fn warnings_match_their_snapshot_and_the_plan() {
-    let scenario = lusty();
-    let plan = plan(&scenario);
-    let html = render(scenario).await;
+    let plan = plan(&lusty());
+    let html = render_drawer(Tab::Warnings).await;
     let list = element(&html, "<ul class=\"warning-list\"", "</ul>");
     snapshot("results-warnings.html", list);
     assert_eq!(list.matches("<li data-code=").count(), plan.warnings.len());
@@ -116,8 +152,9 @@ async fn totals_and_plots_follow_the_plan() {
     let first = plan.pipeline.timelines[0].first_service_minutes.expect("first service");
     let first = format!("data-total=\"first-service\">{}</dd>", keel::duration::Mins(first));
     assert!(html.contains(&first), "{first}");
+    let plots = render_drawer(Tab::Plots).await;
     for what in ["cost-vs-rto", "cost-vs-rpo", "break-even", "timeline"] {
-        let figure = element(&html, &format!("<figure data-plot=\"{what}\""), "</figure>");
+        let figure = element(&plots, &format!("<figure data-plot=\"{what}\""), "</figure>");
         assert!(figure.contains("src=\"data:image/svg+xml;base64,") && figure.contains("Download"), "{what}: {figure}");
     }
 }
@@ -130,4 +167,27 @@ async fn user_text_in_results_is_escaped() {
     let drawer = &html[html.find("class=\"results-drawer").expect("drawer")..];
     assert!(!drawer.contains("<img src=x"), "a label must never become markup");
     assert!(drawer.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[tokio::test]
+async fn the_app_opens_with_only_the_stages_panel_drawn() {
+    // Warnings and plots are drawn when their tab is first shown (or the page prints): a large
+    // platform opens without laying out what nobody looks at.
+    let html = render(lusty()).await;
+    assert!(html.contains("<table class=\"stages-table\""), "the stages table is drawn");
+    for (panel, drawn) in [("results-warnings", "warning-list"), ("results-plots", "<figure")] {
+        let body = element(&html, &format!("<div id=\"{panel}\""), "</div>");
+        assert!(!body.contains(drawn), "{panel} is not drawn before it is shown: {body}");
+    }
+}
+
+#[tokio::test]
+async fn a_large_platform_opens_with_its_first_rows_and_draws_the_rest_after() {
+    // The page's first render holds the first rows only; the table adds the rest a batch per task
+    // (effects, which server rendering does not run).
+    use keel::ui::results_table::FIRST_ROWS;
+    let html = render(keel::model::synthetic(200)).await;
+    let table = element(&html, "<table class=\"stages-table\"", "</table>");
+    assert_eq!(table.matches("<tr data-stage=").count(), FIRST_ROWS);
+    const { assert!(FIRST_ROWS < 200) };
 }

@@ -4,6 +4,11 @@
 //!
 //! What the drawer shows (disruption, tab, sort, folded) is view state kept here with
 //! `use_state`: it is not part of the scenario and is not undone.
+//!
+//! A panel's body is drawn the first time its tab is shown, and stays drawn (hidden) after that:
+//! a 200-stage platform opens without laying out warnings it does not show or drawing plots
+//! nobody looked at. Before the page prints (`beforeprint`) every panel is drawn, so that paper
+//! gets the table, the warnings and every plot.
 
 use super::plots::Plots;
 use super::results_table::ResultsTable;
@@ -32,6 +37,15 @@ pub enum Tab {
 impl Tab {
     const ALL: [Tab; 3] = [Tab::Stages, Tab::Warnings, Tab::Plots];
 
+    /// This tab's bit in a [`Drawn`] set.
+    fn bit(self) -> u8 {
+        match self {
+            Tab::Stages => 1,
+            Tab::Warnings => 2,
+            Tab::Plots => 4,
+        }
+    }
+
     fn key(self) -> &'static str {
         match self {
             Tab::Stages => "stages",
@@ -48,6 +62,12 @@ impl Tab {
         }
     }
 }
+
+/// The panels whose bodies have been drawn, as [`Tab::bit`]s.
+type Drawn = u8;
+
+/// Every panel drawn.
+const ALL_DRAWN: Drawn = 1 | 2 | 4;
 
 /// Properties of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -80,6 +100,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let first_selected = selection.iter().next().cloned();
     let disruption = use_state(|| Disruption::DataCorruption);
     let tab = use_state(|| props.tab);
+    let drawn = use_state(|| props.tab.bit());
     let open = use_state(|| true);
     let tall = use_state(|| false);
     let sort = use_state(Sort::default);
@@ -91,12 +112,26 @@ pub fn Results(props: &ResultsProps) -> Html {
         Callback::from(move |_: Event| disruption.set(d))
     };
     let show = |t: Tab| {
-        let (tab, open) = (tab.clone(), open.clone());
+        let (tab, open, drawn) = (tab.clone(), open.clone(), drawn.clone());
         Callback::from(move |_: MouseEvent| {
             tab.set(t);
             open.set(true);
+            drawn.set(*drawn | t.bit());
         })
     };
+    {
+        // Paper shows every panel: draw the ones not drawn yet before the page is printed (yew
+        // renders in the microtask after this listener, before the browser lays out the print).
+        let drawn = drawn.clone();
+        let all = *drawn == ALL_DRAWN;
+        use_effect_with(all, move |all| {
+            let listener = (!*all)
+                .then(web_sys::window)
+                .flatten()
+                .map(|window| gloo_events::EventListener::new(&window, "beforeprint", move |_| drawn.set(ALL_DRAWN)));
+            move || drop(listener)
+        });
+    }
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -108,9 +143,10 @@ pub fn Results(props: &ResultsProps) -> Html {
             open.set(true);
         })
     };
+    // The same callback every render, so the table is not redrawn while a card is dragged.
     let on_sort = {
-        let sort = sort.clone();
-        Callback::from(move |s: Sort| sort.set(s))
+        let sort = sort.setter();
+        use_callback((), move |s: Sort, _| sort.set(s))
     };
 
     let tabs = Tab::ALL.into_iter().map(|t| {
@@ -126,11 +162,11 @@ pub fn Results(props: &ResultsProps) -> Html {
             </button>
         }
     });
-    let panel = |t: Tab, body: Html| {
+    let panel = |t: Tab, body: &dyn Fn() -> Html| {
         html! {
             <div id={format!("results-{}", t.key())} class={classes!("results-panel", format!("panel-{}", t.key()))}
                 hidden={*tab != t} aria-label={t.label()} role="region">
-                { body }
+                if *drawn & t.bit() != 0 || *tab == t { { body() } }
             </div>
         }
     };
@@ -160,12 +196,13 @@ pub fn Results(props: &ResultsProps) -> Html {
                     { if *open { "▾" } else { "▴" } }
                 </button>
             </div>
-            // Every panel is drawn, the hidden ones too, so that printing shows them all.
+            // Panels once drawn stay drawn, hidden, so that switching back is instant and
+            // printing shows them all (see the module's notes).
             <div class="results-body" hidden={!*open}>
-                { panel(Tab::Stages, html! { <ResultsTable disruption={d} sort={*sort} {on_sort} dispatcher={dispatcher.clone()}
-                        selection={selection.clone()} /> }) }
-                { panel(Tab::Warnings, html! { <WarningList dispatcher={dispatcher.clone()} /> }) }
-                { panel(Tab::Plots, html! { <Plots disruption={d} selected={first_selected.clone()} /> }) }
+                { panel(Tab::Stages, &|| html! { <ResultsTable disruption={d} sort={*sort} on_sort={on_sort.clone()}
+                        dispatcher={dispatcher.clone()} selection={selection.clone()} /> }) }
+                { panel(Tab::Warnings, &|| html! { <WarningList dispatcher={dispatcher.clone()} /> }) }
+                { panel(Tab::Plots, &|| html! { <Plots disruption={d} selected={first_selected.clone()} /> }) }
             </div>
         </aside>
     }

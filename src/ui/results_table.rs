@@ -3,6 +3,11 @@
 //! the targets with met/missed marks (and the upstream stage an older recovery point comes
 //! from), the monthly cost and the reason. Sortable by any heading; a click on a row
 //! (or its name, from the keyboard) selects the stage on the canvas.
+//!
+//! A large platform's rows are drawn a batch at a time: the first [`FIRST_ROWS`] with the rest
+//! of the page, then [`BATCH_ROWS`] more per task, so that opening 200 stages neither holds the
+//! canvas back nor blocks the page for long (input is handled between batches). Before the
+//! page prints, every row is drawn.
 
 use super::results::{show_stage, Dispatcher};
 use super::state::{use_plan, use_planned};
@@ -15,6 +20,12 @@ use crate::results::{rows, Column, Row, Sort};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Rows drawn with the page: more than the tallest drawer shows.
+pub const FIRST_ROWS: usize = 30;
+
+/// Rows added per task after that.
+pub const BATCH_ROWS: usize = 40;
 
 /// Properties of [`ResultsTable`].
 #[derive(Properties, PartialEq)]
@@ -69,6 +80,23 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     let plan = use_plan();
     let planned = use_planned();
     let scenario: &Scenario = &planned;
+    let shown = use_state(|| FIRST_ROWS);
+    {
+        // Draw the next batch in a task of its own, or everything before the page prints.
+        let shown = shown.clone();
+        use_effect_with((*shown, plan.stages.len()), move |&(n, total)| {
+            let pending = n < total;
+            let next = pending.then(|| {
+                let shown = shown.clone();
+                gloo_timers::callback::Timeout::new(0, move || shown.set(n.saturating_add(BATCH_ROWS)))
+            });
+            let print = pending
+                .then(web_sys::window)
+                .flatten()
+                .map(|window| gloo_events::EventListener::new(&window, "beforeprint", move |_| shown.set(usize::MAX)));
+            move || drop((next, print))
+        });
+    }
     if plan.stages.is_empty() {
         return html! {
             <p class="results-empty">{ format!("Drag stages from the palette onto the canvas: for each, this table shows \
@@ -128,7 +156,8 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                     r.rpo_from.map(|name| (name, upstream_point(rec, name)))) }
                 { against(rec.completion_minutes, rec.target.rto_minutes, rec.meets_rto, rec.assumed, None) }
                 <td class="money">{ whole_money(rec.cost.total()) }</td>
-                <td class="reason" title={rec.reason.clone()}>{ rec.reason.clone() }</td>
+                // Two lines of the reason; the selected row shows it whole.
+                <td class="reason"><span class="reason-text">{ rec.reason.clone() }</span></td>
             </tr>
         }
     };
@@ -156,7 +185,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for rows(&plan, scenario, d, sort).into_iter().map(row) }
+                    { for rows(&plan, scenario, d, sort).into_iter().take(*shown).map(row) }
                 </tbody>
             </table>
             <p class="money-note">{ format!("Costs in {c} a month.") }</p>

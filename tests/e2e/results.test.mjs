@@ -165,6 +165,15 @@ test("the results fold away, and print shows every panel without the editor", as
   await page.getByRole("button", { name: "Open the results" }).click();
   await page.locator(".results-body").waitFor({ state: "visible" });
 
+  // Panels are drawn when first shown; printing draws them all. Print for real (the browser
+  // fires beforeprint as it does for Ctrl+P) and read the pages back from the PDF.
+  assert.equal(await page.locator("figure.plot").count(), 0, "plots nobody looked at are not drawn");
+  const pdf = await page.pdf({ format: "A4" });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) || []).length;
+  assert.equal(await page.locator("figure.plot").count(), 4, "printing drew every plot");
+  assert.ok((await page.locator("#results-warnings li.warning").count()) > 0, "printing drew the warnings");
+  assert.ok(pages >= 4, `the table, the warnings and four plots take at least four pages, not ${pages}`);
+
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator(".keel-panes").isVisible(), false, "no editor on paper");
   for (const panel of ["stages", "warnings", "plots"]) {
