@@ -4,12 +4,20 @@
 // Native only: server-side rendering runs on tokio; tests/web.rs covers the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
+use keel::editor::geometry::Size;
 use keel::model::{PaletteGroup, Scenario, StageKind};
 use keel::ui::{App, AppProps};
 use yew::LocalServerRenderer;
 
 async fn render(scenario: Scenario) -> String {
-    LocalServerRenderer::<App>::with_props(AppProps { scenario, notice: None }).hydratable(false).render().await
+    LocalServerRenderer::<App>::with_props(AppProps {
+        scenario,
+        notice: None,
+        canvas_size: Some(Size { w: 900.0, h: 500.0 }),
+    })
+    .hydratable(false)
+    .render()
+    .await
 }
 
 /// `text` as yew writes it in HTML text and attribute values.
@@ -125,4 +133,32 @@ async fn canvas_draws_a_card_per_stage_with_plan_status_and_a_flow_per_flow() {
     assert!(canvas.contains("Feeds RAW.") && canvas.contains("Reads from SRC."), "lineage is spoken: {canvas}");
     assert_eq!(canvas.matches(r#"class="flow""#).count(), 1, "one arrow per flow: {canvas}");
     assert!(canvas.contains("translate(300px,60px)"), "cards sit at their world position: {canvas}");
+}
+
+#[tokio::test]
+async fn cards_are_compact_when_zoomed_out_below_readable_and_still_say_everything() {
+    // 200 stages fitted into 900 × 500 px: far below the zoom at which badges can be read.
+    let html = render(keel::model::synthetic(200)).await;
+    let canvas = section(&html, "pane canvas", "</main>");
+    assert_eq!(canvas.matches(r#"aria-roledescription="stage""#).count(), 200, "a card per stage");
+    assert_eq!(canvas.matches(r#" compact""#).count(), 200, "every card compact");
+    assert!(!canvas.contains("card-badges") && !canvas.contains("card-kind"), "no badges or kind line");
+    assert!(canvas.contains("RPO ") && canvas.contains("RTO "), "the aria-labels keep the targets");
+}
+
+#[tokio::test]
+async fn cards_wait_for_the_canvas_to_be_measured() {
+    // In the browser the canvas measures itself first: the first measure fits the view, and
+    // cards drawn before it would be laid out twice.
+    let html = LocalServerRenderer::<App>::with_props(AppProps {
+        scenario: keel::model::synthetic(3),
+        notice: None,
+        canvas_size: None,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    let canvas = section(&html, "pane canvas", "</main>");
+    assert!(!canvas.contains("stage-card"), "{canvas}");
+    assert!(canvas.contains("3 stages"), "the status line counts them: {canvas}");
 }

@@ -17,6 +17,10 @@ pub const CARD_H: f64 = 100.0;
 pub const ZOOM_MIN: f64 = 0.2;
 /// Largest zoom: a card fills a good part of a projector.
 pub const ZOOM_MAX: f64 = 2.0;
+/// Below this zoom the canvas draws cards compact — label and status colour only: their kind,
+/// service and RPO/RTO badges would be under 6 px on screen, unreadable, and a zoomed-out view
+/// of hundreds of stages then costs a third of the page elements.
+pub const DETAIL_ZOOM_MIN: f64 = 0.5;
 /// Radius around a handle's centre, in screen pixels, that grabs it (a 28 px target: WCAG 2.5.8).
 pub const HANDLE_RADIUS_IN_SCREEN: f64 = 14.0;
 /// Distance in screen pixels within which a dragged connection snaps to an input handle.

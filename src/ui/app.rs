@@ -10,8 +10,9 @@ use super::persist::Persistence;
 use super::properties::Properties;
 use super::results::Results;
 use super::state::{AppState, EditorHandle, Planned, Shared};
+use crate::editor::geometry::Size;
 use crate::editor::status::same_plan_input;
-use crate::editor::{Editor, Notice};
+use crate::editor::{Action, Editor, Notice};
 use crate::engine::{self, Plan};
 use crate::model::Scenario;
 use std::rc::Rc;
@@ -26,6 +27,10 @@ pub struct AppProps {
     /// A message to show on start (a fragment that could not be used).
     #[prop_or_default]
     pub notice: Option<String>,
+    /// The canvas's size when it is known before the page is laid out (server rendering,
+    /// tests). In the browser the canvas measures itself, and draws its cards once it has.
+    #[prop_or_default]
+    pub canvas_size: Option<Size>,
 }
 
 /// The memo key of the plan: the scenario, compared so that moving cards (which the engine
@@ -41,10 +46,13 @@ impl PartialEq for PlanInput {
 /// The whole app: the header; palette, canvas and properties side by side; the results under them.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let (initial, notice) = (props.scenario.clone(), props.notice.clone());
+    let (initial, notice, size) = (props.scenario.clone(), props.notice.clone(), props.canvas_size);
     let state = use_reducer(move || {
         let mut editor = Editor::new(initial);
         editor.notice = notice.map(|text| Notice { seq: 1, text, refusal: true });
+        if let Some(measured) = size.and_then(|size| editor.apply(Action::Resize(size))) {
+            editor = measured;
+        }
         AppState { editor }
     });
     use_keyboard(Some(state.clone()));

@@ -9,7 +9,7 @@ use super::num::{num, scale};
 use super::stage_card::{DropHint, StageCard};
 use super::state::{use_editor, use_plan, Shared};
 use super::toolbar::Toolbar;
-use crate::editor::geometry::{input_handle, output_handle, Rect, Size, GRID};
+use crate::editor::geometry::{input_handle, output_handle, Rect, Size, DETAIL_ZOOM_MIN, GRID};
 use crate::editor::status::{card_facts, CardFacts};
 use crate::editor::{stage_name, Action, Gesture};
 use crate::model::Scenario;
@@ -185,6 +185,7 @@ pub fn Canvas() -> Html {
     };
 
     let invalid = Rc::new(CardFacts::default());
+    let compact = view.zoom < DETAIL_ZOOM_MIN;
     let cards = ed.paint_order().into_iter().filter_map(|i| scenario.stages.get(i)).map(|s| {
         let drop = match &drop_target {
             Some((t, ok)) if *t == s.id => {
@@ -205,6 +206,7 @@ pub fn Canvas() -> Html {
                 pos_in_world={s.pos}
                 facts={facts.get(&s.id).cloned().unwrap_or_else(|| invalid.clone())}
                 selected={ed.is_selected(&s.id)}
+                {compact}
                 lineage={lineage.get(s.id.as_str()).cloned().unwrap_or_default()}
                 {drop}
             />
@@ -231,11 +233,15 @@ pub fn Canvas() -> Html {
                 {onpointerdown} {onpointermove} {onpointerup} onpointercancel={cancel.clone()}
                 onlostpointercapture={cancel} {onwheel}>
                 <div class="canvas-world" style={world_style}>
-                    <Flows scenario={Shared(scenario.clone())} selection={Shared(ed.selection.clone())} {preview}
-                        selected={ed.selected_flow.clone()} />
-                    // The cards alone in their element: a fully keyed list, so yew moves cards when
-                    // the paint order changes instead of rebuilding them (and losing focus).
-                    <div class="cards">{ for cards }</div>
+                    // Nothing is drawn before the canvas is measured: the first measure fits the
+                    // view, and cards laid out before it would be laid out twice.
+                    if measured {
+                        <Flows scenario={Shared(scenario.clone())} selection={Shared(ed.selection.clone())} {preview}
+                            selected={ed.selected_flow.clone()} />
+                        // The cards alone in their element: a fully keyed list, so yew moves cards
+                        // when the paint order changes instead of rebuilding them (and losing focus).
+                        <div class="cards">{ for cards }</div>
+                    }
                 </div>
                 if let Some(r) = selection_box {
                     <div class="select-box" style={format!("left:{}px;top:{}px;width:{}px;height:{}px", num(r.x), num(r.y), num(r.w), num(r.h))}></div>

@@ -37,6 +37,11 @@ pub struct StageCardProps {
     pub facts: Rc<CardFacts>,
     /// Whether it is selected.
     pub selected: bool,
+    /// Drawn compact: the label and the status colour, without kind, service and badges (the
+    /// canvas is zoomed out below [`crate::editor::geometry::DETAIL_ZOOM_MIN`]). The aria-label
+    /// still says everything.
+    #[prop_or_default]
+    pub compact: bool,
     /// Flows it reads from and feeds, in words, for screen readers.
     #[prop_or_default]
     pub lineage: AttrValue,
@@ -53,6 +58,9 @@ pub fn StageCard(props: &StageCardProps) -> Html {
     let mut class = classes!("stage-card", format!("status-{}", status.key()));
     if props.selected {
         class.push("selected");
+    }
+    if props.compact {
+        class.push("compact");
     }
     match props.drop {
         DropHint::None => {}
@@ -78,6 +86,14 @@ pub fn StageCard(props: &StageCardProps) -> Html {
         if props.lineage.is_empty() { "" } else { " " },
         props.lineage
     );
+    if props.compact {
+        return html! {
+            <div {class} {style} role="group" tabindex="0" aria-label={aria} aria-roledescription="stage"
+                data-stage={props.id.clone()} data-status={status.key()} data-kind={props.kind.key()}>
+                <div class="card-label">{ props.label.clone() }</div>
+            </div>
+        };
+    }
     let badge = |name: &str, b: &crate::editor::status::Badge| {
         let mark = if b.met { "✓" } else { "✕" };
         html! {

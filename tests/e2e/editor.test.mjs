@@ -331,3 +331,27 @@ test("the editor with stages has no serious accessibility violations (axe-core)"
   assert.deepEqual(await seriousA11yViolations(page), []);
   await page.close();
 });
+
+test("a large platform opens fitted with compact cards, full cards once zoomed in", async () => {
+  const page = await openPage(browser);
+  await page.goto(`${appUrl()}#bench=200`);
+  await page.locator(".stage-card").first().waitFor({ state: "visible", timeout: 15000 });
+  assert.equal(await page.locator(".stage-card").count(), 200);
+  // Fitted, 200 stages are far below the zoom at which badges can be read: label and status only.
+  assert.equal(await page.locator(".stage-card.compact").count(), 200, "every card compact");
+  assert.equal(await page.locator(".stage-card .badge").count(), 0);
+  const label = await page.locator(".stage-card").first().getAttribute("aria-label");
+  assert.match(label, /RPO .+, RTO .+\./, "the aria-label still says the targets");
+  await page.screenshot({ path: `${out}editor-compact.png` });
+  // The stages table fills in behind the canvas, a batch at a time, up to every stage.
+  await page.waitForFunction(() => document.querySelectorAll(".stages-table tbody tr").length === 200);
+  // Zoomed in far enough to read, the cards show kind, service and badges again.
+  for (let i = 0; i < 12 && (await page.locator(".stage-card.compact").count()) > 0; i++) {
+    await page.getByRole("button", { name: "Zoom in" }).click();
+  }
+  assert.equal(await page.locator(".stage-card.compact").count(), 0, "no compact card once zoomed in");
+  assert.equal(await page.locator(".stage-card .badge").count(), 400, "RPO and RTO badges on every card");
+  await page.screenshot({ path: `${out}editor-zoomed-in.png` });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
