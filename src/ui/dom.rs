@@ -57,3 +57,42 @@ pub fn focus_stage_card(id: &str) {
         let _ = card.focus();
     }
 }
+
+/// Work put off until the browser is idle (see [`when_idle`]); dropping it cancels the work.
+pub struct Idle {
+    /// The `requestIdleCallback` handle, when the browser has one.
+    handle: Option<u32>,
+    /// The callback, kept alive until it runs or is cancelled.
+    _callback: Option<wasm_bindgen::closure::Closure<dyn FnMut()>>,
+    /// The fallback timer where there is no `requestIdleCallback`.
+    _timeout: Option<gloo_timers::callback::Timeout>,
+}
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        if let (Some(handle), Some(window)) = (self.handle, web_sys::window()) {
+            window.cancel_idle_callback(handle);
+        }
+    }
+}
+
+/// Runs `work` once the browser has nothing more urgent to do — after pending input, rendering
+/// and timers — and at the latest after `max_ms`. Where the browser has no
+/// `requestIdleCallback`, it runs in a task of its own after a short delay.
+pub fn when_idle(max_ms: u32, work: impl FnOnce() + 'static) -> Idle {
+    use wasm_bindgen::closure::Closure;
+    let window = web_sys::window();
+    let has_idle = window.as_ref().is_some_and(|w| {
+        js_sys::Reflect::has(w, &wasm_bindgen::JsValue::from_str("requestIdleCallback")).unwrap_or(false)
+    });
+    match window.filter(|_| has_idle) {
+        Some(window) => {
+            let callback = Closure::once(work);
+            let options = web_sys::IdleRequestOptions::new();
+            options.set_timeout(max_ms);
+            let handle = window.request_idle_callback_with_options(callback.as_ref().unchecked_ref(), &options).ok();
+            Idle { handle, _callback: Some(callback), _timeout: None }
+        }
+        None => Idle { handle: None, _callback: None, _timeout: Some(gloo_timers::callback::Timeout::new(16, work)) },
+    }
+}

@@ -5,8 +5,8 @@
 //! (or its name, from the keyboard) selects the stage on the canvas.
 //!
 //! A large platform's rows are drawn a batch at a time: the first [`FIRST_ROWS`] with the rest
-//! of the page, then [`BATCH_ROWS`] more per task, so that opening 200 stages neither holds the
-//! canvas back nor blocks the page for long (input is handled between batches). Before the
+//! of the page, then [`BATCH_ROWS`] more whenever the browser is idle, so that opening 200
+//! stages neither holds the canvas back nor blocks the page for long (input comes first). Before the
 //! page prints, every row is drawn.
 
 use super::results::{show_stage, Dispatcher};
@@ -21,10 +21,11 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Rows drawn with the page: more than the tallest drawer shows.
-pub const FIRST_ROWS: usize = 30;
+/// Rows drawn with the page: more than the tallest drawer shows (about 12), and both reference
+/// platforms whole. Each row costs about a millisecond of layout on first draw.
+pub const FIRST_ROWS: usize = 16;
 
-/// Rows added per task after that.
+/// Rows added each time the browser is idle after that.
 pub const BATCH_ROWS: usize = 40;
 
 /// Properties of [`ResultsTable`].
@@ -86,9 +87,10 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
         let shown = shown.clone();
         use_effect_with((*shown, plan.stages.len()), move |&(n, total)| {
             let pending = n < total;
+            // When idle: the canvas and any input come first (at the latest after 200 ms).
             let next = pending.then(|| {
                 let shown = shown.clone();
-                gloo_timers::callback::Timeout::new(0, move || shown.set(n.saturating_add(BATCH_ROWS)))
+                super::dom::when_idle(200, move || shown.set(n.saturating_add(BATCH_ROWS)))
             });
             let print = pending
                 .then(web_sys::window)
