@@ -2,7 +2,28 @@
 // playwright-core, against the release build that scripts/test serves on loopback.
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
+
+/** Where the tests leave screenshots for a person to look at (tests/e2e/out/, not committed). */
+export const out = fileURLToPath(new URL("./out/", import.meta.url));
+
+/**
+ * One headless chromium for the calling test file: launched before its tests (with the
+ * screenshot folder made), closed after them. Returns a function that gives the browser.
+ */
+export function useBrowser() {
+  let browser;
+  before(async () => {
+    mkdirSync(out, { recursive: true });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser;
+}
 
 /** The served app, e.g. http://127.0.0.1:43121/ (set by scripts/test). */
 export function appUrl() {

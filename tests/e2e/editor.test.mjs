@@ -2,26 +2,14 @@
 // connected by dragging between handles, an RTO edited in the properties panel, undo, redo and
 // delete with the keyboard; the page and the plan are checked after every step. Screenshots go
 // to tests/e2e/out/ (not committed) for a person to look at.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { appUrl, launch, openPage, seriousA11yViolations } from "./browser.mjs";
+import { appUrl, out, useBrowser, openPage, seriousA11yViolations } from "./browser.mjs";
 
-const out = fileURLToPath(new URL("./out/", import.meta.url));
-let browser;
-
-before(async () => {
-  mkdirSync(out, { recursive: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open() {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   await page.goto(appUrl());
   await page.locator(".keel-app").waitFor({ state: "visible", timeout: 15000 });
   return page;
@@ -333,7 +321,7 @@ test("the editor with stages has no serious accessibility violations (axe-core)"
 });
 
 test("a large platform opens fitted with compact cards, full cards once zoomed in", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   await page.goto(`${appUrl()}#bench=200`);
   await page.locator(".stage-card").first().waitFor({ state: "visible", timeout: 15000 });
   assert.equal(await page.locator(".stage-card").count(), 200);

@@ -4,26 +4,14 @@
 // edited in the properties panel changing the table, the totals and the marker on the
 // cost-against-recovery-time plot, and the print stylesheet showing every panel. Screenshots go
 // to tests/e2e/out/ for a person to look at.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { appUrl, launch, openPage, seriousA11yViolations } from "./browser.mjs";
+import { appUrl, out, useBrowser, openPage, seriousA11yViolations } from "./browser.mjs";
 
-const out = fileURLToPath(new URL("./out/", import.meta.url));
-let browser;
-
-before(async () => {
-  mkdirSync(out, { recursive: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openLusty() {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   await page.goto(appUrl());
   await page.locator(".keel-app").waitFor({ state: "visible", timeout: 15000 });
   await page.getByLabel("Start from a template").selectOption("lusty");

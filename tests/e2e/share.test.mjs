@@ -3,29 +3,19 @@
 // files (picker and drop), export the plan file and the runbook, reload and find everything
 // autosaved, and storage that is missing or full. Every page checks that no request leaves the
 // origin and that the Content-Security-Policy refuses nothing. Screenshots go to tests/e2e/out/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { appUrl, launch, seriousA11yViolations } from "./browser.mjs";
+import { appUrl, out, useBrowser, seriousA11yViolations } from "./browser.mjs";
 
-const out = fileURLToPath(new URL("./out/", import.meta.url));
 const golden = readFileSync(fileURLToPath(new URL("../fixtures/plan-v1.json", import.meta.url)), "utf8");
 const AUTOSAVE = "keel.autosave.v1";
-let browser;
-
-before(async () => {
-  mkdirSync(out, { recursive: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** A fresh browser profile (its own storage), 1280×720, downloads allowed. */
 function freshContext(options = {}) {
-  return browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, ...options });
+  return browser().newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true, ...options });
 }
 
 /**

@@ -1,21 +1,13 @@
 // The app shell in a real browser: it loads, starts, shows header, palette, canvas and
 // results, logs no errors, and reports a failed start instead of spinning forever.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appUrl, launch, openPage, seriousA11yViolations } from "./browser.mjs";
+import { appUrl, useBrowser, openPage, seriousA11yViolations } from "./browser.mjs";
 
-let browser;
-
-before(async () => {
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test("the page loads, the loading indicator goes and no errors are logged", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   const response = await page.goto(appUrl());
   assert.equal(response?.status(), 200);
   assert.match(await response.text(), /id="keel-loading"/, "the page starts with a loading indicator");
@@ -28,7 +20,7 @@ test("the page loads, the loading indicator goes and no errors are logged", asyn
 });
 
 test("the shell shows header, palette, canvas and properties side by side, the results under them", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   await page.goto(appUrl());
   const header = page.locator("header.keel-header");
   await header.waitFor({ state: "visible", timeout: 15000 });
@@ -59,7 +51,7 @@ test("the shell shows header, palette, canvas and properties side by side, the r
 });
 
 test("renaming the scenario in the header keeps the new name", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   await page.goto(appUrl());
   const name = page.getByLabel("Scenario name");
   await name.fill("Contoso analytics");
@@ -74,7 +66,7 @@ test("renaming the scenario in the header keeps the new name", async () => {
 });
 
 test("the shell has no serious accessibility violations (axe-core)", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   await page.goto(appUrl());
   await page.locator(".keel-app").waitFor({ state: "visible", timeout: 15000 });
   const violations = await seriousA11yViolations(page);
@@ -83,7 +75,7 @@ test("the shell has no serious accessibility violations (axe-core)", async () =>
 });
 
 test("a wasm that cannot load is reported instead of an endless spinner", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser());
   await page.route(/\.wasm$/, (route) => route.abort());
   await page.goto(appUrl());
   const loading = page.locator("#keel-loading");
