@@ -96,3 +96,17 @@ pub fn when_idle(max_ms: u32, work: impl FnOnce() + 'static) -> Idle {
         None => Idle { handle: None, _callback: None, _timeout: Some(gloo_timers::callback::Timeout::new(16, work)) },
     }
 }
+
+/// While `pending`, runs `draw` when the page is about to print (`beforeprint`, fired by Ctrl+P
+/// and the browser's menu alike): views that draw lazily draw everything for paper. yew renders
+/// in the microtask after the listener, before the browser lays out the print.
+#[yew::hook]
+pub fn use_before_print<F: Fn() + 'static>(pending: bool, draw: F) {
+    yew::use_effect_with(pending, move |&pending| {
+        let listener = pending
+            .then(web_sys::window)
+            .flatten()
+            .map(|window| gloo_events::EventListener::new(&window, "beforeprint", move |_| draw()));
+        move || drop(listener)
+    });
+}

@@ -10,6 +10,7 @@
 //! nobody looked at. Before the page prints (`beforeprint`) every panel is drawn, so that paper
 //! gets the table, the warnings and every plot.
 
+use super::dom::use_before_print;
 use super::plots::Plots;
 use super::results_table::ResultsTable;
 use super::state::{use_editor, use_plan, AppState};
@@ -119,19 +120,11 @@ pub fn Results(props: &ResultsProps) -> Html {
             drawn.set(*drawn | t.bit());
         })
     };
-    {
-        // Paper shows every panel: draw the ones not drawn yet before the page is printed (yew
-        // renders in the microtask after this listener, before the browser lays out the print).
+    // Paper shows every panel: draw the ones not drawn yet before the page is printed.
+    use_before_print(*drawn != ALL_DRAWN, {
         let drawn = drawn.clone();
-        let all = *drawn == ALL_DRAWN;
-        use_effect_with(all, move |all| {
-            let listener = (!*all)
-                .then(web_sys::window)
-                .flatten()
-                .map(|window| gloo_events::EventListener::new(&window, "beforeprint", move |_| drawn.set(ALL_DRAWN)));
-            move || drop(listener)
-        });
-    }
+        move || drawn.set(ALL_DRAWN)
+    });
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))

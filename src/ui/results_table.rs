@@ -9,6 +9,7 @@
 //! stages neither holds the canvas back nor blocks the page for long (input comes first). Before the
 //! page prints, every row is drawn.
 
+use super::dom::{use_before_print, when_idle};
 use super::results::{show_stage, Dispatcher};
 use super::state::{use_plan, use_planned};
 use crate::duration::{Mins, Whole};
@@ -83,22 +84,19 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     let scenario: &Scenario = &planned;
     let shown = use_state(|| FIRST_ROWS);
     {
-        // Draw the next batch in a task of its own, or everything before the page prints.
+        // The next batch when the browser is idle: the canvas and any input come first (at the
+        // latest after 200 ms).
         let shown = shown.clone();
         use_effect_with((*shown, plan.stages.len()), move |&(n, total)| {
-            let pending = n < total;
-            // When idle: the canvas and any input come first (at the latest after 200 ms).
-            let next = pending.then(|| {
-                let shown = shown.clone();
-                super::dom::when_idle(200, move || shown.set(n.saturating_add(BATCH_ROWS)))
-            });
-            let print = pending
-                .then(web_sys::window)
-                .flatten()
-                .map(|window| gloo_events::EventListener::new(&window, "beforeprint", move |_| shown.set(usize::MAX)));
-            move || drop((next, print))
+            let next = (n < total).then(|| when_idle(200, move || shown.set(n.saturating_add(BATCH_ROWS))));
+            move || drop(next)
         });
     }
+    // Every row before the page prints.
+    use_before_print(*shown < plan.stages.len(), {
+        let shown = shown.clone();
+        move || shown.set(usize::MAX)
+    });
     if plan.stages.is_empty() {
         return html! {
             <p class="results-empty">{ format!("Drag stages from the palette onto the canvas: for each, this table shows \

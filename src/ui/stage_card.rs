@@ -86,14 +86,6 @@ pub fn StageCard(props: &StageCardProps) -> Html {
         if props.lineage.is_empty() { "" } else { " " },
         props.lineage
     );
-    if props.compact {
-        return html! {
-            <div {class} {style} role="group" tabindex="0" aria-label={aria} aria-roledescription="stage"
-                data-stage={props.id.clone()} data-status={status.key()} data-kind={props.kind.key()}>
-                <div class="card-label">{ props.label.clone() }</div>
-            </div>
-        };
-    }
     let badge = |name: &str, b: &crate::editor::status::Badge| {
         let mark = if b.met { "✓" } else { "✕" };
         html! {
@@ -103,24 +95,27 @@ pub fn StageCard(props: &StageCardProps) -> Html {
         }
     };
     html! {
-        // Six elements a card: a platform has hundreds. The icon (an image chosen by
-        // `data-kind`) and the two handles (::before and ::after) are drawn by style/main.css.
+        // Seven elements a card, two when compact: a platform has hundreds. The icon (an image
+        // chosen by `data-kind`) and the two handles (::before and ::after) are drawn by
+        // style/main.css.
         <div {class} {style} role="group" tabindex="0" aria-label={aria} aria-roledescription="stage"
             data-stage={props.id.clone()} data-status={status.key()} data-kind={props.kind.key()}>
             <div class="card-label">{ props.label.clone() }</div>
-            <div class="card-kind" title={facts.service.clone()}>{ format!("{} · {}", props.kind.label(), facts.service) }</div>
-            <div class="card-badges">
-                { badge("RPO", &facts.rpo) }
-                { badge("RTO", &facts.rto) }
-                <span class="card-status" title={if facts.warnings.is_empty() { status.label().to_string() } else { facts.warnings.clone() }}>
-                    { match status {
-                        crate::editor::status::Status::Meets => "●",
-                        crate::editor::status::Status::Warning => "▲",
-                        crate::editor::status::Status::Violates => "■",
-                        crate::editor::status::Status::Invalid => "?",
-                    } }
-                </span>
-            </div>
+            if !props.compact {
+                <div class="card-kind" title={facts.service.clone()}>{ format!("{} · {}", props.kind.label(), facts.service) }</div>
+                <div class="card-badges">
+                    { badge("RPO", &facts.rpo) }
+                    { badge("RTO", &facts.rto) }
+                    <span class="card-status" title={if facts.warnings.is_empty() { status.label().to_string() } else { facts.warnings.clone() }}>
+                        { match status {
+                            crate::editor::status::Status::Meets => "●",
+                            crate::editor::status::Status::Warning => "▲",
+                            crate::editor::status::Status::Violates => "■",
+                            crate::editor::status::Status::Invalid => "?",
+                        } }
+                    </span>
+                </div>
+            }
         </div>
     }
 }
