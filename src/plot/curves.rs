@@ -41,7 +41,7 @@ struct Spec<'a> {
 /// `None` when the plan has no platform curve (no valid stage).
 pub fn cost_against_rto(plan: &Plan, scenario: &Scenario, disruption: Disruption) -> Option<Figure> {
     let curve = plan.curves.platform.iter().find(|c| c.disruption == disruption)?;
-    let timeline = plan.pipeline.timelines.iter().find(|t| t.disruption == disruption);
+    let timeline = plan.pipeline.timeline(disruption);
     let spec = Spec {
         what: "cost-vs-rto",
         title: format!("Monthly cost against recovery time — {}", lower(disruption)),
@@ -63,9 +63,7 @@ pub fn cost_against_rpo(plan: &Plan, scenario: &Scenario, disruption: Disruption
     let curve = plan.curves.platform.iter().find(|c| c.disruption == disruption)?;
     let worst = plan
         .pipeline
-        .timelines
-        .iter()
-        .find(|t| t.disruption == disruption)
+        .timeline(disruption)
         .and_then(|t| t.stages.iter().filter_map(|s| s.effective_rpo_minutes).reduce(f64::max));
     let spec = Spec {
         what: "cost-vs-rpo",

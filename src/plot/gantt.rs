@@ -25,7 +25,7 @@ pub const MAX_ROWS: usize = 150;
 /// The recovery timeline for `disruption`. `None` when the plan has no timeline for it (no
 /// valid stage).
 pub fn timeline(plan: &Plan, scenario: &Scenario, disruption: Disruption) -> Option<Figure> {
-    let t = plan.pipeline.timelines.iter().find(|t| t.disruption == disruption)?;
+    let t = plan.pipeline.timeline(disruption)?;
     if t.stages.is_empty() {
         return None;
     }

@@ -32,7 +32,7 @@ pub fn Totals(props: &TotalsProps) -> Html {
     ];
     let breakdown: Vec<String> =
         by_category.iter().map(|(what, v)| format!("{what} {c} {}", whole_money(*v))).collect();
-    let timeline = plan.pipeline.timelines.iter().find(|tl| tl.disruption == props.disruption);
+    let timeline = plan.pipeline.timeline(props.disruption);
     let first = timeline.and_then(|tl| tl.first_service_minutes);
     let full = timeline.and_then(|tl| tl.full_restore_minutes);
     let planned = t.stages_meeting + t.stages_violating;
