@@ -52,6 +52,9 @@ pub fn kind_icon(kind: StageKind) -> Html {
 
 /// The CSS rule that gives cards of `kind` their icon, as style/main.css must hold it: an image
 /// in the group's colour (a plain image paints far faster than a mask on hundreds of cards).
+/// Compact cards match no icon rule at all: a `::before` that matches a `background-image`
+/// resolves the image for every card even when its `content` is `none` (≈ 30 ms of style for
+/// 200 cards on start, measured).
 pub fn icon_css_rule(kind: StageKind) -> String {
     let svg = format!(
         "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='{}' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'><path d='{}'/></svg>",
@@ -60,7 +63,7 @@ pub fn icon_css_rule(kind: StageKind) -> String {
     );
     let svg = svg.replace('<', "%3C").replace('>', "%3E").replace('#', "%23");
     format!(
-        ".stage-card[data-kind=\"{}\"] .card-label::before {{ background-image: url(\"data:image/svg+xml,{svg}\"); }}",
+        ".stage-card:not(.compact)[data-kind=\"{}\"] .card-label::before {{ background-image: url(\"data:image/svg+xml,{svg}\"); }}",
         kind.key()
     )
 }
