@@ -180,6 +180,9 @@ pub struct Editor {
     pub drafts: Rc<BTreeMap<FieldKey, Draft>>,
     /// The view should be fitted to the platform once the canvas has a size.
     fit_pending: bool,
+    /// The view as fitted to an estimated canvas size, until the canvas is measured: a measure
+    /// that finds the view unchanged fits it again.
+    fitted_to_estimate: Option<View>,
     history: Rc<History>,
 }
 
@@ -277,8 +280,15 @@ pub enum Action {
         /// The stage.
         id: String,
     },
-    /// The canvas was measured (on start and on resize).
+    /// The canvas was measured (on start and on resize). The first measure fits the view to the
+    /// platform, or fits it again when it was fitted to an estimate ([`Action::EstimateSize`])
+    /// and the user has not moved it since.
     Resize(Size),
+    /// The canvas's size as worked out before the page was laid out (from the window and the
+    /// page's fixed layout): the view is fitted to it at once, so the very first render draws
+    /// the cards where they belong, instead of a frame without cards and another with them. The
+    /// first [`Action::Resize`] corrects it. Ignored once the canvas has a size.
+    EstimateSize(Size),
     /// Turn snapping to the grid on or off.
     ToggleSnap,
     /// The space bar went down or up.
@@ -326,6 +336,7 @@ impl Editor {
             space_held: false,
             drafts: Rc::default(),
             fit_pending: true,
+            fitted_to_estimate: None,
             history: Rc::default(),
         }
     }
@@ -364,6 +375,7 @@ impl Editor {
             && self.space_held == other.space_held
             && Rc::ptr_eq(&self.drafts, &other.drafts)
             && self.fit_pending == other.fit_pending
+            && self.fitted_to_estimate == other.fitted_to_estimate
     }
 
     /// The unusable text typed into a field, with the reason, if any.
@@ -523,8 +535,11 @@ impl Editor {
             }
             Action::Resize(size) => {
                 if !(size.w.is_finite() && size.h.is_finite()) || size == self.view.size {
+                    // A measure that confirms an estimate changes nothing (`fitted_to_estimate`
+                    // stays, and only counts while the view is still the fitted one).
                     return false;
                 }
+                let refit = self.fitted_to_estimate.take().is_some_and(|fitted| fitted == self.view);
                 // Keep the middle of the view where it was.
                 let centre = self.view.world_from_screen(self.view.centre_in_screen());
                 let had_size = self.view.size.w > 0.0;
@@ -532,10 +547,23 @@ impl Editor {
                 if had_size {
                     self.view = self.view.centred_on(centre, self.view.zoom);
                 }
+                if self.fit_pending || refit {
+                    self.fit_pending = false;
+                    self.fit(false);
+                }
+                true
+            }
+            Action::EstimateSize(size) => {
+                let usable = size.w.is_finite() && size.h.is_finite() && size.w > 0.0 && size.h > 0.0;
+                if !usable || self.view.size.w > 0.0 {
+                    return false;
+                }
+                self.view.size = size;
                 if self.fit_pending {
                     self.fit_pending = false;
                     self.fit(false);
                 }
+                self.fitted_to_estimate = Some(self.view);
                 true
             }
             Action::ToggleSnap => {

@@ -432,6 +432,44 @@ fn the_first_measure_fits_the_platform_and_later_ones_keep_the_centre() {
 }
 
 #[test]
+fn a_view_fitted_to_an_estimated_size_is_fitted_again_when_measured_unless_moved() {
+    let mut scenario = Scenario::default();
+    for (i, x) in [0.0, 2000.0].into_iter().enumerate() {
+        let mut s = Stage::new(format!("s{i}"), StageKind::Raw);
+        s.pos = p(x, 0.0);
+        scenario.stages.push(s);
+    }
+    let fits = |e: &Editor| {
+        let visible = e.view.visible_in_world();
+        visible.x <= 0.0 && visible.x + visible.w >= 2000.0 + CARD_W
+    };
+    let e = Editor::new(scenario);
+    assert_eq!(e.apply(Action::EstimateSize(Size { w: 0.0, h: 500.0 })), None, "no usable estimate");
+    assert_eq!(e.apply(Action::EstimateSize(Size { w: f64::NAN, h: 500.0 })), None);
+    let estimated = act(&e, Action::EstimateSize(Size { w: 800.0, h: 500.0 }));
+    assert!(fits(&estimated), "fitted to the estimate: the first render draws the cards");
+    assert_eq!(estimated.view.size, Size { w: 800.0, h: 500.0 });
+
+    // The measure confirms the estimate: nothing to do.
+    assert_eq!(estimated.apply(Action::Resize(Size { w: 800.0, h: 500.0 })), None);
+    // The measure differs (a narrower canvas): fitted again, not merely re-centred.
+    let narrower = act(&estimated, Action::Resize(Size { w: 600.0, h: 500.0 }));
+    assert!(fits(&narrower), "fitted again to the measured size: {:?}", narrower.view);
+    assert!(narrower.view.zoom < estimated.view.zoom);
+    // Only once: a later resize keeps the centre and the zoom.
+    let later = act(&narrower, Action::Resize(Size { w: 500.0, h: 500.0 }));
+    assert_eq!(later.view.zoom, narrower.view.zoom);
+
+    // The user zoomed before the measure came: their view stays.
+    let zoomed = act(&estimated, Action::ZoomIn);
+    let measured = act(&zoomed, Action::Resize(Size { w: 600.0, h: 500.0 }));
+    assert_eq!(measured.view.zoom, zoomed.view.zoom, "not fitted over the user's zoom");
+
+    // Once measured, estimates are ignored.
+    assert_eq!(later.apply(Action::EstimateSize(Size { w: 900.0, h: 900.0 })), None);
+}
+
+#[test]
 fn snap_space_and_help_toggles() {
     let e = abc();
     let off = act(&e, Action::ToggleSnap);

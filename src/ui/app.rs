@@ -27,8 +27,10 @@ pub struct AppProps {
     /// A message to show on start (a fragment that could not be used).
     #[prop_or_default]
     pub notice: Option<String>,
-    /// The canvas's size when it is known before the page is laid out (server rendering,
-    /// tests). In the browser the canvas measures itself, and draws its cards once it has.
+    /// The canvas's size as far as it is known before the page is laid out: estimated from the
+    /// window in the browser ([`super::canvas::estimated_canvas_size`]), given by server
+    /// rendering and tests. The platform is fitted to it so that the first render draws the
+    /// cards; the canvas then measures itself. Without it, the cards wait for that measure.
     #[prop_or_default]
     pub canvas_size: Option<Size>,
 }
@@ -50,8 +52,8 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || {
         let mut editor = Editor::new(initial);
         editor.notice = notice.map(|text| Notice { seq: 1, text, refusal: true });
-        if let Some(measured) = size.and_then(|size| editor.apply(Action::Resize(size))) {
-            editor = measured;
+        if let Some(estimated) = size.and_then(|size| editor.apply(Action::EstimateSize(size))) {
+            editor = estimated;
         }
         AppState { editor }
     });

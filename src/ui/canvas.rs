@@ -23,8 +23,36 @@ use yew::prelude::*;
 /// The `id` of the surface that receives pointer events (the palette drops onto it).
 pub const SURFACE_ID: &str = "keel-canvas-surface";
 
-/// The `performance.mark` set when the canvas is first measured, fitted and rendered.
+/// The `performance.mark` set when the canvas first has a size (estimated on start, or
+/// measured) and has rendered its fitted cards with their handlers.
 pub const INTERACTIVE_MARK: &str = "keel-interactive";
+
+/// The page's fixed layout on start, as style/main.css and style/results.css set it (a test
+/// keeps them in step): the header's height, the palette's and the side column's widths (and
+/// the narrower ones below [`NARROW_MAX_W`]), and the open results drawer's share of the height
+/// with its minimum.
+const HEADER_H: f64 = 56.0;
+const PALETTE_W: f64 = 250.0;
+const SIDE_W: f64 = 320.0;
+const NARROW_MAX_W: f64 = 960.0;
+const NARROW_PALETTE_W: f64 = 200.0;
+const NARROW_SIDE_W: f64 = 260.0;
+const DRAWER_VH: f64 = 42.0;
+const DRAWER_MIN_H: f64 = 220.0;
+
+/// The canvas's size in a page whose viewport is `viewport`, worked out from the page's fixed
+/// layout before it is laid out ([`Action::EstimateSize`]): the platform is then fitted and its
+/// cards drawn with the very first render. The canvas measures itself right after, and a wrong
+/// estimate only costs a second fit. `None` when no canvas would show.
+pub fn estimated_canvas_size(viewport: Size) -> Option<Size> {
+    let (palette, side) =
+        if viewport.w <= NARROW_MAX_W { (NARROW_PALETTE_W, NARROW_SIDE_W) } else { (PALETTE_W, SIDE_W) };
+    // Chromium and Safari lay out in 1/64 px: a drawer of 42vh in 720 px is 302.390625 px, not
+    // 302.4 (an estimate a fraction off is still corrected, one render later).
+    let drawer = ((viewport.h * DRAWER_VH / 100.0 * 64.0).floor() / 64.0).max(DRAWER_MIN_H);
+    let size = Size { w: viewport.w - palette - side, h: viewport.h - HEADER_H - drawer };
+    (size.w > 0.0 && size.h > 0.0).then_some(size)
+}
 
 /// "Reads from A, B. Feeds C." for each stage that has flows.
 fn lineage(scenario: &Scenario) -> HashMap<&str, String> {
@@ -103,8 +131,8 @@ pub fn Canvas() -> Html {
         });
     }
 
-    // Once the measured, fitted canvas has rendered, it is interactive: say so to the
-    // browser's performance timeline (scripts/bench reads the mark).
+    // Once the canvas has a size and has rendered its fitted cards, it is interactive: say so to
+    // the browser's performance timeline (scripts/bench reads the mark).
     let measured = editor.as_ref().is_some_and(|h| h.editor.view.size.w > 0.0);
     use_effect_with(measured, |measured| {
         if *measured {
@@ -233,8 +261,9 @@ pub fn Canvas() -> Html {
                 {onpointerdown} {onpointermove} {onpointerup} onpointercancel={cancel.clone()}
                 onlostpointercapture={cancel} {onwheel}>
                 <div class="canvas-world" style={world_style}>
-                    // Nothing is drawn before the canvas is measured: the first measure fits the
-                    // view, and cards laid out before it would be laid out twice.
+                    // Nothing is drawn before the canvas has a size (estimated on start, then
+                    // measured): the view is fitted to it, and cards drawn before would be
+                    // drawn twice.
                     if measured {
                         <Flows scenario={Shared(scenario.clone())} selection={Shared(ed.selection.clone())} {preview}
                             selected={ed.selected_flow.clone()} />
@@ -265,5 +294,39 @@ pub fn Canvas() -> Html {
                 }
             </p>
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_estimate_follows_the_style_sheets() {
+        let main = include_str!("../../style/main.css");
+        let results = include_str!("../../style/results.css");
+        for rule in [
+            format!("--header-h: {HEADER_H}px;"),
+            format!("--palette-w: {PALETTE_W}px;"),
+            format!("--results-w: {SIDE_W}px;"),
+            format!("@media (max-width: {NARROW_MAX_W}px) {{\n  :root {{ --palette-w: {NARROW_PALETTE_W}px; --results-w: {NARROW_SIDE_W}px; }}"),
+            "grid-template-columns: var(--palette-w) minmax(0, 1fr) var(--results-w);".to_string(),
+            "flex: 0 0 var(--header-h);".to_string(),
+        ] {
+            assert!(main.contains(&rule), "style/main.css no longer has `{rule}`: update estimated_canvas_size");
+        }
+        let drawer = format!(".results-drawer.open {{ height: {DRAWER_VH}vh; min-height: {DRAWER_MIN_H}px; }}");
+        assert!(results.contains(&drawer), "style/results.css no longer has `{drawer}`: update estimated_canvas_size");
+    }
+
+    #[test]
+    fn estimates() {
+        // The bench's and the projector's 1280 × 720, as measured in chromium.
+        assert_eq!(estimated_canvas_size(Size { w: 1280.0, h: 720.0 }), Some(Size { w: 710.0, h: 361.609375 }));
+        // Narrow: the narrow columns; short: the drawer keeps its minimum.
+        assert_eq!(estimated_canvas_size(Size { w: 900.0, h: 480.0 }), Some(Size { w: 440.0, h: 204.0 }));
+        assert_eq!(estimated_canvas_size(Size { w: 500.0, h: 720.0 }), Some(Size { w: 40.0, h: 361.609375 }));
+        assert_eq!(estimated_canvas_size(Size { w: 400.0, h: 720.0 }), None);
+        assert_eq!(estimated_canvas_size(Size { w: 1280.0, h: 250.0 }), None);
     }
 }

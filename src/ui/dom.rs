@@ -42,6 +42,12 @@ pub fn is_typing_target(target: Option<EventTarget>) -> bool {
     }
 }
 
+/// The size of the page's viewport in CSS pixels, without scroll bars, if there is a page.
+pub fn viewport_size() -> Option<crate::editor::geometry::Size> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    Some(crate::editor::geometry::Size { w: f64::from(root.client_width()), h: f64::from(root.client_height()) })
+}
+
 /// The element with `id` in the page.
 pub fn element_by_id(id: &str) -> Option<Element> {
     web_sys::window()?.document()?.get_element_by_id(id)

@@ -6,9 +6,12 @@
 //! standing offer to restore an autosave and the latest message about sharing or saving.
 
 use super::app::App;
+use super::canvas::estimated_canvas_size;
+use super::dom;
 use super::persist::import_file;
 use super::share_io;
 use super::state::{use_editor, use_plan, EditorHandle};
+use crate::editor::geometry::Size;
 use crate::editor::persist::{self, copied_message, file_name, Message, Shelf, ShelfEvent, Tone, AUTOSAVE_KEY};
 use crate::editor::persist::{share_url, UNREADABLE_KEY};
 use crate::format::{encode, runbook_markdown};
@@ -46,6 +49,8 @@ pub struct ShareRootProps {
     pub scenario: Scenario,
     /// What to offer and say on start.
     pub shelf: Shelf,
+    /// The canvas's size as estimated before the page is laid out.
+    pub canvas_size: Option<Size>,
 }
 
 /// Reads the page's fragment and the autosave, and decides what to open (browser only: call
@@ -54,7 +59,8 @@ pub fn boot() -> ShareRootProps {
     let fragment = share_io::fragment();
     let (scenario, shelf) =
         persist::boot(&fragment, share_io::read(AUTOSAVE_KEY), |text| share_io::write(UNREADABLE_KEY, text));
-    ShareRootProps { scenario, shelf }
+    let canvas_size = dom::viewport_size().and_then(estimated_canvas_size);
+    ShareRootProps { scenario, shelf, canvas_size }
 }
 
 /// The root of the web app: [`App`] with sharing and saving switched on.
@@ -66,7 +72,7 @@ pub fn ShareRoot(props: &ShareRootProps) -> Html {
     };
     html! {
         <ContextProvider<ShelfHandle> context={shelf}>
-            <App scenario={props.scenario.clone()} />
+            <App scenario={props.scenario.clone()} canvas_size={props.canvas_size} />
         </ContextProvider<ShelfHandle>>
     }
 }

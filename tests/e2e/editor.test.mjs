@@ -331,8 +331,16 @@ test("a large platform opens fitted with compact cards, full cards once zoomed i
   const label = await page.locator(".stage-card").first().getAttribute("aria-label");
   assert.match(label, /RPO .+, RTO .+\./, "the aria-label still says the targets");
   await page.screenshot({ path: `${out}editor-compact.png` });
+  // The view is fitted on start: fitting it again changes nothing.
+  const world = () => page.locator(".canvas-world").getAttribute("style");
+  const opened = await world();
+  await page.getByRole("button", { name: "Fit view" }).click();
+  assert.equal(await world(), opened, "opened fitted");
   // The stages table fills in behind the canvas, a batch at a time, up to every stage.
   await page.waitForFunction(() => document.querySelectorAll(".stages-table tbody tr").length === 200);
+  // The table scrolls in its drawer; the page itself never scrolls (visually hidden words in
+  // 200 rows once made it 12,000 px tall).
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollHeight, innerHeight]), [720, 720]);
   // Zoomed in far enough to read, the cards show kind, service and badges again.
   for (let i = 0; i < 12 && (await page.locator(".stage-card.compact").count()) > 0; i++) {
     await page.getByRole("button", { name: "Zoom in" }).click();
@@ -342,4 +350,33 @@ test("a large platform opens fitted with compact cards, full cards once zoomed i
   await page.screenshot({ path: `${out}editor-zoomed-in.png` });
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+test("the first fit is right even where the page's layout is not the one the estimate expects", async () => {
+  // The canvas is fitted to a size worked out from the window before the page is laid out (so
+  // the first render draws the cards); here a wider palette makes that estimate wrong, and the
+  // canvas's own measure must fit the platform again.
+  const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    document.addEventListener("DOMContentLoaded", () => {
+      const style = document.createElement("style");
+      style.textContent = ":root { --palette-w: 400px; }";
+      document.head.append(style);
+    });
+  });
+  await page.goto(`${appUrl()}#bench=12`);
+  await page.locator(".stage-card").first().waitFor({ state: "visible", timeout: 15000 });
+  await page.waitForTimeout(200);
+  assert.equal(Math.round((await page.locator("#keel-canvas-surface").boundingBox()).width), 560, "the palette is wider");
+  const world = () => page.locator(".canvas-world").getAttribute("style");
+  const opened = await world();
+  await page.getByRole("button", { name: "Fit view" }).click();
+  assert.equal(await world(), opened, "fitted to the measured canvas, not to the estimate");
+  // Every card is in view.
+  const surface = await page.locator("#keel-canvas-surface").boundingBox();
+  for (const box of await page.locator(".stage-card").evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().toJSON()))) {
+    assert.ok(box.left >= surface.x - 1 && box.right <= surface.x + surface.width + 1, `card in view: ${JSON.stringify(box)}`);
+  }
+  await context.close();
 });
