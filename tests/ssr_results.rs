@@ -22,7 +22,7 @@ fn lusty() -> Scenario {
 }
 
 async fn render(scenario: Scenario) -> String {
-    LocalServerRenderer::<App>::with_props(AppProps { scenario, notice: None, canvas_size: None })
+    LocalServerRenderer::<App>::with_props(AppProps { scenario: scenario.into(), notice: None, canvas_size: None })
         .hydratable(false)
         .render()
         .await
@@ -182,12 +182,16 @@ async fn the_app_opens_with_only_the_stages_panel_drawn() {
 }
 
 #[tokio::test]
-async fn a_large_platform_opens_with_its_first_rows_and_draws_the_rest_after() {
-    // The page's first render holds the first rows only; the table adds the rest a batch per task
-    // (effects, which server rendering does not run).
+async fn a_small_platform_opens_with_its_table_and_a_large_one_draws_it_after_the_canvas() {
+    // The page's first render holds a small platform's rows, and none of a large one's: the table
+    // adds those a batch per idle task (effects, which server rendering does not run), after the
+    // canvas.
     use keel::ui::results_table::FIRST_ROWS;
-    let html = render(keel::model::synthetic(200)).await;
-    let table = element(&html, "<table class=\"stages-table\"", "</table>");
-    assert_eq!(table.matches("<tr data-stage=").count(), FIRST_ROWS);
-    const { assert!(FIRST_ROWS < 200) };
+    let rows =
+        |html: &str| element(html, "<table class=\"stages-table\"", "</table>").matches("<tr data-stage=").count();
+    assert_eq!(rows(&render(keel::model::synthetic(FIRST_ROWS)).await), FIRST_ROWS);
+    assert_eq!(rows(&render(keel::model::synthetic(FIRST_ROWS + 1)).await), 0);
+    assert_eq!(rows(&render(keel::model::synthetic(200)).await), 0);
+    // The heading is there from the start.
+    assert!(render(keel::model::synthetic(200)).await.contains("<thead"));
 }

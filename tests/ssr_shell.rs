@@ -11,7 +11,7 @@ use yew::LocalServerRenderer;
 
 async fn render(scenario: Scenario) -> String {
     LocalServerRenderer::<App>::with_props(AppProps {
-        scenario,
+        scenario: scenario.into(),
         notice: None,
         canvas_size: Some(Size { w: 900.0, h: 500.0 }),
     })
@@ -151,7 +151,7 @@ async fn cards_wait_for_the_canvas_to_be_measured() {
     // In the browser the canvas measures itself first: the first measure fits the view, and
     // cards drawn before it would be laid out twice.
     let html = LocalServerRenderer::<App>::with_props(AppProps {
-        scenario: keel::model::synthetic(3),
+        scenario: keel::model::synthetic(3).into(),
         notice: None,
         canvas_size: None,
     })

@@ -27,9 +27,11 @@ fn fresh_root() -> Element {
 
 async fn mount(scenario: Scenario) -> (Element, yew::AppHandle<App>) {
     let root = fresh_root();
-    let handle =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { scenario, notice: None, canvas_size: None })
-            .render();
+    let handle = yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps { scenario: scenario.into(), notice: None, canvas_size: None },
+    )
+    .render();
     yew::scheduler::flush().await;
     (root, handle)
 }

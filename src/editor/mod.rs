@@ -322,10 +322,11 @@ pub enum Action {
 }
 
 impl Editor {
-    /// An editor on `scenario`; the view is fitted to it once the canvas is measured.
-    pub fn new(scenario: Scenario) -> Editor {
+    /// An editor on `scenario` (a scenario or a shared one); the view is fitted to it once the
+    /// canvas has a size.
+    pub fn new(scenario: impl Into<Rc<Scenario>>) -> Editor {
         Editor {
-            scenario: Rc::new(scenario),
+            scenario: scenario.into(),
             selection: Rc::default(),
             selected_flow: None,
             view: View::default(),

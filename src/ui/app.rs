@@ -21,9 +21,9 @@ use yew::prelude::*;
 /// Properties of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// The scenario the editor starts with.
+    /// The scenario the editor starts with (shared: a large platform is not copied on start).
     #[prop_or_default]
-    pub scenario: Scenario,
+    pub scenario: Rc<Scenario>,
     /// A message to show on start (a fragment that could not be used).
     #[prop_or_default]
     pub notice: Option<String>,

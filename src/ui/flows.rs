@@ -51,7 +51,8 @@ fn curve(a: Pos, b: Pos) -> String {
 }
 
 /// The SVG layer of flows. Decorative for assistive technology: each card's label says what it
-/// reads from and feeds.
+/// reads from and feeds. The arrow heads come from style/main.css (`marker-end` on `.flow`), not
+/// an attribute on each of a platform's hundreds of paths.
 #[component]
 pub fn Flows(props: &FlowsProps) -> Html {
     let scenario = &props.scenario;
@@ -62,7 +63,7 @@ pub fn Flows(props: &FlowsProps) -> Html {
         let selected = props.selected.as_ref().is_some_and(|(a, b)| *a == f.from && *b == f.to);
         Some(html! {
             <path key={format!("{}>{}", f.from, f.to)} class={classes!("flow", lit.then_some("lit"), selected.then_some("selected"))}
-                d={curve(output_handle(*a), input_handle(*b))} marker-end="url(#keel-arrow)" />
+                d={curve(output_handle(*a), input_handle(*b))} />
         })
     });
     html! {

@@ -4,10 +4,10 @@
 //! from), the monthly cost and the reason. Sortable by any heading; a click on a row
 //! (or its name, from the keyboard) selects the stage on the canvas.
 //!
-//! A large platform's rows are drawn a batch at a time: the first [`FIRST_ROWS`] with the rest
-//! of the page, then [`BATCH_ROWS`] more whenever the browser is idle, so that opening 200
-//! stages neither holds the canvas back nor blocks the page for long (input comes first). Before the
-//! page prints, every row is drawn.
+//! A platform of up to [`FIRST_ROWS`] stages has its table drawn with the rest of the page. A
+//! larger one's rows come after the canvas, [`BATCH_ROWS`] whenever the browser is idle, so that
+//! opening 200 stages neither holds the canvas back nor blocks the page for long (input comes
+//! first). Before the page prints, every row is drawn.
 
 use super::dom::{use_before_print, when_idle};
 use super::results::{show_stage, Dispatcher};
@@ -22,8 +22,9 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Rows drawn with the page: more than the tallest drawer shows (about 12), and both reference
-/// platforms whole. Each row costs about a millisecond of layout on first draw.
+/// The most stages whose rows are drawn with the page: both reference platforms whole. A larger
+/// platform draws none with the page (each row costs about a millisecond of layout and one of
+/// wasm on first draw; the canvas comes first) and fills its table in right after.
 pub const FIRST_ROWS: usize = 16;
 
 /// Rows added each time the browser is idle after that.
@@ -82,7 +83,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     let plan = use_plan();
     let planned = use_planned();
     let scenario: &Scenario = &planned;
-    let shown = use_state(|| FIRST_ROWS);
+    let shown = use_state(|| if plan.stages.len() <= FIRST_ROWS { FIRST_ROWS } else { 0 });
     {
         // The next batch when the browser is idle: the canvas and any input come first (at the
         // latest after 200 ms).

@@ -46,7 +46,7 @@ pub type ShelfHandle = UseReducerHandle<ShelfState>;
 #[derive(Properties, PartialEq, Default)]
 pub struct ShareRootProps {
     /// The scenario to open.
-    pub scenario: Scenario,
+    pub scenario: Rc<Scenario>,
     /// What to offer and say on start.
     pub shelf: Shelf,
     /// The canvas's size as estimated before the page is laid out.
@@ -60,7 +60,7 @@ pub fn boot() -> ShareRootProps {
     let (scenario, shelf) =
         persist::boot(&fragment, share_io::read(AUTOSAVE_KEY), |text| share_io::write(UNREADABLE_KEY, text));
     let canvas_size = dom::viewport_size().and_then(estimated_canvas_size);
-    ShareRootProps { scenario, shelf, canvas_size }
+    ShareRootProps { scenario: Rc::new(scenario), shelf, canvas_size }
 }
 
 /// The root of the web app: [`App`] with sharing and saving switched on.
