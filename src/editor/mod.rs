@@ -402,7 +402,8 @@ impl Editor {
         &self.history
     }
 
-    /// Indices of the stages in the order they are painted: selected stages last, on top.
+    /// Indices of the stages in the order they are painted: selected stages last, on top (the
+    /// canvas keeps its cards in the scenario's order and raises the selected ones with CSS).
     pub fn paint_order(&self) -> Vec<usize> {
         let stages = &self.scenario.stages;
         let (mut below, above): (Vec<usize>, Vec<usize>) =

@@ -214,7 +214,11 @@ pub fn Canvas() -> Html {
 
     let invalid = Rc::new(CardFacts::default());
     let compact = view.zoom < DETAIL_ZOOM_MIN;
-    let cards = ed.paint_order().into_iter().filter_map(|i| scenario.stages.get(i)).map(|s| {
+    // In the scenario's order, never reordered: selected cards are raised with `z-index`
+    // (style/main.css), which paints them in `Editor::paint_order` as the hit test expects. A card
+    // moved in the document to come out on top would lose the keyboard focus, and the Tab order
+    // would change with the selection.
+    let cards = scenario.stages.iter().map(|s| {
         let drop = match &drop_target {
             Some((t, ok)) if *t == s.id => {
                 if *ok {
@@ -267,8 +271,8 @@ pub fn Canvas() -> Html {
                     if measured {
                         <Flows scenario={Shared(scenario.clone())} selection={Shared(ed.selection.clone())} {preview}
                             selected={ed.selected_flow.clone()} />
-                        // The cards alone in their element: a fully keyed list, so yew moves cards
-                        // when the paint order changes instead of rebuilding them (and losing focus).
+                        // The cards alone in their element: a fully keyed list, so cards added or
+                        // removed leave the others (and the keyboard focus) alone.
                         <div class="cards">{ for cards }</div>
                     }
                 </div>

@@ -236,6 +236,29 @@ test("the keyboard alone adds, selects, moves and deletes stages", async () => {
   await page.close();
 });
 
+test("selecting and moving a card from the keyboard keeps the focus on it and the Tab order", async () => {
+  const page = await open();
+  await page.getByLabel("Start from a template").selectOption("lusty");
+  const order = () => page.locator(".stage-card").evaluateAll((cards) => cards.map((c) => c.dataset.stage));
+  const ids = await order();
+  const focused = () => page.evaluate(() => document.activeElement?.dataset?.stage ?? document.activeElement?.tagName);
+  const id = ids[2];
+  await card(page, id).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await card(page, id).getAttribute("class").then((c) => c.includes("selected")), true, "selected");
+  assert.equal(await focused(), id, "still focused once selected (and drawn on top)");
+  await page.keyboard.press("ArrowRight");
+  assert.match(await notice(page), /^Moved /);
+  assert.equal(await focused(), id, "still focused once moved");
+  assert.deepEqual(await order(), ids, "the cards keep the scenario's order");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), ids[3], "Tab goes on to the next stage");
+  // The selected card is painted over the others.
+  assert.equal(await card(page, id).evaluate((c) => getComputedStyle(c).zIndex), "1");
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test("the keyboard alone connects two stages, and a loop is refused with the reason", async () => {
   const page = await open();
   for (const kind of ["raw", "curated"]) {
