@@ -59,7 +59,7 @@ fn against(achieved: Option<f64>, target: u32, met: bool, assumed: bool, from: O
             <span class="mark" aria-hidden="true">{ mark }</span>
             <span class="visually-hidden">{ words }</span>
             if let Some(name) = from {
-                <br/><span class="rpo-from">{ format!("(upstream: {name})") }</span>
+                <span class="rpo-from">{ format!("(upstream: {name})") }</span>
             }
         </td>
     }
