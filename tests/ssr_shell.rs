@@ -147,9 +147,9 @@ async fn cards_are_compact_when_zoomed_out_below_readable_and_still_say_everythi
 }
 
 #[tokio::test]
-async fn cards_wait_for_the_canvas_to_be_measured() {
-    // In the browser the canvas measures itself first: the first measure fits the view, and
-    // cards drawn before it would be laid out twice.
+async fn cards_wait_for_the_canvas_to_have_a_size() {
+    // Without a size (neither estimated from the window nor measured yet) nothing is drawn: the
+    // first size fits the view, and cards drawn before it would be laid out twice.
     let html = LocalServerRenderer::<App>::with_props(AppProps {
         scenario: keel::model::synthetic(3).into(),
         notice: None,

@@ -133,9 +133,9 @@ pub fn Canvas() -> Html {
 
     // Once the canvas has a size and has rendered its fitted cards, it is interactive: say so to
     // the browser's performance timeline (scripts/bench reads the mark).
-    let measured = editor.as_ref().is_some_and(|h| h.editor.view.size.w > 0.0);
-    use_effect_with(measured, |measured| {
-        if *measured {
+    let sized = editor.as_ref().is_some_and(|h| h.editor.view.size.w > 0.0);
+    use_effect_with(sized, |sized| {
+        if *sized {
             if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
                 let _ = performance.mark(INTERACTIVE_MARK);
             }
@@ -268,7 +268,7 @@ pub fn Canvas() -> Html {
                     // Nothing is drawn before the canvas has a size (estimated on start, then
                     // measured): the view is fitted to it, and cards drawn before would be
                     // drawn twice.
-                    if measured {
+                    if sized {
                         <Flows scenario={Shared(scenario.clone())} selection={Shared(ed.selection.clone())} {preview}
                             selected={ed.selected_flow.clone()} />
                         // The cards alone in their element: a fully keyed list, so cards added or
