@@ -50,29 +50,30 @@ pub struct MiniShape {
 /// 200-stage platform drew 200 rectangles of seven attributes each on start (≈ 40 ms, measured),
 /// and a card is a dot of a few pixels here, so rounded corners are not missed.
 pub fn mini_shapes(stages: &[Stage], selection: &BTreeSet<String>) -> Vec<MiniShape> {
-    let mut shapes = Vec::new();
-    for selected in [false, true] {
-        for group in PaletteGroup::ALL {
-            let mut d = String::new();
-            for s in stages.iter().filter(|s| s.kind.group() == group && selection.contains(&s.id) == selected) {
-                d.push('M');
-                d.push_str(&num(s.pos.x));
-                d.push(' ');
-                d.push_str(&num(s.pos.y));
-                d.push('h');
-                d.push_str(&num(CARD_W));
-                d.push('v');
-                d.push_str(&num(CARD_H));
-                d.push('h');
-                d.push_str(&num(-CARD_W));
-                d.push('z');
-            }
-            if !d.is_empty() {
-                shapes.push(MiniShape { group, selected, d_in_world: d });
-            }
-        }
+    // One pass over the stages (the minimap redraws on every frame of a drag): each rectangle
+    // goes to its slot, unselected groups first, then selected ones, in palette order.
+    let groups = PaletteGroup::ALL.len();
+    let mut paths = vec![String::new(); 2 * groups];
+    let rect = format!("h{}v{}h{}z", num(CARD_W), num(CARD_H), num(-CARD_W));
+    for s in stages {
+        let slot = usize::from(selection.contains(&s.id)) * groups + s.kind.group() as usize;
+        let d = &mut paths[slot];
+        d.push('M');
+        d.push_str(&num(s.pos.x));
+        d.push(' ');
+        d.push_str(&num(s.pos.y));
+        d.push_str(&rect);
     }
-    shapes
+    paths
+        .into_iter()
+        .enumerate()
+        .filter(|(_, d)| !d.is_empty())
+        .map(|(slot, d_in_world)| MiniShape {
+            group: PaletteGroup::ALL[slot % groups],
+            selected: slot >= groups,
+            d_in_world,
+        })
+        .collect()
 }
 
 /// The minimap in the canvas's bottom-right corner.
@@ -159,5 +160,9 @@ mod tests {
             ]
         );
         assert!(mini_shapes(&[], &selection).is_empty());
+        // Slots are numbered by the groups' declaration order, which must be palette order.
+        for (i, group) in PaletteGroup::ALL.into_iter().enumerate() {
+            assert_eq!(group as usize, i);
+        }
     }
 }
