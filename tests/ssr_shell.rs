@@ -126,7 +126,7 @@ async fn canvas_draws_a_card_per_stage_with_plan_status_and_a_flow_per_flow() {
         } else {
             ["violates", "violates"]
         };
-        assert!(status.iter().any(|s| card.contains(&format!(r#"data-status="{s}""#))), "{id}: {card}");
+        assert!(status.iter().any(|s| card.contains(&format!("status-{s}"))), "{id}: {card}");
         assert!(card.contains("RPO 1d") && card.contains("RTO 1d"), "badges show the tightest targets: {card}");
     }
     assert!(canvas.contains("SRC: System of record on"), "cards are labelled for screen readers: {canvas}");

@@ -22,7 +22,7 @@ pub enum Status {
 }
 
 impl Status {
-    /// The name used in CSS classes and `data-status`.
+    /// The name used in the card's CSS class (`status-…`).
     pub fn key(self) -> &'static str {
         match self {
             Status::Meets => "meets",

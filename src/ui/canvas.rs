@@ -11,7 +11,7 @@ use super::state::{use_editor, use_plan, Shared};
 use super::toolbar::Toolbar;
 use crate::editor::geometry::{input_handle, output_handle, Rect, Size, DETAIL_ZOOM_MIN, GRID};
 use crate::editor::status::{card_facts, CardFacts};
-use crate::editor::{stage_name, Action, Gesture};
+use crate::editor::{Action, Gesture};
 use crate::model::Scenario;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -56,7 +56,10 @@ pub fn estimated_canvas_size(viewport: Size) -> Option<Size> {
 
 /// "Reads from A, B. Feeds C." for each stage that has flows.
 fn lineage(scenario: &Scenario) -> HashMap<&str, String> {
-    let name = |id: &str| stage_name(scenario, id);
+    // Names looked up in a map, not by `stage_name`'s scan of the stages per flow end (quadratic,
+    // on every render of a platform of hundreds of stages); an unknown id stands for itself.
+    let names: HashMap<&str, &str> = scenario.stages.iter().map(|s| (s.id.as_str(), s.display_name())).collect();
+    let name = |id: &str| names.get(id).copied().unwrap_or(id).to_string();
     let mut reads: HashMap<&str, Vec<String>> = HashMap::new();
     let mut feeds: HashMap<&str, Vec<String>> = HashMap::new();
     for f in &scenario.flows {

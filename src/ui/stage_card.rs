@@ -95,11 +95,12 @@ pub fn StageCard(props: &StageCardProps) -> Html {
         }
     };
     html! {
-        // Seven elements a card, two when compact: a platform has hundreds. The icon (an image
-        // chosen by `data-kind`) and the two handles (::before and ::after) are drawn by
-        // style/main.css.
+        // Seven elements a card, two when compact: a platform has hundreds, and every element
+        // and attribute is a call out of wasm on start (the status is the `status-*` class
+        // alone). The icon (an image chosen by `data-kind`) and the two handles (::before and
+        // ::after) are drawn by style/main.css.
         <div {class} {style} role="group" tabindex="0" aria-label={aria} aria-roledescription="stage"
-            data-stage={props.id.clone()} data-status={status.key()} data-kind={props.kind.key()}>
+            data-stage={props.id.clone()} data-kind={props.kind.key()}>
             <div class="card-label">{ props.label.clone() }</div>
             if !props.compact {
                 <div class="card-kind" title={facts.service.clone()}>{ format!("{} · {}", props.kind.label(), facts.service) }</div>

@@ -74,7 +74,7 @@ test("drag two stages in, connect them, edit an RTO, undo, redo and delete", asy
   assert.equal(await status(page), "2 stages · 0 flows");
   assert.equal(await verdict(page), "2 of 2");
   for (const id of ["raw", "curated"]) {
-    assert.match(await card(page, id).getAttribute("data-status"), /^(meets|warning)$/, `${id} is planned and meets its targets`);
+    assert.match(await card(page, id).getAttribute("class"), /\bstatus-(meets|warning)\b/, `${id} is planned and meets its targets`);
   }
   await page.screenshot({ path: `${out}1-two-stages.png` });
 
@@ -101,7 +101,7 @@ test("drag two stages in, connect them, edit an RTO, undo, redo and delete", asy
   assert.equal(await rto.inputValue(), "1d", "inherited from the scenario");
   await rto.fill("1m");
   await rto.press("Enter");
-  await page.locator('.stage-card[data-stage="curated"][data-status="violates"]').waitFor({ timeout: 5000 });
+  await page.locator('.stage-card[data-stage="curated"].status-violates').waitFor({ timeout: 5000 });
   assert.match(await card(page, "curated").locator(".badge.missed").innerText(), /RTO 1m ✕/);
   assert.equal(await verdict(page), "1 of 2");
   assert.equal(await rto.inputValue(), "1m");
@@ -110,24 +110,24 @@ test("drag two stages in, connect them, edit an RTO, undo, redo and delete", asy
   await rto.press("Enter");
   assert.match(await page.locator(".field-error").innerText(), /"soon" is not a duration/);
   assert.equal(await rto.getAttribute("aria-invalid"), "true");
-  assert.equal(await card(page, "curated").getAttribute("data-status"), "violates", "the plan keeps the last good value");
+  assert.match(await card(page, "curated").getAttribute("class"), /\bstatus-violates\b/, "the plan keeps the last good value");
   await page.screenshot({ path: `${out}3-rto-edited.png` });
 
   // 4. Undo with the keyboard, away from the field: the RTO and the plan come back.
   await page.locator("#keel-canvas-surface").click({ position: { x: 40, y: s.height - 60 } });
   await page.keyboard.press("Control+z");
   assert.equal(await notice(page), "Undid: set RTO (corruption) of Curated zone to 1m");
-  assert.match(await card(page, "curated").getAttribute("data-status"), /^(meets|warning)$/);
+  assert.match(await card(page, "curated").getAttribute("class"), /\bstatus-(meets|warning)\b/);
   assert.match(await card(page, "curated").locator(".badge").nth(1).innerText(), /RTO 1d ✓/);
   assert.equal(await verdict(page), "2 of 2");
 
   // 5. Redo: Ctrl+Shift+Z, then undo and Ctrl+Y again.
   await page.keyboard.press("Control+Shift+z");
-  assert.equal(await card(page, "curated").getAttribute("data-status"), "violates");
+  assert.match(await card(page, "curated").getAttribute("class"), /\bstatus-violates\b/);
   assert.equal(await verdict(page), "1 of 2");
   await page.keyboard.press("Control+z");
   await page.keyboard.press("Control+y");
-  assert.equal(await card(page, "curated").getAttribute("data-status"), "violates");
+  assert.match(await card(page, "curated").getAttribute("class"), /\bstatus-violates\b/);
   assert.equal(await notice(page), "Redid: set RTO (corruption) of Curated zone to 1m");
 
   // 6. Delete raw: its flow goes with it, and the plan has one stage left.
