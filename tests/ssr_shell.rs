@@ -131,7 +131,18 @@ async fn canvas_draws_a_card_per_stage_with_plan_status_and_a_flow_per_flow() {
     }
     assert!(canvas.contains("SRC: System of record on"), "cards are labelled for screen readers: {canvas}");
     assert!(canvas.contains("Feeds RAW.") && canvas.contains("Reads from SRC."), "lineage is spoken: {canvas}");
-    assert_eq!(canvas.matches(r#"class="flow""#).count(), 1, "one arrow per flow: {canvas}");
+    // One flow: its curve in the plain flows' path, its head in their heads' path.
+    assert_eq!(canvas.matches(r#"class="flow""#).count(), 1, "{canvas}");
+    assert_eq!(canvas.matches(r#"class="flow-head""#).count(), 1, "{canvas}");
+    // The path data of the <path> of `class` (attributes in any order).
+    let d = |class: &str| {
+        let class = format!(r#"class="{class}""#);
+        let path = canvas.split("<path ").map(|p| &p[..p.find('>').unwrap_or(p.len())]).find(|p| p.contains(&class));
+        let d = path.and_then(|p| p.split(r#"d=""#).nth(1)).unwrap_or_default();
+        &d[..d.find('"').unwrap_or(d.len())]
+    };
+    assert_eq!(d("flow").matches('M').count(), 1, "one curve: {canvas}");
+    assert_eq!(d("flow-head").matches('z').count(), 1, "one arrow head: {canvas}");
     assert!(canvas.contains("translate(300px,60px)"), "cards sit at their world position: {canvas}");
 }
 
