@@ -364,6 +364,18 @@ test("a large platform opens fitted with compact cards, full cards once zoomed i
   assert.equal(await page.locator(".stage-card .badge").count(), 0);
   const label = await page.locator(".stage-card").first().getAttribute("aria-label");
   assert.match(label, /RPO .+, RTO .+\./, "the aria-label still says the targets");
+  // Compact cards show their connection handles only where they are wanted: here, on the
+  // selected card (clicked) and not on the others.
+  const handles = (id) =>
+    page.evaluate((id) => {
+      const card = document.querySelector(`.stage-card[data-stage="${id}"]`);
+      return ["::before", "::after"].map((p) => getComputedStyle(card, p).content);
+    }, id);
+  assert.deepEqual(await handles("s97"), ["none", "none"], "no handles on a compact card at rest");
+  await page.locator('.stage-card[data-stage="s97"]').click();
+  await page.mouse.move(0, 0);
+  assert.deepEqual(await handles("s97"), ['""', '""'], "handles on the selected compact card");
+  assert.deepEqual(await handles("s98"), ["none", "none"]);
   await page.screenshot({ path: `${out}editor-compact.png` });
   // The view is fitted on start: fitting it again changes nothing.
   const world = () => page.locator(".canvas-world").getAttribute("style");
