@@ -1,7 +1,7 @@
 //! The flows between stages, drawn as arrows in world coordinates under the cards, and the
 //! live preview of a flow being drawn.
 
-use super::num::num;
+use super::num::push_point;
 use super::state::Shared;
 use crate::editor::geometry::{flow_curve, input_handle, output_handle};
 use crate::model::{Pos, Scenario};
@@ -70,16 +70,10 @@ impl Look {
 /// path data `d`.
 fn push_curve(d: &mut String, a: Pos, b: Pos) {
     let [p0, p1, p2, p3] = flow_curve(a, b);
-    for (i, p) in [p0, p1, p2, p3].into_iter().enumerate() {
-        d.push_str(match i {
-            0 => "M",
-            1 => "C",
-            _ => " ",
-        });
-        d.push_str(&num(p.x));
-        d.push(' ');
-        d.push_str(&num(p.y));
-    }
+    push_point(d, "M", p0);
+    push_point(d, "C", p1);
+    push_point(d, " ", p2);
+    push_point(d, " ", p3);
 }
 
 /// Appends to `d` the arrow head of a flow that ends at `end`, drawn `stroke_width` wide. A flow
@@ -88,13 +82,10 @@ fn push_curve(d: &mut String, a: Pos, b: Pos) {
 /// the flows had before).
 fn push_head(d: &mut String, end: Pos, stroke_width: f64) {
     let k = 0.7 * stroke_width;
-    let (tip, base) = (end.x + k, end.x - 9.0 * k);
-    for (cmd, x, y) in [("M", tip, end.y), ("L", base, end.y - 5.0 * k), ("L", base, end.y + 5.0 * k)] {
-        d.push_str(cmd);
-        d.push_str(&num(x));
-        d.push(' ');
-        d.push_str(&num(y));
-    }
+    let base = end.x - 9.0 * k;
+    push_point(d, "M", Pos { x: end.x + k, y: end.y });
+    push_point(d, "L", Pos { x: base, y: end.y - 5.0 * k });
+    push_point(d, "L", Pos { x: base, y: end.y + 5.0 * k });
     d.push('z');
 }
 

@@ -4,7 +4,7 @@
 
 use super::dom;
 use super::icons::group_colour;
-use super::num::num;
+use super::num::{num, push_point};
 use super::state::use_editor;
 use crate::editor::geometry::{bounds, Rect, CARD_H, CARD_W};
 use crate::editor::Action;
@@ -58,10 +58,7 @@ pub fn mini_shapes(stages: &[Stage], selection: &BTreeSet<String>) -> Vec<MiniSh
     for s in stages {
         let slot = usize::from(selection.contains(&s.id)) * groups + s.kind.group() as usize;
         let d = &mut paths[slot];
-        d.push('M');
-        d.push_str(&num(s.pos.x));
-        d.push(' ');
-        d.push_str(&num(s.pos.y));
+        push_point(d, "M", s.pos);
         d.push_str(&rect);
     }
     paths

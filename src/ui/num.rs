@@ -2,9 +2,20 @@
 //! arithmetic: `f64`'s own `Display` would add the shortest-float formatting code to the web app
 //! for values that never need many decimals.
 
+use crate::model::Pos;
+
 /// `v` rounded to hundredths, without trailing zeros: positions and sizes in pixels.
 pub fn num(v: f64) -> String {
     fixed(v, 2)
+}
+
+/// Appends to the SVG path data `d` a command (`M`, `L`, `C`, or a space for another point of
+/// the last one) and the point `p`: `M12.5 -3`.
+pub fn push_point(d: &mut String, command: &str, p: Pos) {
+    d.push_str(command);
+    d.push_str(&num(p.x));
+    d.push(' ');
+    d.push_str(&num(p.y));
 }
 
 /// `v` rounded to ten-thousandths: a zoom factor, precise enough that a card 5,000 world pixels
