@@ -549,10 +549,7 @@ impl Editor {
                 if had_size {
                     self.view = self.view.centred_on(centre, self.view.zoom);
                 }
-                if self.fit_pending || refit {
-                    self.fit_pending = false;
-                    self.fit(false);
-                }
+                self.fit_if_pending(refit);
                 true
             }
             Action::EstimateSize(size) => {
@@ -561,10 +558,7 @@ impl Editor {
                     return false;
                 }
                 self.view.size = size;
-                if self.fit_pending {
-                    self.fit_pending = false;
-                    self.fit(false);
-                }
+                self.fit_if_pending(false);
                 self.fitted_to_estimate = Some(self.view);
                 true
             }
@@ -605,10 +599,11 @@ impl Editor {
                 self.commit(*scenario, what.clone());
                 self.selection = Rc::default();
                 self.selected_flow = None;
-                self.fit_pending = true;
+                // Fitted now, or as soon as the canvas has a size.
                 if self.view.size.w > 0.0 {
-                    self.fit_pending = false;
                     self.fit(false);
+                } else {
+                    self.fit_pending = true;
                 }
                 self.announce(format!("Opened {what}"));
                 true
@@ -1072,6 +1067,14 @@ impl Editor {
             _ => {}
         }
         true
+    }
+
+    /// Fits the platform into the view if a fit was waiting for the canvas to have a size, or
+    /// if `refit`; either way no fit waits any more.
+    fn fit_if_pending(&mut self, refit: bool) {
+        if std::mem::take(&mut self.fit_pending) || refit {
+            self.fit(false);
+        }
     }
 
     fn fit(&mut self, selection_only: bool) -> bool {
