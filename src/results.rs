@@ -203,7 +203,10 @@ mod tests {
         assert_eq!(report.rpo_from, Some("Modeled data sets on the lake"));
         assert_eq!((report.rec.rpo_minutes, report.rec.effective_rpo_minutes), (Some(0.0), Some(1440.0)));
         assert!(!report.meets(), "missed along the flows");
-        assert_eq!(rows[0].id, "report", "missed targets come first");
+        // Missed targets come first, in plan order: ingest waits for the CRM's owner (8 h
+        // against its 1 h RTO), then the reports.
+        assert_eq!(rows[0].id, "ingest", "missed targets come first");
+        assert_eq!(rows[1].id, "report", "missed targets come first");
         // Raw restores its own copies.
         assert_eq!(row("raw").rpo_from, None);
     }

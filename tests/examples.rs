@@ -402,6 +402,8 @@ fn full_scenario() -> Scenario {
         ..Scenario::default()
     };
     scenario.overrides.insert("storage.hot_gb_month".into(), 0.02);
+    scenario.allow_preview = true;
+    scenario.incidents_per_year = Some(keel::model::IncidentRates { data_corruption: 2.0, region_outage: 0.1 });
     scenario
 }
 

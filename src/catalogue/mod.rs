@@ -78,8 +78,24 @@ pub struct BackupOffer {
     pub rpo_minutes: Option<f64>,
     /// Fixed restore time in minutes that replaces the volume-based estimate; `None` = modelled.
     pub restore_minutes: Option<f64>,
+    /// A feature in public preview: chosen only when the scenario allows previews.
+    pub preview: bool,
     /// What the user should know, in plain words.
     pub note: &'static str,
+}
+
+/// What a DR offer keeps in the paired region, which decides the figures the price book gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Secondary {
+    /// The strategy's tier in the price book (`dr.<tier>.*`), or the offer's own figures.
+    Tier,
+    /// A database geo-restore: `lag.geo_backup_minutes` and `delay.geo_restore_minutes`.
+    GeoRestore,
+    /// A full-size secondary database billed like the primary (`dr.full_secondary.compute_share`).
+    FullSize,
+    /// A standby kept current by restoring backups: its recovery point is the backup interval.
+    RestoredBackups,
 }
 
 /// A DR strategy a service offers natively, with its own figures.
@@ -91,6 +107,8 @@ pub struct DrOffer {
     pub rpo_minutes: Option<f64>,
     /// Recovery time in minutes; `None` = modelled from the price book.
     pub rto_minutes: Option<f64>,
+    /// What the secondary is and what it costs.
+    pub secondary: Secondary,
     /// What the user should know (e.g. the native feature's name).
     pub note: &'static str,
 }
@@ -110,6 +128,8 @@ pub struct Service {
     pub tier: Tier,
     /// Whether the service offers geo-redundant storage or replicas at all.
     pub geo_redundancy: bool,
+    /// Stateless compute (Databricks, HDInsight): clusters recreated from code, data on the lake.
+    pub stateless_compute: bool,
     /// Time to make archived data readable again, in minutes; `None` = the price book's
     /// rehydration delay (used only for the archive tier).
     pub rehydration_minutes: Option<f64>,

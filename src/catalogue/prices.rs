@@ -48,15 +48,56 @@ const SQL_HADR: Source = Source {
     as_of: "2025",
     grade: Grade::Doc,
 };
-const AWS_DR_WHITEPAPER: Source = Source {
-    title: "AWS whitepaper: Disaster Recovery of Workloads on AWS (strategy tiers)",
-    as_of: "2024",
+const AZ_TIERS: Source = Source {
+    title: "Azure Blob Storage access tiers: minimum retention cool 30 d, cold 90 d, archive 180 d, early deletion charged pro rata (learn.microsoft.com, access-tiers-overview)",
+    as_of: "2025-11",
     grade: Grade::Doc,
 };
-const LUSTY_GUIDE: Source = Source {
-    title: "Backup and DR for Data Platforms (Lusty), Cost Time Tradeoff",
-    as_of: "2020",
-    grade: Grade::Guide,
+const AZ_COLD_PRICE: Source = Source {
+    title: "Azure Retail Prices API meter \"Cold LRS Data Stored\", US region (copied in public code fixtures)",
+    as_of: "2025-05",
+    grade: Grade::ThirdParty,
+};
+const AZ_ACCOUNT_LIMITS: Source = Source {
+    title: "Azure Storage scalability targets: egress 200 Gbps in large regions, 50 Gbps elsewhere (azure-docs)",
+    as_of: "2025-11",
+    grade: Grade::Doc,
+};
+const ADF_MIGRATION: Source = Source {
+    title: "Data Factory data-migration guidance (S3 to Azure): one copy at 256 DIU ≈ 1 GB/s, a hypothetical example (learn.microsoft.com)",
+    as_of: "2023-07",
+    grade: Grade::Doc,
+};
+const SQL_SECONDARY_BILLING: Source = Source {
+    title: "Azure SQL Database geo-secondaries are billed for licence, compute and storage like any database (sql-docs, standby replica)",
+    as_of: "2024-01",
+    grade: Grade::Doc,
+};
+const AWS_TIER_RANGE: Source = Source {
+    title: "Keel's figure inside the tier's qualitative range in the AWS DR whitepaper (minutes / tens of minutes / seconds / near zero): an assumption",
+    as_of: "2026-12",
+    grade: Grade::KeelAssumption,
+};
+const STANDBY_SHARE: Source = Source {
+    title:
+        "Keel assumption: the AWS DR whitepaper orders the tiers by cost but gives no share of the primary's compute",
+    as_of: "2026-12",
+    grade: Grade::KeelAssumption,
+};
+const PROVISION: Source = Source {
+    title: "Keel assumption: redeploying from infrastructure as code takes tens of minutes (no vendor figure)",
+    as_of: "2026-12",
+    grade: Grade::KeelAssumption,
+};
+const REPROCESS_COST: Source = Source {
+    title: "Keel assumption: the guide says compute is dear and storage cheap but gives no price per TB",
+    as_of: "2026-12",
+    grade: Grade::KeelAssumption,
+};
+const MODEL_LOAD: Source = Source {
+    title: "Keel assumption: no vendor throughput for semantic-model processing or dataset refresh; Power BI Premium refreshes time out after 5 h (powerbi-docs), so measure yours",
+    as_of: "2026-12",
+    grade: Grade::KeelAssumption,
 };
 const KEEL: Source = Source {
     title: "Keel default: an assumption to replace with your own figure",
@@ -103,11 +144,11 @@ price_book! {
     /// Bandwidth available to a restore.
     restore_gbps = "throughput.restore_gbps", 10.0, "Gbps", "Bandwidth of a restore (storage accounts allow 25–60 Gbps ingress)", KEEL;
     /// Server-side copy throughput inside storage (snapshot promotion, account-local copies).
-    server_copy_tb_per_hour = "throughput.server_copy_tb_per_hour", 7.0, "TB/h", "Large server-side copies sustain about 2 GB/s", ADF_COPY_PERF;
+    server_copy_tb_per_hour = "throughput.server_copy_tb_per_hour", 3.6, "TB/h", "One server-side copy at the maximum 256 DIU moves about 1 GB/s", ADF_MIGRATION;
     /// Reprocessing throughput of a pipeline stage.
     reprocess_tb_per_hour = "reprocess.tb_per_hour", 1.0, "TB/h", "Reprocessing throughput of a stage (override per stage)", KEEL;
     /// Compute cost of reprocessing one TB.
-    reprocess_cost_per_tb = "reprocess.cost_per_tb", 25.0, "per TB", "Compute cost to reprocess 1 TB (cloud compute is dear, storage cheap)", LUSTY_GUIDE;
+    reprocess_cost_per_tb = "reprocess.cost_per_tb", 25.0, "per TB", "Compute cost to reprocess 1 TB (cloud compute is dear, storage cheap)", REPROCESS_COST;
     /// How often scheduled backups run.
     backup_interval_minutes = "backup.interval_minutes", 1440.0, "minutes", "Interval of scheduled backups, snapshots and dated copies", KEEL;
     /// Extra restore time per backup piece applied after the first (incremental chains).
@@ -117,7 +158,7 @@ price_book! {
     /// Start-up of an in-place restore or reprocessing job.
     delay_job_start_minutes = "delay.job_start_minutes", 15.0, "minutes", "Start a restore or reprocessing job in place", KEEL;
     /// Deploy a stage again from infrastructure as code.
-    delay_provision_minutes = "delay.provision_minutes", 30.0, "minutes", "Redeploy from infrastructure as code (tens of minutes)", ADF_COPY_PERF;
+    delay_provision_minutes = "delay.provision_minutes", 30.0, "minutes", "Redeploy from infrastructure as code (tens of minutes)", PROVISION;
     /// Fail a storage account over to its secondary.
     delay_storage_failover_minutes = "delay.storage_failover_minutes", 60.0, "minutes", "Storage account failover (minutes to an hour)", AZ_REDUNDANCY;
     /// Rehydrate data from the archive tier, standard priority.
@@ -129,29 +170,45 @@ price_book! {
     /// Asynchronous storage geo-replication lag.
     lag_storage_geo_minutes = "lag.storage_geo_minutes", 15.0, "minutes", "Storage geo-replication lag (typically ≤ 15 min, no SLA)", AZ_REDUNDANCY;
     /// Pilot light: recovery point.
-    pilot_light_rpo_minutes = "dr.pilot_light.rpo_minutes", 15.0, "minutes", "Pilot light recovery point (minutes)", AWS_DR_WHITEPAPER;
+    pilot_light_rpo_minutes = "dr.pilot_light.rpo_minutes", 15.0, "minutes", "Pilot light recovery point (minutes)", AWS_TIER_RANGE;
     /// Pilot light: recovery time (scale up the running core).
-    pilot_light_rto_minutes = "dr.pilot_light.rto_minutes", 45.0, "minutes", "Pilot light recovery time (tens of minutes)", AWS_DR_WHITEPAPER;
+    pilot_light_rto_minutes = "dr.pilot_light.rto_minutes", 45.0, "minutes", "Pilot light recovery time (tens of minutes)", AWS_TIER_RANGE;
     /// Pilot light: share of the primary compute kept running.
-    pilot_light_compute_share = "dr.pilot_light.compute_share", 0.1, "× primary compute", "Pilot light standby compute", AWS_DR_WHITEPAPER;
+    pilot_light_compute_share = "dr.pilot_light.compute_share", 0.1, "× primary compute", "Pilot light standby compute", STANDBY_SHARE;
     /// Warm standby: recovery point.
-    warm_rpo_minutes = "dr.warm_standby.rpo_minutes", 1.0, "minutes", "Warm standby recovery point (seconds to minutes)", AWS_DR_WHITEPAPER;
+    warm_rpo_minutes = "dr.warm_standby.rpo_minutes", 1.0, "minutes", "Warm standby recovery point (seconds to minutes)", AWS_TIER_RANGE;
     /// Warm standby: recovery time.
-    warm_rto_minutes = "dr.warm_standby.rto_minutes", 15.0, "minutes", "Warm standby recovery time (minutes)", AWS_DR_WHITEPAPER;
+    warm_rto_minutes = "dr.warm_standby.rto_minutes", 15.0, "minutes", "Warm standby recovery time (minutes)", AWS_TIER_RANGE;
     /// Warm standby: share of the primary compute kept running.
-    warm_compute_share = "dr.warm_standby.compute_share", 0.5, "× primary compute", "Warm standby compute (a smaller copy)", AWS_DR_WHITEPAPER;
+    warm_compute_share = "dr.warm_standby.compute_share", 0.5, "× primary compute", "Warm standby compute (a smaller copy)", STANDBY_SHARE;
     /// Hot standby: recovery point.
-    hot_rpo_minutes = "dr.hot_standby.rpo_minutes", 0.1, "minutes", "Hot standby recovery point (seconds)", AWS_DR_WHITEPAPER;
+    hot_rpo_minutes = "dr.hot_standby.rpo_minutes", 0.1, "minutes", "Hot standby recovery point (seconds)", AWS_TIER_RANGE;
     /// Hot standby: recovery time.
-    hot_rto_minutes = "dr.hot_standby.rto_minutes", 5.0, "minutes", "Hot standby recovery time (minutes)", AWS_DR_WHITEPAPER;
+    hot_rto_minutes = "dr.hot_standby.rto_minutes", 5.0, "minutes", "Hot standby recovery time (minutes)", AWS_TIER_RANGE;
     /// Hot standby: share of the primary compute kept running.
-    hot_compute_share = "dr.hot_standby.compute_share", 1.0, "× primary compute", "Hot standby compute (a full copy)", AWS_DR_WHITEPAPER;
+    hot_compute_share = "dr.hot_standby.compute_share", 1.0, "× primary compute", "Hot standby compute (a full copy)", STANDBY_SHARE;
     /// Active-active: recovery point.
-    active_rpo_minutes = "dr.active_active.rpo_minutes", 0.0, "minutes", "Active-active recovery point (near zero)", AWS_DR_WHITEPAPER;
+    active_rpo_minutes = "dr.active_active.rpo_minutes", 0.0, "minutes", "Active-active recovery point (near zero)", AWS_TIER_RANGE;
     /// Active-active: recovery time.
-    active_rto_minutes = "dr.active_active.rto_minutes", 0.0, "minutes", "Active-active recovery time (near zero)", AWS_DR_WHITEPAPER;
+    active_rto_minutes = "dr.active_active.rto_minutes", 0.0, "minutes", "Active-active recovery time (near zero)", AWS_TIER_RANGE;
     /// Active-active: share of the primary compute in the second region (full plus coordination).
-    active_compute_share = "dr.active_active.compute_share", 1.2, "× primary compute", "Active-active compute (full copy plus coordination)", AWS_DR_WHITEPAPER;
+    active_compute_share = "dr.active_active.compute_share", 1.2, "× primary compute", "Active-active compute (full copy plus coordination)", STANDBY_SHARE;
+    /// A full-size secondary database (failover group, geo-replica): share of the primary's compute.
+    full_secondary_compute_share = "dr.full_secondary.compute_share", 1.0, "× primary compute", "Full-size secondary database (failover group, geo-replica) billed like the primary", SQL_SECONDARY_BILLING;
+    /// Cold object storage, per GB-month.
+    storage_cold_gb_month = "storage.cold_gb_month", 0.0036, "per GB-month", "Object storage, cold tier (LRS): long-kept backup copies", AZ_COLD_PRICE;
+    /// Minimum days a blob is billed for on the cool tier.
+    storage_cool_min_days = "storage.cool_min_days", 30.0, "days", "Cool tier: minimum retention billed", AZ_TIERS;
+    /// Minimum days a blob is billed for on the cold tier.
+    storage_cold_min_days = "storage.cold_min_days", 90.0, "days", "Cold tier: minimum retention billed", AZ_TIERS;
+    /// Minimum days a blob is billed for on the archive tier.
+    storage_archive_min_days = "storage.archive_min_days", 180.0, "days", "Archive tier: minimum retention billed", AZ_TIERS;
+    /// Egress of one storage account, shared by the restores that read from it at once.
+    account_egress_gbps = "throughput.account_egress_gbps", 50.0, "Gbps", "Egress of one storage account, shared by concurrent restores (200 Gbps in large regions)", AZ_ACCOUNT_LIMITS;
+    /// Loading (processing) a semantic model or refreshing a dataset, GB per hour.
+    reload_model_gb_per_hour = "reload.model_gb_per_hour", 50.0, "GB/h", "Semantic-model processing / dataset refresh throughput", MODEL_LOAD;
+    /// Reloading a serving cache from its model, GB per hour.
+    reload_cache_gb_per_hour = "reload.cache_gb_per_hour", 50.0, "GB/h", "Serving-cache reload throughput", MODEL_LOAD;
     /// Primary compute of an ingest stage, per month.
     compute_ingest = "compute.ingest", 300.0, "per month", "Ingest runtime compute (e.g. integration runtime nodes)", KEEL;
     /// Primary compute of a presentation stage (warehouse), per month.

@@ -1,27 +1,50 @@
 //! The service catalogue's entries. Figures come from ../shared/reference/facts.md, each with
 //! its source and date; the guides' notes per service are quoted in plain words.
 
-use super::{BackupOffer, DrOffer, Grade, Provider, Service, Source, Tier};
+use super::{BackupOffer, DrOffer, Grade, Provider, Secondary, Service, Source, Tier};
 use crate::model::{BackupMethod as B, DrStrategy as D, StageKind as K};
 
 const fn backup(method: B, note: &'static str) -> BackupOffer {
-    BackupOffer { method, rpo_minutes: None, restore_minutes: None, note }
+    BackupOffer { method, rpo_minutes: None, restore_minutes: None, preview: false, note }
+}
+
+/// A backup feature in public preview: not chosen unless the scenario allows previews.
+const fn backup_preview(method: B, note: &'static str) -> BackupOffer {
+    BackupOffer { method, rpo_minutes: None, restore_minutes: None, preview: true, note }
 }
 
 const fn backup_rpo(method: B, rpo: f64, note: &'static str) -> BackupOffer {
-    BackupOffer { method, rpo_minutes: Some(rpo), restore_minutes: None, note }
+    BackupOffer { method, rpo_minutes: Some(rpo), restore_minutes: None, preview: false, note }
 }
 
 const fn dr(strategy: D, note: &'static str) -> DrOffer {
-    DrOffer { strategy, rpo_minutes: None, rto_minutes: None, note }
+    DrOffer { strategy, rpo_minutes: None, rto_minutes: None, secondary: Secondary::Tier, note }
+}
+
+/// A database geo-restore whose recovery point and time are the price book's
+/// `lag.geo_backup_minutes` and `delay.geo_restore_minutes`.
+const fn dr_geo_restore(note: &'static str) -> DrOffer {
+    DrOffer { strategy: D::BackupRestore, rpo_minutes: None, rto_minutes: None, secondary: Secondary::GeoRestore, note }
+}
+
+/// A readable secondary database of full size (failover groups, geo-replicas): billed like the
+/// primary (`dr.full_secondary.compute_share`), with the service's own recovery point and time.
+const fn dr_full_secondary(strategy: D, rpo: f64, rto: f64, note: &'static str) -> DrOffer {
+    DrOffer { strategy, rpo_minutes: Some(rpo), rto_minutes: Some(rto), secondary: Secondary::FullSize, note }
+}
+
+/// A standby kept current by restoring the primary's backups: its recovery point is the backup
+/// interval.
+const fn dr_restored_standby(strategy: D, note: &'static str) -> DrOffer {
+    DrOffer { strategy, rpo_minutes: None, rto_minutes: None, secondary: Secondary::RestoredBackups, note }
 }
 
 const fn dr_fixed(strategy: D, rpo: f64, rto: f64, note: &'static str) -> DrOffer {
-    DrOffer { strategy, rpo_minutes: Some(rpo), rto_minutes: Some(rto), note }
+    DrOffer { strategy, rpo_minutes: Some(rpo), rto_minutes: Some(rto), secondary: Secondary::Tier, note }
 }
 
 const fn dr_rpo(strategy: D, rpo: f64, note: &'static str) -> DrOffer {
-    DrOffer { strategy, rpo_minutes: Some(rpo), rto_minutes: None, note }
+    DrOffer { strategy, rpo_minutes: Some(rpo), rto_minutes: None, secondary: Secondary::Tier, note }
 }
 
 const AZ_SQL: Source = Source {
@@ -86,15 +109,16 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::SystemOfRecord, K::Presentation, K::Model, K::ModeledData, K::Archive],
         tier: Tier::Database,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup_rpo(B::PointInTime, 10.0, "Automated: full weekly, differential every 12 h, log every 5–10 min; restore to any point in 1–35 days (7 by default)."),
             backup_rpo(B::ServiceNative, 10080.0, "Long-term retention of weekly full backups, up to 10 years."),
         ],
         dr: &[
-            dr_fixed(D::BackupRestore, 60.0, 720.0, "Geo-restore from geo-replicated backups: RPO ≤ 1 h, RTO ≤ 12 h."),
-            dr_fixed(D::WarmStandby, 5.0 / 60.0, 60.0, "Auto-failover group: RPO 5 s, RTO 1 h (grace period)."),
-            dr_fixed(D::HotStandby, 5.0 / 60.0, 0.5, "Active geo-replication with manual failover: RPO 5 s, RTO 30 s; up to 4 geo-secondaries."),
+            dr_geo_restore("Geo-restore from geo-replicated backups: RPO ≤ 1 h, RTO ≤ 12 h."),
+            dr_full_secondary(D::WarmStandby, 5.0 / 60.0, 60.0, "Auto-failover group: a full-size secondary billed like the primary; RPO 5 s, RTO 1 h (the grace period — in the 2023-09 East US incident failover took about 8 h)."),
+            dr_full_secondary(D::HotStandby, 5.0 / 60.0, 0.5, "Active geo-replication with manual failover: a readable full-size secondary billed like the primary; RPO 5 s, RTO 30 s; up to 4 geo-secondaries."),
         ],
         retired: None,
         notes: "Backups are automatic; choose the backup storage redundancy (geo) so geo-restore is possible.",
@@ -107,14 +131,15 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::SystemOfRecord, K::Presentation, K::Model, K::ModeledData, K::Archive],
         tier: Tier::Database,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup_rpo(B::PointInTime, 10.0, "Automated: full weekly, differential every 12 h, log every 5–10 min; point-in-time restore 1–35 days."),
             backup_rpo(B::ServiceNative, 10080.0, "Long-term retention of weekly full backups, up to 10 years."),
         ],
         dr: &[
-            dr_fixed(D::BackupRestore, 60.0, 720.0, "Geo-restore: RPO ≤ 1 h, RTO ≤ 12 h."),
-            dr_fixed(D::WarmStandby, 5.0 / 60.0, 60.0, "Failover group (Managed Instance has no active geo-replication): RPO 5 s, RTO 1 h."),
+            dr_geo_restore("Geo-restore: RPO ≤ 1 h, RTO ≤ 12 h."),
+            dr_full_secondary(D::WarmStandby, 5.0 / 60.0, 60.0, "Failover group (Managed Instance has no active geo-replication): a full-size secondary billed like the primary; RPO 5 s, RTO 1 h (grace period, best case)."),
         ],
         retired: None,
         notes: "Supports failover groups, not active geo-replication.",
@@ -127,6 +152,7 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::SystemOfRecord, K::Presentation, K::Model, K::ModeledData, K::Archive],
         tier: Tier::Database,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup(B::FullCopies, "You run full backups yourself (or Azure Backup for SQL in VMs)."),
@@ -150,6 +176,7 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::Ingest],
         tier: Tier::Stateless,
         geo_redundancy: false,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup_rpo(B::Git, 0.0, "Git integration (GitHub / Azure DevOps) keeps every pipeline as JSON."),
@@ -167,6 +194,7 @@ pub static SERVICES: &[Service] = &[
         fits: LAKE,
         tier: Tier::Hot,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup(B::Snapshots, "Blob-level snapshots; orchestrate them from the Data Factory pipelines."),
@@ -190,6 +218,7 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::Archive],
         tier: Tier::Archive,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup(B::FullCopies, "A second archived copy in another account."),
@@ -210,12 +239,13 @@ pub static SERVICES: &[Service] = &[
         fits: LAKE,
         tier: Tier::Hot,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup(B::FullCopies, "Dated full copies in another container or account."),
             backup(B::Incremental, "Weekly full copy plus daily copies of new and changed files."),
             backup(B::Differential, "Weekly full copy plus daily copies of everything changed since it."),
-            backup(B::ServiceNative, "Azure Backup vaulted backup (preview since 2025-04: up to 100 containers, no archive tier)."),
+            backup_preview(B::ServiceNative, "Azure Backup vaulted backup (preview since 2025-04: up to 100 containers, no archive tier)."),
         ],
         dr: &[
             dr(D::BackupRestore, "Copies in a geo-redundant account, restored in the paired region."),
@@ -232,6 +262,7 @@ pub static SERVICES: &[Service] = &[
         fits: LAKE,
         tier: Tier::Hot,
         geo_redundancy: false,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[backup(B::FullCopies, "No snapshots: copy to Blob storage for any backup capability.")],
         dr: &[dr(D::BackupRestore, "Copies made to Blob storage in the paired region.")],
@@ -246,6 +277,7 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::Ingest, K::Scripts, K::InfraConfig, K::Cache],
         tier: Tier::Stateless,
         geo_redundancy: false,
+        stateless_compute: true,
         rehydration_minutes: None,
         backups: &[
             backup_rpo(B::Git, 0.0, "Scripted cluster creation versioned in git."),
@@ -263,6 +295,7 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::Ingest, K::Scripts, K::InfraConfig, K::Cache],
         tier: Tier::Stateless,
         geo_redundancy: false,
+        stateless_compute: true,
         rehydration_minutes: None,
         backups: &[
             backup_rpo(B::Git, 0.0, "Git integration for notebooks; workspaces and clusters from Terraform."),
@@ -280,6 +313,7 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::Presentation, K::Model, K::ModeledData],
         tier: Tier::Database,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup_rpo(B::Snapshots, 480.0, "Automatic restore points every ~4 h (8 h RPO), kept 7 days; none while paused; no table-level restore."),
@@ -297,11 +331,12 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::Model, K::Cache],
         tier: Tier::Hot,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[backup(B::ServiceNative, ".abf backups to a configured storage account (make it geo-redundant); DirectQuery models back up metadata only.")],
         dr: &[
             dr(D::BackupRestore, "Restore the geo-redundant .abf backup onto a server in the paired region."),
-            dr(D::WarmStandby, "A second server in the paired region, kept current by restoring backups."),
+            dr_restored_standby(D::WarmStandby, "A second server in the paired region, kept current by restoring backups: its recovery point is the backup interval."),
         ],
         retired: None,
         notes: "Guide: back up to geo storage and restore.",
@@ -314,6 +349,7 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::Report, K::Model, K::Cache],
         tier: Tier::Hot,
         geo_redundancy: false,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup_rpo(B::Git, 0.0, "Report sources (.pbix / .pbip) in git."),
@@ -334,6 +370,7 @@ pub static SERVICES: &[Service] = &[
         fits: CODE,
         tier: Tier::Stateless,
         geo_redundancy: false,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[backup_rpo(B::Git, 0.0, "Every change is a commit: commits are the snapshots; branches keep changes off production until merged.")],
         dr: &[dr(D::Redeploy, "Clone the repository to another host and deploy from it; block deletion of at least one copy.")],
@@ -348,6 +385,7 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::SystemOfRecord],
         tier: Tier::Database,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[backup(B::ServiceNative, "Backed up by its owner.")],
         dr: &[],
@@ -362,6 +400,7 @@ pub static SERVICES: &[Service] = &[
         fits: LAKE,
         tier: Tier::Hot,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup(B::Snapshots, "Snapshots or object versions next to the data."),
@@ -384,6 +423,7 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::SystemOfRecord, K::Presentation, K::Model, K::ModeledData, K::Curated, K::Archive],
         tier: Tier::Database,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup_rpo(B::PointInTime, 15.0, "Continuous log backups with point-in-time restore."),
@@ -409,6 +449,7 @@ pub static SERVICES: &[Service] = &[
         fits: CODE,
         tier: Tier::Stateless,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup_rpo(B::Git, 0.0, "Deployment scripts and configuration in git."),
@@ -431,6 +472,7 @@ pub static SERVICES: &[Service] = &[
         fits: LAKE,
         tier: Tier::Hot,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup_rpo(B::PointInTime, 15.0, "Versioning plus AWS Backup continuous backup for S3."),
@@ -452,6 +494,7 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::Archive],
         tier: Tier::Archive,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: Some(300.0),
         backups: &[backup(B::FullCopies, "A second archived copy in another bucket.")],
         dr: &[
@@ -469,6 +512,7 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::SystemOfRecord, K::Presentation, K::Model, K::ModeledData],
         tier: Tier::Database,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[backup_rpo(B::PointInTime, 5.0, "Automated backups, retention 0–35 days, restore to about 5 minutes ago.")],
         dr: &[
@@ -486,6 +530,7 @@ pub static SERVICES: &[Service] = &[
         fits: &[K::SystemOfRecord, K::Presentation, K::Model, K::ModeledData],
         tier: Tier::Database,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[backup_rpo(B::PointInTime, 5.0, "Continuous backup with point-in-time restore.")],
         dr: &[dr_fixed(D::HotStandby, 1.0 / 60.0, 1.0, "Global Database: RPO about 1 s, RTO under 1 min.")],
@@ -500,6 +545,7 @@ pub static SERVICES: &[Service] = &[
         fits: LAKE,
         tier: Tier::Hot,
         geo_redundancy: true,
+        stateless_compute: false,
         rehydration_minutes: None,
         backups: &[
             backup(B::Snapshots, "Object versioning and soft delete."),

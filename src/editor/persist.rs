@@ -123,6 +123,8 @@ pub struct Start {
 }
 
 /// What a fragment asks for.
+// Made once per page load, so the size of the scenario inline does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arrival {
     /// Nothing Keel knows (no fragment, or an anchor such as `#top`).

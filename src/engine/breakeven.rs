@@ -100,14 +100,16 @@ pub(super) fn analyse(
     up_fastest: &[Vec<f64>],
     prices: &Prices,
     span_months: u32,
-    disasters_per_year: f64,
+    incidents: [f64; 2],
 ) -> Vec<BreakEven> {
     let span = span_months.clamp(1, 600);
-    // Disasters by the end of each month 1..=span, the same for every stage.
-    let disasters: Vec<f64> = (1..=span).map(|m| disasters_by(m, disasters_per_year)).collect();
+    // Disasters by the end of each month 1..=span, per disruption type, the same for every stage.
+    let disasters: [Vec<f64>; 2] = incidents.map(|rate| (1..=span).map(|m| disasters_by(m, rate)).collect());
     let mut out = Vec::new();
     for (s, input) in inputs.iter().enumerate() {
         for (k, &disruption) in Disruption::ALL.iter().enumerate() {
+            let disasters_per_year = incidents[k];
+            let disasters = &disasters[k];
             let options: &[Candidate] = input.options[k];
             let Some(rebuild) = options.iter().find(|c| c.strategy == DrStrategy::Reprocess) else { continue };
             let How::Reprocess { gb, .. } = rebuild.how else { continue };

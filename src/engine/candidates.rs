@@ -1,9 +1,11 @@
 //! The options a stage has for one disruption type, each with its modelled recovery point,
-//! recovery time and monthly cost. Which options exist is where the guides' stage rules live;
-//! the figures come from the catalogue and the price book (see docs/engine.md).
+//! recovery time and monthly cost. Which families of options exist is decided by the guides'
+//! rules table ([`super::rules`]); this file only builds them, with figures from the catalogue
+//! and the price book (see docs/engine.md).
 
+use super::rules::{self, Family, Methods};
 use super::Cost;
-use crate::catalogue::{Prices, Service, Tier};
+use crate::catalogue::{Prices, Secondary, Service, Tier};
 use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, Scenario, Stage, StageKind};
 
 /// Everything the candidate and reason code needs about one stage.
@@ -12,8 +14,35 @@ pub(super) struct Ctx<'a> {
     pub stage: &'a Stage,
     pub service: &'static Service,
     pub prices: &'a Prices,
-    /// Expected incidents per year, validated.
-    pub disasters_per_year: f64,
+    /// Expected incidents per year, validated, per disruption type in [`Disruption::ALL`] order.
+    pub incidents: [f64; 2],
+    /// The shortest history any upstream stage still holds, in days, and which stage that is
+    /// (an index into the scenario's stages): a rebuild cannot reach further back.
+    pub upstream_holds: Option<(f64, usize)>,
+    /// How many restores read from the same storage account at once and share its egress.
+    pub restore_peers: f64,
+}
+
+/// Where backup copies are kept: the cheapest tier once its minimum retention is billed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CopyTier {
+    Cool,
+    Cold,
+    Archive,
+    /// A database service's own backup storage (priced at the cool tier's rate).
+    Service,
+}
+
+impl CopyTier {
+    /// Where the copies are, for the reason: "copies on the cold tier".
+    pub fn label(self) -> &'static str {
+        match self {
+            CopyTier::Cool => "copies on the cool tier",
+            CopyTier::Cold => "copies on the cold tier",
+            CopyTier::Archive => "copies on the archive tier",
+            CopyTier::Service => "copies kept by the service",
+        }
+    }
 }
 
 /// How a candidate recovers, kept as data so the reason is only written for the winner.
@@ -23,8 +52,8 @@ pub(super) enum How {
     External,
     /// Redeploy code and configuration, then reload `reload_gb` of data from upstream.
     Redeploy { reload_gb: f64 },
-    /// Restore `gb` from backups (`rehydrate`: read from the archive tier first).
-    Restore { gb: f64, rehydrate: bool },
+    /// Restore `gb` from backups (`rehydrate`: read from the archive tier first) kept on `tier`.
+    Restore { gb: f64, rehydrate: bool, tier: CopyTier },
     /// Reprocess `gb` from upstream (`whole`: the whole stage, not just damaged partitions;
     /// `reload`: a daily full load of the latest dated copy).
     Reprocess { gb: f64, whole: bool, reload: bool },
@@ -37,6 +66,9 @@ pub(super) enum How {
 pub(super) enum Blocked {
     /// The source keeps data for fewer days than a rebuild needs.
     SourceRetention { keeps_days: u32, needs_days: f64 },
+    /// An upstream stage (index into the scenario's stages) holds less history than a rebuild
+    /// needs.
+    UpstreamHistory { from: usize, holds_days: f64, needs_days: f64 },
     /// The service is not offered in the paired region.
     NotInSecondary,
 }
@@ -44,9 +76,8 @@ pub(super) enum Blocked {
 /// How a candidate's recovery depends on the stages it reads from (docs/engine.md, "Pipeline").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Wait {
-    /// A system of record: protected by its owner, available from the start.
-    External,
-    /// Restores or fails over from the stage's own copies: independent of upstream.
+    /// Restores or fails over from the stage's own copies (or, for a system of record, its
+    /// owner does): independent of upstream.
     Own,
     /// Rebuilds from upstream (reprocess, reload): the data work starts once every upstream
     /// stage is complete; the fixed part (provisioning, job start) runs alongside.
@@ -93,6 +124,10 @@ pub(super) struct Candidate {
     pub blocked: Option<Blocked>,
     /// The catalogue's note on the offer used, if any.
     pub note: &'static str,
+    /// The family of the guides' rules it belongs to.
+    pub family: Family,
+    /// It uses a feature in public preview.
+    pub preview: bool,
     /// How the recovery time splits and what it waits for.
     pub timing: Timing,
 }
@@ -103,19 +138,41 @@ impl<'a> Ctx<'a> {
         stage: &'a Stage,
         service: &'static Service,
         prices: &'a Prices,
-        disasters_per_year: f64,
+        incidents: [f64; 2],
     ) -> Ctx<'a> {
-        Ctx { scenario, stage, service, prices, disasters_per_year }
+        Ctx { scenario, stage, service, prices, incidents, upstream_holds: None, restore_peers: 1.0 }
+    }
+
+    /// Expected incidents of `disruption` per year.
+    pub fn incidents_of(&self, disruption: Disruption) -> f64 {
+        self.incidents[usize::from(disruption == Disruption::RegionOutage)]
     }
 
     fn tb(gb: f64) -> f64 {
         gb / 1000.0
     }
 
-    /// Minutes to copy `gb` back at the restore bandwidth.
+    /// Minutes to copy `gb` back at the restore bandwidth, which concurrent restores from the
+    /// same storage account share (its egress limit).
     pub fn restore_minutes(&self, gb: f64) -> f64 {
-        let tb_per_hour = self.prices.tb_per_hour_per_gbps * self.prices.restore_gbps;
-        minutes_at(Self::tb(gb), tb_per_hour)
+        minutes_at(Self::tb(gb), self.restore_tb_per_hour())
+    }
+
+    /// The restore bandwidth in TB/h: the price book's per-restore bandwidth, or the account's
+    /// egress shared by the restores that read from it at once, whichever is less.
+    pub fn restore_tb_per_hour(&self) -> f64 {
+        let p = self.prices;
+        let shared = p.account_egress_gbps / self.restore_peers.max(1.0);
+        p.tb_per_hour_per_gbps * p.restore_gbps.min(shared)
+    }
+
+    /// Minutes to load `gb` into a semantic model (or a cache from its model).
+    pub fn load_minutes(&self, gb: f64) -> f64 {
+        let gb_per_hour = match self.stage.kind {
+            StageKind::Cache => self.prices.reload_cache_gb_per_hour,
+            _ => self.prices.reload_model_gb_per_hour,
+        };
+        minutes_at(gb, gb_per_hour)
     }
 
     /// Minutes to reprocess `gb` at the stage's throughput.
@@ -145,11 +202,25 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Price of keeping one GB of backup copies for a month (archive data stays archived).
-    fn backup_price(&self) -> f64 {
+    /// Where backup copies kept `retention` days go, and what one GB of them costs a month with
+    /// the tier's minimum retention billed: archived data stays archived; otherwise the cheaper
+    /// of cool and cold (a copy deleted before the minimum is billed for the minimum).
+    fn copy_tier(&self, retention_days: f64) -> (CopyTier, f64) {
+        let p = self.prices;
+        let billed = |price: f64, min_days: f64| price * (min_days / retention_days.max(1.0)).max(1.0);
         match self.service.tier {
-            Tier::Archive => self.prices.storage_archive_gb_month,
-            _ => self.prices.storage_cool_gb_month,
+            Tier::Archive => {
+                return (CopyTier::Archive, billed(p.storage_archive_gb_month, p.storage_archive_min_days))
+            }
+            Tier::Database => return (CopyTier::Service, p.storage_cool_gb_month),
+            Tier::Hot | Tier::Stateless => {}
+        }
+        let cool = billed(p.storage_cool_gb_month, p.storage_cool_min_days);
+        let cold = billed(p.storage_cold_gb_month, p.storage_cold_min_days);
+        if cold < cool {
+            (CopyTier::Cold, cold)
+        } else {
+            (CopyTier::Cool, cool)
         }
     }
 
@@ -204,25 +275,6 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Whether reprocessing from upstream is an option at all for this stage (the guides'
-    /// rules), before looking at time and retention.
-    pub fn may_reprocess(&self, disruption: Disruption) -> bool {
-        let s = self.stage;
-        match s.kind {
-            // "Treat the archive data as a system in its own right and not as a backup."
-            StageKind::Archive | StageKind::SystemOfRecord => false,
-            // A daily full load is a reload of the latest dated copy on the lake.
-            StageKind::Model if s.load == LoadPattern::DailyFull => true,
-            // Curated files changed in place need backups to roll back.
-            StageKind::Curated if s.modified_in_place && disruption == Disruption::DataCorruption => false,
-            // A warehouse "would certainly" keep backups and a replicated copy (guide: Presentation).
-            StageKind::Presentation => false,
-            // "There should be a backup of this data" (guide: Modeled Data).
-            StageKind::ModeledData if disruption == Disruption::DataCorruption => false,
-            _ => s.recreatable,
-        }
-    }
-
     /// The GB of backup copies a method keeps, over the stage's retention.
     fn backup_gb(&self, method: BackupMethod, rpo: f64) -> f64 {
         let s = self.stage;
@@ -273,15 +325,21 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reprocessing insurance: expected incidents per year × the cost of rebuilding `gb` ÷ 12.
-    fn reprocess_insurance(&self, gb: f64) -> f64 {
-        self.disasters_per_year * Self::tb(gb) * self.prices.reprocess_cost_per_tb / 12.0
+    fn reprocess_insurance(&self, gb: f64, disruption: Disruption) -> f64 {
+        self.incidents_of(disruption) * Self::tb(gb) * self.prices.reprocess_cost_per_tb / 12.0
     }
 
-    /// Whether the source still holds what a rebuild of `gb` needs.
-    fn retention_block(&self, gb: f64) -> Option<Blocked> {
-        let keeps = self.stage.source_retention_days?;
+    /// Whether the source, and every upstream stage, still holds what a rebuild of `gb` needs:
+    /// a stage can be rebuilt only from the history its upstream still has.
+    pub fn retention_block(&self, gb: f64) -> Option<Blocked> {
         let needs = self.history_days(gb);
-        (f64::from(keeps) < needs).then_some(Blocked::SourceRetention { keeps_days: keeps, needs_days: needs })
+        if let Some(keeps) = self.stage.source_retention_days {
+            if f64::from(keeps) + 1e-9 < needs {
+                return Some(Blocked::SourceRetention { keeps_days: keeps, needs_days: needs });
+            }
+        }
+        let (holds, from) = self.upstream_holds?;
+        (holds + 1e-9 < needs).then_some(Blocked::UpstreamHistory { from, holds_days: holds, needs_days: needs })
     }
 }
 
@@ -296,30 +354,47 @@ fn minutes_at(tb: f64, tb_per_hour: f64) -> f64 {
 }
 
 /// Every option for the stage in `ctx` after `disruption`, appended to `out` (the options of
-/// every stage share one list: a plan makes two lists per stage otherwise).
+/// every stage share one list: a plan makes two lists per stage otherwise). Only the families
+/// the guides' rule for the stage allows are built.
 pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
     let first = out.len();
     let stage = ctx.stage;
-    if stage.kind == StageKind::SystemOfRecord {
+    let rule = rules::find(stage, ctx.service, disruption);
+    let outage = disruption == Disruption::RegionOutage;
+    if rule.allows(Family::Owner) {
+        // The owner's figures are the stage's targets: the pipeline waits for them.
+        let target = ctx.scenario.targets_of(stage).get(disruption);
+        let rto = f64::from(target.rto_minutes);
         out.push(Candidate {
             backup: BackupMethod::ServiceNative,
             strategy: DrStrategy::None,
-            rpo: None,
-            rto: None,
+            rpo: Some(f64::from(target.rpo_minutes)),
+            rto: Some(rto),
             cost: Cost::default(),
             how: How::External,
             blocked: None,
             note: "",
-            timing: Timing::fixed(Wait::External, 0.0),
+            family: Family::Owner,
+            preview: false,
+            timing: Timing::fixed(Wait::Own, rto),
         });
         return;
     }
-    if !stage.kind.holds_data() {
-        code_candidates(ctx, disruption, out);
-    } else {
-        data_candidates(ctx, disruption, out);
+    for &family in rule.allows {
+        match family {
+            Family::Owner => {}
+            Family::Redeploy => redeploy_options(ctx, disruption, out),
+            Family::Backups if stage.kind.holds_data() => backup_options(ctx, disruption, rule.methods, out),
+            Family::Backups => cached_data_backups(ctx, disruption, out),
+            Family::Reprocess if stage.recreatable => rebuild_option(ctx, disruption, false, out),
+            Family::Reprocess => {}
+            Family::Reload => rebuild_option(ctx, disruption, true, out),
+            Family::Replica if !outage => {}
+            Family::Replica if stage.kind.holds_data() => data_replicas(ctx, out),
+            Family::Replica => code_standbys(ctx, out),
+        }
     }
-    if disruption == Disruption::RegionOutage && !stage.available_in_secondary {
+    if outage && !stage.available_in_secondary {
         for c in out.iter_mut().skip(first) {
             c.rto = None;
             c.blocked = Some(Blocked::NotInSecondary);
@@ -327,15 +402,20 @@ pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Ve
     }
 }
 
-/// Ingest, scripts, configuration, cache and reports: no data of their own to back up.
-fn code_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
+/// Code and configuration from git or an export, redeployed; a cache reloads its data from the
+/// model afterwards (stateless compute keeps its data on the lake: nothing to reload).
+fn redeploy_options(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
     let p = ctx.prices;
-    // A cache reloads from the model; the others hold no data at all.
-    let reload_gb = if ctx.stage.kind == StageKind::Cache { ctx.stage.volume_gb } else { 0.0 };
-    let reload = ctx.restore_minutes(reload_gb);
+    let reload_gb =
+        if ctx.stage.kind == StageKind::Cache && !ctx.service.stateless_compute { ctx.stage.volume_gb } else { 0.0 };
     // A cache reloads from upstream once it is back; code and configuration deploy alongside.
     let timing = if reload_gb > 0.0 {
-        Timing { wait: Wait::AfterUpstream, fixed: p.delay_provision_minutes, variable: reload, gb: reload_gb }
+        Timing {
+            wait: Wait::AfterUpstream,
+            fixed: p.delay_provision_minutes,
+            variable: ctx.load_minutes(reload_gb),
+            gb: reload_gb,
+        }
     } else {
         Timing::fixed(Wait::Alongside, p.delay_provision_minutes)
     };
@@ -360,29 +440,51 @@ fn code_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidat
             } else {
                 offer.note
             },
+            family: Family::Redeploy,
+            preview: false,
             timing,
         });
     }
-    if disruption == Disruption::RegionOutage {
-        let git = ctx.service.backup(BackupMethod::Git).map_or(BackupMethod::ConfigExport, |o| o.method);
-        // A cache's standby holds the cache; reports and other code serve their inputs' data.
-        let wait = if ctx.stage.kind == StageKind::Cache { Wait::Own } else { Wait::Alongside };
-        for offer in ctx.service.dr.iter().filter(|o| o.strategy.is_replica()) {
-            let (rpo, rto, share) = tier_figures(p, offer.strategy);
-            let rto = ctx.offer_override(offer.strategy.key(), "rto_minutes").or(offer.rto_minutes).unwrap_or(rto);
-            out.push(Candidate {
-                backup: git,
-                strategy: offer.strategy,
-                rpo: Some(ctx.offer_override(offer.strategy.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(rpo)),
-                rto: Some(rto),
-                cost: Cost { standby: share * ctx.compute_monthly(), ..Cost::default() },
-                how: How::Replica { rehydrate: false },
-                blocked: None,
-                note: offer.note,
-                timing: Timing::fixed(wait, rto),
-            });
-        }
+}
+
+/// Standbys of code and serving stages in the paired region (a cache's holds the cache).
+fn code_standbys(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let git = ctx.service.backup(BackupMethod::Git).map_or(BackupMethod::ConfigExport, |o| o.method);
+    let wait = if ctx.stage.kind == StageKind::Cache { Wait::Own } else { Wait::Alongside };
+    for offer in ctx.service.dr.iter().filter(|o| o.strategy.is_replica()) {
+        let (rpo, rto, share) = offer_figures(ctx, offer);
+        out.push(Candidate {
+            backup: git,
+            strategy: offer.strategy,
+            rpo: Some(rpo),
+            rto: Some(rto),
+            cost: Cost { standby: share * ctx.compute_monthly(), ..Cost::default() },
+            how: How::Replica { rehydrate: false },
+            blocked: None,
+            note: offer.note,
+            family: Family::Replica,
+            preview: false,
+            timing: Timing::fixed(wait, rto),
+        });
     }
+}
+
+/// Recovery point, recovery time and compute share of a standby or replica offer: the offer's
+/// own figures where the catalogue has them, else the price book's for its tier.
+fn offer_figures(ctx: &Ctx<'_>, offer: &crate::catalogue::DrOffer) -> (f64, f64, f64) {
+    let p = ctx.prices;
+    let (rpo, rto, share) = tier_figures(p, offer.strategy);
+    let key = offer.strategy.key();
+    let rpo = match offer.secondary {
+        Secondary::RestoredBackups => p.backup_interval_minutes,
+        _ => offer.rpo_minutes.unwrap_or(rpo),
+    };
+    let share = if offer.secondary == Secondary::FullSize { p.full_secondary_compute_share } else { share };
+    (
+        ctx.offer_override(key, "rpo_minutes").unwrap_or(rpo),
+        ctx.offer_override(key, "rto_minutes").or(offer.rto_minutes).unwrap_or(rto),
+        share,
+    )
 }
 
 /// Recovery point, recovery time and compute share of a standby tier, from the price book.
@@ -397,23 +499,78 @@ fn tier_figures(p: &Prices, strategy: DrStrategy) -> (f64, f64, f64) {
     }
 }
 
-fn data_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
+/// A backup of the cached data where the product supports it (e.g. an `.abf` file): restored on
+/// its own, without waiting for the model.
+fn cached_data_backups(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
+    let stage = ctx.stage;
+    let p = ctx.prices;
+    let outage = disruption == Disruption::RegionOutage;
+    if stage.volume_gb <= 0.0 {
+        return;
+    }
+    for offer in ctx.service.backups.iter().filter(|o| o.method == BackupMethod::ServiceNative) {
+        if offer.preview && !ctx.scenario.allow_preview {
+            continue;
+        }
+        if outage && ctx.service.dr_offer(DrStrategy::BackupRestore).is_none() {
+            continue;
+        }
+        let interval = ctx
+            .offer_override(offer.method.key(), "rpo_minutes")
+            .or(offer.rpo_minutes)
+            .unwrap_or(p.backup_interval_minutes);
+        let retention = f64::from(stage.backup_retention_days.max(1));
+        let (tier, price) = ctx.copy_tier(retention);
+        let gb = ctx.backup_gb(offer.method, interval);
+        let start = if outage { p.delay_provision_minutes } else { p.delay_job_start_minutes };
+        let timing = Timing {
+            wait: Wait::Own,
+            fixed: start,
+            variable: ctx.restore_minutes(stage.volume_gb),
+            gb: stage.volume_gb,
+        };
+        let replication = if outage { stage.daily_change_gb * 30.0 * p.transfer_inter_region_gb } else { 0.0 };
+        out.push(Candidate {
+            backup: offer.method,
+            strategy: DrStrategy::BackupRestore,
+            rpo: Some(if outage { interval + p.lag_storage_geo_minutes } else { interval }),
+            rto: Some(timing.own()),
+            cost: Cost { storage: gb * price, replication, ..Cost::default() },
+            how: How::Restore { gb: stage.volume_gb, rehydrate: false, tier },
+            blocked: None,
+            note: offer.note,
+            family: Family::Backups,
+            preview: offer.preview,
+            timing,
+        });
+    }
+}
+
+/// Restores from the stage's own recovery points: in place after a corruption, from copies kept
+/// in the paired region after an outage.
+fn backup_options(ctx: &Ctx<'_>, disruption: Disruption, methods: Methods, out: &mut Vec<Candidate>) {
     let stage = ctx.stage;
     let p = ctx.prices;
     let outage = disruption == Disruption::RegionOutage;
     let monthly_change_gb = stage.daily_change_gb * 30.0;
-
-    // Backups: restore in place after corruption, or from copies kept in the paired region.
+    let retention = f64::from(stage.backup_retention_days.max(1));
+    let (tier, price) = ctx.copy_tier(retention);
     let geo_restore = ctx.service.dr_offer(DrStrategy::BackupRestore);
     for offer in ctx.service.backups {
         let method = offer.method;
         if matches!(method, BackupMethod::Git | BackupMethod::ConfigExport) {
             continue;
         }
+        if methods == Methods::DatedSets && method != BackupMethod::FullCopies {
+            continue;
+        }
+        if offer.preview && !ctx.scenario.allow_preview {
+            continue;
+        }
         let interval =
             ctx.offer_override(method.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(p.backup_interval_minutes);
         let gb = ctx.backup_gb(method, interval);
-        let storage = gb * ctx.backup_price();
+        let storage = gb * price;
         let (rpo, (fixed, variable), cost, note) = if !outage {
             let split = offer
                 .restore_minutes
@@ -425,11 +582,17 @@ fn data_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidat
             if method == BackupMethod::Snapshots && geo.rpo_minutes.is_none() {
                 continue;
             }
-            let rpo = ctx
-                .offer_override("backup_restore", "rpo_minutes")
-                .or(geo.rpo_minutes)
-                .unwrap_or(interval + p.lag_storage_geo_minutes);
-            let split = match ctx.offer_override("backup_restore", "rto_minutes").or(geo.rto_minutes) {
+            let book = geo.secondary == Secondary::GeoRestore;
+            let rpo = ctx.offer_override("backup_restore", "rpo_minutes").or(geo.rpo_minutes).unwrap_or(if book {
+                p.lag_geo_backup_minutes
+            } else {
+                interval + p.lag_storage_geo_minutes
+            });
+            let fixed_rto = ctx
+                .offer_override("backup_restore", "rto_minutes")
+                .or(geo.rto_minutes)
+                .or(book.then_some(p.delay_geo_restore_minutes));
+            let split = match fixed_rto {
                 Some(fixed) => (fixed, 0.0),
                 None => {
                     (p.delay_provision_minutes + ctx.rehydration_if_archived(), ctx.restore_minutes(stage.volume_gb))
@@ -446,57 +609,74 @@ fn data_candidates(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidat
             rpo: Some(rpo),
             rto: Some(timing.own()),
             cost,
-            how: How::Restore { gb: stage.volume_gb, rehydrate: ctx.service.tier == Tier::Archive },
+            how: How::Restore { gb: stage.volume_gb, rehydrate: ctx.service.tier == Tier::Archive, tier },
             blocked: None,
             note,
+            family: Family::Backups,
+            preview: offer.preview,
             timing,
         });
     }
+}
 
-    // Reprocessing from upstream: no copies kept, compute spent when it happens.
-    if ctx.may_reprocess(disruption) {
-        let reload = stage.kind == StageKind::Model && stage.load == LoadPattern::DailyFull;
-        let (gb, whole) = if outage || reload { (stage.volume_gb, true) } else { ctx.corruption_reprocess_gb() };
-        let blocked = if reload { None } else { ctx.retention_block(gb) };
-        let start = if outage { p.delay_provision_minutes } else { p.delay_job_start_minutes };
-        let timing = Timing { wait: Wait::AfterUpstream, fixed: start, variable: ctx.reprocess_minutes(gb), gb };
+/// Rebuilding from upstream: reprocessing (`reload` false), or reloading a dated full set kept
+/// on the lake (a daily full load). No copies kept; compute spent when it happens.
+fn rebuild_option(ctx: &Ctx<'_>, disruption: Disruption, reload: bool, out: &mut Vec<Candidate>) {
+    let stage = ctx.stage;
+    let p = ctx.prices;
+    let outage = disruption == Disruption::RegionOutage;
+    let (gb, whole) = if outage || reload { (stage.volume_gb, true) } else { ctx.corruption_reprocess_gb() };
+    // A reload reads one dated full set: it needs no history beyond it.
+    let blocked = if reload { None } else { ctx.retention_block(gb) };
+    let start = if outage { p.delay_provision_minutes } else { p.delay_job_start_minutes };
+    // A semantic model loads at its processing rate; anything else at its reprocessing rate.
+    let variable = if stage.kind == StageKind::Model { ctx.load_minutes(gb) } else { ctx.reprocess_minutes(gb) };
+    let timing = Timing { wait: Wait::AfterUpstream, fixed: start, variable, gb };
+    out.push(Candidate {
+        backup: BackupMethod::None,
+        strategy: DrStrategy::Reprocess,
+        rpo: if blocked.is_some() { None } else { Some(0.0) },
+        rto: Some(timing.own()),
+        cost: Cost { reprocessing: ctx.reprocess_insurance(gb, disruption), ..Cost::default() },
+        how: How::Reprocess { gb, whole, reload },
+        blocked,
+        note: "",
+        family: if reload { Family::Reload } else { Family::Reprocess },
+        preview: false,
+        timing,
+    });
+}
+
+/// Replicas and standbys of a data stage: only after a regional outage (they copy a corruption
+/// too).
+fn data_replicas(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let stage = ctx.stage;
+    let p = ctx.prices;
+    if !ctx.service.geo_redundancy {
+        return;
+    }
+    let replica_storage = stage.volume_gb * ctx.primary_price() * (p.geo_multiplier - 1.0).max(0.0);
+    let replication = stage.daily_change_gb * 30.0 * p.transfer_inter_region_gb;
+    for offer in ctx.service.dr.iter().filter(|o| o.strategy.is_replica()) {
+        let (rpo, rto, share) = offer_figures(ctx, offer);
+        let rto = rto + ctx.rehydration_if_archived();
         out.push(Candidate {
             backup: BackupMethod::None,
-            strategy: DrStrategy::Reprocess,
-            rpo: if blocked.is_some() { None } else { Some(0.0) },
-            rto: Some(timing.own()),
-            cost: Cost { reprocessing: ctx.reprocess_insurance(gb), ..Cost::default() },
-            how: How::Reprocess { gb, whole, reload },
-            blocked,
-            note: "",
-            timing,
+            strategy: offer.strategy,
+            rpo: Some(rpo),
+            rto: Some(rto),
+            cost: Cost {
+                storage: replica_storage,
+                replication,
+                standby: share * ctx.compute_monthly(),
+                reprocessing: 0.0,
+            },
+            how: How::Replica { rehydrate: ctx.service.tier == Tier::Archive },
+            blocked: None,
+            note: offer.note,
+            family: Family::Replica,
+            preview: false,
+            timing: Timing::fixed(Wait::Own, rto),
         });
-    }
-
-    // Replicas and standbys: only after a regional outage (they copy a corruption too).
-    if outage && ctx.service.geo_redundancy {
-        let replica_storage = stage.volume_gb * ctx.primary_price() * (p.geo_multiplier - 1.0).max(0.0);
-        let replication = monthly_change_gb * p.transfer_inter_region_gb;
-        for offer in ctx.service.dr.iter().filter(|o| o.strategy.is_replica()) {
-            let (rpo, rto, share) = tier_figures(p, offer.strategy);
-            let rto = ctx.offer_override(offer.strategy.key(), "rto_minutes").or(offer.rto_minutes).unwrap_or(rto)
-                + ctx.rehydration_if_archived();
-            out.push(Candidate {
-                backup: BackupMethod::None,
-                strategy: offer.strategy,
-                rpo: Some(ctx.offer_override(offer.strategy.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(rpo)),
-                rto: Some(rto),
-                cost: Cost {
-                    storage: replica_storage,
-                    replication,
-                    standby: share * ctx.compute_monthly(),
-                    reprocessing: 0.0,
-                },
-                how: How::Replica { rehydrate: ctx.service.tier == Tier::Archive },
-                blocked: None,
-                note: offer.note,
-                timing: Timing::fixed(Wait::Own, rto),
-            });
-        }
     }
 }

@@ -13,10 +13,11 @@
 
 use super::candidates::{Blocked, Candidate, Ctx, How, Wait};
 use super::lineage::Opt;
+use super::rules::{self, Family};
 use super::text::{put, Fixed, Gb, Lower, MaybeMins, Put, Shown};
 use super::{round2, Alternative, Cost, Recommendation};
 use crate::duration::{Mins, Whole};
-use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, StageKind, Target};
+use crate::model::{BackupMethod, Disruption, DrStrategy, Target};
 
 /// Room for rounding when comparing achieved and target minutes.
 pub(super) const EPS: f64 = 1e-6;
@@ -74,8 +75,9 @@ pub(super) fn recommend(
         alternatives.insert(at, alternative);
     }
 
+    let rule = rules::find(ctx.stage, ctx.service, disruption);
     let mut reason = String::with_capacity(640);
-    reason.push_str(rule(ctx, disruption));
+    reason.push_str(rule.reason);
     let Some((chosen, c)) = lineage.pick.and_then(|i| Some((i, options.get(i)?))) else {
         reason.push_str(" Keel found no way to recover it.");
         return Recommendation {
@@ -93,10 +95,15 @@ pub(super) fn recommend(
             cost: Cost::default(),
             reason,
             alternatives,
+            rule: rule.id.to_string(),
         };
     };
 
     if c.how == How::External {
+        // The owner's figures, which the pipeline waits for.
+        put!(&mut reason;
+            " Plan: service-native backups and the DR plan of its owner (strategy: none in this plan) — back in ",
+            Whole(target.rto_minutes), " with data up to ", Whole(target.rpo_minutes), " old, the owner's figures.");
         return Recommendation {
             disruption,
             backup: c.backup,
@@ -105,13 +112,14 @@ pub(super) fn recommend(
             rpo_minutes: Some(f64::from(target.rpo_minutes)),
             effective_rpo_minutes: Some(f64::from(target.rpo_minutes)),
             rto_minutes: Some(f64::from(target.rto_minutes)),
-            completion_minutes: Some(0.0),
+            completion_minutes: Some(f64::from(target.rto_minutes)),
             meets_rpo: true,
             meets_rto: true,
             assumed: true,
             cost: Cost::default(),
             reason,
             alternatives: Vec::new(),
+            rule: rule.id.to_string(),
         };
     }
 
@@ -175,6 +183,12 @@ pub(super) fn recommend(
     } else {
         explain_miss(ctx, c, target, meets_rpo, meets(c.rto, target.rto_minutes), &mut reason);
     }
+    if c.family != rule.prefers() {
+        not_preferred(ctx, rule.prefers(), c, options, target, up, &mut reason);
+    }
+    if c.preview {
+        reason.push_str(" It uses a feature in public preview, which this scenario allows (allow_preview).");
+    }
     Recommendation {
         disruption,
         backup: c.backup,
@@ -193,6 +207,47 @@ pub(super) fn recommend(
         cost: c.cost.rounded(),
         reason,
         alternatives,
+        rule: rule.id.to_string(),
+    }
+}
+
+/// Why the chosen option is not of the family the guide prefers for this stage.
+fn not_preferred(
+    ctx: &Ctx<'_>,
+    preferred: Family,
+    chosen: &Candidate,
+    options: &[Candidate],
+    target: Target,
+    up: f64,
+    out: &mut String,
+) {
+    put!(out; " The guide's first choice here is ", preferred.label(), "; ");
+    let best = options
+        .iter()
+        .filter(|o| o.family == preferred)
+        .min_by(|a, b| Opt::of(a).completion(up).total_cmp(&Opt::of(b).completion(up)));
+    let Some(p) = best else {
+        put!(out; ctx.service.name, " offers no such option here, so Keel chose ", Label(chosen), ".");
+        return;
+    };
+    let done = Opt::of(p).completion(up);
+    if p.blocked.is_some() || p.rpo.is_none() || p.rto.is_none() {
+        put!(out; "it is not possible here (see below), so Keel chose ", Label(chosen), ".");
+        if let Some(b) = p.blocked {
+            blocked_text(ctx, b, out);
+        }
+    } else if !meets(p.rpo, target.rpo_minutes) {
+        put!(out; "its recovery point (", MaybeMins(p.rpo), ") misses the RPO of ", Whole(target.rpo_minutes), ", so Keel chose ", Label(chosen), ".");
+    } else if !meets(finite(done), target.rto_minutes) {
+        put!(out; "it would be complete only at ", Mins(done), ", past the RTO of ", Whole(target.rto_minutes), ", so Keel chose ", Label(chosen), ".");
+    } else {
+        let currency = ctx.scenario.currency.as_str();
+        put!(out; Label(p), " would meet the targets too, at ", currency, " ", Fixed::<2>(p.cost.total()), "/month; ");
+        if chosen.cost.total() < p.cost.total() {
+            put!(out; "Keel chose ", Label(chosen), ", which meets them for less.");
+        } else {
+            put!(out; "Keel chose ", Label(chosen), " because the stages that depend on it need it back sooner.");
+        }
     }
 }
 
@@ -250,8 +305,10 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
             }
             put!(out; ": back in ", rto);
         }
-        How::Restore { gb, rehydrate } => {
-            put!(out; "Plan: ", Lower(c.backup.label()), " (recovery point ", MaybeMins(c.rpo), "); restoring ", Gb(gb), " takes ", rto);
+        How::Restore { gb, rehydrate, tier } => {
+            put!(out;
+                "Plan: ", Lower(c.backup.label()), " (recovery point ", MaybeMins(c.rpo), ", ", tier.label(),
+                ") and backup & restore: restoring ", Gb(gb), " takes ", rto);
             if rehydrate {
                 out.push_str(" including archive rehydration");
             }
@@ -261,7 +318,7 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
         }
         How::Reprocess { gb, whole, reload } => {
             if reload {
-                put!(out; "Plan: reload the latest dated full copy (", Gb(gb), ") in ", rto);
+                put!(out; "Plan: no backup of its own; reprocess by reloading the dated full set (", Gb(gb), ") in ", rto);
             } else if whole {
                 put!(out; "Plan: no backup; reprocess all ", Gb(gb), " at ", Shown(ctx.reprocess_tb_per_hour()), " TB/h in ", rto);
             } else {
@@ -269,7 +326,12 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
             }
         }
         How::Replica { rehydrate } => {
-            put!(out; "Plan: ", Lower(c.strategy.label()), " (recovery point ", MaybeMins(c.rpo), ", back in ", rto);
+            if c.backup == BackupMethod::None {
+                out.push_str("Plan: no backup; ");
+            } else {
+                put!(out; "Plan: ", Lower(c.backup.label()), " and ");
+            }
+            put!(out; Lower(c.strategy.label()), " (recovery point ", MaybeMins(c.rpo), ", back in ", rto);
             if rehydrate {
                 out.push_str(" including archive rehydration");
             }
@@ -291,18 +353,8 @@ fn explain_miss(ctx: &Ctx<'_>, c: &Candidate, target: Target, meets_rpo: bool, m
     put!(out;
         " No option meets the ", missed, " (RPO ", Whole(target.rpo_minutes), ", RTO ", Whole(target.rto_minutes),
         "): this is the best achievable.");
-    match c.blocked {
-        Some(Blocked::NotInSecondary) => {
-            put!(out;
-                " The service is not offered in the paired region (", ctx.scenario.regions.secondary,
-                "), so the stage cannot run there: choose a region pair where it is, or another service.");
-        }
-        Some(Blocked::SourceRetention { keeps_days, needs_days }) => {
-            put!(out;
-                " The source keeps only ", keeps_days, " days of data but a rebuild needs ", Fixed::<0>(needs_days),
-                " days of history: keep a backup, or have the source keep data longer.");
-        }
-        None => {}
+    if let Some(b) = c.blocked {
+        blocked_text(ctx, b, out);
     }
     if !meets_rto && c.blocked.is_none() {
         if let Some(rto) = c.rto {
@@ -313,74 +365,24 @@ fn explain_miss(ctx: &Ctx<'_>, c: &Candidate, target: Target, meets_rpo: bool, m
     }
 }
 
-/// The guide's rule for this stage kind and disruption, in plain words.
-fn rule(ctx: &Ctx<'_>, disruption: Disruption) -> &'static str {
-    let s = ctx.stage;
-    let outage = disruption == Disruption::RegionOutage;
-    let text: &str = match s.kind {
-        StageKind::SystemOfRecord => {
-            "A system of record is protected by its owner: the guide expects its backups and DR plan to be in place already. Keel treats it as an external dependency — confirm with the owner that its RPO and RTO cover yours."
+/// Why an option cannot recover the stage, in a sentence.
+fn blocked_text(ctx: &Ctx<'_>, blocked: Blocked, out: &mut String) {
+    match blocked {
+        Blocked::NotInSecondary => {
+            put!(out;
+                " The service is not offered in the paired region (", ctx.scenario.regions.secondary,
+                "), so the stage cannot run there: choose a region pair where it is, or another service.");
         }
-        StageKind::Ingest if outage => {
-            "Ingest holds no data, so the guide finds it simpler to redeploy and configure it in the paired region than to keep a second instance; on-premises gateways are protected with your other on-premises systems."
+        Blocked::SourceRetention { keeps_days, needs_days } => {
+            put!(out;
+                " The source keeps only ", keeps_days, " days of data but a rebuild needs ", Fixed::<0>(needs_days),
+                " days of history: keep a backup, or have the source keep data longer.");
         }
-        StageKind::Ingest => {
-            "Ingest is transient and holds no data to back up: version its scripts and configuration in git, so a bad change is backed off by redeploying the previous version."
+        Blocked::UpstreamHistory { from, holds_days, needs_days } => {
+            let name = ctx.scenario.stages.get(from).map_or("its upstream", |s| s.display_name());
+            put!(out;
+                " ", name, " holds only ", Fixed::<0>(holds_days.floor()), " days of history but a rebuild needs ",
+                Fixed::<0>(needs_days.ceil()), ": a stage can be rebuilt only from what its upstream still holds — keep copies, or keep more history upstream.");
         }
-        StageKind::Raw if s.recreatable => {
-            "Raw data is copied verbatim; the guide backs it up and sets up DR so the lake no longer relies on the source. Re-ingesting from the source is possible here, but it loads the systems of record."
-        }
-        StageKind::Raw => {
-            "Raw data is copied verbatim and the source need not keep it once it is in the lake, so the guide backs raw data up and sets up DR."
-        }
-        StageKind::Enriched if s.automated && !outage => {
-            "Enrichment is fully automated: a corruption means the process is at fault, so fix it and re-run it — the guide says a backup achieves very little here."
-        }
-        StageKind::Enriched if s.automated => {
-            "Enrichment is fully automated; for DR the guide expects a replicated copy to be rarely dearer than recreating the data (storage is cheap, compute dear) — Keel compares both with your figures."
-        }
-        StageKind::Enriched => {
-            "This enrichment is not fully automated, so people can damage the data: it needs backups like any hand-edited data."
-        }
-        StageKind::Curated if s.modified_in_place && !outage => {
-            "Processing modifies curated files in place, so rolling back a bad change needs backups (the guide's Curated rule)."
-        }
-        StageKind::Curated if !outage => {
-            "Processing writes new files rather than changing old ones, so a corruption only needs the damaged partitions reprocessed."
-        }
-        StageKind::Curated => {
-            "For DR the guide uses a replicated copy of curated data to save time; partitioning limits what must be reprocessed."
-        }
-        StageKind::Presentation if s.load == LoadPattern::DailyFull => {
-            "A warehouse or data mart reloaded every day: the guide keeps a full data set per day and backs it up, with a replicated copy for DR unless the warehouse replicates itself."
-        }
-        StageKind::Presentation => {
-            "The guide would certainly keep backups of a warehouse or data mart, and a replicated copy for DR unless the warehouse replicates itself."
-        }
-        StageKind::Scripts => {
-            "Scripts live in git: every commit is a snapshot. For DR, clone the repository to another host and block deletion of at least one copy."
-        }
-        StageKind::ModeledData => {
-            "Modeled data has gained value and feeds consumption directly, so the guide keeps a backup: a new complete data set per update on the lake is a point-in-time backup."
-        }
-        StageKind::InfraConfig => {
-            "Infrastructure configuration and deployment scripts (often JSON) are backed up in git alongside the scripts, and the environment is recreated from them."
-        }
-        StageKind::Model if s.load == LoadPattern::DailyFull => {
-            "Loaded by a daily full ingest: the dated full copies on the lake are its backup, so the model needs no backup or replica of its own — the choice is the load time against the RTO."
-        }
-        StageKind::Model => {
-            "Loaded by partitioned incremental loads: keep backups of the incremental data (and within the model to roll back a failed load); for DR replicate the lake, and the model too if reloading takes too long."
-        }
-        StageKind::Cache => {
-            "A cache is reloaded from the model, so it needs no backup of its own: keep its deployment scripts in git, redeploy and reload."
-        }
-        StageKind::Report => {
-            "Report sources belong in git; after a regional outage redeploy the reports and re-point their data sources (a global load balancer can hide the change)."
-        }
-        StageKind::Archive => {
-            "An archive is a system in its own right, not a backup of its sources: it needs backups or snapshots of its own and a replica."
-        }
-    };
-    text
+    }
 }

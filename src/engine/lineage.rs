@@ -99,7 +99,6 @@ impl Opt {
     #[inline(always)]
     pub fn completion(&self, up: f64) -> f64 {
         match self.wait {
-            Wait::External => 0.0,
             Wait::Own => self.own,
             Wait::AfterUpstream => max(self.fixed, up) + self.variable,
             Wait::Alongside => max(self.own, up),
@@ -111,7 +110,6 @@ impl Opt {
     #[inline(always)]
     pub fn requirement(&self, d: f64) -> Option<f64> {
         match self.wait {
-            Wait::External => Some(INF),
             // Written out: at opt-level z `bool::then` stays a call, and the search asks this
             // in its innermost loops.
             _ if !le(self.own, d) => None,
@@ -300,8 +298,8 @@ fn prefers(opts: &[Opt], i: usize, j: usize) -> bool {
 }
 
 /// Each stage's effective recovery point with the options `pick`: its own, or — when it waits for
-/// its upstream stages — the oldest of theirs when that is older. A system of record holds
-/// everything (0); a stage without an option recovers nothing (infinite).
+/// its upstream stages — the oldest of theirs when that is older. A system of record loses what
+/// its owner loses (its RPO); a stage without an option recovers nothing (infinite).
 pub(super) fn effective_rpo(graph: &Graph, options: &Options, pick: &[Option<usize>], out: &mut Vec<f64>) {
     reset(out, graph.len(), INF);
     let out = &mut out[..];
@@ -309,7 +307,7 @@ pub(super) fn effective_rpo(graph: &Graph, options: &Options, pick: &[Option<usi
         let Some(o) = (if s < pick.len() { pick[s] } else { None }).and_then(|i| options.of(s).get(i)) else {
             continue;
         };
-        let own = if o.wait == Wait::External { 0.0 } else { o.rpo };
+        let own = o.rpo;
         let mut worst = own;
         if o.waits() {
             for &u in graph.up(s) {
@@ -328,7 +326,6 @@ fn dominates(a: &Opt, b: &Opt, a_first: bool) -> bool {
         return false;
     }
     let at_least = match (a.wait, b.wait) {
-        (Wait::External, _) | (_, Wait::External) => false,
         (Wait::Own, _) => a.own <= b.own,
         (Wait::Alongside, Wait::Alongside | Wait::AfterUpstream) => a.own <= b.own,
         (Wait::AfterUpstream, Wait::AfterUpstream) => a.own <= b.own && a.variable <= b.variable,
@@ -879,7 +876,7 @@ impl Solver {
 /// same numbers, bit for bit.
 #[cfg(test)]
 pub(super) mod reference {
-    use super::{dominates, le, max, min, pool_rule, Options, Solution, Wait, EPS, INF, SLOTS};
+    use super::{dominates, le, max, min, pool_rule, Options, Solution, EPS, INF, SLOTS};
 
     /// Each stage's cheapest option in its RPO pool (of equals, the closer recovery point, then the
     /// faster): the plan when no recovery time is asked.
@@ -896,8 +893,8 @@ pub(super) mod reference {
     }
 
     /// Each stage's effective recovery point with the options `pick`: its own, or — when it waits for
-    /// its upstream stages — the oldest of theirs when that is older. A system of record holds
-    /// everything (0); a stage without an option recovers nothing (infinite).
+    /// its upstream stages — the oldest of theirs when that is older. A system of record loses what
+    /// its owner loses (its RPO); a stage without an option recovers nothing (infinite).
     pub(in super::super) fn effective_rpo(
         graph: &super::super::graph::Graph,
         options: &Options,
@@ -907,7 +904,7 @@ pub(super) mod reference {
         reset(out, graph.len(), INF);
         for &s in &graph.order {
             let Some(o) = pick.get(s).copied().flatten().and_then(|i| options.of(s).get(i)) else { continue };
-            let own = if o.wait == Wait::External { 0.0 } else { o.rpo };
+            let own = o.rpo;
             out[s] = if o.waits() { graph.up(s).iter().map(|&u| out[u]).fold(own, max) } else { own };
         }
     }

@@ -16,12 +16,14 @@ mod curves;
 mod graph;
 mod lineage;
 mod pipeline;
+mod rules;
 mod text;
 mod warnings;
 
 pub use breakeven::{BreakEven, Cheaper, CopyOption};
 pub use curves::{Curves, PlatformCurve, PlatformPoint, StageCurve, StagePoint, RPO_STEPS, RTO_STEPS};
 pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
+pub use rules::markdown_table as rules_markdown_table;
 pub use warnings::{Level, Warning, WarningCode};
 
 use crate::catalogue::{Prices, Service};
@@ -124,6 +126,10 @@ pub struct Recommendation {
     pub reason: String,
     /// Every option weighed, cheapest first.
     pub alternatives: Vec<Alternative>,
+    /// The id of the guides' rule the choice and its reason come from (docs/engine.md, "The
+    /// guides' rules"); empty in plans written before 2026-12-02.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rule: String,
 }
 
 impl Recommendation {
@@ -249,15 +255,30 @@ fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
             Scenario::default().disasters_per_year
         };
 
+    let incidents = Disruption::ALL.map(|d| match scenario.incidents_per_year {
+        Some(rates) if rates.get(d).is_finite() && (0.0..=365.0).contains(&rates.get(d)) => rates.get(d),
+        _ => disasters_per_year,
+    });
+
+    // The services first: what history each stage's upstream holds, and which restores share
+    // a storage account, depend on the other stages.
+    let services: Vec<Option<&'static Service>> = scenario
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, stage)| (!invalid.contains(&i)).then(|| resolve_service(stage, i, &mut diagnostics)))
+        .collect();
+    let holds = upstream_history(scenario, &services);
+    let peers = restore_peers(scenario, &services);
+
     // Every option of every planned stage, for both disruption types.
     let mut work: Vec<StageWork<'_>> = Vec::with_capacity(scenario.stages.len());
     let mut all_options: Vec<candidates::Candidate> = Vec::with_capacity(scenario.stages.len() * 8);
     for (i, stage) in scenario.stages.iter().enumerate() {
-        if invalid.contains(&i) {
-            continue;
-        }
-        let service = resolve_service(stage, i, &mut diagnostics);
-        let ctx = candidates::Ctx::new(scenario, stage, service, &prices, disasters_per_year);
+        let Some(service) = services.get(i).copied().flatten() else { continue };
+        let mut ctx = candidates::Ctx::new(scenario, stage, service, &prices, incidents);
+        ctx.upstream_holds = holds.get(i).copied().flatten();
+        ctx.restore_peers = peers.get(i).copied().unwrap_or(1.0);
         let options = Disruption::ALL.map(|d| {
             let first = all_options.len();
             candidates::for_disruption(&ctx, d, &mut all_options);
@@ -362,8 +383,7 @@ fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
             (0..graph.len()).map(|s| graph.up(s).iter().map(|&u| sol.fastest[u]).fold(0.0, f64::max)).collect()
         })
         .collect();
-    let break_even =
-        breakeven::analyse(&inputs, &solutions, &up_fastest, &prices, scenario.span_months, disasters_per_year);
+    let break_even = breakeven::analyse(&inputs, &solutions, &up_fastest, &prices, scenario.span_months, incidents);
     let external: Vec<bool> = work.iter().map(|w| w.ctx.stage.kind == StageKind::SystemOfRecord).collect();
     let serving = pipeline::serving(&graph, &inputs);
     let curves = curves_of(
@@ -427,6 +447,85 @@ fn critical_upstream(graph: &graph::Graph, solution: &lineage::Solution, o: &lin
         .copied()
         .max_by(|&a, &b| solution.completion[a].total_cmp(&solution.completion[b]).then(b.cmp(&a)))?;
     (solution.completion[u] > ready_alone).then_some(u)
+}
+
+/// For each stage (by index into the scenario's stages), the shortest history its upstream data
+/// stages still hold — `volume ÷ daily change` days — and which stage that is. Code stages on
+/// the way (ingest) pass their own upstream through; a system of record is bounded by the
+/// stage's own `source_retention_days` instead. `None` = nothing upstream limits a rebuild.
+fn upstream_history(scenario: &Scenario, services: &[Option<&'static Service>]) -> Vec<Option<(f64, usize)>> {
+    let stages = &scenario.stages;
+    let mut index: crate::ids::IdIndex<&str> = crate::ids::IdIndex::with_capacity(stages.len());
+    for (i, s) in stages.iter().enumerate() {
+        index.insert_first(s.id.as_str(), i);
+    }
+    let mut up: Vec<Vec<usize>> = vec![Vec::new(); stages.len()];
+    for f in &scenario.flows {
+        if let (Some(a), Some(b)) = (index.get(f.from.as_str()), index.get(f.to.as_str())) {
+            if a != b && services.get(a).is_some_and(Option::is_some) {
+                up[b].push(a);
+            }
+        }
+    }
+    let mut out = vec![None; stages.len()];
+    let mut seen = vec![usize::MAX; stages.len()];
+    let mut todo: Vec<usize> = Vec::new();
+    for (s, ups) in up.iter().enumerate() {
+        if ups.is_empty() {
+            continue;
+        }
+        todo.clear();
+        todo.extend_from_slice(ups);
+        let mut best: Option<(f64, usize)> = None;
+        while let Some(u) = todo.pop() {
+            if seen[u] == s {
+                continue;
+            }
+            seen[u] = s;
+            let stage = &stages[u];
+            if stage.kind == StageKind::SystemOfRecord {
+                continue;
+            }
+            if !stage.kind.holds_data() {
+                todo.extend_from_slice(&up[u]);
+                continue;
+            }
+            if stage.daily_change_gb > 0.0 && stage.volume_gb.is_finite() {
+                let days = stage.volume_gb / stage.daily_change_gb;
+                if best.is_none_or(|(b, _)| days < b) {
+                    best = Some((days, u));
+                }
+            }
+        }
+        out[s] = best;
+    }
+    out
+}
+
+/// For each stage, how many data stages on the same object-storage service restore at once
+/// (Keel assumes one backup account per service, whose egress they share); 1 for the rest.
+fn restore_peers(scenario: &Scenario, services: &[Option<&'static Service>]) -> Vec<f64> {
+    let on_storage = |i: usize| {
+        services.get(i).copied().flatten().filter(|sv| {
+            matches!(sv.tier, crate::catalogue::Tier::Hot | crate::catalogue::Tier::Archive)
+                && scenario.stages[i].kind.holds_data()
+                && scenario.stages[i].kind != StageKind::SystemOfRecord
+        })
+    };
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for i in 0..scenario.stages.len() {
+        if let Some(sv) = on_storage(i) {
+            match counts.iter_mut().find(|(id, _)| *id == sv.id) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((sv.id, 1)),
+            }
+        }
+    }
+    (0..scenario.stages.len())
+        .map(|i| {
+            on_storage(i).and_then(|sv| counts.iter().find(|(id, _)| *id == sv.id)).map_or(1.0, |&(_, n)| n as f64)
+        })
+        .collect()
 }
 
 fn resolve_service(stage: &crate::model::Stage, index: usize, diagnostics: &mut Vec<Diagnostic>) -> &'static Service {

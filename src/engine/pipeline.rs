@@ -217,17 +217,8 @@ pub(super) fn analyse(
                 _ => (None, (f64::INFINITY, f64::INFINITY), f64::INFINITY),
             };
             // Effective recovery point: its own, or its upstream's when it waits for them.
-            let own_rpo =
-                cand.map_or(
-                    f64::INFINITY,
-                    |c| {
-                        if c.how == How::External {
-                            0.0
-                        } else {
-                            c.rpo.unwrap_or(f64::INFINITY)
-                        }
-                    },
-                );
+            // A system of record's is its owner's recovery point.
+            let own_rpo = cand.map_or(f64::INFINITY, |c| c.rpo.unwrap_or(f64::INFINITY));
             let mut t = Times { hot, full, ready_hot, rpo: own_rpo, rpo_origin: s };
             if opt.is_some_and(Opt::waits) {
                 let worst =
@@ -255,7 +246,7 @@ pub(super) fn analyse(
                 critical_upstream: opt
                     .and_then(|o| super::critical_upstream(graph, solution, o, s))
                     .map(|u| inputs[u].stage.id.clone()),
-                own_minutes: opt.and_then(|o| finite(if o.wait == Wait::External { 0.0 } else { o.own })),
+                own_minutes: opt.and_then(|o| finite(o.own)),
                 hot: t.hot.map(|(a, b)| Phase { start_minutes: finite(a), end_minutes: finite(b) }),
                 full: Phase { start_minutes: finite(t.full.0), end_minutes: finite(t.full.1) },
                 completion_minutes: finite(solution.completion[s]),
@@ -271,13 +262,17 @@ pub(super) fn analyse(
         let unrecoverable: Vec<String> =
             (0..n).filter(|&s| !solution.completion[s].is_finite()).map(|s| inputs[s].stage.id.clone()).collect();
         // The stage complete last; among equals the most downstream, so the path is longest.
-        let last = graph.order.iter().copied().filter(|&s| solution.completion[s].is_finite()).fold(
-            None,
-            |best: Option<usize>, s| match best {
+        // Systems of record are back when their owners say; the platform's full restore is its
+        // own stages' (those that wait for a source show the wait in their own completion).
+        let last = graph
+            .order
+            .iter()
+            .copied()
+            .filter(|&s| solution.completion[s].is_finite() && inputs[s].stage.kind != StageKind::SystemOfRecord)
+            .fold(None, |best: Option<usize>, s| match best {
                 Some(b) if solution.completion[b] > solution.completion[s] => Some(b),
                 _ => Some(s),
-            },
-        );
+            });
         let full_restore =
             if unrecoverable.is_empty() { last.map_or(0.0, |s| solution.completion[s]) } else { f64::INFINITY };
         let critical_path =
@@ -308,7 +303,6 @@ fn phases(
     completion: f64,
 ) -> (Option<(f64, f64)>, (f64, f64), f64) {
     match o.wait {
-        Wait::External => (None, (0.0, 0.0), 0.0),
         Wait::Own => match hot {
             Some(h) => {
                 let hot_end = o.fixed + o.variable * h;
@@ -420,7 +414,15 @@ fn lineage_warnings(
                 Mins(completion),
                 Whole(target.rto_minutes)
             );
-            if let Some((u, step, how)) = longest {
+            if let Some((u, step, how)) = longest.filter(|&(u, ..)| inputs[u].stage.kind == StageKind::SystemOfRecord) {
+                let _ = write!(
+                    m,
+                    " The longest step is {} ({how} {}), a system of record: its owner's recovery time is given, so agree a faster one with its owner, or loosen {name}'s RTO by {} — the guide warns that an SLA along a pipeline may not be achievable.",
+                    inputs[u].stage.display_name(),
+                    Mins(step),
+                    Mins(completion - rto)
+                );
+            } else if let Some((u, step, how)) = longest {
                 let _ = write!(
                     m,
                     " The longest step is {} ({how} {}): gaining the {} means more throughput there, a copy of {name}'s own that restores in time, or a looser RTO.",
@@ -471,9 +473,14 @@ fn lineage_warnings(
             stages: chain.iter().map(|&u| inputs[u].stage.id.clone()).collect(),
             disruption: Some(disruption),
             message: format!(
-                "{name} {how} that comes from {origin_name} ({}), which recovers to {rpo_text} after {when}: it can be no fresher than that, and its RPO target is {}. Give {origin_name} a closer recovery point, or rebuild {name} from a source that still holds the newer data.",
+                "{name} {how} that comes from {origin_name} ({}), which recovers to {rpo_text} after {when}: it can be no fresher than that, and its RPO target is {}. {}",
                 through.join(" ← "),
-                Whole(target.rpo_minutes)
+                Whole(target.rpo_minutes),
+                if inputs[origin].stage.kind == StageKind::SystemOfRecord {
+                    format!("{origin_name} is a system of record whose owner gives that recovery point: agree a closer one with its owner, or loosen {name}'s RPO.")
+                } else {
+                    format!("Give {origin_name} a closer recovery point, or rebuild {name} from a source that still holds the newer data.")
+                }
             ),
         });
     }

@@ -3,12 +3,12 @@
 //! Codes are part of the plan file format: CI checks may match on them, so a code is never
 //! renamed or reused. Messages are plain words and may improve over time.
 
-use super::text::{put, round_to, Fixed, Lower, MaybeMins};
+use super::text::{put, round_to, Fixed, Gb, Lower, MaybeMins};
 use super::{Recommendation, StagePlan};
 use crate::catalogue::{Prices, Service, Tier};
 use crate::duration::Whole;
 use crate::ids::IdIndex;
-use crate::model::{BackupMethod, Disruption, DrStrategy, Scenario, StageKind};
+use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, Scenario, Stage, StageKind};
 use serde::{Deserialize, Serialize};
 
 /// A warning's stable code.
@@ -43,6 +43,13 @@ pub enum WarningCode {
     RtoLimitedByUpstream,
     /// The stage's own recovery point fits its RPO, but what it is rebuilt from is older.
     RpoLimitedByUpstream,
+    /// Data kept on stateless compute (Databricks, HDInsight) instead of on the lake.
+    DataOnStatelessCompute,
+    /// A model reloaded daily in full whose upstream keeps no dated full sets for as long as
+    /// the model may need to roll back.
+    DatedSetsTooShort,
+    /// A model loaded incrementally whose incremental data upstream is not backed up.
+    IncrementalDataNotBackedUp,
 }
 
 impl WarningCode {
@@ -63,6 +70,9 @@ impl WarningCode {
             WarningCode::ServiceRetired => "service_retired",
             WarningCode::RtoLimitedByUpstream => "rto_limited_by_upstream",
             WarningCode::RpoLimitedByUpstream => "rpo_limited_by_upstream",
+            WarningCode::DataOnStatelessCompute => "data_on_stateless_compute",
+            WarningCode::DatedSetsTooShort => "dated_sets_too_short",
+            WarningCode::IncrementalDataNotBackedUp => "incremental_data_not_backed_up",
         }
     }
 }
@@ -101,6 +111,55 @@ fn message(write: impl FnOnce(&mut String)) -> String {
     let mut m = String::with_capacity(224);
     write(&mut m);
     m
+}
+
+/// A model's inputs as the guide's Model rule needs them: dated full sets for a daily full load
+/// (kept at least as long as the model's own retention), backed-up increments for an
+/// incremental one.
+fn model_inputs(scenario: &Scenario, plans: &[StagePlan], stage: &Stage, id: &str, out: &mut Vec<Warning>) {
+    let name = stage.display_name();
+    for up_id in scenario.upstream_of(&stage.id) {
+        let Some(up) = scenario.stage(up_id) else { continue };
+        if !up.kind.holds_data() || up.kind == StageKind::SystemOfRecord {
+            continue;
+        }
+        let Some(corruption) =
+            plans.iter().find(|p| p.id == up_id).and_then(|p| p.recommendation(Disruption::DataCorruption))
+        else {
+            continue;
+        };
+        let up_name = up.display_name();
+        if stage.load == LoadPattern::DailyFull {
+            let dated = corruption.backup == BackupMethod::FullCopies;
+            if !dated || up.backup_retention_days < stage.backup_retention_days {
+                out.push(Warning {
+                    code: WarningCode::DatedSetsTooShort,
+                    level: Level::Warning,
+                    stages: vec![id.to_string(), up.id.clone()],
+                    disruption: Some(Disruption::DataCorruption),
+                    message: message(|m| {
+                        put!(m; name, " is reloaded in full from ", up_name, ", which ");
+                        if dated {
+                            put!(m; "keeps dated full sets for ", up.backup_retention_days, " days only");
+                        } else {
+                            put!(m; "keeps no dated full sets (its recovery points are ", Lower(corruption.backup.label()), ")");
+                        }
+                        put!(m; ": the guide's daily full load needs a complete set per load, kept as long as ", name,
+                            " may need to roll back (", stage.backup_retention_days, " days). Keep dated full copies on the lake for that long.");
+                    }),
+                });
+            }
+        } else if !keeps_copy(corruption.backup) {
+            out.push(Warning {
+                code: WarningCode::IncrementalDataNotBackedUp,
+                level: Level::Warning,
+                stages: vec![id.to_string(), up.id.clone()],
+                disruption: Some(Disruption::DataCorruption),
+                message: message(|m| put!(m;
+                    name, " is loaded incrementally from ", up_name, ", which keeps no backups of its own: the guide backs up the incremental data too, since each partition may be loaded with different data and a previous version may be needed.")),
+            });
+        }
+    }
 }
 
 fn warn(code: WarningCode, level: Level, stage: &str, disruption: Option<Disruption>, message: String) -> Warning {
@@ -193,8 +252,22 @@ pub(super) fn collect(
                 }
             }
         }
+        if service.stateless_compute && stage.volume_gb > 0.0 {
+            out.push(warn(
+                WarningCode::DataOnStatelessCompute,
+                Level::Warning,
+                &plan.id,
+                None,
+                message(|m| put!(m;
+                    name, " runs on ", service.name, " but holds ", Gb(stage.volume_gb),
+                    " of data: the guide treats the cluster as stateless code, recreated from git, with its data on the lake. Keep the data on the lake, not in cluster or DBFS-root storage, or it is lost when the cluster is recreated.")),
+            ));
+        }
         if !stage.kind.holds_data() {
             continue;
+        }
+        if stage.kind == StageKind::Model {
+            model_inputs(scenario, plans, stage, &plan.id, &mut out);
         }
 
         let rebuildable = corruption.is_some_and(|r| r.strategy == DrStrategy::Reprocess && r.rpo_minutes.is_some())

@@ -32,6 +32,8 @@ const SCENARIO_KEYS: &[(&str, &str)] = &[
     ("stages", "st"),
     ("flows", "f"),
     ("overrides", "o"),
+    ("allow_preview", "ap"),
+    ("incidents_per_year", "ir"),
 ];
 const STAGE_KEYS: &[(&str, &str)] = &[
     ("id", "i"),
@@ -100,6 +102,9 @@ fn rename_scenario(scenario: &mut Value, direction: Direction) {
         rename(top, SCENARIO_KEYS, direction);
     }
     rename_targets(top.get_mut("targets"), direction);
+    if let Some(Value::Object(rates)) = top.get_mut("incidents_per_year") {
+        rename(rates, TARGETS_KEYS, direction);
+    }
     if let Some(Value::Object(regions)) = top.get_mut("regions") {
         rename(regions, REGION_KEYS, direction);
     }

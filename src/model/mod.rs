@@ -303,6 +303,33 @@ pub struct Scenario {
     /// Price-book and catalogue overrides by key (see `keel::catalogue::PriceBook`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub overrides: BTreeMap<String, f64>,
+    /// Features in public preview (e.g. ADLS Gen2 vaulted backup) may be chosen; off by default.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_preview: bool,
+    /// Expected incidents per year by disruption type; `None` = `disasters_per_year` for both
+    /// (what files without this field meant).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incidents_per_year: Option<IncidentRates>,
+}
+
+/// Expected incidents per year, per disruption type: a corruption that needs a restore is far
+/// more frequent than the loss of a region.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct IncidentRates {
+    /// Corruptions (or accidental changes) that need a recovery, per year.
+    pub data_corruption: f64,
+    /// Regional outages that need a failover or a rebuild elsewhere, per year.
+    pub region_outage: f64,
+}
+
+impl IncidentRates {
+    /// The rate for `disruption`.
+    pub fn get(&self, disruption: Disruption) -> f64 {
+        match disruption {
+            Disruption::DataCorruption => self.data_corruption,
+            Disruption::RegionOutage => self.region_outage,
+        }
+    }
 }
 
 fn default_span() -> u32 {
@@ -329,6 +356,8 @@ impl Default for Scenario {
             stages: Vec::new(),
             flows: Vec::new(),
             overrides: BTreeMap::new(),
+            allow_preview: false,
+            incidents_per_year: None,
         }
     }
 }

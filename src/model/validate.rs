@@ -81,6 +81,17 @@ impl Scenario {
         if !(self.disasters_per_year.is_finite() && (0.0..=365.0).contains(&self.disasters_per_year)) {
             out.push(Diagnostic::error("disasters_per_year", None, "must be a number from 0 to 365"));
         }
+        if let Some(rates) = self.incidents_per_year {
+            for (field, v) in [("data_corruption", rates.data_corruption), ("region_outage", rates.region_outage)] {
+                if !(v.is_finite() && (0.0..=365.0).contains(&v)) {
+                    out.push(Diagnostic::error(
+                        format!("incidents_per_year.{field}"),
+                        None,
+                        "must be a number from 0 to 365",
+                    ));
+                }
+            }
+        }
         if self.currency.trim().is_empty() {
             out.push(Diagnostic::error("currency", None, "is empty: give a currency code such as USD"));
         }
