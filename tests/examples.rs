@@ -641,3 +641,47 @@ fn operations_strategy_backs_up_the_ingest_lake_and_restores_code_in_parallel() 
     }
     assert_ne!(scenario.regions.primary, scenario.regions.secondary);
 }
+
+/// Minutes as the review writes them (`4h`, `1d 2h`, `never`).
+fn review_minutes(m: Option<f64>) -> String {
+    m.map_or_else(|| "never".to_string(), |m| keel::duration::Mins(m).to_string())
+}
+
+/// The worked review of one example's plan, stage by stage and disruption by disruption, as
+/// docs/engine.md shows it (§9).
+fn review_table(scenario: &Scenario) -> String {
+    let plan = keel::engine::plan(scenario);
+    let mut out = String::from(
+        "| stage | disruption | backup + strategy | rule | recovery point (effective) / RPO | back at / RTO | monthly | |\n|---|---|---|---|---|---|---|---|\n",
+    );
+    for (s, p) in scenario.stages.iter().zip(&plan.stages) {
+        for r in &p.recommendations {
+            let ok = if r.meets() { "meets" } else { "**misses**" };
+            out.push_str(&format!(
+                "| {} | {} | {} + {} | `{}` | {} / {} | {} / {} | {:.2} | {} |\n",
+                s.display_name(),
+                r.disruption.label().to_lowercase(),
+                r.backup.label().to_lowercase(),
+                r.strategy.label().to_lowercase(),
+                r.rule,
+                review_minutes(r.effective_rpo_minutes),
+                keel::duration::Whole(r.target.rpo_minutes),
+                review_minutes(r.completion_minutes),
+                keel::duration::Whole(r.target.rto_minutes),
+                r.cost.total(),
+                ok
+            ));
+        }
+    }
+    out
+}
+
+/// docs/engine.md's worked review is the plan the engine makes today for both examples.
+#[test]
+fn the_worked_review_in_the_engine_doc_is_today_s_plan() {
+    let doc = std::fs::read_to_string(root().join("docs/engine.md")).unwrap_or_default();
+    for (name, _, scenario) in examples() {
+        let table = review_table(&scenario);
+        assert!(doc.contains(&table), "docs/engine.md §9 is out of step for {name}; paste this in:\n{table}");
+    }
+}
