@@ -142,20 +142,36 @@ pub fn same_plan_input(a: &Scenario, b: &Scenario) -> bool {
     if std::ptr::eq(a, b) {
         return true;
     }
-    a.stages.len() == b.stages.len()
-        && a.stages.iter().zip(&b.stages).all(|(x, y)| {
+    // Destructured, so that a new member of the scenario cannot be left out of the comparison.
+    let Scenario {
+        name,
+        span_months,
+        currency,
+        regions,
+        disasters_per_year,
+        targets,
+        stages,
+        flows,
+        overrides,
+        allow_preview,
+        incidents_per_year,
+    } = a;
+    stages.len() == b.stages.len()
+        && stages.iter().zip(&b.stages).all(|(x, y)| {
             let mut x = x.clone();
             x.pos = y.pos;
             x == *y
         })
-        && a.name == b.name
-        && a.span_months == b.span_months
-        && a.currency == b.currency
-        && a.regions == b.regions
-        && a.disasters_per_year.to_bits() == b.disasters_per_year.to_bits()
-        && a.targets == b.targets
-        && a.flows == b.flows
-        && a.overrides == b.overrides
+        && *name == b.name
+        && *span_months == b.span_months
+        && *currency == b.currency
+        && *regions == b.regions
+        && disasters_per_year.to_bits() == b.disasters_per_year.to_bits()
+        && *targets == b.targets
+        && *flows == b.flows
+        && *overrides == b.overrides
+        && *allow_preview == b.allow_preview
+        && *incidents_per_year == b.incidents_per_year
 }
 
 #[cfg(test)]
@@ -264,5 +280,12 @@ mod tests {
         let mut renamed = scenario.clone();
         renamed.stages[0].label = "ERP".into();
         assert!(!same_plan_input(&scenario, &renamed), "labels appear in the plan's messages");
+        let previews = Scenario { allow_preview: true, ..scenario.clone() };
+        assert!(!same_plan_input(&scenario, &previews), "previews change what may be chosen");
+        let rates = Scenario {
+            incidents_per_year: Some(crate::model::IncidentRates { data_corruption: 2.0, region_outage: 0.1 }),
+            ..scenario.clone()
+        };
+        assert!(!same_plan_input(&scenario, &rates), "incident rates change the insurance");
     }
 }
