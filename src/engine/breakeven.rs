@@ -19,7 +19,7 @@ use super::lineage::{Opt, Options, Solution};
 use super::pipeline::StageInput;
 use super::round2;
 use crate::catalogue::Prices;
-use crate::model::{BackupMethod, Disruption, DrStrategy};
+use crate::model::{BackupMethod, Disruption, DrStrategy, IncidentRates};
 use serde::{Deserialize, Serialize};
 
 /// Room for rounding when comparing money and minutes.
@@ -100,15 +100,16 @@ pub(super) fn analyse(
     up_fastest: &[Vec<f64>],
     prices: &Prices,
     span_months: u32,
-    incidents: [f64; 2],
+    incidents: IncidentRates,
 ) -> Vec<BreakEven> {
     let span = span_months.clamp(1, 600);
     // Disasters by the end of each month 1..=span, per disruption type, the same for every stage.
-    let disasters: [Vec<f64>; 2] = incidents.map(|rate| (1..=span).map(|m| disasters_by(m, rate)).collect());
+    let disasters: [Vec<f64>; 2] =
+        Disruption::ALL.map(|d| (1..=span).map(|m| disasters_by(m, incidents.get(d))).collect());
     let mut out = Vec::new();
     for (s, input) in inputs.iter().enumerate() {
         for (k, &disruption) in Disruption::ALL.iter().enumerate() {
-            let disasters_per_year = incidents[k];
+            let disasters_per_year = incidents.get(disruption);
             let disasters = &disasters[k];
             let options: &[Candidate] = input.options[k];
             let Some(rebuild) = options.iter().find(|c| c.strategy == DrStrategy::Reprocess) else { continue };

@@ -3,10 +3,10 @@
 //! rules table ([`super::rules`]); this file only builds them, with figures from the catalogue
 //! and the price book (see docs/engine.md).
 
-use super::rules::{self, Family, Methods};
+use super::rules::{self, Family, Methods, Rule};
 use super::Cost;
 use crate::catalogue::{Prices, Secondary, Service, Tier};
-use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, Scenario, Stage, StageKind};
+use crate::model::{BackupMethod, Disruption, DrStrategy, IncidentRates, LoadPattern, Scenario, Stage, StageKind};
 
 /// Everything the candidate and reason code needs about one stage.
 pub(super) struct Ctx<'a> {
@@ -14,8 +14,11 @@ pub(super) struct Ctx<'a> {
     pub stage: &'a Stage,
     pub service: &'static Service,
     pub prices: &'a Prices,
-    /// Expected incidents per year, validated, per disruption type in [`Disruption::ALL`] order.
-    pub incidents: [f64; 2],
+    /// Expected incidents per year, validated, per disruption type.
+    pub incidents: IncidentRates,
+    /// The guides' rule for the stage, per disruption type in [`Disruption::ALL`] order: looked
+    /// up once, read by the options and by the reason.
+    rules: [&'static Rule; 2],
     /// The shortest history any upstream stage still holds, in days, and which stage that is
     /// (an index into the scenario's stages): a rebuild cannot reach further back.
     pub upstream_holds: Option<(f64, usize)>,
@@ -138,14 +141,15 @@ impl<'a> Ctx<'a> {
         stage: &'a Stage,
         service: &'static Service,
         prices: &'a Prices,
-        incidents: [f64; 2],
+        incidents: IncidentRates,
     ) -> Ctx<'a> {
-        Ctx { scenario, stage, service, prices, incidents, upstream_holds: None, restore_peers: 1.0 }
+        let rules = Disruption::ALL.map(|d| rules::find(stage, service, d));
+        Ctx { scenario, stage, service, prices, incidents, rules, upstream_holds: None, restore_peers: 1.0 }
     }
 
-    /// Expected incidents of `disruption` per year.
-    pub fn incidents_of(&self, disruption: Disruption) -> f64 {
-        self.incidents[usize::from(disruption == Disruption::RegionOutage)]
+    /// The guides' rule for the stage after `disruption`.
+    pub fn rule(&self, disruption: Disruption) -> &'static Rule {
+        self.rules[usize::from(disruption == Disruption::RegionOutage)]
     }
 
     fn tb(gb: f64) -> f64 {
@@ -160,7 +164,7 @@ impl<'a> Ctx<'a> {
 
     /// The restore bandwidth in TB/h: the price book's per-restore bandwidth, or the account's
     /// egress shared by the restores that read from it at once, whichever is less.
-    pub fn restore_tb_per_hour(&self) -> f64 {
+    fn restore_tb_per_hour(&self) -> f64 {
         let p = self.prices;
         let shared = p.account_egress_gbps / self.restore_peers.max(1.0);
         p.tb_per_hour_per_gbps * p.restore_gbps.min(shared)
@@ -326,7 +330,7 @@ impl<'a> Ctx<'a> {
 
     /// Reprocessing insurance: expected incidents per year × the cost of rebuilding `gb` ÷ 12.
     fn reprocess_insurance(&self, gb: f64, disruption: Disruption) -> f64 {
-        self.incidents_of(disruption) * Self::tb(gb) * self.prices.reprocess_cost_per_tb / 12.0
+        self.incidents.get(disruption) * Self::tb(gb) * self.prices.reprocess_cost_per_tb / 12.0
     }
 
     /// Whether the source, and every upstream stage, still holds what a rebuild of `gb` needs:
@@ -359,7 +363,7 @@ fn minutes_at(tb: f64, tb_per_hour: f64) -> f64 {
 pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
     let first = out.len();
     let stage = ctx.stage;
-    let rule = rules::find(stage, ctx.service, disruption);
+    let rule = ctx.rule(disruption);
     let outage = disruption == Disruption::RegionOutage;
     if rule.allows(Family::Owner) {
         // The owner's figures are the stage's targets: the pipeline waits for them.
@@ -384,8 +388,11 @@ pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Ve
         match family {
             Family::Owner => {}
             Family::Redeploy => redeploy_options(ctx, disruption, out),
-            Family::Backups if stage.kind.holds_data() => backup_options(ctx, disruption, rule.methods, out),
-            Family::Backups => cached_data_backups(ctx, disruption, out),
+            // A cache's backup of its cached data (an `.abf` file), when it holds any.
+            Family::Backups if stage.kind.holds_data() || stage.volume_gb > 0.0 => {
+                backup_options(ctx, disruption, rule.methods, out)
+            }
+            Family::Backups => {}
             Family::Reprocess if stage.recreatable => rebuild_option(ctx, disruption, false, out),
             Family::Reprocess => {}
             Family::Reload => rebuild_option(ctx, disruption, true, out),
@@ -499,55 +506,8 @@ fn tier_figures(p: &Prices, strategy: DrStrategy) -> (f64, f64, f64) {
     }
 }
 
-/// A backup of the cached data where the product supports it (e.g. an `.abf` file): restored on
-/// its own, without waiting for the model.
-fn cached_data_backups(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
-    let stage = ctx.stage;
-    let p = ctx.prices;
-    let outage = disruption == Disruption::RegionOutage;
-    if stage.volume_gb <= 0.0 {
-        return;
-    }
-    for offer in ctx.service.backups.iter().filter(|o| o.method == BackupMethod::ServiceNative) {
-        if offer.preview && !ctx.scenario.allow_preview {
-            continue;
-        }
-        if outage && ctx.service.dr_offer(DrStrategy::BackupRestore).is_none() {
-            continue;
-        }
-        let interval = ctx
-            .offer_override(offer.method.key(), "rpo_minutes")
-            .or(offer.rpo_minutes)
-            .unwrap_or(p.backup_interval_minutes);
-        let retention = f64::from(stage.backup_retention_days.max(1));
-        let (tier, price) = ctx.copy_tier(retention);
-        let gb = ctx.backup_gb(offer.method, interval);
-        let start = if outage { p.delay_provision_minutes } else { p.delay_job_start_minutes };
-        let timing = Timing {
-            wait: Wait::Own,
-            fixed: start,
-            variable: ctx.restore_minutes(stage.volume_gb),
-            gb: stage.volume_gb,
-        };
-        let replication = if outage { stage.daily_change_gb * 30.0 * p.transfer_inter_region_gb } else { 0.0 };
-        out.push(Candidate {
-            backup: offer.method,
-            strategy: DrStrategy::BackupRestore,
-            rpo: Some(if outage { interval + p.lag_storage_geo_minutes } else { interval }),
-            rto: Some(timing.own()),
-            cost: Cost { storage: gb * price, replication, ..Cost::default() },
-            how: How::Restore { gb: stage.volume_gb, rehydrate: false, tier },
-            blocked: None,
-            note: offer.note,
-            family: Family::Backups,
-            preview: offer.preview,
-            timing,
-        });
-    }
-}
-
-/// Restores from the stage's own recovery points: in place after a corruption, from copies kept
-/// in the paired region after an outage.
+/// Restores from the stage's own recovery points (a cache's: its cached data): in place after a
+/// corruption, from copies kept in the paired region after an outage.
 fn backup_options(ctx: &Ctx<'_>, disruption: Disruption, methods: Methods, out: &mut Vec<Candidate>) {
     let stage = ctx.stage;
     let p = ctx.prices;

@@ -13,7 +13,7 @@
 
 use super::candidates::{Blocked, Candidate, Ctx, How, Wait};
 use super::lineage::Opt;
-use super::rules::{self, Family};
+use super::rules::Family;
 use super::text::{put, Fixed, Gb, Lower, MaybeMins, Put, Shown};
 use super::{round2, Alternative, Cost, Recommendation};
 use crate::duration::{Mins, Whole};
@@ -75,7 +75,7 @@ pub(super) fn recommend(
         alternatives.insert(at, alternative);
     }
 
-    let rule = rules::find(ctx.stage, ctx.service, disruption);
+    let rule = ctx.rule(disruption);
     let mut reason = String::with_capacity(640);
     reason.push_str(rule.reason);
     let Some((chosen, c)) = lineage.pick.and_then(|i| Some((i, options.get(i)?))) else {

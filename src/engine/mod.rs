@@ -23,7 +23,6 @@ mod warnings;
 pub use breakeven::{BreakEven, Cheaper, CopyOption};
 pub use curves::{Curves, PlatformCurve, PlatformPoint, StageCurve, StagePoint, RPO_STEPS, RTO_STEPS};
 pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
-pub use rules::markdown_table as rules_markdown_table;
 pub use warnings::{Level, Warning, WarningCode};
 
 use crate::catalogue::{Prices, Service};
@@ -255,10 +254,15 @@ fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
             Scenario::default().disasters_per_year
         };
 
-    let incidents = Disruption::ALL.map(|d| match scenario.incidents_per_year {
+    // Per disruption type when the scenario gives rates (each validated), else the single rate.
+    let rate = |d: Disruption| match scenario.incidents_per_year {
         Some(rates) if rates.get(d).is_finite() && (0.0..=365.0).contains(&rates.get(d)) => rates.get(d),
         _ => disasters_per_year,
-    });
+    };
+    let incidents = crate::model::IncidentRates {
+        data_corruption: rate(Disruption::DataCorruption),
+        region_outage: rate(Disruption::RegionOutage),
+    };
 
     // The services first: what history each stage's upstream holds, and which restores share
     // a storage account, depend on the other stages.
