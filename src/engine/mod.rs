@@ -264,25 +264,29 @@ fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
         region_outage: rate(Disruption::RegionOutage),
     };
 
-    // The services first: what history each stage's upstream holds, and which restores share
-    // a storage account, depend on the other stages.
+    // The services and the flow graph first: what history each stage's upstream holds, and
+    // which restores share a storage account, depend on the other stages.
     let services: Vec<Option<&'static Service>> = scenario
         .stages
         .iter()
         .enumerate()
         .map(|(i, stage)| (!invalid.contains(&i)).then(|| resolve_service(stage, i, &mut diagnostics)))
         .collect();
-    let holds = upstream_history(scenario, &services);
+    // The planned stages, as indices into the scenario's; the plan's own indices are theirs here.
+    let planned: Vec<usize> = (0..scenario.stages.len()).filter(|&i| services[i].is_some()).collect();
+    let ids: Vec<&str> = planned.iter().map(|&i| scenario.stages[i].id.as_str()).collect();
+    let graph = graph::Graph::build(&ids, &scenario.flows);
+    let holds = upstream_history(scenario, &graph, &planned);
     let peers = restore_peers(scenario, &services);
 
     // Every option of every planned stage, for both disruption types.
-    let mut work: Vec<StageWork<'_>> = Vec::with_capacity(scenario.stages.len());
-    let mut all_options: Vec<candidates::Candidate> = Vec::with_capacity(scenario.stages.len() * 8);
-    for (i, stage) in scenario.stages.iter().enumerate() {
-        let Some(service) = services.get(i).copied().flatten() else { continue };
+    let mut work: Vec<StageWork<'_>> = Vec::with_capacity(planned.len());
+    let mut all_options: Vec<candidates::Candidate> = Vec::with_capacity(planned.len() * 8);
+    for (s, &i) in planned.iter().enumerate() {
+        let (stage, Some(service)) = (&scenario.stages[i], services[i]) else { continue };
         let mut ctx = candidates::Ctx::new(scenario, stage, service, &prices, incidents);
-        ctx.upstream_holds = holds.get(i).copied().flatten();
-        ctx.restore_peers = peers.get(i).copied().unwrap_or(1.0);
+        ctx.upstream_holds = holds[s];
+        ctx.restore_peers = peers[i];
         let options = Disruption::ALL.map(|d| {
             let first = all_options.len();
             candidates::for_disruption(&ctx, d, &mut all_options);
@@ -291,8 +295,6 @@ fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
         work.push(StageWork { ctx, service, targets: scenario.targets_of(stage), options });
     }
     let all_options = all_options.as_slice();
-    let ids: Vec<&str> = work.iter().map(|w| w.ctx.stage.id.as_str()).collect();
-    let graph = graph::Graph::build(&ids, &scenario.flows);
 
     // The lineage-aware choice, per disruption type.
     let mut solver = lineage::Solver::default();
@@ -453,57 +455,35 @@ fn critical_upstream(graph: &graph::Graph, solution: &lineage::Solution, o: &lin
     (solution.completion[u] > ready_alone).then_some(u)
 }
 
-/// For each stage (by index into the scenario's stages), the shortest history its upstream data
-/// stages still hold — `volume ÷ daily change` days — and which stage that is. Code stages on
-/// the way (ingest) pass their own upstream through; a system of record is bounded by the
-/// stage's own `source_retention_days` instead. `None` = nothing upstream limits a rebuild.
-fn upstream_history(scenario: &Scenario, services: &[Option<&'static Service>]) -> Vec<Option<(f64, usize)>> {
-    let stages = &scenario.stages;
-    let mut index: crate::ids::IdIndex<&str> = crate::ids::IdIndex::with_capacity(stages.len());
-    for (i, s) in stages.iter().enumerate() {
-        index.insert_first(s.id.as_str(), i);
+/// For each planned stage (by its index in `graph`), the shortest history its upstream data
+/// stages still hold — `volume ÷ daily change` days — and which stage that is (an index into the
+/// scenario's stages). Code stages on the way (ingest) pass their own upstream's through; a
+/// system of record passes nothing: the stage's own `source_retention_days` bounds that.
+/// `None` = nothing upstream limits a rebuild. One pass in flow order.
+fn upstream_history(scenario: &Scenario, graph: &graph::Graph, planned: &[usize]) -> Vec<Option<(f64, usize)>> {
+    let shorter = |a: Option<(f64, usize)>, b: Option<(f64, usize)>| match (a, b) {
+        (Some(x), Some(y)) => Some(if y.0 < x.0 || (y.0 == x.0 && y.1 < x.1) { y } else { x }),
+        (x, None) => x,
+        (None, y) => y,
+    };
+    let mut holds: Vec<Option<(f64, usize)>> = vec![None; graph.len()];
+    // What each stage offers the stages that read from it.
+    let mut passes: Vec<Option<(f64, usize)>> = vec![None; graph.len()];
+    for &s in &graph.order {
+        let from_up = graph.up(s).iter().fold(None, |best, &u| shorter(best, passes[u]));
+        holds[s] = from_up;
+        let stage = &scenario.stages[planned[s]];
+        passes[s] = if stage.kind == StageKind::SystemOfRecord {
+            None
+        } else if !stage.kind.holds_data() {
+            from_up
+        } else if stage.daily_change_gb > 0.0 && stage.volume_gb.is_finite() {
+            Some((stage.volume_gb / stage.daily_change_gb, planned[s]))
+        } else {
+            None
+        };
     }
-    let mut up: Vec<Vec<usize>> = vec![Vec::new(); stages.len()];
-    for f in &scenario.flows {
-        if let (Some(a), Some(b)) = (index.get(f.from.as_str()), index.get(f.to.as_str())) {
-            if a != b && services.get(a).is_some_and(Option::is_some) {
-                up[b].push(a);
-            }
-        }
-    }
-    let mut out = vec![None; stages.len()];
-    let mut seen = vec![usize::MAX; stages.len()];
-    let mut todo: Vec<usize> = Vec::new();
-    for (s, ups) in up.iter().enumerate() {
-        if ups.is_empty() {
-            continue;
-        }
-        todo.clear();
-        todo.extend_from_slice(ups);
-        let mut best: Option<(f64, usize)> = None;
-        while let Some(u) = todo.pop() {
-            if seen[u] == s {
-                continue;
-            }
-            seen[u] = s;
-            let stage = &stages[u];
-            if stage.kind == StageKind::SystemOfRecord {
-                continue;
-            }
-            if !stage.kind.holds_data() {
-                todo.extend_from_slice(&up[u]);
-                continue;
-            }
-            if stage.daily_change_gb > 0.0 && stage.volume_gb.is_finite() {
-                let days = stage.volume_gb / stage.daily_change_gb;
-                if best.is_none_or(|(b, _)| days < b) {
-                    best = Some((days, u));
-                }
-            }
-        }
-        out[s] = best;
-    }
-    out
+    holds
 }
 
 /// For each stage, how many data stages on the same object-storage service restore at once
