@@ -10,7 +10,9 @@ use pipeline::{Phase, StageTimeline};
 const CORRUPTION: Disruption = Disruption::DataCorruption;
 const OUTAGE: Disruption = Disruption::RegionOutage;
 
-fn stage(kind: K, f: impl FnOnce(&mut Stage)) -> Stage {
+/// A stage `s` of `kind` with round figures (2000 GB, 20 GB a day when it holds data), not
+/// recreatable, changed by `f`.
+pub(super) fn stage(kind: K, f: impl FnOnce(&mut Stage)) -> Stage {
     let mut s = Stage::new("s", kind);
     s.volume_gb = if kind.holds_data() { 2000.0 } else { 0.0 };
     s.daily_change_gb = if kind.holds_data() { 20.0 } else { 0.0 };
@@ -24,34 +26,38 @@ fn plan_one(s: Stage) -> Plan {
     plan(&scenario)
 }
 
-/// What a rule case expects: the method (or any method that keeps a copy), the strategy (or
-/// one of several), and words the reason must contain.
-enum Backup {
+/// The backup a case expects: this method, or any method that keeps a copy of the data.
+pub(super) enum Backup {
     Is(B),
     KeepsCopy,
+}
+
+/// Asserts that `rec` plans `backup` with one of `strategies`, and that its reason says every
+/// one of `words`; `case` names the case in the messages.
+pub(super) fn assert_rec(case: &str, rec: &Recommendation, backup: &Backup, strategies: &[D], words: &[&str]) {
+    let why = &rec.reason;
+    match *backup {
+        Backup::Is(b) => assert_eq!(rec.backup, b, "{case}: backup; reason: {why}"),
+        Backup::KeepsCopy => assert!(
+            !matches!(rec.backup, B::None | B::Git | B::ConfigExport),
+            "{case}: expected a backup that keeps a copy, got {:?}; reason: {why}",
+            rec.backup
+        ),
+    }
+    assert!(
+        strategies.contains(&rec.strategy),
+        "{case}: strategy {:?} not in {strategies:?}; reason: {why}",
+        rec.strategy
+    );
+    for w in words {
+        assert!(why.contains(w), "{case}: reason should say \"{w}\": {why}");
+    }
 }
 
 fn check(s: Stage, disruption: Disruption, backup: Backup, strategies: &[D], reason_words: &[&str]) {
     let p = plan_one(s);
     let rec = p.stages[0].recommendation(disruption).expect("recommendation");
-    match backup {
-        Backup::Is(b) => assert_eq!(rec.backup, b, "backup; reason: {}", rec.reason),
-        Backup::KeepsCopy => assert!(
-            !matches!(rec.backup, B::None | B::Git | B::ConfigExport),
-            "expected a backup that keeps a copy, got {:?}; reason: {}",
-            rec.backup,
-            rec.reason
-        ),
-    }
-    assert!(
-        strategies.contains(&rec.strategy),
-        "strategy {:?} not in {strategies:?}; reason: {}",
-        rec.strategy,
-        rec.reason
-    );
-    for w in reason_words {
-        assert!(rec.reason.contains(w), "reason should name \"{w}\": {}", rec.reason);
-    }
+    assert_rec(&p.stages[0].id, rec, &backup, strategies, reason_words);
 }
 
 // The guides' rules, one case per row of the table, are in engine/rules/tests.rs.
@@ -593,7 +599,8 @@ fn named(id: &str, kind: K, f: impl FnOnce(&mut Stage)) -> Stage {
     s
 }
 
-fn targets(corruption: (u32, u32), outage: (u32, u32)) -> Option<Targets> {
+/// Stage targets: (RPO, RTO) after a corruption and after an outage, in minutes.
+pub(super) fn targets(corruption: (u32, u32), outage: (u32, u32)) -> Option<Targets> {
     Some(Targets {
         data_corruption: Target { rpo_minutes: corruption.0, rto_minutes: corruption.1 },
         region_outage: Target { rpo_minutes: outage.0, rto_minutes: outage.1 },

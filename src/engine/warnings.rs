@@ -116,10 +116,18 @@ fn message(write: impl FnOnce(&mut String)) -> String {
 /// A model's inputs as the guide's Model rule needs them: dated full sets for a daily full load
 /// (kept at least as long as the model's own retention), backed-up increments for an
 /// incremental one.
-fn model_inputs(scenario: &Scenario, plans: &[StagePlan], stage: &Stage, id: &str, out: &mut Vec<Warning>) {
+fn model_inputs(
+    scenario: &Scenario,
+    by_id: &IdIndex<&str>,
+    plans: &[StagePlan],
+    stage: &Stage,
+    id: &str,
+    out: &mut Vec<Warning>,
+) {
     let name = stage.display_name();
     for up_id in scenario.upstream_of(&stage.id) {
-        let Some(up) = scenario.stage(up_id) else { continue };
+        // The first stage with the id, as everywhere in the engine.
+        let Some(up) = by_id.get(up_id).and_then(|i| scenario.stages.get(i)) else { continue };
         if !up.kind.holds_data() || up.kind == StageKind::SystemOfRecord {
             continue;
         }
@@ -267,7 +275,7 @@ pub(super) fn collect(
             continue;
         }
         if stage.kind == StageKind::Model {
-            model_inputs(scenario, plans, stage, &plan.id, &mut out);
+            model_inputs(scenario, &by_id, plans, stage, &plan.id, &mut out);
         }
 
         let rebuildable = corruption.is_some_and(|r| r.strategy == DrStrategy::Reprocess && r.rpo_minutes.is_some())

@@ -3,39 +3,15 @@
 //! quote must be the guide's own words.
 
 use super::{ids, RULES};
+use crate::engine::tests::{assert_rec, stage, targets, Backup};
 use crate::engine::{plan, Plan, Recommendation, WarningCode};
 use crate::model::{BackupMethod as B, Disruption, DrStrategy as D, LoadPattern, Scenario, Stage, StageKind as K};
-use crate::model::{Target, Targets};
 
 const CORRUPTION: Disruption = Disruption::DataCorruption;
 const OUTAGE: Disruption = Disruption::RegionOutage;
 
-/// A stage of `kind` with round figures, changed by `f`.
-fn stage(kind: K, f: impl FnOnce(&mut Stage)) -> Stage {
-    let mut s = Stage::new("s", kind);
-    s.volume_gb = if kind.holds_data() { 2000.0 } else { 0.0 };
-    s.daily_change_gb = if kind.holds_data() { 20.0 } else { 0.0 };
-    s.recreatable = false;
-    f(&mut s);
-    s
-}
-
 fn on(service: &str) -> Option<String> {
     Some(service.to_string())
-}
-
-fn targets(corruption: (u32, u32), outage: (u32, u32)) -> Option<Targets> {
-    Some(Targets {
-        data_corruption: Target { rpo_minutes: corruption.0, rto_minutes: corruption.1 },
-        region_outage: Target { rpo_minutes: outage.0, rto_minutes: outage.1 },
-    })
-}
-
-/// The backup a case expects.
-enum Backup {
-    Is(B),
-    /// Any method that keeps a copy of the data.
-    KeepsCopy,
 }
 
 /// What a case expects of the plan for its stage.
@@ -59,31 +35,13 @@ fn recommendation(p: &Plan, disruption: Disruption) -> &Recommendation {
     rec
 }
 
-/// Plans `scenario` and checks the recommendation for stage `s` after `disruption`.
+/// Plans `scenario` and checks the recommendation for stage `s` after `disruption`: it comes
+/// from the expected rule and plans what the guide says.
 fn check(scenario: &Scenario, disruption: Disruption, expect: &Expect) {
     let p = plan(scenario);
     let rec = recommendation(&p, disruption);
-    let why = &rec.reason;
-    assert_eq!(rec.rule, expect.rule, "rule; reason: {why}");
-    match expect.backup {
-        Backup::Is(b) => assert_eq!(rec.backup, b, "{}: backup; reason: {why}", expect.rule),
-        Backup::KeepsCopy => assert!(
-            !matches!(rec.backup, B::None | B::Git | B::ConfigExport),
-            "{}: expected a backup that keeps a copy, got {:?}; reason: {why}",
-            expect.rule,
-            rec.backup
-        ),
-    }
-    assert!(
-        expect.strategies.contains(&rec.strategy),
-        "{}: strategy {:?} not in {:?}; reason: {why}",
-        expect.rule,
-        rec.strategy,
-        expect.strategies
-    );
-    for w in expect.words {
-        assert!(why.contains(w), "{}: reason should say \"{w}\": {why}", expect.rule);
-    }
+    assert_eq!(rec.rule, expect.rule, "rule; reason: {}", rec.reason);
+    assert_rec(expect.rule, rec, &expect.backup, expect.strategies, expect.words);
 }
 
 fn alone(s: Stage) -> Scenario {
