@@ -212,7 +212,12 @@ Time span: 36 months
 Currency: euros
   ! enter a three-letter currency code such as USD or EUR
 Disasters per year: 0.2
-  ~ 0.2 = one every 5 years
+  ~ 0.2 = one every 5 years; both types unless set below
+Corruptions per year: 
+  ~ empty = disasters per year
+Region outages per year: 
+  ~ empty = disasters per year
+Allow preview features: [ ]
 # Default recovery targets
 Corruption RPO: 1d
   ~ 15m, 4h, 2d

@@ -4,7 +4,7 @@
 
 use crate::catalogue::{Service, PRICE_BOOK};
 use crate::duration::{format_minutes, parse_minutes};
-use crate::model::{Disruption, LoadPattern, Scenario, Stage, StageKind, Targets};
+use crate::model::{Disruption, IncidentRates, LoadPattern, Scenario, Stage, StageKind, Targets};
 
 /// The longest label or name accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 80;
@@ -50,6 +50,10 @@ pub enum Field {
     Currency,
     /// Scenario: expected disasters per year.
     DisastersPerYear,
+    /// Scenario: expected incidents per year of one disruption type; empty = disasters per year.
+    Incidents(Disruption),
+    /// Scenario: features in public preview may be chosen (`true` / `false`).
+    AllowPreview,
     /// Scenario: a price-book override, by key; empty removes it.
     Override(String),
 }
@@ -77,6 +81,8 @@ impl Field {
             Field::Span => "span",
             Field::Currency => "currency",
             Field::DisastersPerYear => "disasters",
+            Field::Incidents(d) => return format!("incidents-{}", d.key()),
+            Field::AllowPreview => "allow-preview",
             Field::Override(key) => return format!("override-{key}"),
         };
         plain.to_string()
@@ -104,6 +110,8 @@ impl Field {
             Field::Span => "time span".into(),
             Field::Currency => "currency".into(),
             Field::DisastersPerYear => "disasters per year".into(),
+            Field::Incidents(d) => format!("incidents per year ({})", d.label().to_lowercase()),
+            Field::AllowPreview => "allow preview features".into(),
             Field::Override(key) => format!("override {key}"),
         }
     }
@@ -246,6 +254,8 @@ pub fn field_text(scenario: &Scenario, stage: Option<&Stage>, field: &Field) -> 
         (_, Field::Span) => format!("{} months", scenario.span_months),
         (_, Field::Currency) => scenario.currency.clone(),
         (_, Field::DisastersPerYear) => trim_number(scenario.disasters_per_year),
+        (_, Field::Incidents(d)) => scenario.incidents_per_year.map(|r| trim_number(r.get(*d))).unwrap_or_default(),
+        (_, Field::AllowPreview) => scenario.allow_preview.to_string(),
         (_, Field::Override(key)) => scenario.overrides.get(key).map(|v| trim_number(*v)).unwrap_or_default(),
         (None, _) => String::new(),
     }
@@ -393,6 +403,22 @@ fn set_scenario_field(scenario: &mut Scenario, field: &Field, text: &str) -> Res
         Field::DisastersPerYear => {
             scenario.disasters_per_year = parse_number(text, 365.0, "enter a number such as 0.2 (one every 5 years)")?;
         }
+        Field::Incidents(d) => {
+            // One rate set starts both from the single rate; empty gives this type the single rate
+            // back, and rates both equal to it are no rates of their own (what older files mean).
+            let single = scenario.disasters_per_year;
+            let rate = if text.trim().is_empty() {
+                single
+            } else {
+                parse_number(text, 365.0, "enter a number such as 4 (a year), or leave empty")?
+            };
+            let mut rates =
+                scenario.incidents_per_year.unwrap_or(IncidentRates { data_corruption: single, region_outage: single });
+            *rates.get_mut(*d) = rate;
+            scenario.incidents_per_year =
+                (rates != IncidentRates { data_corruption: single, region_outage: single }).then_some(rates);
+        }
+        Field::AllowPreview => scenario.allow_preview = parse_bool(text)?,
         Field::Rpo(_) | Field::Rto(_) => set_target(&mut scenario.targets, field, text)?,
         Field::Override(key) => {
             if !PRICE_BOOK.iter().any(|e| e.key == key) {
@@ -535,6 +561,39 @@ mod tests {
         assert_eq!(field_text(&s, None, &Field::Override(key.clone())), "0.05");
         assert_eq!(set_field(&mut s, None, &Field::Override(key.clone()), ""), Ok(true));
         assert!(s.overrides.is_empty());
+    }
+
+    #[test]
+    fn incident_rates_per_type_start_from_the_single_rate_and_fall_back_to_it() {
+        let mut s = lake();
+        s.disasters_per_year = 0.5;
+        let corruption = Field::Incidents(Disruption::DataCorruption);
+        let outage = Field::Incidents(Disruption::RegionOutage);
+        assert_eq!(field_text(&s, None, &corruption), "", "no rates of their own: the single rate applies");
+        assert_eq!(set_field(&mut s, None, &corruption, "4"), Ok(true));
+        assert_eq!(s.incidents_per_year, Some(IncidentRates { data_corruption: 4.0, region_outage: 0.5 }));
+        assert_eq!(field_text(&s, None, &corruption), "4");
+        assert_eq!(field_text(&s, None, &outage), "0.5", "the other type keeps the single rate, now shown");
+        assert_eq!(set_field(&mut s, None, &outage, "0.05"), Ok(true));
+        assert_eq!(s.incidents_per_year, Some(IncidentRates { data_corruption: 4.0, region_outage: 0.05 }));
+        assert!(set_field(&mut s, None, &outage, "-1").expect_err("refused").contains("leave empty"));
+        assert!(set_field(&mut s, None, &outage, "400").is_err(), "more than one a day");
+        // Emptying both gives the single rate back to both: no rates of their own, as before.
+        assert_eq!(set_field(&mut s, None, &corruption, ""), Ok(true));
+        assert_eq!(set_field(&mut s, None, &outage, " "), Ok(true));
+        assert_eq!(s.incidents_per_year, None);
+        assert_eq!(field_text(&s, None, &outage), "");
+    }
+
+    #[test]
+    fn previews_are_allowed_from_the_panel() {
+        let mut s = lake();
+        assert_eq!(field_text(&s, None, &Field::AllowPreview), "false");
+        assert_eq!(set_field(&mut s, None, &Field::AllowPreview, "true"), Ok(true));
+        assert!(s.allow_preview);
+        assert_eq!(set_field(&mut s, None, &Field::AllowPreview, "true"), Ok(false));
+        assert!(set_field(&mut s, None, &Field::AllowPreview, "maybe").is_err());
+        assert!(set_field(&mut s, Some(0), &Field::AllowPreview, "true").is_err(), "not a stage field");
     }
 
     #[test]

@@ -330,6 +330,14 @@ impl IncidentRates {
             Disruption::RegionOutage => self.region_outage,
         }
     }
+
+    /// The rate for `disruption`, to change.
+    pub fn get_mut(&mut self, disruption: Disruption) -> &mut f64 {
+        match disruption {
+            Disruption::DataCorruption => &mut self.data_corruption,
+            Disruption::RegionOutage => &mut self.region_outage,
+        }
+    }
 }
 
 fn default_span() -> u32 {

@@ -1,6 +1,8 @@
 //! The scenario's properties, shown when nothing is selected: name, region pair, time span,
-//! currency, expected disasters, default targets and price-book overrides.
+//! currency, expected incidents (one rate, or one per disruption type), whether preview features
+//! may be chosen, default targets and price-book overrides.
 
+use super::check_field::CheckField;
 use super::field::{OnEdit, TextField};
 use super::overrides::Overrides;
 use super::state::Shared;
@@ -42,7 +44,21 @@ pub fn ScenarioProperties(props: &ScenarioPropertiesProps) -> Html {
                 { input(Field::Span, "Time span", "costs compared over") }
                 { input(Field::Currency, "Currency", "e.g. USD, EUR") }
             </div>
-            { input(Field::DisastersPerYear, "Disasters per year", "0.2 = one every 5 years") }
+            { input(Field::DisastersPerYear, "Disasters per year", "0.2 = one every 5 years; both types unless set below") }
+            <div class="field-row">
+                { for Disruption::ALL.into_iter().map(|d| {
+                    let key = FieldKey { stage: None, field: Field::Incidents(d) };
+                    html! {
+                        <TextField key={d.key()} field={key.clone()} label={format!("{}s per year", d.label())}
+                            value={field_text(scenario, None, &key.field)} draft={props.drafts.get(&key).cloned()}
+                            placeholder={field_text(scenario, None, &Field::DisastersPerYear)}
+                            hint="empty = disasters per year" on_edit={props.on_edit.clone()} />
+                    }
+                }) }
+            </div>
+            <CheckField field={FieldKey { stage: None, field: Field::AllowPreview }} label="Allow preview features"
+                checked={scenario.allow_preview} on_edit={props.on_edit.clone()}
+                hint="features in public preview (e.g. ADLS Gen2 vaulted backup) may be chosen; off by default" />
             <fieldset class="targets-fields">
                 <legend>{"Default recovery targets"}</legend>
                 { for Disruption::ALL.into_iter().map(|d| html! {
