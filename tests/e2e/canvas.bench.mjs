@@ -7,6 +7,10 @@
 //          the intervals between animation frames meanwhile.
 //   ready  navigation → the `keel-interactive` mark (the fitted canvas rendered with its
 //          handlers), 200 stages, fresh browser context (cold cache), median of 5.
+//   edit   a stage's volume is typed into the properties panel of a 200-stage platform (30 times,
+//          alternating two sizes); for each, the main-thread time from the field's `change` event
+//          to the results showing the new monthly total, laid out, and the task after it run (so
+//          whatever the re-plan and its re-render queued in the same task is counted).
 //   memory the wasm memory once 1,000 stages (#bench=1000) are loaded and drawn.
 //
 // Prints one `name value unit` line per figure, then the details.
@@ -97,6 +101,43 @@ const moved = await card.boundingBox();
 if (Math.abs(moved.x - box.x) < 20) throw new Error("the card did not follow the drag");
 await context.close();
 
+// --- edit: properties panel → updated results, 200 stages ------------------------------------
+const EDITS = 30;
+const edit = await openAt("#bench=200");
+// s93 is a raw zone (adls_gen2): its volume moves the monthly total on every edit.
+await edit.page.locator('.stage-card[data-stage="s93"]').click();
+const volume = edit.page.locator("#f-s93-volume");
+await volume.waitFor();
+await edit.page.evaluate(() => {
+  const state = (globalThis.__edit = { times: [], t0: null, before: null });
+  const monthly = () => document.querySelector('[data-total="monthly"]')?.textContent;
+  addEventListener(
+    "change",
+    () => {
+      state.t0 = performance.now();
+      state.before = monthly();
+    },
+    { capture: true },
+  );
+  new MutationObserver(() => {
+    if (state.t0 === null || monthly() === state.before) return;
+    const t0 = state.t0;
+    state.t0 = null;
+    document.querySelector(".totals").getBoundingClientRect(); // style and layout of the new results
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => state.times.push(performance.now() - t0);
+    channel.port2.postMessage(0);
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+});
+for (let i = 0; i < EDITS; i++) {
+  await volume.fill(i % 2 ? "12 TB" : "14 TB");
+  await volume.press("Enter");
+  await edit.page.waitForFunction((n) => globalThis.__edit.times.length >= n, i + 1, { timeout: 10000 });
+}
+const edits = await edit.page.evaluate(() => globalThis.__edit.times);
+if (edit.problems.length) throw new Error(`errors on the page: ${edit.problems.join("; ")}`);
+await edit.context.close();
+
 // --- memory: 1,000 stages ----------------------------------------------------------------------
 const big = await openAt("#bench=1000");
 const thousand = await big.page.locator(".stage-card").count();
@@ -108,9 +149,12 @@ await browser.close();
 console.log(`drag_p95_ms ${f(quantile(drag.work, 0.95))} ms`);
 console.log(`ready_ms ${f(median(ready))} ms`);
 console.log(`memory_mb ${f(bytes / 1048576)} MB`);
+console.log(`edit_p50_ms ${f(median(edits))} ms`);
+console.log(`edit_p95_ms ${f(quantile(edits, 0.95))} ms`);
 console.log(
   `# drag: ${drag.work.length} moves, work per move p50 ${f(median(drag.work))} / p95 ${f(quantile(drag.work, 0.95))} / max ${f(Math.max(...drag.work))} ms; ` +
     `animation frame interval p50 ${f(median(drag.frames))} / p95 ${f(quantile(drag.frames, 0.95))} ms`,
 );
 console.log(`# ready: ${ready.map(f).join(", ")} ms (median of ${ready.length}, cold cache)`);
+console.log(`# edit: ${edits.length} volume edits in the properties panel → new monthly total shown, max ${f(Math.max(...edits))} ms`);
 console.log(`# memory: ${bytes} bytes of wasm memory with 1,000 stages drawn`);
