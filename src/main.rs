@@ -1,5 +1,5 @@
 //! The web app's entry point, built for wasm32 by Trunk: installs the panic hook, mounts
-//! [`keel::ui::App`] (inside `ui::share::ShareRoot`, which adds sharing and saving) into
+//! [`keel::ui::App`] (inside `ui::root::ShareRoot`, which adds sharing and saving) into
 //! `#keel-root` — with the scenario a share link, `#bench=N` (for `scripts/bench`) or the
 //! autosave gives — and removes the loading indicator.
 
@@ -17,8 +17,8 @@ fn main() {
         return;
     };
     // What to open — a share link, `#bench=N`, the autosave — is decided in editor::persist.
-    let props = keel::ui::share::boot();
-    yew::Renderer::<keel::ui::share::ShareRoot>::with_root_and_props(root, props).render();
+    let props = keel::ui::root::boot();
+    yew::Renderer::<keel::ui::root::ShareRoot>::with_root_and_props(root, props).render();
     panic::hide_loading(&document);
 }
 

@@ -186,7 +186,7 @@ async fn a_small_platform_opens_with_its_table_and_a_large_one_draws_it_after_th
     // The page's first render holds a small platform's rows, and none of a large one's: the table
     // adds those a batch per idle task (effects, which server rendering does not run), after the
     // canvas.
-    use keel::ui::results_table::FIRST_ROWS;
+    use keel::ui::results::FIRST_ROWS;
     let rows =
         |html: &str| element(html, "<table class=\"stages-table\"", "</table>").matches("<tr data-stage=").count();
     assert_eq!(rows(&render(keel::model::synthetic(FIRST_ROWS)).await), FIRST_ROWS);

@@ -6,8 +6,7 @@
 
 use keel::editor::persist::{read_import, Offer};
 use keel::model::synthetic;
-use keel::ui::share::ShareMenu;
-use keel::ui::share_notices::{ShareNotices, ShareNoticesProps};
+use keel::ui::share::{ShareMenu, ShareNotices, ShareNoticesProps};
 use std::rc::Rc;
 use yew::{Callback, LocalServerRenderer};
 

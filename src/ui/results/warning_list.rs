@@ -2,11 +2,11 @@
 //! and the stages concerned — each a button that selects the stage, brings it into view and
 //! moves the focus to its card. Critical first, then warnings, then notes.
 
-use super::results::{show_stage, Dispatcher};
-use super::state::{use_plan, use_planned};
+use super::reveal::{show_stage, Dispatcher};
 use crate::editor::stage_name;
 use crate::engine::Level;
 use crate::model::Scenario;
+use crate::ui::state::{use_plan, use_planned};
 use yew::prelude::*;
 
 fn level_name(level: Level) -> &'static str {

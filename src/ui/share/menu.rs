@@ -1,102 +1,23 @@
-//! Sharing and saving in the web app: the start-up (link, `#bench=N` or autosave, decided by
-//! `editor::persist::boot`), the root that holds what persistence shows ([`Shelf`]), and the
-//! header's "Copy link" button and File menu (export, import, runbook).
-//!
-//! The scenario itself stays in the one editor reducer of [`App`]; the shelf holds only the
-//! standing offer to restore an autosave and the latest message about sharing or saving.
+//! The header's sharing controls: the "Copy link" button and the File menu (export the plan
+//! file, import one, download the runbook). Messages about them go on the shelf.
 
-use super::app::App;
-use super::canvas::estimated_canvas_size;
-use super::dom;
+use super::io;
 use super::persist::import_file;
-use super::share_io;
-use super::state::{use_editor, use_plan, EditorHandle};
-use crate::editor::geometry::Size;
-use crate::editor::persist::{self, copied_message, file_name, Message, Shelf, ShelfEvent, Tone, AUTOSAVE_KEY};
-use crate::editor::persist::{share_url, UNREADABLE_KEY};
+use super::shelf::{tell, use_shelf, ShelfHandle};
+use crate::editor::persist::{copied_message, file_name, share_url, Message, Tone};
 use crate::format::{encode, runbook_markdown};
-use crate::model::Scenario;
+use crate::ui::state::{use_editor, use_plan, EditorHandle};
 use gloo_events::EventListener;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-/// The shelf as yew state.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ShelfState(pub Shelf);
-
-impl Reducible for ShelfState {
-    type Action = ShelfEvent;
-
-    fn reduce(self: Rc<Self>, event: ShelfEvent) -> Rc<Self> {
-        let next = self.0.apply(event);
-        if next == self.0 {
-            self
-        } else {
-            Rc::new(ShelfState(next))
-        }
-    }
-}
-
-/// The shelf's handle, shared through context below [`ShareRoot`].
-pub type ShelfHandle = UseReducerHandle<ShelfState>;
-
-/// Properties of [`ShareRoot`].
-#[derive(Properties, PartialEq, Default)]
-pub struct ShareRootProps {
-    /// The scenario to open.
-    pub scenario: Rc<Scenario>,
-    /// What to offer and say on start.
-    pub shelf: Shelf,
-    /// The canvas's size as estimated before the page is laid out.
-    pub canvas_size: Option<Size>,
-}
-
-/// Reads the page's fragment and the autosave, and decides what to open (browser only: call
-/// it from `main`, before mounting [`ShareRoot`]). An autosave that cannot be read is set aside.
-pub fn boot() -> ShareRootProps {
-    let fragment = share_io::fragment();
-    let (scenario, shelf) =
-        persist::boot(&fragment, share_io::read(AUTOSAVE_KEY), |text| share_io::write(UNREADABLE_KEY, text));
-    let canvas_size = dom::viewport_size().and_then(estimated_canvas_size);
-    ShareRootProps { scenario: Rc::new(scenario), shelf, canvas_size }
-}
-
-/// The root of the web app: [`App`] with sharing and saving switched on.
-#[component]
-pub fn ShareRoot(props: &ShareRootProps) -> Html {
-    let shelf = {
-        let initial = props.shelf.clone();
-        use_reducer(move || ShelfState(initial))
-    };
-    html! {
-        <ContextProvider<ShelfHandle> context={shelf}>
-            <App scenario={props.scenario.clone()} canvas_size={props.canvas_size} />
-        </ContextProvider<ShelfHandle>>
-    }
-}
-
-/// The shelf from context (`None` outside [`ShareRoot`]: sharing and saving are off).
-#[hook]
-pub fn use_shelf() -> Option<ShelfHandle> {
-    use_context::<ShelfHandle>()
-}
-
-/// Posts `message` on the shelf, or logs it where there is none.
-pub fn tell(shelf: Option<&ShelfHandle>, message: Message) {
-    match shelf {
-        Some(shelf) => shelf.dispatch(ShelfEvent::Show(message)),
-        None => web_sys::console::warn_1(&message.text.into()),
-    }
-}
-
 /// Copies the share link, or puts it in a selected field for the user to copy.
 fn copy_link(editor: &EditorHandle, shelf: Option<ShelfHandle>) {
-    let url = share_url(&share_io::page_url(), &editor.editor.scenario);
-    share_io::replace_fragment(url.split_once('#').map_or("", |(_, f)| f));
+    let url = share_url(&io::page_url(), &editor.editor.scenario);
+    io::replace_fragment(url.split_once('#').map_or("", |(_, f)| f));
     wasm_bindgen_futures::spawn_local(async move {
-        let copied = share_io::copy(&url).await;
+        let copied = io::copy(&url).await;
         let mut message = copied_message(url.chars().count(), !copied);
         if !copied {
             message.link_field = Some(url);
@@ -106,7 +27,7 @@ fn copy_link(editor: &EditorHandle, shelf: Option<ShelfHandle>) {
 }
 
 fn save(shelf: Option<&ShelfHandle>, name: &str, mime: &str, text: &str, what: &str) {
-    match share_io::download(name, mime, text) {
+    match io::download(name, mime, text) {
         Ok(()) => tell(shelf, Message::new(Tone::Info, format!("Saved {what} as “{name}” in your downloads."))),
         Err(e) => tell(shelf, Message::new(Tone::Error, format!("Could not save “{name}”: {e}."))),
     }

@@ -25,7 +25,7 @@ pub fn PlotFigure(props: &PlotFigureProps) -> Html {
     let download = {
         let figure = figure.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Err(e) = super::share_io::download(&figure.file_name, "image/svg+xml", &figure.svg) {
+            if let Err(e) = crate::ui::share::download(&figure.file_name, "image/svg+xml", &figure.svg) {
                 web_sys::console::error_1(&e.into());
             }
         })

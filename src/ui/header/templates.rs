@@ -1,9 +1,9 @@
 //! The header's "Start from" list: an empty platform or one of the guides' reference
 //! platforms. Opening one replaces the scenario in one undoable step.
 
-use super::state::use_editor;
 use crate::editor::templates::{Template, TEMPLATES};
 use crate::editor::Action;
+use crate::ui::state::use_editor;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 

@@ -2,13 +2,13 @@
 //! on it to look elsewhere. A pointer convenience (fit view and the keyboard do the same), so it
 //! is hidden from assistive technology.
 
-use super::dom;
-use super::icons::group_colour;
-use super::num::{num, push_point};
-use super::state::use_editor;
 use crate::editor::geometry::{bounds, Rect, CARD_H, CARD_W};
 use crate::editor::Action;
 use crate::model::{PaletteGroup, Pos, Stage};
+use crate::ui::dom;
+use crate::ui::icons::group_colour;
+use crate::ui::num::{num, push_point};
+use crate::ui::state::use_editor;
 use std::collections::BTreeSet;
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;

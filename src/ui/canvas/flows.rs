@@ -1,10 +1,10 @@
 //! The flows between stages, drawn as arrows in world coordinates under the cards, and the
 //! live preview of a flow being drawn.
 
-use super::num::push_point;
-use super::state::Shared;
 use crate::editor::geometry::{flow_curve, input_handle, output_handle};
 use crate::model::{Pos, Scenario};
+use crate::ui::num::push_point;
+use crate::ui::state::Shared;
 use std::collections::{BTreeSet, HashMap};
 use yew::prelude::*;
 
@@ -147,7 +147,7 @@ mod tests {
 
     #[test]
     fn heads_scale_with_the_stroke_widths_of_the_style_sheet() {
-        let css = include_str!("../../style/main.css");
+        let css = include_str!("../../../style/main.css");
         for (rule, look) in [
             (".flow { fill: none; stroke: #7d8fa1; stroke-width: ", Look::Plain),
             (".flow.lit { stroke: var(--accent); stroke-width: ", Look::Lit),

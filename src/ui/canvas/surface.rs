@@ -2,17 +2,17 @@
 //! pans and zooms. Pointer events are reported to the editor with their position on the canvas
 //! (`pos_in_screen`); the editor decides what they mean, so this view only draws its state.
 
-use super::dom;
 use super::flows::{Flows, Preview};
 use super::minimap::Minimap;
-use super::num::{num, scale};
 use super::stage_card::{DropHint, StageCard};
-use super::state::{use_editor, use_plan, Shared};
 use super::toolbar::Toolbar;
 use crate::editor::geometry::{input_handle, output_handle, Rect, Size, DETAIL_ZOOM_MIN, GRID};
 use crate::editor::status::{card_facts, CardFacts};
 use crate::editor::{Action, Gesture};
 use crate::model::Scenario;
+use crate::ui::dom;
+use crate::ui::num::{num, scale};
+use crate::ui::state::{use_editor, use_plan, Shared};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -310,8 +310,8 @@ mod tests {
 
     #[test]
     fn the_estimate_follows_the_style_sheets() {
-        let main = include_str!("../../style/main.css");
-        let results = include_str!("../../style/results.css");
+        let main = include_str!("../../../style/main.css");
+        let results = include_str!("../../../style/results.css");
         for rule in [
             format!("--header-h: {HEADER_H}px;"),
             format!("--palette-w: {PALETTE_W}px;"),

@@ -10,16 +10,15 @@
 //! nobody looked at. Before the page prints (`beforeprint`) every panel is drawn, so that paper
 //! gets the table, the warnings and every plot.
 
-use super::dom::use_before_print;
 use super::plots::Plots;
-use super::results_table::ResultsTable;
-use super::state::{use_editor, use_plan, AppState};
+use super::table::ResultsTable;
 use super::totals::Totals;
 use super::warning_list::WarningList;
-use crate::editor::Action;
 use crate::engine::Level;
 use crate::model::Disruption;
 use crate::results::Sort;
+use crate::ui::dom::use_before_print;
+use crate::ui::state::{use_editor, use_plan};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -76,19 +75,6 @@ pub struct ResultsProps {
     /// The tab shown first.
     #[prop_or(Tab::Stages)]
     pub tab: Tab,
-}
-
-/// What the results dispatch actions with: stable, so passing it down redraws nothing.
-pub type Dispatcher = UseReducerDispatcher<AppState>;
-
-/// Selects stage `id` on the canvas and brings it into view; `focus` also moves the keyboard
-/// focus to its card (from the warnings, so the user can go on with the keyboard).
-pub fn show_stage(dispatcher: Option<&Dispatcher>, id: &str, focus: bool) {
-    let Some(dispatcher) = dispatcher else { return };
-    dispatcher.dispatch(Action::Reveal { id: id.to_string() });
-    if focus {
-        super::dom::focus_stage_card(id);
-    }
 }
 
 /// The drawer.

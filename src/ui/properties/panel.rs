@@ -2,10 +2,10 @@
 //! selected. Every edit goes through the editor and the plan follows at once.
 
 use super::field::OnEdit;
-use super::scenario_properties::ScenarioProperties;
-use super::stage_properties::StageProperties;
-use super::state::{use_editor, Shared};
+use super::scenario::ScenarioProperties;
+use super::stage::StageProperties;
 use crate::editor::Action;
+use crate::ui::state::{use_editor, Shared};
 use yew::prelude::*;
 
 /// The top of the right-hand pane.

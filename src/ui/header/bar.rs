@@ -1,10 +1,10 @@
 //! The header: the product name, the templates to start from, the scenario name, which can be
 //! edited in place, and the sharing controls (copy link, File menu).
 
-use super::share::ShareMenu;
-use super::state::use_editor;
 use super::templates::Templates;
 use crate::editor::{Action, MAX_NAME_CHARS};
+use crate::ui::share::ShareMenu;
+use crate::ui::state::use_editor;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -3,10 +3,10 @@
 //! [`crate::plot`] module from the plan and redrawn whenever the plan changes.
 
 use super::plot_figure::PlotFigure;
-use super::state::{use_plan, use_planned};
 use crate::editor::stage_name;
 use crate::model::Disruption;
 use crate::plot::{self, breakeven::default_stage, Figure};
+use crate::ui::state::{use_plan, use_planned};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -5,9 +5,9 @@
 use super::check_field::CheckField;
 use super::field::{OnEdit, TextField};
 use super::overrides::Overrides;
-use super::state::Shared;
 use crate::editor::fields::{field_text, Draft, Field, FieldKey};
 use crate::model::{Disruption, Scenario};
+use crate::ui::state::Shared;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 

@@ -1,8 +1,8 @@
 //! The canvas toolbar: zoom out, zoom level (click for 100 %), zoom in, fit, snap to grid,
 //! undo, redo and the shortcuts dialog — the buttons a projector audience can follow.
 
-use super::state::use_editor;
 use crate::editor::Action;
+use crate::ui::state::use_editor;
 use yew::prelude::*;
 
 fn icon(path: &'static str) -> Html {

@@ -4,12 +4,12 @@
 use super::check_field::CheckField;
 use super::choice_field::ChoiceField;
 use super::field::{OnEdit, TextField};
-use super::icons::kind_icon;
-use super::state::Shared;
 use crate::catalogue::Service;
 use crate::editor::fields::{field_text, Draft, Field, FieldKey};
 use crate::editor::stage_name;
 use crate::model::{Disruption, Scenario, StageKind};
+use crate::ui::icons::kind_icon;
+use crate::ui::state::Shared;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 

@@ -1,13 +1,12 @@
 //! Keeps the scenario safe and shareable while it is edited: autosave to `localStorage` and
 //! the address's fragment, both debounced; links pasted into the address of an open page;
-//! files dropped on the page; and the notices about all of it (`share_notices`).
+//! files dropped on the page; and the notices about all of it (`notices`).
 //!
-//! Inert outside [`super::share::ShareRoot`] (component tests mount [`super::App`] alone).
+//! Inert outside [`crate::ui::root::ShareRoot`] (component tests mount [`crate::ui::App`] alone).
 
-use super::share::{tell, use_shelf, ShelfHandle};
-use super::share_io;
-use super::share_notices::ShareNotices;
-use super::state::{use_editor, EditorHandle, Shared};
+use super::io;
+use super::notices::ShareNotices;
+use super::shelf::{tell, use_shelf, ShelfHandle};
 use crate::editor::persist::{
     arrival, check_file_size, read_import, same_as_link, Arrival, Message, Offer, ShelfEvent, Tone, AUTOSAVE_KEY,
     DEBOUNCE_MS,
@@ -15,6 +14,7 @@ use crate::editor::persist::{
 use crate::editor::Action;
 use crate::format::{encode, encode_link};
 use crate::model::Scenario;
+use crate::ui::state::{use_editor, EditorHandle, Shared};
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
@@ -35,7 +35,7 @@ pub fn import_file(file: File, editor: EditorHandle, shelf: Option<ShelfHandle>)
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let read = share_io::read_file(&file).await;
+        let read = io::read_file(&file).await;
         let outcome = read
             .map_err(|e| {
                 Message::new(Tone::Error, format!("Could not open “{name}”: {e}. Your scenario is unchanged."))
@@ -59,7 +59,7 @@ pub fn import_file(file: File, editor: EditorHandle, shelf: Option<ShelfHandle>)
 /// Opens a link pasted into the address of the open page: the scenario open until then is the
 /// autosaved one, so it is kept and offered back just as on start.
 fn open_pasted_link(editor: &EditorHandle, shelf: &ShelfHandle) {
-    match arrival(&share_io::fragment()) {
+    match arrival(&io::fragment()) {
         Arrival::Nothing => {}
         Arrival::Refused(reason) => shelf.dispatch(ShelfEvent::Show(
             Message::new(Tone::Error, "The link in the address could not be opened. Your scenario is unchanged.")
@@ -101,10 +101,10 @@ impl Pending {
 /// autosave (unless paused).
 fn sync(scenario: &Scenario, fragment: bool, autosave: bool, shelf: &ShelfHandle) {
     if fragment {
-        share_io::replace_fragment(&encode_link(scenario));
+        io::replace_fragment(&encode_link(scenario));
     }
     if autosave {
-        if let Err(problem) = share_io::write(AUTOSAVE_KEY, &encode(scenario, None)) {
+        if let Err(problem) = io::write(AUTOSAVE_KEY, &encode(scenario, None)) {
             shelf.dispatch(ShelfEvent::StorageFailed(problem));
         }
     }
@@ -256,7 +256,7 @@ pub fn Persistence() -> Html {
     let on_download = {
         let shelf = shelf.clone();
         Callback::from(move |(name, text): (String, Rc<str>)| {
-            if let Err(e) = share_io::download(&name, "application/json", &text) {
+            if let Err(e) = io::download(&name, "application/json", &text) {
                 shelf.dispatch(ShelfEvent::Show(Message::new(Tone::Error, format!("Could not save “{name}”: {e}."))));
             }
         })

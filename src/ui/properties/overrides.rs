@@ -2,10 +2,10 @@
 //! source, and a list to override another.
 
 use super::field::{OnEdit, TextField};
-use super::state::Shared;
 use crate::catalogue::PRICE_BOOK;
 use crate::editor::fields::{field_text, Draft, Field, FieldKey};
 use crate::model::Scenario;
+use crate::ui::state::Shared;
 use std::collections::BTreeMap;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;

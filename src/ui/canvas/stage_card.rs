@@ -2,11 +2,11 @@
 //! status colour the plan gives it. Pure view: the canvas handles every pointer event by
 //! position, and the document-level key handler reads `data-stage` to know which card has focus.
 
-use super::icons::group_colour;
-use super::num::num;
 use crate::editor::geometry::{CARD_H, CARD_W};
 use crate::editor::status::CardFacts;
 use crate::model::{Pos, StageKind};
+use crate::ui::icons::group_colour;
+use crate::ui::num::num;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -9,15 +9,15 @@
 //! opening 200 stages neither holds the canvas back nor blocks the page for long (input comes
 //! first). Before the page prints, every row is drawn.
 
-use super::dom::{use_before_print, when_idle};
-use super::results::{show_stage, Dispatcher};
-use super::state::{use_plan, use_planned};
+use super::reveal::{show_stage, Dispatcher};
 use crate::duration::{Mins, Whole};
 use crate::engine::Recommendation;
 use crate::model::{Disruption, Scenario};
 use crate::money::whole_money;
 use crate::plot::cost_for;
 use crate::results::{rows, Column, Row, Sort};
+use crate::ui::dom::{use_before_print, when_idle};
+use crate::ui::state::{use_plan, use_planned};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;

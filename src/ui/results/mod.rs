@@ -1,0 +1,16 @@
+//! The results, the drawer under the panes: the plan of the platform being edited, live. The
+//! `drawer` holds the bar (disruption type, `totals`, tabs) over three panels — the stages
+//! `table`, the `warning_list` and the `plots` (each one a `plot_figure`); the table's rows and
+//! the warnings select stages on the canvas through `reveal`. Views of the plan: they read the
+//! plan and the scenario it was planned from, so they do not redraw while a card is dragged.
+
+mod drawer;
+mod plot_figure;
+mod plots;
+mod reveal;
+mod table;
+mod totals;
+mod warning_list;
+
+pub use drawer::{Results, Tab};
+pub use table::FIRST_ROWS;
