@@ -95,7 +95,7 @@ pub(super) fn recommend(
             cost: Cost::default(),
             reason,
             alternatives,
-            rule: rule.id.to_string(),
+            rule: std::borrow::Cow::Borrowed(rule.id),
         };
     };
 
@@ -119,7 +119,7 @@ pub(super) fn recommend(
             cost: Cost::default(),
             reason,
             alternatives: Vec::new(),
-            rule: rule.id.to_string(),
+            rule: std::borrow::Cow::Borrowed(rule.id),
         };
     }
 
@@ -207,7 +207,7 @@ pub(super) fn recommend(
         cost: c.cost.rounded(),
         reason,
         alternatives,
-        rule: rule.id.to_string(),
+        rule: std::borrow::Cow::Borrowed(rule.id),
     }
 }
 

@@ -126,9 +126,10 @@ pub struct Recommendation {
     /// Every option weighed, cheapest first.
     pub alternatives: Vec<Alternative>,
     /// The id of the guides' rule the choice and its reason come from (docs/engine.md, "The
-    /// guides' rules"); empty in plans written before 2026-12-02.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub rule: String,
+    /// guides' rules"); empty in plans written before 2026-12-02. Borrowed from the rules
+    /// table when planned (no allocation per recommendation), owned when read from a file.
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub rule: std::borrow::Cow<'static, str>,
 }
 
 impl Recommendation {
@@ -382,7 +383,15 @@ fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
             }
         }
     }
-    let warnings = warnings::collect(scenario, &stages, &own_rpo, &prices, analysis.warnings);
+    let warnings = warnings::collect(
+        scenario,
+        &warnings::Planned { graph: &graph, index: &planned },
+        &stages,
+        &own_rpo,
+        &analysis.rto_limited,
+        &prices,
+        analysis.warnings,
+    );
     let up_fastest: Vec<Vec<f64>> = solutions
         .iter()
         .map(|(_, sol)| {

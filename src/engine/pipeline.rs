@@ -19,12 +19,11 @@ use super::candidates::{Candidate, How, Wait};
 use super::choose::round1;
 use super::graph::Graph;
 use super::lineage::{Opt, Options, Solution};
-use super::text::Lower;
+use super::text::{put, Lower};
 use super::warnings::{Level, Warning, WarningCode};
 use crate::duration::{Mins, Whole};
 use crate::model::{Disruption, Stage, StageKind, Target};
 use serde::{Deserialize, Serialize};
-use std::fmt::Write;
 
 /// Room for rounding when comparing minutes.
 const EPS: f64 = 1e-6;
@@ -175,6 +174,9 @@ pub(super) struct Analysis {
     pub pipeline: Pipeline,
     /// The `rpo_limited_by_upstream` and `rto_limited_by_upstream` warnings.
     pub warnings: Vec<Warning>,
+    /// Per stage and disruption type (in [`Disruption::ALL`] order): whether a missed RTO is
+    /// explained by the stages it waits for (an `rto_limited_by_upstream` warning was raised).
+    pub rto_limited: Vec<[bool; 2]>,
     /// Every stage's effective recovery point, per disruption type (in [`Disruption::ALL`]
     /// order) then stage, unrounded, so a target is judged exactly as the warnings judge it.
     pub effective_rpo: Vec<Vec<EffectiveRpo>>,
@@ -191,6 +193,7 @@ pub(super) fn analyse(
 ) -> Analysis {
     let mut timelines = Vec::with_capacity(solutions.len());
     let mut warnings = Vec::new();
+    let mut rto_limited = vec![[false; 2]; inputs.len()];
     let mut effective_rpo = Vec::with_capacity(solutions.len());
     let n = inputs.len();
     let serving = serving(graph, inputs);
@@ -255,7 +258,12 @@ pub(super) fn analyse(
                 effective_rpo_minutes: finite(t.rpo),
                 rpo_limited_by: (t.rpo_origin != s).then(|| inputs[t.rpo_origin].stage.id.clone()),
             });
+            let before = warnings.len();
             lineage_warnings(graph, inputs, options, solution, &times, s, k, disruption, meets_rpo, &mut warnings);
+            if warnings.get(before..).is_some_and(|new| new.iter().any(|w| w.code == WarningCode::RtoLimitedByUpstream))
+            {
+                rto_limited[s][k] = true;
+            }
         }
 
         let first_service = serving.iter().map(|&s| times[s].ready_hot).fold(0.0, f64::max);
@@ -288,7 +296,7 @@ pub(super) fn analyse(
         });
         effective_rpo.push(times.iter().map(|t| EffectiveRpo { minutes: t.rpo, origin: t.rpo_origin }).collect());
     }
-    Analysis { pipeline: Pipeline { timelines }, warnings, effective_rpo }
+    Analysis { pipeline: Pipeline { timelines }, warnings, rto_limited, effective_rpo }
 }
 
 /// The hot phase (if any), the full phase and when the stage serves hot data, for option `o`
@@ -389,7 +397,7 @@ fn lineage_warnings(
     if own_fits && completion > rto + EPS {
         let name = stage.display_name();
         let chain = path(graph, options, solution, s);
-        let mut text = String::new();
+        let mut text = String::with_capacity(96);
         // The step that takes longest: where a fix gains most.
         let mut longest: Option<(usize, f64, &'static str)> = None;
         for (i, &u) in chain.iter().enumerate() {
@@ -401,40 +409,32 @@ fn lineage_warnings(
             let step = solution.completion[u] - next;
             if let Some(cu) = solution.pick[u].and_then(|p| inputs[u].options[k].get(p)) {
                 if step > EPS && step.is_finite() {
-                    let _ = write!(text, " ({} {})", verb(cu), Mins(step));
+                    put!(&mut text; " (", verb(cu), " ", Mins(step), ")");
                     if longest.is_none_or(|(_, t, _)| step > t) {
                         longest = Some((u, step, verb(cu)));
                     }
                 }
             }
         }
-        let message = if completion.is_finite() {
-            let mut m = format!(
-                "{name} cannot be back within its RTO after {when}: {text}: {} > {}. Its own recovery fits; the stages it waits for come back too late even at their fastest.",
-                Mins(completion),
-                Whole(target.rto_minutes)
-            );
+        let mut message = String::with_capacity(text.len() + 320);
+        let m = &mut message;
+        if completion.is_finite() {
+            put!(m; name, " cannot be back within its RTO after ", when, ": ", text, ": ", Mins(completion), " > ",
+                Whole(target.rto_minutes),
+                ". Its own recovery fits; the stages it waits for come back too late even at their fastest.");
             if let Some((u, step, how)) = longest.filter(|&(u, ..)| inputs[u].stage.kind == StageKind::SystemOfRecord) {
-                let _ = write!(
-                    m,
-                    " The longest step is {} ({how} {}), a system of record: its owner's recovery time is given, so agree a faster one with its owner, or loosen {name}'s RTO by {} — the guide warns that an SLA along a pipeline may not be achievable.",
-                    inputs[u].stage.display_name(),
-                    Mins(step),
-                    Mins(completion - rto)
-                );
+                put!(m; " The longest step is ", inputs[u].stage.display_name(), " (", how, " ", Mins(step),
+                    "), a system of record: its owner's recovery time is given, so agree a faster one with its owner, or loosen ",
+                    name, "'s RTO by ", Mins(completion - rto),
+                    " — the guide warns that an SLA along a pipeline may not be achievable.");
             } else if let Some((u, step, how)) = longest {
-                let _ = write!(
-                    m,
-                    " The longest step is {} ({how} {}): gaining the {} means more throughput there, a copy of {name}'s own that restores in time, or a looser RTO.",
-                    inputs[u].stage.display_name(),
-                    Mins(step),
-                    Mins(completion - rto)
-                );
+                put!(m; " The longest step is ", inputs[u].stage.display_name(), " (", how, " ", Mins(step),
+                    "): gaining the ", Mins(completion - rto), " means more throughput there, a copy of ", name,
+                    "'s own that restores in time, or a looser RTO.");
             }
-            m
         } else {
-            format!("{name} is never back after {when}: it waits for {text}, which cannot be recovered.")
-        };
+            put!(m; name, " is never back after ", when, ": it waits for ", text, ", which cannot be recovered.");
+        }
         out.push(Warning {
             code: WarningCode::RtoLimitedByUpstream,
             level: Level::Critical,
@@ -464,24 +464,36 @@ fn lineage_warnings(
             chain.push(u);
             at = u;
         }
-        let through: Vec<&str> = chain.iter().map(|&u| inputs[u].stage.display_name()).collect();
         let how = if c.timing.wait == Wait::Alongside { "serves data" } else { "is rebuilt from data" };
-        let rpo_text = if rpo.is_finite() { format!("a point {} old", Mins(rpo)) } else { "no point at all".into() };
+        let mut message = String::with_capacity(384);
+        let m = &mut message;
+        put!(m; name, " ", how, " that comes from ", origin_name, " (");
+        for (i, &u) in chain.iter().enumerate() {
+            if i > 0 {
+                m.push_str(" ← ");
+            }
+            m.push_str(inputs[u].stage.display_name());
+        }
+        put!(m; "), which recovers to ");
+        if rpo.is_finite() {
+            put!(m; "a point ", Mins(rpo), " old");
+        } else {
+            m.push_str("no point at all");
+        }
+        put!(m; " after ", when, ": it can be no fresher than that, and its RPO target is ", Whole(target.rpo_minutes), ". ");
+        if inputs[origin].stage.kind == StageKind::SystemOfRecord {
+            put!(m; origin_name, " is a system of record whose owner gives that recovery point: agree a closer one with its owner, or loosen ",
+                name, "'s RPO.");
+        } else {
+            put!(m; "Give ", origin_name, " a closer recovery point, or rebuild ", name,
+                " from a source that still holds the newer data.");
+        }
         out.push(Warning {
             code: WarningCode::RpoLimitedByUpstream,
             level: Level::Critical,
             stages: chain.iter().map(|&u| inputs[u].stage.id.clone()).collect(),
             disruption: Some(disruption),
-            message: format!(
-                "{name} {how} that comes from {origin_name} ({}), which recovers to {rpo_text} after {when}: it can be no fresher than that, and its RPO target is {}. {}",
-                through.join(" ← "),
-                Whole(target.rpo_minutes),
-                if inputs[origin].stage.kind == StageKind::SystemOfRecord {
-                    format!("{origin_name} is a system of record whose owner gives that recovery point: agree a closer one with its owner, or loosen {name}'s RPO.")
-                } else {
-                    format!("Give {origin_name} a closer recovery point, or rebuild {name} from a source that still holds the newer data.")
-                }
-            ),
+            message,
         });
     }
 }

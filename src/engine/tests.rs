@@ -492,7 +492,9 @@ fn warning_replica_without_backup() {
     }
     let own_rpo: Vec<[bool; 2]> =
         plans.iter().map(|p| std::array::from_fn(|k| p.recommendations[k].meets_rpo)).collect();
-    let w = warnings::collect(&scenario, &plans, &own_rpo, &Prices::defaults(), Vec::new());
+    let graph = super::graph::Graph::build(&["s"], &[]);
+    let planned = warnings::Planned { graph: &graph, index: &[0] };
+    let w = warnings::collect(&scenario, &planned, &plans, &own_rpo, &[[false; 2]], &Prices::defaults(), Vec::new());
     let found = w.iter().find(|w| w.code == WarningCode::ReplicaWithoutBackup).expect("warning");
     assert!(found.message.contains("copies a corruption"), "{}", found.message);
 }

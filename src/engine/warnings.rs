@@ -3,11 +3,11 @@
 //! Codes are part of the plan file format: CI checks may match on them, so a code is never
 //! renamed or reused. Messages are plain words and may improve over time.
 
+use super::graph::Graph;
 use super::text::{put, round_to, Fixed, Gb, Lower, MaybeMins};
 use super::{Recommendation, StagePlan};
 use crate::catalogue::{Prices, Service, Tier};
 use crate::duration::Whole;
-use crate::ids::IdIndex;
 use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, Scenario, Stage, StageKind};
 use serde::{Deserialize, Serialize};
 
@@ -113,27 +113,41 @@ fn message(write: impl FnOnce(&mut String)) -> String {
     m
 }
 
+/// The planned stages as the warnings see them: plan `i` is the scenario's stage `index[i]`,
+/// and the flow graph connects plans by those indices.
+pub(super) struct Planned<'a> {
+    /// The flow graph over the plans.
+    pub graph: &'a Graph,
+    /// For each plan, its stage's index in the scenario.
+    pub index: &'a [usize],
+}
+
+impl Planned<'_> {
+    /// The stage of plan `i`.
+    fn stage<'s>(&self, scenario: &'s Scenario, i: usize) -> Option<&'s Stage> {
+        self.index.get(i).and_then(|&at| scenario.stages.get(at))
+    }
+}
+
 /// A model's inputs as the guide's Model rule needs them: dated full sets for a daily full load
 /// (kept at least as long as the model's own retention), backed-up increments for an
 /// incremental one.
 fn model_inputs(
     scenario: &Scenario,
-    by_id: &IdIndex<&str>,
+    planned: &Planned<'_>,
     plans: &[StagePlan],
+    s: usize,
     stage: &Stage,
-    id: &str,
     out: &mut Vec<Warning>,
 ) {
     let name = stage.display_name();
-    for up_id in scenario.upstream_of(&stage.id) {
-        // The first stage with the id, as everywhere in the engine.
-        let Some(up) = by_id.get(up_id).and_then(|i| scenario.stages.get(i)) else { continue };
+    let id = &stage.id;
+    for &u in planned.graph.up(s) {
+        let Some(up) = planned.stage(scenario, u) else { continue };
         if !up.kind.holds_data() || up.kind == StageKind::SystemOfRecord {
             continue;
         }
-        let Some(corruption) =
-            plans.iter().find(|p| p.id == up_id).and_then(|p| p.recommendation(Disruption::DataCorruption))
-        else {
+        let Some(corruption) = plans.get(u).and_then(|p| p.recommendation(Disruption::DataCorruption)) else {
             continue;
         };
         let up_name = up.display_name();
@@ -181,26 +195,17 @@ fn warn(code: WarningCode, level: Level, stage: &str, disruption: Option<Disrupt
 /// options, and a miss caused only by older upstream data is `rpo_limited_by_upstream`.
 pub(super) fn collect(
     scenario: &Scenario,
+    planned: &Planned<'_>,
     plans: &[StagePlan],
     own_rpo: &[[bool; 2]],
+    rto_limited: &[[bool; 2]],
     prices: &Prices,
     pipeline: Vec<Warning>,
 ) -> Vec<Warning> {
-    let limited: std::collections::HashSet<(&str, Option<Disruption>)> = pipeline
-        .iter()
-        .filter(|w| w.code == WarningCode::RtoLimitedByUpstream)
-        .filter_map(|w| Some((w.stages.first()?.as_str(), w.disruption)))
-        .collect();
     let mut out = Vec::new();
     let mut untested = Vec::new();
-    // Each id to the first stage that has it, as everywhere in the engine: a repeated id is an
-    // error on the later stages, which are left out, so a plan is always the first one's.
-    let mut by_id: IdIndex<&str> = IdIndex::with_capacity(scenario.stages.len());
-    for (i, s) in scenario.stages.iter().enumerate() {
-        by_id.insert_first(s.id.as_str(), i);
-    }
     for (i, plan) in plans.iter().enumerate() {
-        let Some(stage) = by_id.get(plan.id.as_str()).and_then(|i| scenario.stages.get(i)) else { continue };
+        let Some(stage) = planned.stage(scenario, i) else { continue };
         let name = stage.display_name();
         let service = Service::find(&plan.service).unwrap_or_else(|| Service::default_for(stage.kind));
         let corruption = plan.recommendation(Disruption::DataCorruption);
@@ -218,7 +223,7 @@ pub(super) fn collect(
         }
         for (k, rec) in plan.recommendations.iter().enumerate() {
             let rpo_own = !own_rpo.get(i).is_some_and(|own| own.get(k).is_some_and(|&met| met));
-            let rto_own = !rec.meets_rto && !limited.contains(&(plan.id.as_str(), Some(rec.disruption)));
+            let rto_own = !rec.meets_rto && !rto_limited.get(i).is_some_and(|limited| limited[rec.disruption.index()]);
             if rpo_own || rto_own {
                 out.push(target_not_met(name, &plan.id, rec, rpo_own, rto_own));
             }
@@ -275,7 +280,7 @@ pub(super) fn collect(
             continue;
         }
         if stage.kind == StageKind::Model {
-            model_inputs(scenario, &by_id, plans, stage, &plan.id, &mut out);
+            model_inputs(scenario, planned, plans, i, stage, &mut out);
         }
 
         let rebuildable = corruption.is_some_and(|r| r.strategy == DrStrategy::Reprocess && r.rpo_minutes.is_some())

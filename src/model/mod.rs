@@ -47,6 +47,14 @@ impl Disruption {
         }
     }
 
+    /// Its place in [`Disruption::ALL`], for tables kept per disruption type.
+    pub fn index(self) -> usize {
+        match self {
+            Disruption::DataCorruption => 0,
+            Disruption::RegionOutage => 1,
+        }
+    }
+
     /// A short human label.
     pub fn label(self) -> &'static str {
         match self {

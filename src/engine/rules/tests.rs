@@ -545,7 +545,7 @@ fn data_on_stateless_compute_is_warned_about() {
         s.volume_gb = 300.0;
     })));
     let rec = recommendation(&p, CORRUPTION);
-    assert_eq!((rec.backup, rec.strategy, rec.rule.as_str()), (B::Git, D::Redeploy, "stateless_compute"));
+    assert_eq!((rec.backup, rec.strategy, &*rec.rule), (B::Git, D::Redeploy, "stateless_compute"));
     let w = p.warnings.iter().find(|w| w.code == WarningCode::DataOnStatelessCompute).expect("warning");
     assert!(w.message.contains("300 GB") && w.message.contains("DBFS-root"), "{}", w.message);
     let none = plan(&alone(stage(K::Ingest, |s| s.service = on("azure_databricks"))));
