@@ -1,0 +1,93 @@
+// The scenario's own settings in the properties panel, in a real browser, on the first guide's
+// reference platform: expected incidents per disruption type (one rate for both unless set) and
+// whether features in public preview may be chosen — each edit re-plans, shows in the results
+// and is one undo step. Screenshots go to tests/e2e/out/ for a person to look at.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { appUrl, out, useBrowser, openPage } from "./browser.mjs";
+
+const browser = useBrowser();
+
+async function openLusty() {
+  const page = await openPage(browser());
+  await page.goto(appUrl());
+  await page.locator(".keel-app").waitFor({ state: "visible", timeout: 15000 });
+  await page.getByLabel("Start from a template").selectOption("lusty");
+  await page.locator('.stage-row[data-stage="raw"]').waitFor({ state: "visible" });
+  return page;
+}
+
+const total = (page, what) => page.locator(`[data-total="${what}"]`).innerText();
+const money = (text) => Number(text.replace(/[^0-9-]/g, ""));
+/** The backup shown in the stages table's row for `stage` (its second data cell, after the status). */
+const backup = (page, stage) => page.locator(`.stage-row[data-stage="${stage}"] td:nth-of-type(2)`).textContent();
+
+/** Waits until the monthly total differs from `before`: the edit has been planned and shown. */
+async function totalChangedFrom(page, before) {
+  await page.waitForFunction(
+    (b) => document.querySelector('[data-total="monthly"]')?.textContent !== b,
+    before,
+    { timeout: 10000 },
+  );
+  return total(page, "monthly");
+}
+
+test("incidents per year per disruption type re-plan, and emptying them gives the single rate back", async () => {
+  const page = await openLusty();
+  await page.keyboard.press("Escape");
+  assert.match(await page.locator(".properties h2").innerText(), /^Scenario$/);
+  const corruptions = page.getByLabel("Corruptions per year");
+  const outages = page.getByLabel("Region outages per year");
+  assert.equal(await corruptions.inputValue(), "", "no rates of their own");
+  assert.equal(await corruptions.getAttribute("placeholder"), "0.2", "the single rate is shown as the placeholder");
+
+  // A corruption every day: reprocessing as insurance costs far more, so the total moves.
+  const before = await total(page, "monthly");
+  await corruptions.fill("365");
+  await corruptions.press("Enter");
+  const after = await totalChangedFrom(page, before);
+  assert.ok(money(after) > money(before), `${after} > ${before}`);
+  assert.equal(await corruptions.inputValue(), "365");
+  assert.equal(await outages.inputValue(), "0.2", "the other type keeps the single rate, now shown");
+  await page.locator(".side").screenshot({ path: `${out}scenario-1-incidents.png` });
+
+  // A bad rate is refused with the reason, and the plan stays as it was.
+  await outages.fill("often");
+  await outages.press("Enter");
+  await page.locator("#f-scenario-incidents-region_outage-note.field-error").waitFor();
+  assert.match(await page.locator("#f-scenario-incidents-region_outage-note").innerText(), /leave empty/);
+  assert.equal(await total(page, "monthly"), after);
+  await outages.fill("0.2");
+  await outages.press("Enter");
+  await page.locator("#f-scenario-incidents-region_outage-note.field-hint").waitFor();
+
+  // Emptying the corruption rate gives both the single rate back: the plan of before.
+  await corruptions.fill("");
+  await corruptions.press("Enter");
+  assert.equal(await totalChangedFrom(page, after), before);
+  assert.equal(await outages.inputValue(), "", "no rates of their own again");
+  assert.deepEqual(page.problems, []);
+});
+
+test("allowing preview features lets the raw zone use the vaulted backup, and undo takes it back", async () => {
+  const page = await openLusty();
+  await page.keyboard.press("Escape");
+  assert.match(await page.locator(".properties h2").innerText(), /^Scenario$/);
+  const preview = page.getByLabel("Allow preview features");
+  assert.equal(await preview.isChecked(), false, "off by default");
+  assert.equal(await backup(page, "raw"), "Incremental");
+  const before = await total(page, "monthly");
+
+  await preview.check();
+  const after = await totalChangedFrom(page, before);
+  assert.ok(money(after) < money(before), `the preview is cheaper: ${after} < ${before}`);
+  assert.equal(await backup(page, "raw"), "Service-native");
+  await page.locator(".side").screenshot({ path: `${out}scenario-2-preview.png` });
+
+  // One undo step: off again, and the plan of before.
+  await page.locator(".properties h2").click();
+  await page.keyboard.press("Control+z");
+  assert.equal(await totalChangedFrom(page, after), before);
+  assert.equal(await preview.isChecked(), false);
+  assert.deepEqual(page.problems, []);
+});
