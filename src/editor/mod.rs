@@ -130,19 +130,35 @@ impl Editor {
     /// that come from one another through [`Editor::apply`], which never rebuilds a part it does
     /// not change.
     pub fn is_same(&self, other: &Editor) -> bool {
-        Rc::ptr_eq(&self.scenario, &other.scenario)
-            && Rc::ptr_eq(&self.selection, &other.selection)
-            && self.selected_flow == other.selected_flow
-            && Rc::ptr_eq(&self.history, &other.history)
-            && self.view == other.view
-            && self.snap == other.snap
-            && self.gesture == other.gesture
-            && self.notice == other.notice
-            && self.help_open == other.help_open
-            && self.space_held == other.space_held
-            && Rc::ptr_eq(&self.drafts, &other.drafts)
-            && self.fit_pending == other.fit_pending
-            && self.fitted_to_estimate == other.fitted_to_estimate
+        // Destructured, so that a new member of the editor cannot be left out of the comparison.
+        let Editor {
+            scenario,
+            selection,
+            selected_flow,
+            view,
+            snap,
+            gesture,
+            notice,
+            help_open,
+            space_held,
+            drafts,
+            fit_pending,
+            fitted_to_estimate,
+            history,
+        } = self;
+        Rc::ptr_eq(scenario, &other.scenario)
+            && Rc::ptr_eq(selection, &other.selection)
+            && *selected_flow == other.selected_flow
+            && Rc::ptr_eq(history, &other.history)
+            && *view == other.view
+            && *snap == other.snap
+            && *gesture == other.gesture
+            && *notice == other.notice
+            && *help_open == other.help_open
+            && *space_held == other.space_held
+            && Rc::ptr_eq(drafts, &other.drafts)
+            && *fit_pending == other.fit_pending
+            && *fitted_to_estimate == other.fitted_to_estimate
     }
 
     /// The unusable text typed into a field, with the reason, if any.
