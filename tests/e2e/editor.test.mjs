@@ -413,7 +413,14 @@ test("the first fit is right even where the page's layout is not the one the est
   });
   await page.goto(`${appUrl()}#bench=12`);
   await page.locator(".stage-card").first().waitFor({ state: "visible", timeout: 15000 });
-  await page.waitForTimeout(200);
+  // The canvas's own measure has reached the editor once the minimap's frame of the view has the
+  // canvas's proportions (the estimate's are wider).
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector("#keel-canvas-surface").getBoundingClientRect();
+    const frame = document.querySelector(".minimap-view");
+    const ratio = frame && Number(frame.getAttribute("width")) / Number(frame.getAttribute("height"));
+    return Boolean(ratio) && Math.abs(ratio / (canvas.width / canvas.height) - 1) < 0.01;
+  });
   assert.equal(Math.round((await page.locator("#keel-canvas-surface").boundingBox()).width), 560, "the palette is wider");
   const world = () => page.locator(".canvas-world").getAttribute("style");
   const opened = await world();
