@@ -344,7 +344,8 @@ test("pan, zoom at the pointer, fit, box selection and templates", async () => {
 test("the editor with stages has no serious accessibility violations (axe-core)", async () => {
   const page = await open();
   await page.getByLabel("Start from a template").selectOption("operations");
-  await card(page, "erp").click().catch(() => page.locator(".stage-card").first().click());
+  await card(page, "erp").click();
+  await page.locator('.stage-card[data-stage="erp"].selected').waitFor();
   const violations = await seriousA11yViolations(page);
   assert.deepEqual(violations, []);
   // And with the shortcuts dialog open.
