@@ -4,7 +4,7 @@
 // to tests/e2e/out/ (not committed) for a person to look at.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appUrl, out, useBrowser, openPage, seriousA11yViolations } from "./browser.mjs";
+import { appUrl, out, useBrowser, openPage, recordProblems, seriousA11yViolations } from "./browser.mjs";
 
 const browser = useBrowser();
 
@@ -352,6 +352,7 @@ test("the editor with stages has no serious accessibility violations (axe-core)"
   await page.keyboard.press("?");
   await page.getByRole("dialog").waitFor({ state: "visible" });
   assert.deepEqual(await seriousA11yViolations(page), []);
+  assert.deepEqual(page.problems, []);
   await page.close();
 });
 
@@ -404,7 +405,7 @@ test("the first fit is right even where the page's layout is not the one the est
   // the first render draws the cards); here a wider palette makes that estimate wrong, and the
   // canvas's own measure must fit the platform again.
   const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
-  const page = await context.newPage();
+  const page = recordProblems(await context.newPage());
   await page.addInitScript(() => {
     document.addEventListener("DOMContentLoaded", () => {
       const style = document.createElement("style");
@@ -432,5 +433,6 @@ test("the first fit is right even where the page's layout is not the one the est
   for (const box of await page.locator(".stage-card").evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().toJSON()))) {
     assert.ok(box.left >= surface.x - 1 && box.right <= surface.x + surface.width + 1, `card in view: ${JSON.stringify(box)}`);
   }
+  assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -180,6 +180,7 @@ test("a link opened over an autosave keeps the autosave and offers it back", asy
   const mine = await autosaved(page, "My own platform");
   assert.equal(mine.stages.length, 14);
   const link = page.url();
+  noProblems(page);
   await page.close();
 
   // A colleague's link, opened in the same browser.
@@ -230,6 +231,7 @@ test("a damaged link is reported and the app starts with the autosave", async ()
   const page = await open(context);
   await rename(page, "Kept safe");
   await autosaved(page, "Kept safe");
+  noProblems(page);
   const broken = await open(context, `${appUrl()}#v1.AAAAthis-is-not-a-link`);
   const text = await broken.locator(".share-error").innerText();
   assert.match(text, /The link in the address could not be opened; Keel opened your autosaved scenario “Kept safe” instead/);
