@@ -3,6 +3,7 @@
 use super::geometry::{Size, View, CARD_H, CARD_W, GRID, ZOOM_MAX, ZOOM_MIN};
 use super::history::UNDO_LIMIT;
 use super::*;
+use crate::model::{Flow, Pos, StageKind};
 
 fn p(x: f64, y: f64) -> Pos {
     Pos { x, y }

@@ -57,7 +57,11 @@ export function launch() {
  * exception in `page.problems`.
  */
 export async function openPage(browser) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  return recordProblems(await browser.newPage({ viewport: { width: 1280, height: 720 } }));
+}
+
+/** Records every console error and uncaught exception of `page` in `page.problems`; returns the page. */
+export function recordProblems(page) {
   page.problems = [];
   page.on("console", (msg) => {
     if (msg.type() === "error") page.problems.push(`console.error: ${msg.text()}`);

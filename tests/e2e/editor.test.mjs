@@ -4,7 +4,7 @@
 // to tests/e2e/out/ (not committed) for a person to look at.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appUrl, out, useBrowser, openPage, seriousA11yViolations } from "./browser.mjs";
+import { appUrl, out, useBrowser, openPage, recordProblems, seriousA11yViolations } from "./browser.mjs";
 
 const browser = useBrowser();
 
@@ -344,13 +344,15 @@ test("pan, zoom at the pointer, fit, box selection and templates", async () => {
 test("the editor with stages has no serious accessibility violations (axe-core)", async () => {
   const page = await open();
   await page.getByLabel("Start from a template").selectOption("operations");
-  await card(page, "erp").click().catch(() => page.locator(".stage-card").first().click());
+  await card(page, "erp").click();
+  await page.locator('.stage-card[data-stage="erp"].selected').waitFor();
   const violations = await seriousA11yViolations(page);
   assert.deepEqual(violations, []);
   // And with the shortcuts dialog open.
   await page.keyboard.press("?");
   await page.getByRole("dialog").waitFor({ state: "visible" });
   assert.deepEqual(await seriousA11yViolations(page), []);
+  assert.deepEqual(page.problems, []);
   await page.close();
 });
 
@@ -403,7 +405,7 @@ test("the first fit is right even where the page's layout is not the one the est
   // the first render draws the cards); here a wider palette makes that estimate wrong, and the
   // canvas's own measure must fit the platform again.
   const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
-  const page = await context.newPage();
+  const page = recordProblems(await context.newPage());
   await page.addInitScript(() => {
     document.addEventListener("DOMContentLoaded", () => {
       const style = document.createElement("style");
@@ -413,7 +415,14 @@ test("the first fit is right even where the page's layout is not the one the est
   });
   await page.goto(`${appUrl()}#bench=12`);
   await page.locator(".stage-card").first().waitFor({ state: "visible", timeout: 15000 });
-  await page.waitForTimeout(200);
+  // The canvas's own measure has reached the editor once the minimap's frame of the view has the
+  // canvas's proportions (the estimate's are wider).
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector("#keel-canvas-surface").getBoundingClientRect();
+    const frame = document.querySelector(".minimap-view");
+    const ratio = frame && Number(frame.getAttribute("width")) / Number(frame.getAttribute("height"));
+    return Boolean(ratio) && Math.abs(ratio / (canvas.width / canvas.height) - 1) < 0.01;
+  });
   assert.equal(Math.round((await page.locator("#keel-canvas-surface").boundingBox()).width), 560, "the palette is wider");
   const world = () => page.locator(".canvas-world").getAttribute("style");
   const opened = await world();
@@ -424,5 +433,6 @@ test("the first fit is right even where the page's layout is not the one the est
   for (const box of await page.locator(".stage-card").evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().toJSON()))) {
     assert.ok(box.left >= surface.x - 1 && box.right <= surface.x + surface.width + 1, `card in view: ${JSON.stringify(box)}`);
   }
+  assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -101,6 +101,14 @@ async function buildScenario(page, name) {
   assert.equal(await status(page), "12 stages · 10 flows");
 }
 
+/**
+ * Waits until the address's fragment is no longer `before`: the write that follows an edit
+ * (debounced) has run, and the autosave was written, tried or skipped (paused) in the same step.
+ */
+async function addressMovedFrom(page, before) {
+  await page.waitForFunction((before) => location.hash !== before, before, { timeout: 5000 });
+}
+
 function noProblems(page) {
   assert.deepEqual(page.problems, [], "no console errors, CSP violations or requests off the origin");
 }
@@ -172,6 +180,7 @@ test("a link opened over an autosave keeps the autosave and offers it back", asy
   const mine = await autosaved(page, "My own platform");
   assert.equal(mine.stages.length, 14);
   const link = page.url();
+  noProblems(page);
   await page.close();
 
   // A colleague's link, opened in the same browser.
@@ -187,8 +196,9 @@ test("a link opened over an autosave keeps the autosave and offers it back", asy
   const offer = opened.locator(".share-offer");
   assert.match(await offer.innerText(), /Your autosaved scenario “My own platform” \(14 stages\) is kept/);
   // Editing the link's scenario does not overwrite the autosave before the user chooses.
+  const theirAddress = await opened.evaluate(() => location.hash);
   await rename(opened, "Their platform, edited");
-  await opened.waitForTimeout(700);
+  await addressMovedFrom(opened, theirAddress);
   assert.equal(JSON.parse(await opened.evaluate((k) => localStorage.getItem(k), AUTOSAVE)).scenario.name, "My own platform");
   await offer.screenshot({ path: `${out}share-offer.png` });
   assert.deepEqual(await seriousA11yViolations(opened), []);
@@ -221,6 +231,7 @@ test("a damaged link is reported and the app starts with the autosave", async ()
   const page = await open(context);
   await rename(page, "Kept safe");
   await autosaved(page, "Kept safe");
+  noProblems(page);
   const broken = await open(context, `${appUrl()}#v1.AAAAthis-is-not-a-link`);
   const text = await broken.locator(".share-error").innerText();
   assert.match(text, /The link in the address could not be opened; Keel opened your autosaved scenario “Kept safe” instead/);
@@ -353,8 +364,9 @@ test("storage that is blocked or full is reported once, and the app keeps workin
   const page = await open(blocked);
   assert.match(await notice(page).innerText(), /Autosave is off/);
   await page.getByRole("button", { name: "Close" }).click();
+  const address = await page.evaluate(() => location.hash);
   await rename(page, "Still works");
-  await page.waitForTimeout(600);
+  await addressMovedFrom(page, address);
   assert.equal(await notice(page).count(), 0, "reported once");
   assert.equal(await nameField(page).inputValue(), "Still works");
   noProblems(page);
@@ -370,8 +382,11 @@ test("storage that is blocked or full is reported once, and the app keeps workin
   await rename(page2, "Too big");
   await notice(page2).filter({ hasText: "Autosave stopped: this browser's storage for Keel is full" }).waitFor();
   await page2.getByRole("button", { name: "Close" }).click();
+  // The report may come from the write on opening: wait for the address to hold "Too big".
+  await page2.waitForFunction(() => location.hash.startsWith("#v1."), null, { timeout: 5000 });
+  const address2 = await page2.evaluate(() => location.hash);
   await rename(page2, "Too big again");
-  await page2.waitForTimeout(600);
+  await addressMovedFrom(page2, address2);
   assert.equal(await notice(page2).count(), 0, "reported once");
   noProblems(page2);
   await full.close();

@@ -71,6 +71,7 @@ test("the shell has no serious accessibility violations (axe-core)", async () =>
   await page.locator(".keel-app").waitFor({ state: "visible", timeout: 15000 });
   const violations = await seriousA11yViolations(page);
   assert.deepEqual(violations, []);
+  assert.deepEqual(page.problems, []);
   await page.close();
 });
 
