@@ -644,7 +644,7 @@ fn operations_strategy_backs_up_the_ingest_lake_and_restores_code_in_parallel() 
 
 /// Minutes as the review writes them (`4h`, `1d 2h`, `never`).
 fn review_minutes(m: Option<f64>) -> String {
-    m.map_or_else(|| "never".to_string(), |m| keel::duration::Mins(m).to_string())
+    m.map_or_else(|| "never".to_string(), |m| keel::text::Mins(m).to_string())
 }
 
 /// The worked review of one example's plan, stage by stage and disruption by disruption, as
@@ -665,9 +665,9 @@ fn review_table(scenario: &Scenario) -> String {
                 r.strategy.label().to_lowercase(),
                 r.rule,
                 review_minutes(r.effective_rpo_minutes),
-                keel::duration::Whole(r.target.rpo_minutes),
+                keel::text::Whole(r.target.rpo_minutes),
                 review_minutes(r.completion_minutes),
-                keel::duration::Whole(r.target.rto_minutes),
+                keel::text::Whole(r.target.rto_minutes),
                 r.cost.total(),
                 ok
             ));

@@ -8,7 +8,7 @@
 
 use keel::engine::{plan, Plan};
 use keel::model::{Disruption, Scenario};
-use keel::money::whole_money;
+use keel::text::whole_money;
 use keel::ui::results::{Results, Tab};
 use keel::ui::state::{Planned, Shared};
 use keel::ui::{App, AppProps};
@@ -150,7 +150,7 @@ async fn totals_and_plots_follow_the_plan() {
     let monthly = format!("data-total=\"monthly\">{} {}</dd>", plan.currency, whole_money(plan.totals.monthly_total));
     assert!(html.contains(&monthly), "{monthly}");
     let first = plan.pipeline.timelines[0].first_service_minutes.expect("first service");
-    let first = format!("data-total=\"first-service\">{}</dd>", keel::duration::Mins(first));
+    let first = format!("data-total=\"first-service\">{}</dd>", keel::text::Mins(first));
     assert!(html.contains(&first), "{first}");
     let plots = render_drawer(Tab::Plots).await;
     for what in ["cost-vs-rto", "cost-vs-rpo", "break-even", "timeline"] {

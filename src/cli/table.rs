@@ -1,9 +1,9 @@
 //! `keel plan --format table`: the plan as a table a person reads in a terminal or a CI log.
 
 use super::heading;
-use crate::duration::{format_minutes, format_minutes_f};
 use crate::engine::{Level, Phase, Plan};
 use crate::model::Scenario;
+use crate::text::{format_minutes, format_minutes_f, word, Cents, Count, Trimmed};
 use std::fmt::Write;
 
 /// Pads or cuts `text` to `width` characters (not bytes: labels may hold any letters).
@@ -29,11 +29,11 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
     let cur = &plan.currency;
     let _ = writeln!(
         out,
-        "Keel plan: {}  ({} → {}, {cur}, {} months)\n",
+        "Keel plan: {}  ({} → {}, {cur}, {})\n",
         heading(scenario),
         scenario.regions.primary,
         scenario.regions.secondary,
-        scenario.span_months
+        Count(u64::from(scenario.span_months), "month", "months")
     );
     let _ = writeln!(
         out,
@@ -58,14 +58,14 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
             };
             let _ = write!(
                 out,
-                "{} {} {} {} {} {} {:>10.2}",
+                "{} {} {} {} {} {} {:>10}",
                 cell(if i == 0 { name } else { "" }, 18),
                 cell(&r.disruption.label().to_lowercase(), 13),
                 cell(&r.backup.label().to_lowercase(), 17),
                 cell(&r.strategy.label().to_lowercase(), 22),
                 cell(&rpo, 19),
                 cell(&rto, 19),
-                r.cost.total()
+                Cents(r.cost.total())
             );
             // Where an older recovery point than the option's own comes from, after the row so
             // the columns stay aligned and the name whole.
@@ -82,14 +82,14 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
     let t = &plan.totals;
     let _ = writeln!(
         out,
-        "\nMonthly: {cur} {:.2} (storage {:.2}, replication {:.2}, standby {:.2}, reprocessing {:.2}); {cur} {:.2} over {} months.",
-        t.monthly_total,
-        t.monthly.storage,
-        t.monthly.replication,
-        t.monthly.standby,
-        t.monthly.reprocessing,
-        t.span_total,
-        scenario.span_months
+        "\nMonthly: {cur} {} (storage {}, replication {}, standby {}, reprocessing {}); {cur} {} over {}.",
+        Cents(t.monthly_total),
+        Cents(t.monthly.storage),
+        Cents(t.monthly.replication),
+        Cents(t.monthly.standby),
+        Cents(t.monthly.reprocessing),
+        Cents(t.span_total),
+        Count(u64::from(scenario.span_months), "month", "months")
     );
     let _ = writeln!(
         out,
@@ -178,8 +178,9 @@ fn break_even(scenario: &Scenario, plan: &Plan, out: &mut String) {
     let cur = &plan.currency;
     let _ = writeln!(
         out,
-        "\nCopies or reprocessing, over {} months at {} disasters a year (the first in month 1):",
-        scenario.span_months, scenario.disasters_per_year
+        "\nCopies or reprocessing, over {} at {} disasters a year (the first in month 1):",
+        Count(u64::from(scenario.span_months), "month", "months"),
+        Trimmed::<3>(scenario.disasters_per_year)
     );
     for b in &plan.break_even {
         let name = scenario.stage(&b.id).map_or(b.id.as_str(), |s| s.display_name());
@@ -200,12 +201,12 @@ fn break_even(scenario: &Scenario, plan: &Plan, out: &mut String) {
         };
         let _ = writeln!(
             out,
-            "  {} ({}): {} {cur} {:.2}/month against {cur} {:.2} per rebuild; {when}; {cheaper} cheaper over the span; {rebuild}.",
+            "  {} ({}): {} {cur} {}/month against {cur} {} per rebuild; {when}; {cheaper} cheaper over the span; {rebuild}.",
             name,
             b.disruption.label().to_lowercase(),
             b.copies.strategy.label().to_lowercase(),
-            b.copies.monthly,
-            b.rebuild_cost
+            Cents(b.copies.monthly),
+            Cents(b.rebuild_cost)
         );
     }
 }
@@ -223,14 +224,13 @@ fn curves(plan: &Plan, out: &mut String) {
             for p in points {
                 let _ = writeln!(
                     out,
-                    "  {:<7} {cur} {:>10.2}/month; everything {verb} {}, serving stages {verb} {}; {} stage{} miss{} it",
+                    "  {:<7} {cur} {:>10}/month; everything {verb} {}, serving stages {verb} {}; {} {} it",
                     format_minutes(p.target_minutes),
-                    p.monthly,
+                    Cents(p.monthly),
                     minutes(p.achieved_minutes),
                     minutes(p.serving_minutes),
-                    p.stages_missing,
-                    if p.stages_missing == 1 { "" } else { "s" },
-                    if p.stages_missing == 1 { "es" } else { "" },
+                    Count(u64::from(p.stages_missing), "stage", "stages"),
+                    word(u64::from(p.stages_missing), "misses", "miss"),
                 );
             }
         }

@@ -1,10 +1,15 @@
 //! The properties panel's fields as text: how each is shown ("4h", "1.5 TB", "365 days") and
 //! how what the user types is read back, with a message that says what to type when it cannot
 //! be. Pure, so the panel's rules are tested natively.
+//!
+//! The numbers' text is [`crate::text`]'s, the same as everywhere else (sizes, durations,
+//! decimals, counted days), and so is reading sizes, durations and decimals back. What stays
+//! here is the panel's own: which field shows what, days (`12w`, `1y`, empty for none), months,
+//! yes/no, and the limits and hints of each field.
 
 use crate::catalogue::{Service, PRICE_BOOK};
-use crate::duration::{format_minutes, parse_minutes};
 use crate::model::{Disruption, IncidentRates, LoadPattern, Scenario, Stage, StageKind, Targets};
+use crate::text::{format_minutes, parse_decimal, parse_gb, parse_minutes, plural, Size, Trimmed};
 
 /// The longest label or name accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 80;
@@ -135,80 +140,9 @@ pub struct Draft {
     pub message: String,
 }
 
-/// `1.5 TB`, `500 GB`, `0 GB`: sizes as people say them (1 TB = 1,000 GB, as clouds bill).
-pub fn format_gb(gb: f64) -> String {
-    if !gb.is_finite() {
-        return String::new();
-    }
-    let (value, unit) = if gb >= 1_000_000.0 {
-        (gb / 1_000_000.0, "PB")
-    } else if gb >= 1000.0 {
-        (gb / 1000.0, "TB")
-    } else {
-        (gb, "GB")
-    };
-    format!("{} {unit}", trim_number(value))
-}
-
-/// A number without trailing zeros, at most three decimals.
-fn trim_number(v: f64) -> String {
-    let text = format!("{:.3}", (v * 1000.0).round() / 1000.0);
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-/// Reads a plain decimal number as people type it (`1500`, `1,500`, `0.25`, `.5`). Written out
-/// rather than `str::parse::<f64>`, which would add its tables to the web app for no gain here.
-pub fn parse_decimal(text: &str) -> Option<f64> {
-    let text = text.trim();
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    let whole: String = whole.chars().filter(|c| *c != ',').collect();
-    if (whole.is_empty() && fraction.is_empty())
-        || !whole.chars().all(|c| c.is_ascii_digit())
-        || !fraction.chars().all(|c| c.is_ascii_digit())
-        || whole.len() > 15
-    {
-        return None;
-    }
-    let mut value = 0.0;
-    for c in whole.chars() {
-        value = value * 10.0 + f64::from(c.to_digit(10)?);
-    }
-    let mut scale = 1.0;
-    for c in fraction.chars().take(12) {
-        scale /= 10.0;
-        value += f64::from(c.to_digit(10)?) * scale;
-    }
-    Some(value)
-}
-
-/// Reads a size: `500`, `500 GB`, `1.5TB`, `2 pb`, `800 MB` (a bare number is GB).
-pub fn parse_gb(text: &str) -> Result<f64, String> {
-    let hint = "enter a size such as 500 GB or 2 TB";
-    let t = text.trim().to_ascii_lowercase();
-    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(t.len());
-    let (number, unit) = t.split_at(split);
-    let number = parse_decimal(number).ok_or_else(|| hint.to_string())?;
-    let scale = match unit.trim() {
-        "" | "g" | "gb" | "gib" => 1.0,
-        "m" | "mb" | "mib" => 0.001,
-        "t" | "tb" | "tib" => 1000.0,
-        "p" | "pb" | "pib" => 1_000_000.0,
-        other => return Err(format!("unknown unit \"{other}\": {hint}")),
-    };
-    let gb = number * scale;
-    if !gb.is_finite() || gb > 1e12 {
-        return Err(format!("too large: {hint}"));
-    }
-    Ok(gb)
-}
-
 /// `365 days`, `1 day`; empty for `None`.
-pub fn format_days(days: Option<u32>) -> String {
-    match days {
-        None => String::new(),
-        Some(1) => "1 day".into(),
-        Some(d) => format!("{d} days"),
-    }
+fn days_text(days: Option<u32>) -> String {
+    days.map_or_else(String::new, |d| plural(u64::from(d), "day", "days"))
 }
 
 /// Reads days: `90`, `90 days`, `12w`, `1y` (365 days); empty = `None`.
@@ -240,23 +174,28 @@ pub fn field_text(scenario: &Scenario, stage: Option<&Stage>, field: &Field) -> 
         (Some(s), Field::Label) => s.label.clone(),
         (Some(s), Field::Kind) => s.kind.key().into(),
         (Some(s), Field::Service) => s.service.clone().unwrap_or_default(),
-        (Some(s), Field::Volume) => format_gb(s.volume_gb),
-        (Some(s), Field::DailyChange) => format_gb(s.daily_change_gb),
+        (Some(s), Field::Volume) => Size(s.volume_gb).to_string(),
+        (Some(s), Field::DailyChange) => Size(s.daily_change_gb).to_string(),
         (Some(s), Field::Automated) => s.automated.to_string(),
         (Some(s), Field::ModifiedInPlace) => s.modified_in_place.to_string(),
         (Some(s), Field::Recreatable) => s.recreatable.to_string(),
-        (Some(s), Field::SourceRetention) => format_days(s.source_retention_days),
+        (Some(s), Field::SourceRetention) => days_text(s.source_retention_days),
         (Some(s), Field::Load) => load_key(s.load).into(),
-        (Some(s), Field::HotWindow) => format_days(s.hot_window_days),
+        (Some(s), Field::HotWindow) => days_text(s.hot_window_days),
         (_, Field::Name) => scenario.name.clone(),
         (_, Field::Primary) => scenario.regions.primary.clone(),
         (_, Field::Secondary) => scenario.regions.secondary.clone(),
-        (_, Field::Span) => format!("{} months", scenario.span_months),
+        (_, Field::Span) => plural(u64::from(scenario.span_months), "month", "months"),
         (_, Field::Currency) => scenario.currency.clone(),
-        (_, Field::DisastersPerYear) => trim_number(scenario.disasters_per_year),
-        (_, Field::Incidents(d)) => scenario.incidents_per_year.map(|r| trim_number(r.get(*d))).unwrap_or_default(),
+        (_, Field::DisastersPerYear) => Trimmed::<3>(scenario.disasters_per_year).to_string(),
+        (_, Field::Incidents(d)) => {
+            scenario.incidents_per_year.map(|r| Trimmed::<3>(r.get(*d)).to_string()).unwrap_or_default()
+        }
         (_, Field::AllowPreview) => scenario.allow_preview.to_string(),
-        (_, Field::Override(key)) => scenario.overrides.get(key).map(|v| trim_number(*v)).unwrap_or_default(),
+        // Prices go to the hundredth of a cent and below (0.0036 per GB-month): six places.
+        (_, Field::Override(key)) => {
+            scenario.overrides.get(key).map(|v| Trimmed::<6>(*v).to_string()).unwrap_or_default()
+        }
         (None, _) => String::new(),
     }
 }
@@ -447,33 +386,18 @@ mod tests {
     }
 
     #[test]
-    fn sizes_read_and_show_as_people_say_them() {
-        assert_eq!(parse_gb("500"), Ok(500.0));
-        assert_eq!(parse_gb(" 1.5 TB "), Ok(1500.0));
-        assert_eq!(parse_gb("2pb"), Ok(2_000_000.0));
-        assert_eq!(parse_gb("800 MB"), Ok(0.8));
-        assert_eq!(parse_gb("1,200 GB"), Ok(1200.0));
-        assert!(parse_gb("lots").expect_err("refused").contains("500 GB or 2 TB"));
-        assert!(parse_gb("5 XB").expect_err("refused").contains("unknown unit \"xb\""));
-        assert!(parse_gb("-5").is_err());
-        assert_eq!(format_gb(1500.0), "1.5 TB");
-        assert_eq!(format_gb(500.0), "500 GB");
-        assert_eq!(format_gb(0.0), "0 GB");
-        assert_eq!(format_gb(2_500_000.0), "2.5 PB");
-        assert_eq!(format_gb(10.123_456), "10.123 GB");
-    }
-
-    #[test]
-    fn decimals_read_as_typed() {
-        assert_eq!(parse_decimal("1500"), Some(1500.0));
-        assert_eq!(parse_decimal(" 1,500 "), Some(1500.0));
-        assert_eq!(parse_decimal("0.25"), Some(0.25));
-        assert_eq!(parse_decimal(".5"), Some(0.5));
-        assert_eq!(parse_decimal("2."), Some(2.0));
-        for bad in ["", ".", "-1", "1e3", "1.2.3", "x", "1 000"] {
-            assert_eq!(parse_decimal(bad), None, "{bad}");
+    fn sizes_show_as_everywhere_else() {
+        let mut s = lake();
+        for (gb, shown) in
+            [(1500.0, "1.5 TB"), (500.0, "500 GB"), (0.0, "0 GB"), (2_500_000.0, "2.5 PB"), (10.123_456, "10 GB")]
+        {
+            s.stages[0].volume_gb = gb;
+            assert_eq!(field_text(&s, s.stages.first(), &Field::Volume), shown, "{gb}");
         }
-        assert!((parse_decimal("0.0184").unwrap_or_default() - 0.0184).abs() < 1e-15);
+        // The panel shows the figure rounded; typing what it shows sets the figure to that.
+        assert_eq!(set_field(&mut s, Some(0), &Field::Volume, "10 GB"), Ok(true), "10.123456 → 10");
+        assert_eq!(set_field(&mut s, Some(0), &Field::Volume, "10 GB"), Ok(false));
+        assert!(set_field(&mut s, Some(0), &Field::Volume, "lots").expect_err("refused").contains("500 GB or 2 TB"));
     }
 
     #[test]
@@ -484,9 +408,9 @@ mod tests {
         assert_eq!(parse_days("1 year"), Ok(Some(365)));
         assert!(parse_days("soon").is_err());
         assert!(parse_days("500y").expect_err("refused").contains("too long"));
-        assert_eq!(format_days(Some(365)), "365 days");
-        assert_eq!(format_days(Some(1)), "1 day");
-        assert_eq!(format_days(None), "");
+        assert_eq!(days_text(Some(365)), "365 days");
+        assert_eq!(days_text(Some(1)), "1 day");
+        assert_eq!(days_text(None), "");
     }
 
     #[test]

@@ -91,7 +91,7 @@ impl Offer {
 
     /// The restore button's text: `Restore my autosaved scenario “X” (3 stages)`.
     pub fn restore_label(&self) -> String {
-        format!("Restore my autosaved scenario “{}” ({})", self.title(), plural(self.scenario.stages.len(), "stage"))
+        format!("Restore my autosaved scenario “{}” ({})", self.title(), stage_count(self.scenario.stages.len()))
     }
 
     /// What the notice says while the offer stands.
@@ -99,7 +99,7 @@ impl Offer {
         format!(
             "Your autosaved scenario “{}” ({}) is kept: it is not overwritten until you choose.",
             self.title(),
-            plural(self.scenario.stages.len(), "stage")
+            stage_count(self.scenario.stages.len())
         )
     }
 
@@ -147,7 +147,7 @@ pub fn arrival(fragment: &str) -> Arrival {
     if let Some(bench) = from_fragment(body) {
         return match bench {
             Ok(scenario) => Arrival::Open {
-                what: format!("a synthetic platform of {}", plural(scenario.stages.len(), "stage")),
+                what: format!("a synthetic platform of {}", stage_count(scenario.stages.len())),
                 scenario,
             },
             Err(message) => Arrival::Refused(message),
@@ -467,25 +467,14 @@ fn title_of(scenario: &Scenario) -> &str {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+/// `1 stage`, `2 stages`.
+fn stage_count(n: usize) -> String {
+    crate::text::plural(n as u64, "stage", "stages")
 }
 
 /// 2345 → "2,345".
 fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::text::grouped(n as u64)
 }
 
 #[cfg(test)]

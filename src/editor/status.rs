@@ -2,9 +2,9 @@
 //! its service, and RPO and RTO badges. Derived from the plan, never stored.
 
 use crate::catalogue::Service;
-use crate::duration::{format_minutes, format_minutes_f};
 use crate::engine::{Level, Plan, WarningCode};
 use crate::model::Scenario;
+use crate::text::{format_minutes, format_minutes_f};
 use std::collections::HashMap;
 
 /// How a stage fares in the plan.

@@ -14,10 +14,10 @@
 use super::candidates::{Blocked, Candidate, Ctx, How, Wait};
 use super::lineage::Opt;
 use super::rules::Family;
-use super::text::{put, Fixed, Gb, Lower, MaybeMins, Put, Shown};
+use super::text::{put, Lower, MaybeMins, Put};
 use super::{round2, Alternative, Cost, Recommendation};
-use crate::duration::{Mins, Whole};
 use crate::model::{BackupMethod, Disruption, DrStrategy, Target};
+use crate::text::{word, Cents, Count, Fixed, Mins, Size, Trimmed, Whole};
 
 /// Room for rounding when comparing achieved and target minutes.
 pub(super) const EPS: f64 = 1e-6;
@@ -139,7 +139,7 @@ pub(super) fn recommend(
             put!(&mut reason; "; it waits for ", name, ", which is never back");
         }
     }
-    put!(&mut reason; ", for ", currency, " ", Fixed::<2>(c.cost.total()), "/month.");
+    put!(&mut reason; ", for ", currency, " ", Cents(c.cost.total()), "/month.");
     if meets_rpo && meets_rto {
         // In one pass: how many options meet both targets, the cheapest of them (the first of
         // equals) and the cheapest other than the chosen one (the runner-up).
@@ -162,15 +162,15 @@ pub(super) fn recommend(
                 put!(&mut reason;
                     " Chosen faster than its own RTO needs: ", consumer, " rebuilds from it and needs it back by ",
                     Mins(lineage.deadline), "; for its own RTO alone, ", Label(&options[i]), " at ", currency, " ",
-                    Fixed::<2>(options[i].cost.total()), "/month would do.");
+                    Cents(options[i].cost.total()), "/month would do.");
             }
             _ => {
                 put!(&mut reason;
-                    " The cheapest of ", feasible, " option", if feasible == 1 { "" } else { "s" }, " that meet",
-                    if feasible == 1 { "s" } else { "" }, " RPO ", Whole(target.rpo_minutes), " and RTO ",
+                    " The cheapest of ", Count(feasible as u64, "option", "options"), " that ",
+                    word(feasible as u64, "meets", "meet"), " RPO ", Whole(target.rpo_minutes), " and RTO ",
                     Whole(target.rto_minutes), ".");
                 if let Some(next) = runner_up.and_then(|i| options.get(i)) {
-                    put!(&mut reason; " Next: ", Label(next), " at ", currency, " ", Fixed::<2>(next.cost.total()), "/month.");
+                    put!(&mut reason; " Next: ", Label(next), " at ", currency, " ", Cents(next.cost.total()), "/month.");
                 }
             }
         }
@@ -242,7 +242,7 @@ fn not_preferred(
         put!(out; "it would be complete only at ", Mins(done), ", past the RTO of ", Whole(target.rto_minutes), ", so Keel chose ", Label(chosen), ".");
     } else {
         let currency = ctx.scenario.currency.as_str();
-        put!(out; Label(p), " would meet the targets too, at ", currency, " ", Fixed::<2>(p.cost.total()), "/month; ");
+        put!(out; Label(p), " would meet the targets too, at ", currency, " ", Cents(p.cost.total()), "/month; ");
         if chosen.cost.total() < p.cost.total() {
             put!(out; "Keel chose ", Label(chosen), ", which meets them for less.");
         } else {
@@ -301,14 +301,14 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
         How::Redeploy { reload_gb } => {
             put!(out; "Plan: ", Lower(c.backup.label()), " and redeploy");
             if reload_gb > 0.0 {
-                put!(out; ", then reload ", Gb(reload_gb), " from upstream");
+                put!(out; ", then reload ", Size(reload_gb), " from upstream");
             }
             put!(out; ": back in ", rto);
         }
         How::Restore { gb, rehydrate, tier } => {
             put!(out;
                 "Plan: ", Lower(c.backup.label()), " (recovery point ", MaybeMins(c.rpo), ", ", tier.label(),
-                ") and backup & restore: restoring ", Gb(gb), " takes ", rto);
+                ") and backup & restore: restoring ", Size(gb), " takes ", rto);
             if rehydrate {
                 out.push_str(" including archive rehydration");
             }
@@ -318,11 +318,11 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
         }
         How::Reprocess { gb, whole, reload } => {
             if reload {
-                put!(out; "Plan: no backup of its own; reprocess by reloading the dated full set (", Gb(gb), ") in ", rto);
+                put!(out; "Plan: no backup of its own; reprocess by reloading the dated full set (", Size(gb), ") in ", rto);
             } else if whole {
-                put!(out; "Plan: no backup; reprocess all ", Gb(gb), " at ", Shown(ctx.reprocess_tb_per_hour()), " TB/h in ", rto);
+                put!(out; "Plan: no backup; reprocess all ", Size(gb), " at ", Trimmed::<3>(ctx.reprocess_tb_per_hour()), " TB/h in ", rto);
             } else {
-                put!(out; "Plan: no backup; reprocess only the damaged partition (", Gb(gb), ") in ", rto);
+                put!(out; "Plan: no backup; reprocess only the damaged partition (", Size(gb), ") in ", rto);
             }
         }
         How::Replica { rehydrate } => {
@@ -375,7 +375,7 @@ fn blocked_text(ctx: &Ctx<'_>, blocked: Blocked, out: &mut String) {
         }
         Blocked::SourceRetention { keeps_days, needs_days } => {
             put!(out;
-                " The source keeps only ", keeps_days, " days of data but a rebuild needs ", Fixed::<0>(needs_days),
+                " The source keeps only ", Count(u64::from(keeps_days), "day", "days"), " of data but a rebuild needs ", Fixed::<0>(needs_days),
                 " days of history: keep a backup, or have the source keep data longer.");
         }
         Blocked::UpstreamHistory { from, holds_days, needs_days } => {

@@ -21,8 +21,8 @@ use super::graph::Graph;
 use super::lineage::{Opt, Options, Solution};
 use super::text::{put, Lower};
 use super::warnings::{Level, Warning, WarningCode};
-use crate::duration::{Mins, Whole};
 use crate::model::{Disruption, Stage, StageKind, Target};
+use crate::text::{Mins, Whole};
 use serde::{Deserialize, Serialize};
 
 /// Room for rounding when comparing minutes.

@@ -4,11 +4,11 @@
 //! renamed or reused. Messages are plain words and may improve over time.
 
 use super::graph::Graph;
-use super::text::{put, round_to, Fixed, Gb, Lower, MaybeMins};
+use super::text::{put, round_to, Lower, MaybeMins};
 use super::{Recommendation, StagePlan};
 use crate::catalogue::{Prices, Service, Tier};
-use crate::duration::Whole;
 use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, Scenario, Stage, StageKind};
+use crate::text::{word, Count, Fixed, Size, Whole};
 use serde::{Deserialize, Serialize};
 
 /// A warning's stable code.
@@ -162,12 +162,12 @@ fn model_inputs(
                     message: message(|m| {
                         put!(m; name, " is reloaded in full from ", up_name, ", which ");
                         if dated {
-                            put!(m; "keeps dated full sets for ", up.backup_retention_days, " days only");
+                            put!(m; "keeps dated full sets for ", Count(u64::from(up.backup_retention_days), "day", "days"), " only");
                         } else {
                             put!(m; "keeps no dated full sets (its recovery points are ", Lower(corruption.backup.label()), ")");
                         }
                         put!(m; ": the guide's daily full load needs a complete set per load, kept as long as ", name,
-                            " may need to roll back (", stage.backup_retention_days, " days). Keep dated full copies on the lake for that long.");
+                            " may need to roll back (", Count(u64::from(stage.backup_retention_days), "day", "days"), "). Keep dated full copies on the lake for that long.");
                     }),
                 });
             }
@@ -272,7 +272,7 @@ pub(super) fn collect(
                 &plan.id,
                 None,
                 message(|m| put!(m;
-                    name, " runs on ", service.name, " but holds ", Gb(stage.volume_gb),
+                    name, " runs on ", service.name, " but holds ", Size(stage.volume_gb),
                     " of data: the guide treats the cluster as stateless code, recreated from git, with its data on the lake. Keep the data on the lake, not in cluster or DBFS-root storage, or it is lost when the cluster is recreated.")),
             ));
         }
@@ -299,10 +299,12 @@ pub(super) fn collect(
                     Level::Warning,
                     &plan.id,
                     None,
-                    message(|m| put!(m;
-                        name, " cannot be recreated from a source, yet has ", copies, " cop", if copies == 1 { "y" } else { "ies" },
-                        " on ", media, " medi", if media == 1 { "um" } else { "a" }, " with ", if offsite { "one" } else { "none" },
-                        " offsite; the 3-2-1 rule asks for 3 copies, 2 media, 1 offsite.")),
+                    message(|m| {
+                        put!(m;
+                        name, " cannot be recreated from a source, yet has ", Count(copies as u64, "copy", "copies"),
+                        " on ", Count(media as u64, "medium", "media"), " with ", if offsite { "one" } else { "none" },
+                        " offsite; the 3-2-1 rule asks for 3 copies, 2 media, 1 offsite.")
+                    }),
                 ));
             }
         }
@@ -362,8 +364,9 @@ pub(super) fn collect(
                     &plan.id,
                     None,
                     format!(
-                        "{name}: backups are kept {} days but the data may only be kept {max} days for its purpose. Backups do not aid compliance, and under GDPR they can harm it.",
-                        stage.backup_retention_days
+                        "{name}: backups are kept {} but the data may only be kept {} for its purpose. Backups do not aid compliance, and under GDPR they can harm it.",
+                        Count(u64::from(stage.backup_retention_days), "day", "days"),
+                        Count(u64::from(max), "day", "days")
                     ),
                 ));
             }
@@ -385,10 +388,9 @@ pub(super) fn collect(
             code: WarningCode::RestoreNeverTested,
             level: Level::Info,
             message: format!(
-                "{} stage{} recover{} from backups that were never test-restored: untested restores are a common pitfall. Test them regularly and mark each stage as tested.",
-                untested.len(),
-                if untested.len() == 1 { "" } else { "s" },
-                if untested.len() == 1 { "s" } else { "" }
+                "{} {} from backups that were never test-restored: untested restores are a common pitfall. Test them regularly and mark each stage as tested.",
+                Count(untested.len() as u64, "stage", "stages"),
+                word(untested.len() as u64, "recovers", "recover")
             ),
             stages: untested,
             disruption: None,

@@ -68,8 +68,8 @@ impl std::fmt::Display for DecodeError {
         match self {
             DecodeError::TooLarge { bytes } => write!(
                 f,
-                "the file is {:.1} MB; Keel reads plan files up to {} MB",
-                *bytes as f64 / 1_048_576.0,
+                "the file is {} MB; Keel reads plan files up to {} MB",
+                crate::text::Fixed::<1>(*bytes as f64 / 1_048_576.0),
                 MAX_FILE_BYTES / 1_048_576
             ),
             DecodeError::Json { line, column, message } => {
@@ -87,12 +87,7 @@ impl std::fmt::Display for DecodeError {
                 "this plan file is version {version}, made by a newer Keel; this one reads up to version {FILE_VERSION}"
             ),
             DecodeError::Invalid(diagnostics) => {
-                write!(
-                    f,
-                    "the scenario has {} problem{}:",
-                    diagnostics.len(),
-                    if diagnostics.len() == 1 { "" } else { "s" }
-                )?;
+                write!(f, "the scenario has {}:", crate::text::Count(diagnostics.len() as u64, "problem", "problems"))?;
                 for d in diagnostics {
                     write!(f, "\n  {d}")?;
                 }

@@ -6,9 +6,9 @@
 //! expected times. Every piece of user text is escaped, so a label cannot inject Markdown or
 //! HTML into the document.
 
-use crate::duration::format_minutes_f;
 use crate::engine::{Plan, Recommendation, StageTimeline, Timeline};
 use crate::model::{BackupMethod, Disruption, DrStrategy, Scenario, Stage, StageKind};
+use crate::text::{format_minutes, format_minutes_f, Count};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -168,7 +168,8 @@ fn write_timeline(
         if let (Some(hot), Some(days)) = (t.hot, stage.hot_window_days) {
             let _ = write!(
                 out,
-                " First the last {days} days ({} → {}), then the rest ({} → {}).",
+                " First the last {} ({} → {}), then the rest ({} → {}).",
+                Count(u64::from(days), "day", "days"),
                 at(hot.start_minutes),
                 at(hot.end_minutes),
                 at(t.full.start_minutes),
@@ -186,7 +187,7 @@ fn write_timeline(
             out,
             " Back by {}; target {} ({verdict}).",
             at(t.completion_minutes),
-            crate::duration::format_minutes(rec.target.rto_minutes)
+            format_minutes(rec.target.rto_minutes)
         );
         // A missed RPO along the flows: how old the data will be, and where that comes from.
         if !rec.meets_rpo && !rec.assumed {
@@ -197,11 +198,8 @@ fn write_timeline(
                 .rpo_limited_by
                 .as_deref()
                 .map_or_else(String::new, |id| format!(": its data comes from {}", name(id)));
-            let _ = write!(
-                out,
-                " Data back to {point}; RPO {} (MISSES{from}).",
-                crate::duration::format_minutes(rec.target.rpo_minutes)
-            );
+            let _ =
+                write!(out, " Data back to {point}; RPO {} (MISSES{from}).", format_minutes(rec.target.rpo_minutes));
         }
         out.push('\n');
     }

@@ -4,10 +4,9 @@
 
 use super::frame::{self, draw_axes, draw_legend, draw_vertical_marker, Area, AxisText, Drawn, Frame, Key};
 use super::{figure, file_name, lower, stage_name, Figure, HEIGHT, WIDTH};
-use crate::duration::{Mins, Whole};
 use crate::engine::{BreakEven, Cheaper, Plan};
 use crate::model::{Disruption, Scenario};
-use crate::money::{compact_money, whole_money};
+use crate::text::{compact_money, whole_money, Mins, Whole};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 

@@ -5,10 +5,9 @@
 
 use super::frame::{self, draw_axes, draw_legend, draw_vertical_marker, step_path, Area, AxisText, Drawn, Frame, Key};
 use super::{cost_for, figure, lower, Figure, HEIGHT, WIDTH};
-use crate::duration::Mins;
 use crate::engine::{Plan, PlatformPoint};
 use crate::model::{Disruption, Scenario};
-use crate::money::{compact_money, whole_money};
+use crate::text::{compact_money, whole_money, Mins};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -134,7 +133,7 @@ fn draw(spec: &Spec<'_>) -> Figure {
 }
 
 fn draw_series(area: &Area<'_>, frame: &Frame, spec: &Spec<'_>, x_hi: f64) -> Drawn {
-    let target = format!("target {}", crate::duration::Whole(spec.target));
+    let target = format!("target {}", crate::text::Whole(spec.target));
     draw_vertical_marker(area, frame, frame.x_px_from_value(f64::from(spec.target)), frame::DANGER, &target)?;
     area.draw(&PathElement::new(step_path(frame, &spec.points, x_hi), frame::BRAND.stroke_width(3)))?;
     for &(x, y) in &spec.points {
@@ -182,6 +181,6 @@ fn summary(spec: &Spec<'_>) -> String {
             out.push_str(&format!(" Your plan, at {c} {} a month, never recovers every stage", whole_money(cost)))
         }
     }
-    out.push_str(&format!("; the target is {}.", crate::duration::Whole(spec.target)));
+    out.push_str(&format!("; the target is {}.", crate::text::Whole(spec.target)));
     out
 }

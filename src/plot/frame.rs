@@ -154,7 +154,7 @@ pub fn duration_ticks(lo: f64, hi: f64) -> Vec<Tick> {
         .iter()
         .map(|&m| f64::from(m))
         .filter(|&m| m >= lo - 1e-9 && m <= hi + 1e-9)
-        .map(|m| (m, crate::duration::format_minutes(m as u32)))
+        .map(|m| (m, crate::text::format_minutes(m as u32)))
         .collect()
 }
 
@@ -167,7 +167,7 @@ pub fn linear_duration_ticks(max: f64) -> (Vec<Tick>, f64) {
     let max = if max.is_finite() && max > 0.0 { max } else { 60.0 };
     let step = DURATION_STEPS.iter().map(|&s| f64::from(s)).find(|s| max / s <= 7.0).unwrap_or(43200.0);
     let end = (max / step - 1e-9).ceil().max(1.0) * step;
-    let ticks = linear_ticks(step, end, |m| crate::duration::format_minutes(m as u32));
+    let ticks = linear_ticks(step, end, |m| crate::text::format_minutes(m as u32));
     (ticks, end)
 }
 

@@ -5,9 +5,9 @@
 
 use super::frame::{self, draw_axes, draw_legend, draw_vertical_marker, shorten, Area, AxisText, Drawn, Frame, Key};
 use super::{figure, file_name, lower, stage_name, Figure, WIDTH};
-use crate::duration::{Mins, Whole};
 use crate::engine::{Plan, StageTimeline, Timeline};
 use crate::model::{Disruption, Scenario};
+use crate::text::{Mins, Whole};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 

@@ -165,7 +165,7 @@ fn timeline_draws_a_row_per_stage_and_escapes_names() {
     assert!(!fig.svg.contains("<script"), "user text must be escaped");
     assert!(fig.svg.contains("&lt;script&gt;alert(&apos;x&apos;) &amp; co…"), "{}", fig.svg);
     let first = t.first_service_minutes.expect("first service");
-    assert!(fig.svg.contains(&format!("first service {}", crate::duration::Mins(first))));
+    assert!(fig.svg.contains(&format!("first service {}", crate::text::Mins(first))));
 }
 
 #[test]

@@ -21,7 +21,7 @@ fn link_of(s: &Scenario) -> String {
 
 /// One line saying what a start opens, offers, keeps and tells.
 fn summary(start: &Start) -> String {
-    let mut out = format!("opens “{}” ({})", title_of(&start.scenario), plural(start.scenario.stages.len(), "stage"));
+    let mut out = format!("opens “{}” ({})", title_of(&start.scenario), stage_count(start.scenario.stages.len()));
     if let Some(offer) = &start.offer {
         out += &format!("; offers “{}”", offer.title());
     }

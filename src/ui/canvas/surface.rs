@@ -10,6 +10,7 @@ use crate::editor::geometry::{input_handle, output_handle, Rect, Size, DETAIL_ZO
 use crate::editor::status::{card_facts, CardFacts};
 use crate::editor::{Action, Gesture};
 use crate::model::Scenario;
+use crate::text::Count;
 use crate::ui::dom;
 use crate::ui::num::{num, scale};
 use crate::ui::state::{use_editor, use_plan, Shared};
@@ -83,14 +84,6 @@ fn lineage(scenario: &Scenario) -> HashMap<&str, String> {
             (s.id.as_str(), text)
         })
         .collect()
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 /// The centre pane.
@@ -294,7 +287,7 @@ pub fn Canvas() -> Html {
                     <p>{"Drag stages from the palette (or focus one and press Enter) and connect them with flows, from the systems of record to the reports."}</p>
                 </div>
             }
-            <p class="canvas-status">{ format!("{} · {}", plural(stages, "stage"), plural(flows, "flow")) }</p>
+            <p class="canvas-status">{ format!("{} · {}", Count(stages as u64, "stage", "stages"), Count(flows as u64, "flow", "flows")) }</p>
             <p class={classes!("canvas-notice", notice.refusal.then_some("refusal"))} role="status">
                 if !notice.text.is_empty() {
                     <span key={notice.seq}>{ notice.text }</span>

@@ -10,12 +10,11 @@
 //! first). Before the page prints, every row is drawn.
 
 use super::reveal::{show_stage, Dispatcher};
-use crate::duration::{Mins, Whole};
 use crate::engine::Recommendation;
 use crate::model::{Disruption, Scenario};
-use crate::money::whole_money;
 use crate::plot::cost_for;
 use crate::results::{rows, Column, Row, Sort};
+use crate::text::{whole_money, Mins, Whole};
 use crate::ui::dom::{use_before_print, when_idle};
 use crate::ui::state::{use_plan, use_planned};
 use std::collections::BTreeSet;

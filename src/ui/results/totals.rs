@@ -2,9 +2,8 @@
 //! hover and for screen readers), the verdict on targets, and — for the disruption type shown —
 //! the time to first service and to full restore.
 
-use crate::duration::Mins;
 use crate::model::Disruption;
-use crate::money::whole_money;
+use crate::text::{whole_money, Mins};
 use crate::ui::state::use_plan;
 use yew::prelude::*;
 

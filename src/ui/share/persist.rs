@@ -46,8 +46,8 @@ pub fn import_file(file: File, editor: EditorHandle, shelf: Option<ShelfHandle>)
                 let stages = scenario.stages.len();
                 editor.dispatch(Action::Load { scenario: Box::new(scenario), what: format!("“{name}”") });
                 let text = format!(
-                    "Opened “{name}” ({stages} stage{}). Undo (Ctrl+Z) brings back the scenario you had.",
-                    if stages == 1 { "" } else { "s" }
+                    "Opened “{name}” ({}). Undo (Ctrl+Z) brings back the scenario you had.",
+                    crate::text::Count(stages as u64, "stage", "stages")
                 );
                 tell(shelf.as_ref(), Message::new(Tone::Info, text));
             }

@@ -3,6 +3,8 @@
 //! Architects type durations the way they say them. Files store whole minutes; the UI and the
 //! command line show and accept this text form.
 
+use super::Stack;
+
 /// Why a duration could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DurationError(pub String);
@@ -72,31 +74,31 @@ pub fn parse_minutes(text: &str) -> Result<u32, DurationError> {
 pub struct Whole(pub u32);
 
 impl Whole {
-    fn write(self, out: &mut Short) {
+    fn write(self, out: &mut Stack) {
         let minutes = self.0;
         match (minutes / 1440, (minutes % 1440) / 60, minutes % 60) {
             (0, 0, m) => {
-                out.number(m);
+                out.number(u64::from(m));
                 out.text("m");
             }
             (0, h, 0) => {
-                out.number(h);
+                out.number(u64::from(h));
                 out.text("h");
             }
             (0, h, m) => {
-                out.number(h);
+                out.number(u64::from(h));
                 out.text("h ");
-                out.number(m);
+                out.number(u64::from(m));
                 out.text("m");
             }
             (d, 0, _) => {
-                out.number(d);
+                out.number(u64::from(d));
                 out.text("d");
             }
             (d, h, _) => {
-                out.number(d);
+                out.number(u64::from(d));
                 out.text("d ");
-                out.number(h);
+                out.number(u64::from(h));
                 out.text("h");
             }
         }
@@ -104,17 +106,17 @@ impl Whole {
 
     /// Appends what `Display` writes to `out`.
     pub fn push_to(self, out: &mut String) {
-        let mut text = Short::new();
+        let mut text = Stack::new();
         self.write(&mut text);
-        out.push_str(text.as_str());
+        text.push_to(out);
     }
 }
 
 impl std::fmt::Display for Whole {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut text = Short::new();
+        let mut text = Stack::new();
         self.write(&mut text);
-        f.write_str(text.as_str())
+        text.pad(f)
     }
 }
 
@@ -126,14 +128,14 @@ impl std::fmt::Display for Whole {
 pub struct Mins(pub f64);
 
 impl Mins {
-    fn write(self, out: &mut Short) {
+    fn write(self, out: &mut Stack) {
         let m = self.0;
         if !m.is_finite() || m >= f64::from(u32::MAX) {
             out.text("never");
         } else if m <= 0.0 {
             out.text("0m");
         } else if m < 1.0 {
-            out.number(round_positive(m * 60.0));
+            out.number(u64::from(round_positive(m * 60.0)));
             out.text("s");
         } else {
             Whole(round_positive(m)).write(out);
@@ -142,17 +144,17 @@ impl Mins {
 
     /// Appends what `Display` writes to `out`.
     pub fn push_to(self, out: &mut String) {
-        let mut text = Short::new();
+        let mut text = Stack::new();
         self.write(&mut text);
-        out.push_str(text.as_str());
+        text.push_to(out);
     }
 }
 
 impl std::fmt::Display for Mins {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut text = Short::new();
+        let mut text = Stack::new();
         self.write(&mut text);
-        f.write_str(text.as_str())
+        text.pad(f)
     }
 }
 
@@ -169,53 +171,6 @@ fn round_positive(x: f64) -> u32 {
     }
 }
 
-/// The text of a duration, built on the stack: at most `2982616d 4h` (`u32::MAX` minutes).
-struct Short {
-    buf: [u8; 16],
-    len: usize,
-}
-
-impl Short {
-    fn new() -> Short {
-        Short { buf: [0; 16], len: 0 }
-    }
-
-    fn text(&mut self, t: &str) {
-        for &b in t.as_bytes() {
-            if let Some(slot) = self.buf.get_mut(self.len) {
-                *slot = b;
-                self.len += 1;
-            }
-        }
-    }
-
-    /// `n` in decimal.
-    fn number(&mut self, n: u32) {
-        let mut rev = [0u8; 10];
-        let (mut rest, mut count) = (n, 0);
-        loop {
-            rev[count] = b'0' + (rest % 10) as u8;
-            count += 1;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        while count > 0 {
-            count -= 1;
-            if let Some(slot) = self.buf.get_mut(self.len) {
-                *slot = rev[count];
-                self.len += 1;
-            }
-        }
-    }
-
-    /// The text so far (only ASCII is ever written).
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or("")
-    }
-}
-
 /// Shows whole minutes as people write them (see [`Whole`]).
 pub fn format_minutes(minutes: u32) -> String {
     Whole(minutes).to_string()
@@ -228,6 +183,7 @@ pub fn format_minutes_f(minutes: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pushed;
     use super::*;
     use proptest::prelude::*;
 
@@ -255,13 +211,6 @@ mod tests {
                 whole(m.round() as u32)
             }
         }
-    }
-
-    /// What `push_to` appends to a string that already holds text.
-    fn pushed(push: impl FnOnce(&mut String)) -> String {
-        let mut out = String::from("«");
-        push(&mut out);
-        out.split_off("«".len())
     }
 
     fn same_whole(m: u32) {
