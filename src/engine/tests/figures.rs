@@ -182,13 +182,14 @@ fn every_price_book_key_is_read() {
     });
     extra.flows.push(flow("model", "code0"));
     scenarios.push(extra);
-    let base: Vec<String> = scenarios.iter().map(|s| serde_json::to_string(&plan(s)).unwrap_or_default()).collect();
+    let base: Vec<String> =
+        scenarios.iter().map(|s| serde_json::to_string(&plan(s)).expect("a plan serialises")).collect();
     let mut unread = Vec::new();
     for e in crate::catalogue::PRICE_BOOK {
         let changed = scenarios.iter().zip(&base).any(|(s, before)| {
             let mut s = s.clone();
             s.overrides.insert(e.key.to_string(), e.value * 3.0 + 7.0);
-            serde_json::to_string(&plan(&s)).unwrap_or_default() != *before
+            serde_json::to_string(&plan(&s)).expect("a plan serialises") != *before
         });
         if !changed {
             unread.push(e.key);
@@ -252,7 +253,8 @@ fn throughput_is_shared_and_models_load_slowly() {
             .collect(),
         ..Scenario::default()
     };
-    let restore = |p: &Plan| p.stages[0].recommendation(CORRUPTION).and_then(|r| r.rto_minutes).unwrap_or(0.0);
+    let restore =
+        |p: &Plan| p.stages[0].recommendation(CORRUPTION).and_then(|r| r.rto_minutes).expect("a restore time");
     // 50 Gbps of egress: up to five restores at 10 Gbps each, ten at 5 Gbps.
     let (five, ten) = (restore(&plan(&lake(5))), restore(&plan(&lake(10))));
     assert!(ten > five * 1.5, "ten restores share the egress: {five} vs {ten}");
@@ -262,7 +264,7 @@ fn throughput_is_shared_and_models_load_slowly() {
         s.volume_gb = 1000.0;
     });
     let p = plan_one(model);
-    let rto = p.stages[0].recommendation(CORRUPTION).and_then(|r| r.rto_minutes).unwrap_or(0.0);
+    let rto = p.stages[0].recommendation(CORRUPTION).and_then(|r| r.rto_minutes).expect("a load time");
     assert!(rto >= 20.0 * 60.0, "1 TB at 50 GB/h is 20 h, not minutes: {rto}");
 }
 
@@ -286,7 +288,7 @@ fn incident_rates_per_disruption_type() {
             .recommendation(d)
             .map(|r| r.alternatives.iter().filter(|a| a.strategy == D::Reprocess).map(|a| a.monthly).sum::<f64>())
     };
-    let (c, o) = (insurance(CORRUPTION).unwrap_or(0.0), insurance(OUTAGE).unwrap_or(0.0));
+    let (c, o) = (insurance(CORRUPTION).expect("after a corruption"), insurance(OUTAGE).expect("after an outage"));
     assert!(c > 0.0 && o > 0.0, "{c} {o}");
     let bad = Scenario {
         incidents_per_year: Some(crate::model::IncidentRates { data_corruption: -1.0, region_outage: 0.1 }),
@@ -309,7 +311,7 @@ fn copies_pay_the_tier_s_minimum_retention() {
         p.stages[0]
             .recommendation(CORRUPTION)
             .and_then(|r| r.alternatives.iter().find(|a| a.backup == B::FullCopies).map(|a| a.monthly))
-            .unwrap_or(0.0)
+            .expect("full copies are weighed")
     };
     // One dated copy a day for 7 days = 7 copies of 2000 GB, each billed 30 days on cool:
     // 7 × 2000 × 0.01 × 30 ÷ 7 = 600, not 140.

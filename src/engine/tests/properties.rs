@@ -189,7 +189,7 @@ proptest! {
         let mut tighter = scenario.clone();
         let stage = &mut tighter.stages[which];
         let d = if outage { OUTAGE } else { CORRUPTION };
-        let mut targets = stage.targets.unwrap_or_default();
+        let mut targets = stage.targets.expect("arb_stage gives targets");
         let t = targets.get_mut(d);
         t.rto_minutes = (f64::from(t.rto_minutes) * factor) as u32;
         stage.targets = Some(targets);
@@ -207,7 +207,7 @@ proptest! {
         let mut looser = scenario.clone();
         for (stage, &(outage, rto_factor, rpo_factor)) in looser.stages.iter_mut().zip(&loosen) {
             let d = if outage { OUTAGE } else { CORRUPTION };
-            let mut targets = stage.targets.unwrap_or_default();
+            let mut targets = stage.targets.expect("arb_stage gives targets");
             let t = targets.get_mut(d);
             t.rto_minutes = (f64::from(t.rto_minutes) * rto_factor).min(1e9) as u32;
             if all_met {
@@ -251,9 +251,10 @@ proptest! {
         more.stages.push(extra);
         let after = plan(&more);
         for d in Disruption::ALL {
-            let (Some(a), Some(b)) = (base.pipeline.timeline(d), after.pipeline.timeline(d)) else { continue };
+            let a = base.pipeline.timeline(d).expect("a timeline per disruption type");
+            let b = after.pipeline.timeline(d).expect("a timeline per disruption type");
             for s in &a.stages {
-                let Some(t) = b.stage(&s.id) else { continue };
+                let t = b.stage(&s.id).expect("every stage planned without the extra one is planned with it");
                 let before = s.fastest_minutes.unwrap_or(f64::INFINITY);
                 let now = t.fastest_minutes.unwrap_or(f64::INFINITY);
                 prop_assert!(now + 0.05 >= before, "{} {:?}: {before} → {now}", s.id, d);
