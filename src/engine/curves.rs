@@ -417,6 +417,8 @@ mod tests {
         serving: Vec<usize>,
     }
 
+    /// `case` with recovery points `rpos[s] × k` for option `k` of stage `s`, RPO targets
+    /// `rpo` and systems of record `external`; the stages nothing reads from serve.
     fn platform((mut opts, edges, rto): Case, rpos: &[f64], rpo: &[f64], external: &[bool]) -> Platform {
         for (stage, r) in opts.iter_mut().zip(rpos) {
             for (k, o) in stage.iter_mut().enumerate() {
@@ -515,8 +517,7 @@ mod tests {
 
         /// Against brute force, with every option in the pools (no RPO asked): where every stage
         /// feeds at most one other, each point of the RTO curve is the cheapest plan that brings
-        /// every stage back by the target (or its best possible completion, when that is later);
-        /// elsewhere no point is cheaper than that.
+        /// every stage back by the target (or its best possible completion, when that is later).
         #[test]
         fn the_rto_curve_is_the_cheapest_plan_where_each_stage_feeds_at_most_one(
             case in arb_case(true), external in proptest::collection::vec(any::<bool>(), 7)
@@ -530,6 +531,7 @@ mod tests {
             }
         }
 
+        /// On any flows, no point of the RTO curve is cheaper than that plan.
         #[test]
         fn no_point_of_the_rto_curve_is_cheaper_than_brute_force(
             case in arb_case(false), external in proptest::collection::vec(any::<bool>(), 7)

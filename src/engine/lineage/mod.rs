@@ -151,7 +151,9 @@ impl Opt {
 /// `opts[start[s]..start[s + 1]]`.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Options {
+    /// Where each stage's options start in `opts`, and where the last ends.
     pub start: Vec<usize>,
+    /// Every stage's options, stage after stage.
     pub opts: Vec<Opt>,
 }
 

@@ -8,7 +8,7 @@ use crate::engine::candidates::Wait;
 
 /// The RPO pool of a stage with options `opts` and RPO target `target`: the options that meet it,
 /// or, when none does, those with the best recovery point.
-pub(in crate::engine) fn pool_rule(opts: &[Opt], target: f64) -> impl Fn(&Opt) -> bool {
+pub(super) fn pool_rule(opts: &[Opt], target: f64) -> impl Fn(&Opt) -> bool {
     let any = opts.iter().any(|o| le(o.rpo, target));
     let best = opts.iter().map(|o| o.rpo).fold(INF, min);
     move |o: &Opt| if any { le(o.rpo, target) } else { o.rpo <= best }

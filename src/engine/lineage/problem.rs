@@ -17,13 +17,18 @@ pub(in crate::engine) struct Problem {
     /// The positions each position reads from, `up[up_start[p]..up_start[p + 1]]`, in the order
     /// of [`Graph::up`].
     pub(super) up_start: Vec<usize>,
+    /// See `up_start`.
     pub(super) up: Vec<usize>,
     /// Each position's live options, `opts[live_start[p]..live_start[p + 1]]`; `option` holds
     /// their indices among the stage's options.
     pub(super) live_start: Vec<usize>,
+    /// See `live_start`.
     pub(super) option: Vec<usize>,
+    /// See `live_start`.
     pub(super) opts: Vec<Opt>,
+    /// Each position's fastest completion (see [`Solution::fastest`]).
     pub(super) fastest: Vec<f64>,
+    /// Whether any of its live options waits for its upstream stages.
     pub(super) waits: Vec<bool>,
     /// Positions whose search is known in advance (see [`Problem::settle`]), with the extra cost
     /// they ask for any deadline they can meet.
