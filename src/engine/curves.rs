@@ -122,7 +122,9 @@ pub(super) fn analyse(inputs: &Inputs<'_>, solver: &mut Solver, stages: &[StageP
     Curves { platform, stages: stage_curves(stages) }
 }
 
-/// The monthly cost of the options `pick`: their sum in stage order (from −0, as `Iterator::sum`).
+/// The monthly cost of the options `pick`: their sum in stage order. The sum starts at −0, as
+/// `Iterator::sum` does: a platform with no stage has always had curves at −0.0 a month, and
+/// starting at 0 would change those plans' bytes.
 fn monthly_of(options: &Options, pick: &[Option<usize>]) -> f64 {
     let mut total = -0.0;
     for (s, p) in pick.iter().enumerate() {
@@ -373,182 +375,11 @@ fn front(alternatives: &[super::Alternative], value: impl Fn(&super::Alternative
     points
 }
 
-/// The curves as first computed: the whole platform searched at every target by the first
-/// search, the RPO curve and the stages' curves as first written. What [`analyse`] must equal;
-/// tests compare whole plans made both ways.
-#[cfg(test)]
-pub(super) mod first {
-    use super::super::lineage::reference::{cheapest_in_pools, completions, effective_rpo, Solver};
-    use super::super::lineage::{Options, Solution};
-    use super::super::{round2, StagePlan};
-    use super::{
-        pareto, Curves, Inputs, PlatformCurve, PlatformPoint, StageCurve, StagePoint, EPS, RPO_STEPS, RTO_STEPS,
-    };
-    use crate::model::Disruption;
-
-    /// The curves as first computed.
-    pub(in super::super) fn analyse(inputs: &Inputs<'_>, _: &mut super::Solver, stages: &[StagePlan]) -> Curves {
-        let solver = &mut Solver::default();
-        let mut platform = Vec::with_capacity(inputs.solutions.len());
-        for (k, &disruption) in Disruption::ALL.iter().enumerate() {
-            let Some((options, base)) = inputs.solutions.get(k) else {
-                continue;
-            };
-            platform.push(PlatformCurve {
-                disruption,
-                rto: rto_curve(inputs, solver, options, base),
-                rpo: rpo_curve(inputs, options),
-            });
-        }
-        Curves { platform, stages: stage_curves(stages) }
-    }
-
-    fn monthly_of(options: &Options, pick: &[Option<usize>]) -> f64 {
-        pick.iter().enumerate().filter_map(|(s, p)| options.of(s).get((*p)?)).map(|o| o.cost).sum()
-    }
-
-    /// A point for `target` from each stage's achieved value (completion or effective RPO): the
-    /// worst finite one overall and among the serving stages, and how many stages miss `target`.
-    fn point(inputs: &Inputs<'_>, values: &[f64], target: u32, cost: f64) -> PlatformPoint {
-        let limit = f64::from(target) + EPS;
-        let (mut all, mut missing) = (f64::NEG_INFINITY, 0u32);
-        for (s, &v) in values.iter().enumerate() {
-            if inputs.external.get(s).copied().unwrap_or(false) {
-                continue;
-            }
-            if v.is_finite() && v > all {
-                all = v;
-            }
-            if v.is_nan() || v > limit {
-                missing += 1;
-            }
-        }
-        let mut serving = f64::NEG_INFINITY;
-        for &s in inputs.serving {
-            if let Some(&v) = values.get(s) {
-                if v.is_finite() && v > serving {
-                    serving = v;
-                }
-            }
-        }
-        let seen = |v: f64| (v > f64::NEG_INFINITY).then(|| super::super::choose::round1(v));
-        PlatformPoint {
-            target_minutes: target,
-            monthly: round2(cost),
-            achieved_minutes: seen(all),
-            serving_minutes: seen(serving),
-            stages_missing: missing,
-        }
-    }
-
-    fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: &Solution) -> Vec<PlatformPoint> {
-        let n = inputs.graph.len();
-        // The cheapest plan at all: every stage at its cheapest live option. Its completions do not
-        // depend on the target, so where it brings every stage back by max(target, fastest) it is
-        // the search's answer (nothing is cheaper), and the search need not run.
-        let cheapest: Vec<Option<usize>> = (0..n)
-            .map(|s| {
-                let opts = options.of(s);
-                base.live_of(s).iter().copied().min_by(|&a, &b| {
-                    let cost = |i: usize| opts.get(i).map_or(f64::INFINITY, |o| o.cost);
-                    cost(a).total_cmp(&cost(b)).then(a.cmp(&b))
-                })
-            })
-            .collect();
-        let (mut cheap_up, mut cheap_done) = (Vec::new(), Vec::new());
-        completions(inputs.graph, options, &cheapest, &mut cheap_up, &mut cheap_done);
-        // Below every stage's fastest completion, every effective target is the fastest: one plan.
-        let fastest_anywhere = base.fastest.iter().copied().fold(f64::INFINITY, f64::min);
-
-        let mut scratch = base.clone();
-        let mut rto = vec![0.0; n];
-        let mut points = Vec::with_capacity(RTO_STEPS.len());
-        let mut searched_below_fastest = false;
-        for target in RTO_STEPS {
-            let t = f64::from(target);
-            let cheapest_fits = (0..n).all(|s| cheap_done[s] <= t.max(base.fastest[s]) + EPS);
-            let (cost, completion) = if cheapest_fits {
-                (monthly_of(options, &cheapest), &cheap_done)
-            } else {
-                let repeat = t <= fastest_anywhere && searched_below_fastest;
-                if !repeat {
-                    rto.fill(t);
-                    solver.choose(inputs.graph, options, &rto, &mut scratch);
-                    searched_below_fastest = t <= fastest_anywhere;
-                }
-                (monthly_of(options, &scratch.pick), &scratch.completion)
-            };
-            points.push(point(inputs, completion, target, cost));
-        }
-        pareto(points)
-    }
-
-    fn rpo_curve(inputs: &Inputs<'_>, options: &Options) -> Vec<PlatformPoint> {
-        let n = inputs.graph.len();
-        // Beyond the loosest recovery point of any option, every pool is the same.
-        let loosest = options.opts.iter().map(|o| o.rpo).filter(|r| r.is_finite()).fold(0.0, f64::max);
-        let mut pick = Vec::with_capacity(n);
-        let mut effective = Vec::with_capacity(n);
-        let mut points = Vec::with_capacity(RPO_STEPS.len());
-        for target in RPO_STEPS {
-            // Data loss alone: with no recovery time asked, each stage takes the cheapest option in
-            // its pool — what the search returns when every RTO is unbounded.
-            cheapest_in_pools(options, f64::from(target), &mut pick);
-            effective_rpo(inputs.graph, options, &pick, &mut effective);
-            points.push(point(inputs, &effective, target, monthly_of(options, &pick)));
-            if f64::from(target) >= loosest {
-                break;
-            }
-        }
-        pareto(points)
-    }
-
-    /// Each stage's options: the cheapest for every recovery time (and point) — the non-dominated
-    /// ones, fastest first.
-    fn stage_curves(stages: &[StagePlan]) -> Vec<StageCurve> {
-        let mut out = Vec::with_capacity(stages.len() * 2);
-        for s in stages {
-            for r in &s.recommendations {
-                if r.assumed || r.alternatives.is_empty() {
-                    continue;
-                }
-                let front = |value: fn(&super::super::Alternative) -> Option<f64>| {
-                    let mut points: Vec<StagePoint> = r
-                        .alternatives
-                        .iter()
-                        .filter_map(|a| {
-                            Some(StagePoint {
-                                minutes: value(a)?,
-                                monthly: a.monthly,
-                                backup: a.backup,
-                                strategy: a.strategy,
-                            })
-                        })
-                        .collect();
-                    points.sort_by(|a, b| a.minutes.total_cmp(&b.minutes).then(a.monthly.total_cmp(&b.monthly)));
-                    let mut cheapest = f64::INFINITY;
-                    points.retain(|p| {
-                        let keep = p.monthly < cheapest;
-                        cheapest = cheapest.min(p.monthly);
-                        keep
-                    });
-                    points
-                };
-                out.push(StageCurve {
-                    id: s.id.clone(),
-                    disruption: r.disruption,
-                    rto: front(|a| a.rto_minutes),
-                    rpo: front(|a| a.rpo_minutes),
-                });
-            }
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::lineage::tests::{arb_case, brute_force, graph, options, Case};
     use super::*;
+    use proptest::prelude::*;
 
     fn at(target: u32, monthly: f64, achieved: f64, serving: f64) -> PlatformPoint {
         PlatformPoint {
@@ -572,5 +403,145 @@ mod tests {
         ]);
         let targets: Vec<u32> = kept.iter().map(|p| p.target_minutes).collect();
         assert_eq!(targets, [15, 60, 480]);
+    }
+
+    /// A random platform as the curves see it, for one disruption type: its flows, options
+    /// (with recovery points), the stages' own RTO and RPO targets, and which stages are
+    /// systems of record.
+    struct Platform {
+        graph: Graph,
+        options: Options,
+        rto: Vec<f64>,
+        rpo: Vec<f64>,
+        external: Vec<bool>,
+        serving: Vec<usize>,
+    }
+
+    /// `case` with recovery points `rpos[s] × k` for option `k` of stage `s`, RPO targets
+    /// `rpo` and systems of record `external`; the stages nothing reads from serve.
+    fn platform((mut opts, edges, rto): Case, rpos: &[f64], rpo: &[f64], external: &[bool]) -> Platform {
+        for (stage, r) in opts.iter_mut().zip(rpos) {
+            for (k, o) in stage.iter_mut().enumerate() {
+                o.rpo = r * k as f64;
+            }
+        }
+        let n = opts.len();
+        let graph = graph(n, &edges);
+        let serving = (0..n).filter(|&s| graph.down(s).is_empty()).collect();
+        Platform {
+            graph,
+            options: options(&opts),
+            rto,
+            rpo: rpo[..n].to_vec(),
+            external: external[..n].to_vec(),
+            serving,
+        }
+    }
+
+    /// The platform curve of `p`, and what the search makes of each target on its own: for
+    /// every RTO step, every stage's RTO set to it and the whole platform searched; for every
+    /// RPO step, every stage's RPO set to it and no recovery time asked.
+    fn curve_and_searches(p: &Platform) -> (PlatformCurve, Vec<PlatformPoint>, Vec<PlatformPoint>) {
+        let n = p.graph.len();
+        let mut solver = Solver::default();
+        let mut base = Solution::default();
+        solver.solve(&p.graph, &p.options, &p.rto, &p.rpo, &mut base);
+        let solutions = [(p.options.clone(), base)];
+        let inputs = Inputs { graph: &p.graph, solutions: &solutions, external: &p.external, serving: &p.serving };
+        let curve = analyse(&inputs, &mut solver, &[]).platform.remove(0);
+        let cost = |pick: &[Option<usize>]| -> f64 {
+            pick.iter().enumerate().filter_map(|(s, i)| p.options.of(s).get((*i)?)).map(|o| o.cost).sum()
+        };
+        let rto = RTO_STEPS.map(|t| {
+            let mut alone = Solution::default();
+            Solver::default().solve(&p.graph, &p.options, &vec![f64::from(t); n], &p.rpo, &mut alone);
+            point(&inputs, &alone.completion, t, cost(&alone.pick))
+        });
+        let rpo = RPO_STEPS.map(|t| {
+            let mut alone = Solution::default();
+            Solver::default().solve(&p.graph, &p.options, &vec![f64::INFINITY; n], &vec![f64::from(t); n], &mut alone);
+            let mut effective = Vec::new();
+            effective_rpo(&p.graph, &p.options, &alone.pick, &mut effective);
+            point(&inputs, &effective, t, cost(&alone.pick))
+        });
+        (curve, rto.to_vec(), rpo.to_vec())
+    }
+
+    /// Each point the curve keeps is the search's at its target (to the cent and the tenth of a
+    /// minute); each target it leaves out is one a kept point is as cheap
+    /// and as good as.
+    fn same_as_searched(curve: &[PlatformPoint], searched: &[PlatformPoint]) -> Result<(), String> {
+        let never = f64::INFINITY;
+        let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => (a - b).abs() <= 0.051,
+            (a, b) => a == b,
+        };
+        let at_most = |a: Option<f64>, b: Option<f64>| a.unwrap_or(never) <= b.unwrap_or(never) + 0.051;
+        for e in searched {
+            let ok = match curve.iter().find(|c| c.target_minutes == e.target_minutes) {
+                Some(c) => {
+                    (c.monthly - e.monthly).abs() <= 0.011
+                        && close(c.achieved_minutes, e.achieved_minutes)
+                        && close(c.serving_minutes, e.serving_minutes)
+                        && c.stages_missing == e.stages_missing
+                }
+                None => curve.iter().any(|c| {
+                    c.monthly <= e.monthly + 0.011
+                        && at_most(c.achieved_minutes, e.achieved_minutes)
+                        && at_most(c.serving_minutes, e.serving_minutes)
+                }),
+            };
+            if !ok {
+                return Err(format!("at {} min: curve {curve:?}, searched {e:?}", e.target_minutes));
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        /// The platform curves, with their shortcuts (the cheapest plan once it fits, only the
+        /// groups with a choice searched, settled stages, the RPO curve's direct scan), are what
+        /// the search gives at each target on its own.
+        #[test]
+        fn platform_curves_are_the_search_at_each_target(
+            case in arb_case(false), rpos in proptest::collection::vec(0.0..300.0f64, 7),
+            rpo in proptest::collection::vec(0.0..400.0f64, 7), external in proptest::collection::vec(any::<bool>(), 7)
+        ) {
+            let p = platform(case, &rpos, &rpo, &external);
+            let (curve, rto, rpo) = curve_and_searches(&p);
+            prop_assert_eq!(same_as_searched(&curve.rto, &rto), Ok(()));
+            prop_assert_eq!(same_as_searched(&curve.rpo, &rpo), Ok(()));
+        }
+
+        /// Against brute force, with every option in the pools (no RPO asked): where every stage
+        /// feeds at most one other, each point of the RTO curve is the cheapest plan that brings
+        /// every stage back by the target (or its best possible completion, when that is later).
+        #[test]
+        fn the_rto_curve_is_the_cheapest_plan_where_each_stage_feeds_at_most_one(
+            case in arb_case(true), external in proptest::collection::vec(any::<bool>(), 7)
+        ) {
+            let p = platform(case, &[0.0; 7], &[f64::INFINITY; 7], &external);
+            let (curve, _, _) = curve_and_searches(&p);
+            prop_assert!(!curve.rto.is_empty());
+            for c in &curve.rto {
+                let (cheapest, _) = brute_force(&p.graph, &p.options, &vec![f64::from(c.target_minutes); p.graph.len()]);
+                prop_assert!((c.monthly - round2(cheapest)).abs() <= 0.011, "{c:?}: brute force {cheapest}");
+            }
+        }
+
+        /// On any flows, no point of the RTO curve is cheaper than that plan.
+        #[test]
+        fn no_point_of_the_rto_curve_is_cheaper_than_brute_force(
+            case in arb_case(false), external in proptest::collection::vec(any::<bool>(), 7)
+        ) {
+            let p = platform(case, &[0.0; 7], &[f64::INFINITY; 7], &external);
+            let (curve, _, _) = curve_and_searches(&p);
+            for c in &curve.rto {
+                let (cheapest, _) = brute_force(&p.graph, &p.options, &vec![f64::from(c.target_minutes); p.graph.len()]);
+                prop_assert!(c.monthly + 0.011 >= round2(cheapest), "{c:?}: brute force {cheapest}");
+            }
+        }
     }
 }

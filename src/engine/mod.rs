@@ -229,14 +229,6 @@ impl Plan {
 
 /// Plans a scenario: recommendations, totals, warnings and diagnostics.
 pub fn plan(scenario: &Scenario) -> Plan {
-    plan_with(scenario, curves::analyse)
-}
-
-/// How the cost curves are computed: [`curves::analyse`], or in tests the first, slower way it
-/// must agree with.
-type CurvesFn = fn(&curves::Inputs<'_>, &mut lineage::Solver, &[StagePlan]) -> Curves;
-
-fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
     let mut diagnostics = scenario.validate();
     let (prices, price_diagnostics) = Prices::resolve(&scenario.overrides);
     diagnostics.extend(price_diagnostics);
@@ -401,7 +393,7 @@ fn plan_with(scenario: &Scenario, curves_of: CurvesFn) -> Plan {
     let break_even = breakeven::analyse(&inputs, &solutions, &up_fastest, &prices, scenario.span_months, incidents);
     let external: Vec<bool> = work.iter().map(|w| w.ctx.stage.kind == StageKind::SystemOfRecord).collect();
     let serving = pipeline::serving(&graph, &inputs);
-    let curves = curves_of(
+    let curves = curves::analyse(
         &curves::Inputs { graph: &graph, solutions: &solutions, external: &external, serving: &serving },
         &mut solver,
         &stages,

@@ -136,18 +136,16 @@ fn break_even_draws_both_cumulative_series_and_the_month() {
         .break_even
         .iter()
         .find(|b| b.reprocess_possible && b.break_even_month.is_some_and(|m| m > 1))
-        .or_else(|| plan.break_even.iter().find(|b| b.reprocess_possible))
-        .expect("a stage that may reprocess");
+        .expect("a stage that may reprocess, with a break-even month after the first");
     let fig = break_even(&plan, &scenario, &b.id, b.disruption).expect("a figure");
     let months = b.copies_cumulative.len();
     let copies = polylines(&fig.svg, "#0F3D5E");
     let reprocess = polylines(&fig.svg, "#B35800");
     assert!(copies.iter().any(|l| l.len() == months + 1), "copies: month 0 and each month");
     assert!(reprocess.iter().any(|l| l.len() == b.reprocess_cumulative.len() + 1), "reprocess likewise");
-    if let Some(m) = b.break_even_month {
-        assert!(fig.svg.contains(&format!("break-even: month {m}")));
-        assert!(fig.summary.contains(&format!("by month {m}")));
-    }
+    let m = b.break_even_month.expect("a break-even month");
+    assert!(fig.svg.contains(&format!("break-even: month {m}")), "{}", fig.svg);
+    assert!(fig.summary.contains(&format!("by month {m}")), "{}", fig.summary);
     assert!(break_even(&plan, &scenario, "no-such-stage", b.disruption).is_none());
 }
 

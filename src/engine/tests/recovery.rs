@@ -1,0 +1,327 @@
+//! Recovery along the flows, computed by hand from the price book's defaults: when each stage
+//! is back and with how old data, the critical path, divided restores, the faster upstream a
+//! rebuild needs, and break-even of keeping a copy against rebuilding.
+
+use super::*;
+
+/// erp → raw → enriched → model → report, where enriched and the model can only be rebuilt
+/// (their RPO target of 0 leaves only reprocessing), after a corruption that spread down it.
+fn rebuilt_chain(report_rto: u32, hot_windows: bool) -> Scenario {
+    let day = 1440;
+    let erp = named("erp", K::SystemOfRecord, |_| {});
+    let raw = named("raw", K::Raw, |s| {
+        s.service = Some("generic_object_store".into());
+        s.volume_gb = 8800.0;
+        s.daily_change_gb = 88.0;
+        s.hot_window_days = hot_windows.then_some(7);
+        s.targets = targets((day, day), (day, 2 * day));
+    });
+    let enriched = named("enriched", K::Enriched, |s| {
+        s.service = Some("generic_object_store".into());
+        s.recreatable = true;
+        s.modified_in_place = true;
+        s.volume_gb = 3000.0;
+        s.daily_change_gb = 30.0;
+        s.hot_window_days = hot_windows.then_some(7);
+        s.targets = targets((0, day), (0, 2 * day));
+    });
+    let model = named("model", K::Model, |s| {
+        s.service = Some("generic_database".into());
+        s.load = LoadPattern::DailyFull;
+        s.volume_gb = 600.0;
+        s.daily_change_gb = 20.0;
+        s.hot_window_days = hot_windows.then_some(7);
+        s.targets = targets((0, day), (0, 2 * day));
+    });
+    let report = named("report", K::Report, |s| {
+        s.service = Some("git_repository".into());
+        s.targets = targets((day, report_rto), (day, 2 * day));
+    });
+    Scenario {
+        stages: vec![erp, raw, enriched, model, report],
+        flows: vec![flow("erp", "raw"), flow("raw", "enriched"), flow("enriched", "model"), flow("model", "report")],
+        overrides: round_figures(),
+        ..Scenario::default()
+    }
+}
+
+#[test]
+fn a_report_waits_for_its_whole_pipeline_and_the_violation_names_the_critical_path() {
+    // raw: snapshots, 15 + 8.8 TB ÷ 7 TB/h (75.43) = 90.43 min, its own copy, no waiting.
+    // enriched: reprocess all 3 TB (changed in place) at 1 TB/h = 180 min after raw: 270.43.
+    // model: reload 0.6 TB at 1 TB/h = 36 min after enriched: 306.43 (5h 6m).
+    // report: redeployed from git in 30 min alongside, serves when the model is back: 306.43.
+    let p = plan(&rebuilt_chain(240, false));
+    let done = |id: &str| timeline(&p, CORRUPTION, id).completion_minutes;
+    // The system of record is back when its owner says (the scenario's 1-day RTO); raw does not
+    // wait for it: it restores its own copies.
+    assert_eq!(done("erp"), Some(1440.0));
+    assert_eq!(done("raw"), Some(90.4));
+    assert_eq!(done("enriched"), Some(270.4));
+    assert_eq!(done("model"), Some(306.4));
+    assert_eq!(done("report"), Some(306.4));
+    assert_eq!(timeline(&p, CORRUPTION, "report").critical_upstream.as_deref(), Some("model"));
+    assert_eq!(timeline(&p, CORRUPTION, "model").waits_for, vec!["enriched".to_string()]);
+    assert!(timeline(&p, CORRUPTION, "raw").waits_for.is_empty(), "raw restores its own copy");
+
+    let report = p.stages[4].recommendation(CORRUPTION).expect("rec");
+    assert_eq!((report.rto_minutes, report.completion_minutes), (Some(30.0), Some(306.4)));
+    assert!(report.meets_rpo && !report.meets_rto);
+    assert!(report.reason.contains("at its fastest it is complete at 5h 6m"), "{}", report.reason);
+    let w = p
+        .warnings
+        .iter()
+        .find(|w| w.code == WarningCode::RtoLimitedByUpstream && w.disruption == Some(CORRUPTION))
+        .expect("rto_limited_by_upstream");
+    assert!(
+        w.message.contains("report ← model (reload 36m) ← enriched (reprocess 3h) ← raw (restore 1h 30m): 5h 6m > 4h"),
+        "{}",
+        w.message
+    );
+    assert_eq!(w.stages, ["report", "model", "enriched", "raw"]);
+    assert!(w.message.contains("The longest step is enriched (reprocess 3h)"), "{}", w.message);
+    assert!(w.message.contains("gaining the 1h 6m"), "{}", w.message);
+    assert_eq!(w.level, Level::Critical);
+    // Not reported twice: the report's own recovery meets its RTO.
+    assert!(!p.warnings.iter().any(|w| w.code == WarningCode::TargetNotMet && w.stages == ["report"]));
+    assert_eq!(
+        p.pipeline.timeline(CORRUPTION).map(|t| t.critical_path.clone()),
+        Some(vec!["report".to_string(), "model".into(), "enriched".into(), "raw".into()])
+    );
+    // With a 6 h RTO the same pipeline is fine.
+    let p = plan(&rebuilt_chain(360, false));
+    assert!(p.stages[4].recommendation(CORRUPTION).is_some_and(Recommendation::meets));
+    assert!(!p.warnings.iter().any(|w| w.code == WarningCode::RtoLimitedByUpstream));
+}
+
+#[test]
+fn data_rebuilt_from_a_restored_stage_is_no_fresher_than_its_recovery_point() {
+    // raw restores to a point a day old (snapshots every 1440 min); enriched and the model are
+    // rebuilt from it, so their RPO target of 0 cannot hold, though their own option (reprocess,
+    // RPO 0) meets it. The report serves the model's data: RPO 1d, target 1d: fine.
+    let p = plan(&rebuilt_chain(480, false));
+    for id in ["enriched", "model", "report"] {
+        let t = timeline(&p, CORRUPTION, id);
+        assert_eq!((t.effective_rpo_minutes, t.rpo_limited_by.as_deref()), (Some(1440.0), Some("raw")), "{id}");
+    }
+    assert_eq!(timeline(&p, CORRUPTION, "raw").rpo_limited_by, None);
+    let limited: Vec<&Warning> = p
+        .warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::RpoLimitedByUpstream && w.disruption == Some(CORRUPTION))
+        .collect();
+    assert_eq!(limited.len(), 2, "{limited:?}");
+    assert_eq!(limited[1].stages, ["model", "enriched", "raw"]);
+    assert!(limited[1].message.contains("comes from raw (model ← enriched ← raw)"), "{}", limited[1].message);
+    assert!(limited[1].message.contains("a point 1d old") && limited[1].message.contains("target is 0m"));
+}
+
+/// What a stage rebuilt from one upstream stage achieves for its RPO along the flows.
+struct RpoAlongFlows {
+    /// `effective_rpo_minutes` of the downstream stage's recommendation.
+    effective: Option<f64>,
+    /// `rpo_limited_by` of its timeline.
+    limited_by: Option<&'static str>,
+    meets_rpo: bool,
+    stages_violating: usize,
+    /// `rpo_limited_by_upstream` warnings about it.
+    limited_warnings: usize,
+}
+
+/// raw (snapshots every `interval` minutes, its own RPO target 1d) → enriched (automated, so
+/// reprocessed from raw: its own recovery point is 0) with a corruption RPO target of
+/// `enriched_rpo`: what enriched achieves after a corruption.
+fn check_rpo_along_flows(interval: Option<f64>, enriched_rpo: u32, expect: RpoAlongFlows) {
+    let day = 1440;
+    let raw = named("raw", K::Raw, |s| {
+        s.service = Some("generic_object_store".into());
+        s.targets = targets((day, day), (day, 2 * day));
+    });
+    let enriched = named("enriched", K::Enriched, |s| {
+        s.service = Some("generic_object_store".into());
+        s.recreatable = true;
+        s.targets = targets((enriched_rpo, day), (day, 2 * day));
+    });
+    let mut scenario =
+        Scenario { stages: vec![raw, enriched], flows: vec![flow("raw", "enriched")], ..Scenario::default() };
+    if let Some(minutes) = interval {
+        scenario.overrides.insert("backup.interval_minutes".into(), minutes);
+    }
+    let p = plan(&scenario);
+    let case = format!("interval {interval:?}, enriched RPO {enriched_rpo}");
+    let rec = p.stages[1].recommendation(CORRUPTION).expect("rec");
+    assert_eq!((rec.strategy, rec.rpo_minutes), (D::Reprocess, Some(0.0)), "{case}: rebuilt, own point 0");
+    assert_eq!(rec.effective_rpo_minutes, expect.effective, "{case}");
+    assert_eq!(timeline(&p, CORRUPTION, "enriched").effective_rpo_minutes, expect.effective, "{case}");
+    assert_eq!(timeline(&p, CORRUPTION, "enriched").rpo_limited_by.as_deref(), expect.limited_by, "{case}");
+    assert_eq!(rec.meets_rpo, expect.meets_rpo, "{case}: {}", rec.reason);
+    assert_eq!(rec.meets(), expect.meets_rpo, "{case}: the RTO is met, so meets() is the RPO");
+    assert_eq!(p.totals.stages_violating, expect.stages_violating, "{case}");
+    assert_eq!(p.totals.stages_meeting, 2 - expect.stages_violating, "{case}");
+    let about = |code: WarningCode| {
+        p.warnings.iter().filter(|w| w.code == code && w.stages.first().map(String::as_str) == Some("enriched")).count()
+    };
+    assert_eq!(about(WarningCode::RpoLimitedByUpstream), expect.limited_warnings, "{case}: {:?}", p.warnings);
+    // Its own option meets the RPO: an upstream miss is never also a `target_not_met`.
+    assert_eq!(about(WarningCode::TargetNotMet), 0, "{case}: {:?}", p.warnings);
+    // The reason does not leave "meets RPO" standing when the data misses it.
+    let explained = rec.reason.contains("But its data comes from raw");
+    assert_eq!(explained, !expect.meets_rpo, "{case}: {}", rec.reason);
+}
+
+#[test]
+fn a_stage_rebuilt_from_an_older_upstream_point_misses_its_rpo() {
+    // raw restores to a point a day old; enriched's own reprocessing loses nothing, but what it
+    // reprocesses is raw's restored data: a day old, against a 1 h target.
+    check_rpo_along_flows(
+        None,
+        60,
+        RpoAlongFlows {
+            effective: Some(1440.0),
+            limited_by: Some("raw"),
+            meets_rpo: false,
+            stages_violating: 1,
+            limited_warnings: 1,
+        },
+    );
+    let p = plan(&{
+        let mut s = rebuilt_chain(480, false);
+        s.stages[2].targets = targets((60, 1440), (0, 2880));
+        s
+    });
+    let enriched = p.stages[2].recommendation(CORRUPTION).expect("rec");
+    assert!(
+        enriched.reason.ends_with("But its data comes from raw, which recovers to a point 1d old: along the flows it misses its RPO of 1h (see the warnings)."),
+        "{}",
+        enriched.reason
+    );
+}
+
+#[test]
+fn a_stage_rebuilt_from_a_recent_enough_upstream_point_meets_its_rpo() {
+    // The same day-old point against a 1 d target: limited by raw, and within it.
+    check_rpo_along_flows(
+        None,
+        1440,
+        RpoAlongFlows {
+            effective: Some(1440.0),
+            limited_by: Some("raw"),
+            meets_rpo: true,
+            stages_violating: 0,
+            limited_warnings: 0,
+        },
+    );
+    // Snapshots every 30 minutes: enriched is no fresher than 30 minutes, within its 1 h.
+    check_rpo_along_flows(
+        Some(30.0),
+        60,
+        RpoAlongFlows {
+            effective: Some(30.0),
+            limited_by: Some("raw"),
+            meets_rpo: true,
+            stages_violating: 0,
+            limited_warnings: 0,
+        },
+    );
+}
+
+#[test]
+fn divided_restore_serves_the_newest_days_first() {
+    // Hot windows of 7 days: raw 7 × 88 = 616 GB of 8800 (7 %), enriched 210 of 3000 (7 %),
+    // model 140 of 600 (23.3 %).
+    // raw: hot 15 + 7 % of 75.43 = 20.28; then the rest, complete at 90.43.
+    // enriched: hot pass once raw's hot data is back, 20.28 + 7 % of 180 = 32.88; full pass
+    //   after raw is complete, 90.43 + 180 = 270.43.
+    // model: hot pass 32.88 + 23.3 % of 36 = 41.28; full 270.43 + 36 = 306.43.
+    // report: serves hot data at 41.28 (first service), everything at 306.43 (full restore).
+    let p = plan(&rebuilt_chain(480, true));
+    let phase = |ph: Option<Phase>| ph.map(|p| (p.start_minutes, p.end_minutes));
+    let t = |id| timeline(&p, CORRUPTION, id);
+    assert_eq!(phase(t("raw").hot), Some((Some(0.0), Some(20.3))));
+    assert_eq!(phase(Some(t("raw").full)), Some((Some(20.3), Some(90.4))));
+    assert_eq!(phase(t("enriched").hot), Some((Some(20.3), Some(32.9))));
+    assert_eq!(phase(Some(t("enriched").full)), Some((Some(90.4), Some(270.4))));
+    assert_eq!(phase(t("model").hot), Some((Some(32.9), Some(41.3))));
+    assert_eq!(phase(Some(t("model").full)), Some((Some(270.4), Some(306.4))));
+    assert_eq!(phase(t("report").hot), Some((Some(0.0), Some(41.3))));
+    assert_eq!(phase(Some(t("report").full)), Some((Some(0.0), Some(306.4))));
+    let whole = p.pipeline.timeline(CORRUPTION).expect("timeline");
+    assert_eq!(whole.serving, ["report"]);
+    assert_eq!(whole.first_service_minutes, Some(41.3));
+    assert_eq!(whole.full_restore_minutes, Some(306.4));
+    // Without hot windows the report serves only when everything is back.
+    let p = plan(&rebuilt_chain(480, false));
+    let whole = p.pipeline.timeline(CORRUPTION).expect("timeline");
+    assert_eq!(whole.first_service_minutes, Some(306.4));
+    assert!(timeline(&p, CORRUPTION, "raw").hot.is_none());
+}
+
+#[test]
+fn a_stage_that_must_rebuild_in_time_gets_a_faster_upstream() {
+    // raw fails over its geo-replica in 60 min (cheapest and fastest: 8800 × 0.0184 + 52.80).
+    // Model RTO 4 h: its reload takes 30 + 36 min after enriched, so enriched must be back by
+    // 240 − 36 = 204 min; rebuilding it would finish at 60 + 180 = 240, so it fails over its
+    // replica instead (60), and the model is back at 96, the report with it.
+    let p = plan(&outage_chain(240));
+    let enriched = p.stages[1].recommendation(OUTAGE).expect("rec");
+    assert_eq!(enriched.strategy, D::GeoReplicatedStorage, "{}", enriched.reason);
+    assert_eq!(enriched.cost.total(), 73.2);
+    assert!(
+        enriched
+            .reason
+            .contains("Chosen faster than its own RTO needs: model rebuilds from it and needs it back by 3h 24m"),
+        "{}",
+        enriched.reason
+    );
+    assert!(enriched.reason.contains("reprocess at USD 1.25/month would do"), "{}", enriched.reason);
+    assert_eq!(timeline(&p, OUTAGE, "enriched").deadline_minutes, Some(204.0));
+    assert_eq!(timeline(&p, OUTAGE, "model").completion_minutes, Some(96.0));
+    assert_eq!(timeline(&p, OUTAGE, "report").completion_minutes, Some(96.0));
+    assert!(p.stages.iter().all(|s| s.recommendations.iter().all(|r| r.meets_rto)));
+    // The model's RPO of 0 after an outage holds for its own reload, not along the flows: the
+    // replica it reloads from is 15 minutes behind.
+    let model = p.stages[2].recommendation(OUTAGE).expect("rec");
+    assert_eq!((model.rpo_minutes, model.effective_rpo_minutes, model.meets_rpo), (Some(0.0), Some(15.0), false));
+    // With two days for the model, enriched is rebuilt: 240 min, model 276.
+    let p = plan(&outage_chain(2880));
+    let enriched = p.stages[1].recommendation(OUTAGE).expect("rec");
+    assert_eq!(enriched.strategy, D::Reprocess, "{}", enriched.reason);
+    assert_eq!(timeline(&p, OUTAGE, "model").completion_minutes, Some(276.0));
+}
+
+#[test]
+fn break_even_of_keeping_a_replica_against_rebuilding_after_each_disaster() {
+    // enriched after an outage: its cheapest copy meeting RPO 1d is the geo-replica, 73.20/month;
+    // a rebuild of all 3 TB costs 3 × 25 = 75.00 in the month of a disaster. At 0.2 disasters a
+    // year the first is in month 1 and the next in month 61, after the 36-month span.
+    // Copies: 73.20 by month 1 (< 75), 146.40 by month 2 (≥ 75): break-even in month 2.
+    let p = plan(&outage_chain(2880));
+    let b = p.break_even.iter().find(|b| b.id == "enriched" && b.disruption == OUTAGE).expect("break-even");
+    assert_eq!((b.copies.strategy, b.copies.monthly), (D::GeoReplicatedStorage, 73.2));
+    assert_eq!(b.rebuild_cost, 75.0);
+    assert_eq!(b.copies_cumulative.len(), 36);
+    assert_eq!((b.copies_cumulative[0], b.copies_cumulative[1], b.copies_cumulative[35]), (73.2, 146.4, 2635.2));
+    assert!(b.reprocess_cumulative.iter().all(|&c| c == 75.0), "{:?}", b.reprocess_cumulative);
+    assert_eq!((b.break_even_month, b.cheaper_over_span, b.disasters_over_span), (Some(2), Cheaper::Reprocess, 1));
+    // Rebuilding starts when raw has failed over (60) and takes 30 + 180: back at 240, within 2 days.
+    assert!(b.reprocess_possible);
+    assert_eq!((b.reprocess_minutes, b.reprocess_best_minutes, b.reprocess_fits_rto), (Some(240.0), Some(240.0), true));
+    // After a corruption only the damaged partition (a day, 30 GB) is rebuilt: 0.75, against
+    // snapshots (30 GB × 30 days × 0.01 = 9.00/month): copies cost more from the first month.
+    let c = p.break_even.iter().find(|b| b.id == "enriched" && b.disruption == CORRUPTION).expect("break-even");
+    assert_eq!((c.copies.backup, c.copies.monthly, c.rebuild_cost), (B::Snapshots, 9.0, 0.75));
+    assert_eq!(c.break_even_month, Some(1));
+    // Raw cannot be rebuilt, and the report keeps no copies: neither is compared.
+    assert!(!p.break_even.iter().any(|b| b.id == "raw" || b.id == "report"));
+
+    // A disaster every month: 75 a month against 73.20, so copies never cost as much; and with a
+    // 3 h RTO rebuilding (240 min at best) does not fit at all.
+    let mut monthly = outage_chain(2880);
+    monthly.disasters_per_year = 12.0;
+    monthly.stages[1].targets = targets((1440, 1440), (1440, 180));
+    let p = plan(&monthly);
+    let b = p.break_even.iter().find(|b| b.id == "enriched" && b.disruption == OUTAGE).expect("break-even");
+    assert_eq!((b.break_even_month, b.cheaper_over_span, b.disasters_over_span), (None, Cheaper::Copies, 36));
+    assert_eq!((b.reprocess_cumulative[0], b.reprocess_cumulative[35]), (75.0, 2700.0));
+    assert!(!b.reprocess_fits_rto);
+}

@@ -1,0 +1,183 @@
+//! Each warning code on a stage that raises it, and what invalid input becomes: diagnostics,
+//! not failures.
+
+use super::*;
+
+#[test]
+fn warning_source_retention_too_short() {
+    let s = stage(K::Enriched, |s| {
+        s.recreatable = true;
+        s.source_retention_days = Some(7);
+    });
+    let p = plan_one(s);
+    assert!(codes(&p).contains(&WarningCode::SourceRetentionTooShort), "{:?}", codes(&p));
+    // Reprocessing the whole stage is impossible: DR must use a copy.
+    let outage = p.stages[0].recommendation(OUTAGE).expect("rec");
+    assert_ne!(outage.strategy, D::Reprocess, "{}", outage.reason);
+}
+
+#[test]
+fn warning_service_not_in_secondary() {
+    let s = stage(K::Presentation, |s| s.available_in_secondary = false);
+    let p = plan_one(s);
+    assert!(codes(&p).contains(&WarningCode::ServiceNotInSecondary));
+    let outage = p.stages[0].recommendation(OUTAGE).expect("rec");
+    assert!(outage.rto_minutes.is_none() && !outage.meets_rto);
+    assert!(outage.reason.contains("not offered in the paired region"), "{}", outage.reason);
+}
+
+#[test]
+fn warning_archive_rehydration_exceeds_rto() {
+    let s = stage(K::Archive, |s| {
+        s.service = Some("azure_blob_archive".into());
+        s.targets =
+            Some(Targets { data_corruption: Target { rpo_minutes: 1440, rto_minutes: 240 }, ..Targets::default() });
+    });
+    let p = plan_one(s);
+    let w = p.warnings.iter().find(|w| w.code == WarningCode::ArchiveRehydrationExceedsRto).expect("warning");
+    assert!(w.message.contains("15h") && w.message.contains("4h"), "{}", w.message);
+}
+
+#[test]
+fn warning_no_geo_redundancy_and_retired_service() {
+    let s = stage(K::Raw, |s| s.service = Some("adls_gen1".into()));
+    let c = codes(&plan_one(s));
+    assert!(c.contains(&WarningCode::NoGeoRedundancy) && c.contains(&WarningCode::ServiceRetired), "{c:?}");
+}
+
+#[test]
+fn warning_retention_beyond_purpose() {
+    let s = stage(K::Raw, |s| {
+        s.max_retention_days = Some(14);
+        s.backup_retention_days = 90;
+    });
+    let p = plan_one(s);
+    let w = p.warnings.iter().find(|w| w.code == WarningCode::RetentionBeyondPurpose).expect("warning");
+    assert!(w.message.contains("90 days") && w.message.contains("GDPR"), "{}", w.message);
+}
+
+#[test]
+fn warning_three_two_one_and_untested_restores() {
+    // Curated data changed in place: snapshots (same medium) plus a geo replica.
+    let s = stage(K::Curated, |s| s.modified_in_place = true);
+    let p = plan_one(s);
+    assert!(codes(&p).contains(&WarningCode::ThreeTwoOneNotMet), "{:?}", codes(&p));
+    assert!(codes(&p).contains(&WarningCode::RestoreNeverTested));
+    let tested = stage(K::Curated, |s| {
+        s.modified_in_place = true;
+        s.restore_tested = true;
+    });
+    assert!(!codes(&plan_one(tested)).contains(&WarningCode::RestoreNeverTested));
+}
+
+#[test]
+fn warning_replica_without_backup() {
+    let scenario = Scenario { stages: vec![stage(K::Presentation, |_| {})], ..Scenario::default() };
+    let mut plans = plan(&scenario).stages;
+    // Make the plan what a careless design would be: a replica and nothing else.
+    for r in &mut plans[0].recommendations {
+        r.backup = B::None;
+        r.strategy = if r.disruption == OUTAGE { D::HotStandby } else { D::None };
+    }
+    let own_rpo: Vec<[bool; 2]> =
+        plans.iter().map(|p| std::array::from_fn(|k| p.recommendations[k].meets_rpo)).collect();
+    let graph = super::graph::Graph::build(&["s"], &[]);
+    let planned = crate::engine::warnings::Planned { graph: &graph, index: &[0] };
+    let w = crate::engine::warnings::collect(
+        &scenario,
+        &planned,
+        &plans,
+        &own_rpo,
+        &[[false; 2]],
+        &Prices::defaults(),
+        Vec::new(),
+    );
+    let found = w.iter().find(|w| w.code == WarningCode::ReplicaWithoutBackup).expect("warning");
+    assert!(found.message.contains("copies a corruption"), "{}", found.message);
+}
+
+#[test]
+fn unknown_and_misfit_services_are_diagnosed_not_fatal() {
+    let mut a = stage(K::Raw, |s| s.service = Some("azure_cosmic_lake".into()));
+    a.id = "a".into();
+    let mut b = stage(K::Raw, |s| s.service = Some("power_bi".into()));
+    b.id = "b".into();
+    let p = plan(&Scenario { stages: vec![a, b], ..Scenario::default() });
+    assert_eq!(p.stages.len(), 2);
+    assert!(p.diagnostics.iter().any(|d| d.path == "stages[0].service" && d.message.contains("not in the catalogue")));
+    assert!(p.diagnostics.iter().any(|d| d.path == "stages[1].service" && d.message.contains("does not run")));
+    assert_eq!(p.stages[0].service, "generic_object_store");
+}
+
+#[test]
+fn overrides_change_the_figures() {
+    let base = stage(K::Raw, |s| s.service = Some("azure_sql_database".into()));
+    let mut scenario =
+        Scenario { stages: vec![stage(K::Presentation, |s| s.service = base.service.clone())], ..Scenario::default() };
+    let before = plan(&scenario).stages[0].recommendation(OUTAGE).expect("rec").clone();
+    scenario.overrides.insert("service.azure_sql_database.backup_restore.rto_minutes".into(), 30.0);
+    scenario.overrides.insert("storage.cool_gb_month".into(), 1.0);
+    let after = plan(&scenario);
+    let rec = after.stages[0].recommendation(OUTAGE).expect("rec");
+    assert_eq!(before.rto_minutes, Some(720.0));
+    assert_eq!(rec.rto_minutes, Some(30.0));
+    assert!(after.diagnostics.is_empty(), "{:?}", after.diagnostics);
+}
+
+#[test]
+fn invalid_stages_are_diagnosed_and_skipped() {
+    let mut bad = stage(K::Raw, |s| s.volume_gb = -5.0);
+    bad.id = "bad".into();
+    let good = stage(K::Raw, |_| {});
+    let p = plan(&Scenario { stages: vec![bad, good], ..Scenario::default() });
+    assert!(p.has_errors());
+    assert_eq!(p.stages.len(), 1);
+    assert!(p.diagnostics.iter().any(|d| d.stage.as_deref() == Some("bad") && d.path == "stages[0].volume_gb"));
+}
+
+/// A stage whose id a later stage repeats (an invalid scenario): the repeat is diagnosed and left
+/// out, and the first stage is planned and warned about exactly as if it were alone — its own
+/// facts and name, never the repeat's.
+fn check_repeated_id(first: Stage, repeat: Stage) {
+    let case = format!("{} repeated by {}", first.display_name(), repeat.display_name());
+    let alone = plan(&Scenario { stages: vec![first.clone()], ..Scenario::default() });
+    let mut both = plan(&Scenario { stages: vec![first, repeat], ..Scenario::default() });
+    assert!(
+        both.diagnostics.iter().any(|d| d.path == "stages[1].id" && d.severity == Severity::Error),
+        "{case}: {:?}",
+        both.diagnostics
+    );
+    both.diagnostics.retain(|d| !d.path.starts_with("stages[1]"));
+    assert_eq!(both.warnings, alone.warnings, "{case}");
+    assert_eq!(both, alone, "{case}");
+}
+
+#[test]
+fn a_repeated_id_is_planned_and_warned_about_as_its_first_stage() {
+    // Both with id "s", told apart by their names.
+    let labelled = |label: &str, kind: K, f: fn(&mut Stage)| {
+        let mut s = stage(kind, f);
+        s.label = label.into();
+        s
+    };
+    let first = |kind: K, f: fn(&mut Stage)| labelled("First", kind, f);
+    let repeat = |kind: K, f: fn(&mut Stage)| labelled("Repeat", kind, f);
+    // A system of record repeating a raw stage: the raw stage keeps its 3-2-1 and other warnings.
+    check_repeated_id(first(K::Raw, |_| {}), repeat(K::SystemOfRecord, |_| {}));
+    // And the other way round: the first stage's owner protects it.
+    check_repeated_id(first(K::SystemOfRecord, |_| {}), repeat(K::Raw, |_| {}));
+    // Facts only the repeat has raise no warning about the first stage.
+    check_repeated_id(first(K::Presentation, |_| {}), repeat(K::Presentation, |s| s.available_in_secondary = false));
+    check_repeated_id(first(K::Raw, |_| {}), repeat(K::Raw, |s| s.service = Some("adls_gen1".into())));
+    // Facts only the first has are not lost.
+    check_repeated_id(
+        first(K::Raw, |s| {
+            s.max_retention_days = Some(14);
+            s.backup_retention_days = 90;
+        }),
+        repeat(K::Raw, |_| {}),
+    );
+    check_repeated_id(first(K::Archive, |_| {}), repeat(K::Archive, |s| s.max_retention_days = Some(365)));
+    // A repeat with errors of its own besides.
+    check_repeated_id(first(K::Curated, |s| s.modified_in_place = true), repeat(K::Raw, |s| s.volume_gb = -1.0));
+}
