@@ -122,11 +122,10 @@ pub(super) fn analyse(inputs: &Inputs<'_>, solver: &mut Solver, stages: &[StageP
     Curves { platform, stages: stage_curves(stages) }
 }
 
-/// The monthly cost of the options `pick`: their sum in stage order. The sum starts at −0, as
-/// `Iterator::sum` does: a platform with no stage has always had curves at −0.0 a month, and
-/// starting at 0 would change those plans' bytes.
+/// The monthly cost of the options `pick`: their sum in stage order (0 for a platform with no
+/// stage, which the first implementation's `Iterator::sum` wrote as −0).
 fn monthly_of(options: &Options, pick: &[Option<usize>]) -> f64 {
-    let mut total = -0.0;
+    let mut total = 0.0;
     for (s, p) in pick.iter().enumerate() {
         if let Some(i) = *p {
             if let Some(o) = options.of(s).get(i) {
