@@ -12,6 +12,10 @@
 //!   files of one folder: the graph of the paths each names (`super::x`, `crate::ui::x`, also
 //!   through a name `mod.rs` re-exports) has none, and a failure names the cycle.
 //!
+//! - ARCHITECTURE.md's codemap names every source file (`src/`, `benches/`), every test file
+//!   (`tests/*.rs`, `tests/e2e/*.mjs`): by its path, or by its name in backticks in the row of
+//!   the nearest folder above it that has a row (a folder's `mod.rs` by the folder's name).
+//!
 //! The checker works on source text, skipping comments and string and char literals, and is
 //! itself tested on in-memory examples so that it can be seen to fail.
 
@@ -719,4 +723,151 @@ fn checker_names_an_import_cycle_between_areas() {
     let found = area_violations(&files);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].starts_with("src/ui/share/: import cycle menu → shelf → menu ("), "{found:#?}");
+}
+
+/// The codemap of ARCHITECTURE.md: per row, the backticked names in its path cell and in the
+/// whole row.
+struct Codemap {
+    rows: Vec<(Vec<String>, Vec<String>)>,
+}
+
+/// The text between backticks: `a` and `b/` in "x `a` y `b/`".
+fn backticked(text: &str) -> Vec<String> {
+    text.split('`').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+impl Codemap {
+    fn parse(architecture: &str) -> Codemap {
+        let section = architecture.split("\n## Codemap").nth(1).unwrap_or("");
+        let section = section.split("\n## ").next().unwrap_or("");
+        let rows = section
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| path") && !l.starts_with("|---"))
+            .map(|l| {
+                let path_cell = l.split('|').nth(1).unwrap_or("");
+                (backticked(path_cell), backticked(l))
+            })
+            .collect();
+        Codemap { rows }
+    }
+
+    /// Whether the codemap names `file` (a path from the repository's root).
+    fn names(&self, file: &str) -> bool {
+        if self.rows.iter().any(|(_, all)| all.iter().any(|t| t == file)) {
+            return true;
+        }
+        // The name the file goes by in its folder's row: a folder's mod.rs by the folder's.
+        let mut parts: Vec<&str> = file.split('/').collect();
+        let Some(last) = parts.pop() else { return false };
+        let stem = if last == "mod.rs" {
+            match parts.pop() {
+                Some(folder) => folder.to_string(),
+                None => return false,
+            }
+        } else {
+            last.split('.').next().unwrap_or(last).to_string()
+        };
+        if last == "mod.rs" {
+            // A folder with a row of its own is named by it.
+            let own = format!("{}/{}/", parts.join("/"), stem);
+            if self.rows.iter().any(|(paths, _)| paths.iter().any(|p| *p == own)) {
+                return true;
+            }
+        }
+        let accepted = |t: &str| {
+            t == stem
+                || t == last
+                || t == format!("{stem}/")
+                || t.ends_with(&format!("/{last}"))
+                || t.ends_with(&format!("/{stem}/"))
+        };
+        // The nearest folder above with a row of its own decides.
+        while !parts.is_empty() {
+            let dir = format!("{}/", parts.join("/"));
+            let rows: Vec<&Vec<String>> =
+                self.rows.iter().filter(|(paths, _)| paths.iter().any(|p| *p == dir)).map(|(_, all)| all).collect();
+            if !rows.is_empty() {
+                return rows.iter().any(|all| all.iter().any(|t| accepted(t)));
+            }
+            parts.pop();
+        }
+        false
+    }
+}
+
+/// The files of `files` that `architecture`'s codemap does not name.
+fn unnamed_in_codemap<'a>(architecture: &str, files: &[&'a str]) -> Vec<&'a str> {
+    let map = Codemap::parse(architecture);
+    files.iter().copied().filter(|f| !map.names(f)).collect()
+}
+
+/// Every file of the repository the codemap must name.
+fn codemap_files() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<String> = repository_sources(&["src", "benches", "tests"])
+        .into_iter()
+        .map(|(rel, _)| rel)
+        // tests/ itself: its top-level files; fixtures and snapshots are data.
+        .filter(|rel| !rel.starts_with("tests/") || rel.matches('/').count() == 1)
+        .collect();
+    let e2e = std::fs::read_dir(root.join("tests/e2e")).unwrap_or_else(|e| panic!("cannot read tests/e2e: {e}"));
+    for entry in e2e.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.ends_with(".mjs") {
+            files.push(format!("tests/e2e/{name}"));
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn the_codemap_names_every_module_and_test_file() {
+    let architecture = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md"))
+        .unwrap_or_else(|e| panic!("cannot read ARCHITECTURE.md: {e}"));
+    let files = codemap_files();
+    for expected in ["src/lib.rs", "src/engine/rules.rs", "tests/tidy.rs", "tests/e2e/browser.mjs", "benches/engine.rs"]
+    {
+        assert!(files.iter().any(|f| f == expected), "the walk missed {expected}: found {files:?}");
+    }
+    let refs: Vec<&str> = files.iter().map(String::as_str).collect();
+    let missing = unnamed_in_codemap(&architecture, &refs);
+    assert!(missing.is_empty(), "ARCHITECTURE.md's codemap does not name:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn checker_finds_files_the_codemap_does_not_name() {
+    let architecture = "# A\n\n## Codemap\n\n| path | what |\n|---|---|\n\
+        | `src/engine/` | The engine: `candidates`, `lineage/` (`solver`). |\n\
+        | `src/engine/rules.rs` | The rules. |\n\
+        | `src/ui/` | `canvas/` (`surface`). |\n\
+        | `tests/e2e/` | `shell.test.mjs`. |\n\
+        | `src/lib.rs` | The crate. |\n\n## Invariants\n\n`src/hidden.rs` is not in the codemap.\n";
+    let files = [
+        "src/lib.rs",
+        "src/engine/mod.rs",
+        "src/engine/candidates.rs",
+        "src/engine/rules.rs",
+        "src/engine/lineage/mod.rs",
+        "src/engine/lineage/solver.rs",
+        "src/ui/canvas/mod.rs",
+        "src/ui/canvas/surface.rs",
+        "tests/e2e/shell.test.mjs",
+        // Not named: in no row, in a row that does not name them, or only outside the codemap.
+        "src/engine/choose.rs",
+        "src/ui/canvas/minimap.rs",
+        "src/hidden.rs",
+        "tests/e2e/share.test.mjs",
+        "tests/tidy.rs",
+    ];
+    assert_eq!(
+        unnamed_in_codemap(architecture, &files),
+        [
+            "src/engine/choose.rs",
+            "src/ui/canvas/minimap.rs",
+            "src/hidden.rs",
+            "tests/e2e/share.test.mjs",
+            "tests/tidy.rs"
+        ]
+    );
 }
