@@ -770,7 +770,7 @@ impl Codemap {
         if last == "mod.rs" {
             // A folder with a row of its own is named by it.
             let own = format!("{}/{}/", parts.join("/"), stem);
-            if self.rows.iter().any(|(paths, _)| paths.iter().any(|p| *p == own)) {
+            if self.rows.iter().any(|(paths, _)| paths.contains(&own)) {
                 return true;
             }
         }
@@ -785,7 +785,7 @@ impl Codemap {
         while !parts.is_empty() {
             let dir = format!("{}/", parts.join("/"));
             let rows: Vec<&Vec<String>> =
-                self.rows.iter().filter(|(paths, _)| paths.iter().any(|p| *p == dir)).map(|(_, all)| all).collect();
+                self.rows.iter().filter(|(paths, _)| paths.contains(&dir)).map(|(_, all)| all).collect();
             if !rows.is_empty() {
                 return rows.iter().any(|all| all.iter().any(|t| accepted(t)));
             }
