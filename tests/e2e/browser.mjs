@@ -60,6 +60,19 @@ export async function openPage(browser) {
   return recordProblems(await browser.newPage({ viewport: { width: 1280, height: 720 } }));
 }
 
+/**
+ * Opens the app on one of the guides' platforms (`lusty`, `operations`) picked from the header's
+ * template list, and waits until the stages table shows the row of stage `waitFor`.
+ */
+export async function openTemplate(browser, template, waitFor) {
+  const page = await openPage(browser);
+  await page.goto(appUrl());
+  await page.locator(".keel-app").waitFor({ state: "visible", timeout: 15000 });
+  await page.getByLabel("Start from a template").selectOption(template);
+  await page.locator(`.stage-row[data-stage="${waitFor}"]`).waitFor({ state: "visible" });
+  return page;
+}
+
 /** Records every console error and uncaught exception of `page` in `page.problems`; returns the page. */
 export function recordProblems(page) {
   page.problems = [];

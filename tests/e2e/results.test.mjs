@@ -6,18 +6,12 @@
 // to tests/e2e/out/ for a person to look at.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appUrl, out, useBrowser, openPage, seriousA11yViolations } from "./browser.mjs";
+import { out, useBrowser, openTemplate, seriousA11yViolations } from "./browser.mjs";
 
 const browser = useBrowser();
 
-async function openLusty() {
-  const page = await openPage(browser());
-  await page.goto(appUrl());
-  await page.locator(".keel-app").waitFor({ state: "visible", timeout: 15000 });
-  await page.getByLabel("Start from a template").selectOption("lusty");
-  await page.locator('.stage-row[data-stage="curated"]').waitFor({ state: "visible" });
-  return page;
-}
+/** The first guide's reference platform, its stages table shown. */
+const openLusty = () => openTemplate(browser(), "lusty", "curated");
 
 const drawer = (page) => page.getByRole("complementary", { name: "Results" });
 const total = (page, what) => page.locator(`[data-total="${what}"]`).innerText();

@@ -139,6 +139,21 @@ pub(in crate::engine) fn brute_force(g: &Graph, o: &Options, rto: &[f64]) -> (f6
     (cheapest, best)
 }
 
+/// The search's plan for a random case (no RPO asked) beside brute force's cheapest cost and
+/// best completions.
+fn solved_and_brute_force(
+    opts: &[Vec<Opt>],
+    edges: &[(usize, usize)],
+    rto: &[f64],
+) -> (Options, Solution, f64, Vec<f64>) {
+    let g = graph(opts.len(), edges);
+    let o = options(opts);
+    let mut solution = Solution::default();
+    Solver::default().solve(&g, &o, rto, &vec![INF; opts.len()], &mut solution);
+    let (cheapest, best) = brute_force(&g, &o, rto);
+    (o, solution, cheapest, best)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
@@ -146,11 +161,7 @@ proptest! {
     /// brings every stage back by max(RTO, best possible), and "fastest" is the best possible.
     #[test]
     fn exact_where_each_stage_feeds_at_most_one((opts, edges, rto) in arb_case(true)) {
-        let g = graph(opts.len(), &edges);
-        let o = options(&opts);
-        let mut solution = Solution::default();
-        Solver::default().solve(&g, &o, &rto, &vec![INF; opts.len()], &mut solution);
-        let (cheapest, best) = brute_force(&g, &o, &rto);
+        let (o, solution, cheapest, best) = solved_and_brute_force(&opts, &edges, &rto);
         prop_assert_eq!(&solution.fastest, &best);
         prop_assert!((cost(&o, &solution.pick) - cheapest).abs() < 1e-9, "{} vs {}", cost(&o, &solution.pick), cheapest);
     }
@@ -158,11 +169,7 @@ proptest! {
     /// On any flow graph the plan is feasible: every stage back by max(RTO, best possible).
     #[test]
     fn always_feasible((opts, edges, rto) in arb_case(false)) {
-        let g = graph(opts.len(), &edges);
-        let o = options(&opts);
-        let mut solution = Solution::default();
-        Solver::default().solve(&g, &o, &rto, &vec![INF; opts.len()], &mut solution);
-        let (cheapest, best) = brute_force(&g, &o, &rto);
+        let (o, solution, cheapest, best) = solved_and_brute_force(&opts, &edges, &rto);
         prop_assert_eq!(&solution.fastest, &best);
         for s in 0..opts.len() {
             prop_assert!(le(solution.completion[s], rto[s].max(best[s])), "stage {s}: {} > {}", solution.completion[s], rto[s].max(best[s]));
