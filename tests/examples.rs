@@ -386,6 +386,7 @@ fn full_stage() -> Stage {
     stage.source_retention_days = Some(90);
     stage.load = LoadPattern::PartitionedIncremental { partition_gb: Some(7.0) };
     stage.hot_window_days = Some(7);
+    stage.refresh_minutes = Some(60);
     stage.targets = Some(Targets::default());
     stage.max_retention_days = Some(365);
     stage.reprocess_tb_per_hour = Some(1.0);

@@ -114,6 +114,7 @@ fn lake() -> Scenario {
     raw.volume_gb = 1500.0;
     raw.daily_change_gb = 25.0;
     raw.source_retention_days = Some(90);
+    raw.refresh_minutes = Some(1440);
     raw.targets = Some(Targets {
         data_corruption: Target { rpo_minutes: 15, rto_minutes: 240 },
         region_outage: Target { rpo_minutes: 1440, rto_minutes: 2880 },
@@ -157,6 +158,8 @@ Source keeps the data for: 90 days
 Load pattern: Partitioned, incremental
 Hot window: 
   ~ recent days restored first
+New data arrives every: 1d
+  ~ e.g. 15m, 1h, 1d, 7d; its RPO can be no tighter
 # Recovery targets
 Corruption RPO: 15m
   ~ 15m, 4h, 2d
@@ -169,6 +172,10 @@ Region outage RTO: soon
 "#,
     );
     assert!(html.contains(r#"aria-invalid="true""#), "the bad field is marked invalid");
+    assert!(
+        html.contains(r#"list="f-raw-refresh-presets""#) && html.contains(r#"<option label="hourly" value="1h">"#),
+        "the refresh interval offers named presets: {html}"
+    );
     assert!(html.contains("Feeds BI"), "the stage's flows are listed: {html}");
     assert!(html.contains(r#"aria-label="Remove the flow Landing zone → BI""#), "each with a button to remove it");
     assert!(

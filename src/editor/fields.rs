@@ -39,6 +39,8 @@ pub enum Field {
     Load,
     /// Stage: days restored first; empty = all at once.
     HotWindow,
+    /// Stage: how often new data arrives (`1h`, `1d`); empty = streaming or not known.
+    Refresh,
     /// Stage (or the scenario's default): recovery point objective.
     Rpo(Disruption),
     /// Stage (or the scenario's default): recovery time objective.
@@ -78,6 +80,7 @@ impl Field {
             Field::SourceRetention => "source-retention",
             Field::Load => "load",
             Field::HotWindow => "hot-window",
+            Field::Refresh => "refresh",
             Field::Rpo(d) => return format!("rpo-{}", d.key()),
             Field::Rto(d) => return format!("rto-{}", d.key()),
             Field::Name => "name",
@@ -107,6 +110,7 @@ impl Field {
             Field::SourceRetention => "source retention".into(),
             Field::Load => "load pattern".into(),
             Field::HotWindow => "hot window".into(),
+            Field::Refresh => "refresh interval".into(),
             Field::Rpo(d) => format!("RPO ({})", d.label().to_lowercase()),
             Field::Rto(d) => format!("RTO ({})", d.label().to_lowercase()),
             Field::Name => "name".into(),
@@ -165,6 +169,30 @@ pub fn parse_days(text: &str) -> Result<Option<u32>, String> {
     n.checked_mul(scale).filter(|d| *d <= 100 * 365).map(Some).ok_or_else(|| format!("too long: {hint}"))
 }
 
+/// The refresh intervals the panel offers, as the field shows them: streaming (empty) to weekly.
+pub const REFRESH_PRESETS: [(&str, &str); 6] = [
+    ("", "streaming or not known"),
+    ("15m", "every 15 minutes"),
+    ("1h", "hourly"),
+    ("4h", "every 4 hours"),
+    ("1d", "daily"),
+    ("7d", "weekly"),
+];
+
+/// Reads a refresh interval: a duration such as `15m`, `1h`, `1d` or `1w`; empty = `None`
+/// (streaming or not known). At least a minute and at most a year (`model::MAX_REFRESH_MINUTES`).
+pub fn parse_refresh(text: &str) -> Result<Option<u32>, String> {
+    let hint = "enter how often new data arrives, such as 15m, 1h, 1d or 1w, or leave empty for streaming";
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let minutes = parse_minutes(text).map_err(|_| hint.to_string())?;
+    if minutes == 0 || minutes > crate::model::MAX_REFRESH_MINUTES {
+        return Err(hint.into());
+    }
+    Ok(Some(minutes))
+}
+
 /// The text a field shows for the scenario or for `stage`.
 pub fn field_text(scenario: &Scenario, stage: Option<&Stage>, field: &Field) -> String {
     let targets = stage.map_or(scenario.targets, |s| scenario.targets_of(s));
@@ -182,6 +210,7 @@ pub fn field_text(scenario: &Scenario, stage: Option<&Stage>, field: &Field) -> 
         (Some(s), Field::SourceRetention) => days_text(s.source_retention_days),
         (Some(s), Field::Load) => load_key(s.load).into(),
         (Some(s), Field::HotWindow) => days_text(s.hot_window_days),
+        (Some(s), Field::Refresh) => s.refresh_minutes.map(format_minutes).unwrap_or_default(),
         (_, Field::Name) => scenario.name.clone(),
         (_, Field::Primary) => scenario.regions.primary.clone(),
         (_, Field::Secondary) => scenario.regions.secondary.clone(),
@@ -291,6 +320,7 @@ fn set_stage_field(stage: &mut Stage, defaults: Targets, field: &Field, text: &s
         Field::Recreatable => stage.recreatable = parse_bool(text)?,
         Field::SourceRetention => stage.source_retention_days = parse_days(text)?,
         Field::HotWindow => stage.hot_window_days = parse_days(text)?,
+        Field::Refresh => stage.refresh_minutes = parse_refresh(text)?,
         Field::Load => {
             stage.load = match text.trim() {
                 "daily_full" => LoadPattern::DailyFull,
@@ -416,7 +446,7 @@ mod tests {
     #[test]
     fn stage_fields_round_trip_through_their_text() {
         let mut s = lake();
-        let edits: [(Field, &str, &str); 10] = [
+        let edits: [(Field, &str, &str); 11] = [
             (Field::Label, " Landing ", "Landing"),
             (Field::Volume, "2 TB", "2 TB"),
             (Field::DailyChange, "20", "20 GB"),
@@ -424,6 +454,7 @@ mod tests {
             (Field::ModifiedInPlace, "true", "true"),
             (Field::SourceRetention, "1y", "365 days"),
             (Field::HotWindow, "7", "7 days"),
+            (Field::Refresh, "24h", "1d"),
             (Field::Load, "daily_full", "daily_full"),
             (Field::Rto(Disruption::RegionOutage), "240m", "4h"),
             (Field::Service, "adls_gen2", "adls_gen2"),
@@ -437,6 +468,31 @@ mod tests {
         assert_eq!(stage.volume_gb, 2000.0);
         assert_eq!(stage.source_retention_days, Some(365));
         assert_eq!(stage.load, LoadPattern::DailyFull);
+        assert_eq!(stage.refresh_minutes, Some(1440));
+    }
+
+    #[test]
+    fn refresh_intervals_read_show_and_clear() {
+        let mut s = lake();
+        let refresh = Field::Refresh;
+        assert_eq!(field_text(&s, s.stages.first(), &refresh), "", "not set: streaming or not known");
+        for (typed, minutes, shown) in
+            [("15m", 15, "15m"), ("1h", 60, "1h"), ("60", 60, "1h"), ("1d", 1440, "1d"), ("1w", 10080, "7d")]
+        {
+            assert_eq!(parse_refresh(typed), Ok(Some(minutes)), "{typed}");
+            set_field(&mut s, Some(0), &refresh, typed).expect("accepted");
+            assert_eq!(field_text(&s, s.stages.first(), &refresh), shown, "{typed}");
+        }
+        for (preset, _) in REFRESH_PRESETS {
+            let read = parse_refresh(preset).expect("a preset reads");
+            assert_eq!(read.map(format_minutes).unwrap_or_default(), preset, "a preset shows as itself");
+        }
+        assert_eq!(set_field(&mut s, Some(0), &refresh, " "), Ok(true));
+        assert_eq!(s.stages[0].refresh_minutes, None, "empty clears it");
+        for bad in ["0", "0m", "soon", "2y"] {
+            assert!(set_field(&mut s, Some(0), &refresh, bad).expect_err("refused").contains("15m, 1h, 1d"), "{bad}");
+        }
+        assert_eq!(s, lake(), "refused text changes nothing");
     }
 
     #[test]

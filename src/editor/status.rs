@@ -274,6 +274,9 @@ mod tests {
         let mut retargeted = scenario.clone();
         retargeted.targets.get_mut(Disruption::RegionOutage).rto_minutes = 5;
         assert!(!same_plan_input(&scenario, &retargeted));
+        let mut refreshed = scenario.clone();
+        refreshed.stages[3].refresh_minutes = Some(60);
+        assert!(!same_plan_input(&scenario, &refreshed), "a refresh interval bounds the RPO a stage can hold");
         let mut cut = scenario.clone();
         cut.flows.pop();
         assert!(!same_plan_input(&scenario, &cut));

@@ -375,6 +375,24 @@ pub fn plan(scenario: &Scenario) -> Plan {
             }
         }
     }
+    // An RPO tighter than the data's refresh can give is an SLA no plan meets: said in the
+    // reason and warned about, beside whatever the recovery achieves.
+    let mut pipeline_warnings = analysis.warnings;
+    let refresh = pipeline::refresh_limits(&graph, &inputs);
+    for (s, p) in stages.iter_mut().enumerate() {
+        let (Some(Some(limit)), Some(w)) = (refresh.get(s), work.get(s)) else { continue };
+        let (stage, Some(origin)) = (w.ctx.stage, work.get(limit.origin).map(|o| o.ctx.stage)) else { continue };
+        if !pipeline::rpo_bounded_by_refresh(stage.kind) {
+            continue;
+        }
+        for rec in p.recommendations.iter_mut() {
+            let rpo = rec.target.rpo_minutes;
+            if rpo < limit.minutes {
+                pipeline::below_refresh_reason(&mut rec.reason, stage, origin, rpo, limit.minutes);
+                pipeline_warnings.push(pipeline::rpo_below_refresh(stage, origin, rec.disruption, rpo, limit.minutes));
+            }
+        }
+    }
     let warnings = warnings::collect(
         scenario,
         &warnings::Planned { graph: &graph, index: &planned },
@@ -382,7 +400,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
         &own_rpo,
         &analysis.rto_limited,
         &prices,
-        analysis.warnings,
+        pipeline_warnings,
     );
     let up_fastest: Vec<Vec<f64>> = solutions
         .iter()

@@ -14,6 +14,10 @@
 //! - a stage rebuilt from upstream, or serving upstream data, can be no fresher than that upstream.
 //!
 //! Violations become warnings that name the critical path with its durations.
+//!
+//! Apart from the recovery, each stage's data can be no fresher than the slowest refresh on its
+//! way from the sources ([`refresh_limits`]): an RPO tighter than that is an SLA no plan can
+//! meet (`rpo_below_refresh`).
 
 use super::candidates::{Candidate, How, Wait};
 use super::choose::round1;
@@ -496,4 +500,94 @@ fn lineage_warnings(
             message,
         });
     }
+}
+
+/// The slowest refresh on a stage's way from the sources: how old its data can be before
+/// anything goes wrong, and the stage with that refresh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct RefreshLimit {
+    /// The refresh interval, in minutes.
+    pub minutes: u32,
+    /// The stage whose refresh it is (the stage itself, or one upstream).
+    pub origin: usize,
+}
+
+/// Whether a stage's refresh interval says how often data arrives: scripts and infrastructure
+/// configurations are code, whose changes do not refresh anyone's data.
+fn refresh_counts(kind: StageKind) -> bool {
+    !matches!(kind, StageKind::Scripts | StageKind::InfraConfig)
+}
+
+/// Whether a stage's RPO is about data a refresh can bound: not for a system of record (its
+/// owner's figures) nor for code (ingest pipelines, scripts, configurations), but for reports.
+pub(super) fn rpo_bounded_by_refresh(kind: StageKind) -> bool {
+    kind == StageKind::Report || !(kind.is_code() || kind == StageKind::SystemOfRecord)
+}
+
+/// Every stage's [`RefreshLimit`], or `None` when no refresh is set on its way from the
+/// sources (streaming or not known). A stage's data is no fresher than its own refresh nor than
+/// its inputs' data: the limit is the largest refresh over the stage and everything upstream of
+/// it. On a tie the upstream one is named, where the data first arrives that slowly.
+pub(super) fn refresh_limits(graph: &Graph, inputs: &[StageInput<'_>]) -> Vec<Option<RefreshLimit>> {
+    let mut limits: Vec<Option<RefreshLimit>> = vec![None; inputs.len()];
+    for &s in &graph.order {
+        let mut limit: Option<RefreshLimit> = None;
+        for &u in graph.up(s) {
+            if let Some(l) = limits.get(u).copied().flatten() {
+                if limit.is_none_or(|best| l.minutes > best.minutes) {
+                    limit = Some(l);
+                }
+            }
+        }
+        let stage = inputs[s].stage;
+        if let Some(own) = stage.refresh_minutes.filter(|_| refresh_counts(stage.kind)) {
+            if limit.is_none_or(|best| own > best.minutes) {
+                limit = Some(RefreshLimit { minutes: own, origin: s });
+            }
+        }
+        limits[s] = limit;
+    }
+    limits
+}
+
+/// Where the data comes from in words: "new data arrives into Report only every 4h" or "its data
+/// comes through Raw, refreshed only every 1d".
+fn refresh_words(m: &mut String, name: &str, origin: &str, own: bool, minutes: u32) {
+    if own {
+        put!(m; "new data arrives into ", name, " only every ", Whole(minutes));
+    } else {
+        put!(m; "its data comes through ", origin, ", refreshed only every ", Whole(minutes));
+    }
+}
+
+/// The `rpo_below_refresh` warning for `stage`, whose RPO target after `disruption` is `rpo`
+/// minutes, tighter than `limit` (refreshed at `origin`).
+pub(super) fn rpo_below_refresh(
+    stage: &Stage,
+    origin: &Stage,
+    disruption: Disruption,
+    rpo: u32,
+    limit: u32,
+) -> Warning {
+    let name = stage.display_name();
+    let own = stage.id == origin.id;
+    let mut message = String::with_capacity(320);
+    let m = &mut message;
+    put!(m; name, " cannot hold an RPO of ", Whole(rpo), " after ", Lower(disruption.label()), ": ");
+    refresh_words(m, name, origin.display_name(), own, limit);
+    put!(m; ", so what it holds can be ", Whole(limit),
+        " old before anything goes wrong, and no recovery brings it closer (the guide: \"be careful when writing SLAs for the various components in your solution\"). Relax the target to ",
+        Whole(limit), " or more, or refresh ", origin.display_name(), " more often.");
+    let mut stages = vec![stage.id.clone()];
+    if !own {
+        stages.push(origin.id.clone());
+    }
+    Warning { code: WarningCode::RpoBelowRefresh, level: Level::Warning, stages, disruption: Some(disruption), message }
+}
+
+/// The sentence the recommendation's reason gets when `rpo_below_refresh` fires for it.
+pub(super) fn below_refresh_reason(reason: &mut String, stage: &Stage, origin: &Stage, rpo: u32, limit: u32) {
+    put!(reason; " Its RPO of ", Whole(rpo), " cannot hold whatever the plan: ");
+    refresh_words(reason, stage.display_name(), origin.display_name(), stage.id == origin.id, limit);
+    put!(reason; "; relax the target to ", Whole(limit), " or refresh ", origin.display_name(), " more often (see the warnings).");
 }

@@ -50,6 +50,9 @@ pub enum WarningCode {
     DatedSetsTooShort,
     /// A model loaded incrementally whose incremental data upstream is not backed up.
     IncrementalDataNotBackedUp,
+    /// An RPO tighter than the data's refresh can ever give: the stage's data, or the data it is
+    /// built from, arrives less often than the RPO allows.
+    RpoBelowRefresh,
 }
 
 impl WarningCode {
@@ -73,6 +76,7 @@ impl WarningCode {
             WarningCode::DataOnStatelessCompute => "data_on_stateless_compute",
             WarningCode::DatedSetsTooShort => "dated_sets_too_short",
             WarningCode::IncrementalDataNotBackedUp => "incremental_data_not_backed_up",
+            WarningCode::RpoBelowRefresh => "rpo_below_refresh",
         }
     }
 }

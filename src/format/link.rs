@@ -49,6 +49,7 @@ const STAGE_KEYS: &[(&str, &str)] = &[
     ("source_retention_days", "sr"),
     ("load", "ld"),
     ("hot_window_days", "h"),
+    ("refresh_minutes", "rf"),
     ("targets", "t"),
     ("backup_retention_days", "br"),
     ("max_retention_days", "mr"),
@@ -265,6 +266,34 @@ mod tests {
     #[test]
     fn forty_stages_fit_in_two_thousand_characters() {
         let link = encode_link(&synthetic(40));
+        assert!(link.len() <= 2000, "{} characters", link.len());
+    }
+
+    /// A refresh interval travels in the link as `rf`; a stage without one adds nothing, so a
+    /// 40-stage link without refresh intervals is as long as before the field existed.
+    #[test]
+    fn refresh_intervals_round_trip_and_cost_nothing_when_absent() {
+        let plain = synthetic(40);
+        let link = encode_link(&plain);
+        let mut set = plain.clone();
+        for (i, stage) in set.stages.iter_mut().enumerate() {
+            stage.refresh_minutes = (i % 2 == 0).then_some(1440);
+        }
+        let with = encode_link(&set);
+        let (back, diagnostics) = decode_link(&with).expect("decodes");
+        assert_eq!(back, set);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert!(with.len() > link.len(), "the intervals are carried");
+        for stage in &mut set.stages {
+            stage.refresh_minutes = None;
+        }
+        assert_eq!(encode_link(&set), link, "a stage without a refresh interval adds nothing");
+        let inflated = |fragment: &str| {
+            let bytes = B64.decode(fragment.trim_start_matches("v1.")).expect("base64url");
+            String::from_utf8(miniz_oxide::inflate::decompress_to_vec_zlib(&bytes).expect("inflates")).expect("UTF-8")
+        };
+        assert!(!inflated(&link).contains("\"rf\""), "no key without a refresh interval");
+        assert!(inflated(&with).contains("\"rf\":1440"), "the short key");
         assert!(link.len() <= 2000, "{} characters", link.len());
     }
 

@@ -16,7 +16,7 @@ mod validate;
 pub use kind::{PaletteGroup, StageKind};
 pub use strategy::{BackupMethod, DrStrategy};
 pub use synthetic::synthetic;
-pub use validate::{Diagnostic, Severity};
+pub use validate::{Diagnostic, Severity, MAX_REFRESH_MINUTES};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -181,6 +181,11 @@ pub struct Stage {
     /// Days of most recent data restored first in a divided restore; `None` = restore all at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hot_window_days: Option<u32>,
+    /// How often new data arrives into the stage, in minutes (60 = hourly, 1440 = daily);
+    /// `None` = not known, or continuous (streaming). Its data can be no fresher than this, nor
+    /// than the slowest refresh upstream: an RPO tighter than that cannot hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_minutes: Option<Minutes>,
     /// Recovery targets; `None` inherits the scenario's default targets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<Targets>,
@@ -237,6 +242,7 @@ impl Stage {
             source_retention_days: None,
             load: LoadPattern::default(),
             hot_window_days: None,
+            refresh_minutes: None,
             targets: None,
             backup_retention_days: default_backup_retention(),
             max_retention_days: None,

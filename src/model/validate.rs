@@ -67,6 +67,9 @@ impl std::fmt::Display for Diagnostic {
 /// Largest volume Keel accepts for one stage: 1 EB, far beyond any real platform.
 pub const MAX_VOLUME_GB: f64 = 1.0e9;
 
+/// Longest refresh interval Keel accepts: a year (366 days), in minutes.
+pub const MAX_REFRESH_MINUTES: u32 = 366 * 24 * 60;
+
 impl Scenario {
     /// Every problem with the scenario; empty when it can be planned as it is.
     pub fn validate(&self) -> Vec<Diagnostic> {
@@ -130,6 +133,17 @@ impl Scenario {
             if let Some(t) = stage.reprocess_tb_per_hour {
                 if !t.is_finite() || t <= 0.0 {
                     out.push(Diagnostic::error(at("reprocess_tb_per_hour"), Some(id), "must be more than zero"));
+                }
+            }
+            if let Some(m) = stage.refresh_minutes {
+                if m == 0 || m > MAX_REFRESH_MINUTES {
+                    out.push(Diagnostic::error(
+                        at("refresh_minutes"),
+                        Some(id),
+                        format!(
+                            "{m} is out of range: use 1 minute to 366 days (leave it out for streaming or unknown)"
+                        ),
+                    ));
                 }
             }
             if !(stage.pos.x.is_finite() && stage.pos.y.is_finite()) {
@@ -293,6 +307,25 @@ mod tests {
         // Flows to unknown stages are reported on their own and do not confuse the search.
         let dangling = scenario(&["a"], &[("a", "ghost"), ("ghost", "a")]);
         assert_eq!(cycle(&dangling), None);
+    }
+
+    #[test]
+    fn refresh_intervals_of_zero_or_beyond_a_year_are_named() {
+        let mut s = scenario(&["a", "b", "c", "d"], &[]);
+        s.stages[0].refresh_minutes = Some(0);
+        s.stages[1].refresh_minutes = Some(MAX_REFRESH_MINUTES + 1);
+        s.stages[2].refresh_minutes = Some(MAX_REFRESH_MINUTES);
+        s.stages[3].refresh_minutes = Some(1);
+        let found: Vec<(String, Option<String>, Severity)> =
+            s.validate().into_iter().map(|d| (d.path, d.stage, d.severity)).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("stages[0].refresh_minutes".to_string(), Some("a".to_string()), Severity::Error),
+                ("stages[1].refresh_minutes".to_string(), Some("b".to_string()), Severity::Error),
+            ]
+        );
+        assert!(s.validate()[0].message.contains("leave it out for streaming"), "{}", s.validate()[0].message);
     }
 
     #[test]

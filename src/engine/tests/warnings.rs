@@ -181,3 +181,145 @@ fn a_repeated_id_is_planned_and_warned_about_as_its_first_stage() {
     // A repeat with errors of its own besides.
     check_repeated_id(first(K::Curated, |s| s.modified_in_place = true), repeat(K::Raw, |s| s.volume_gb = -1.0));
 }
+
+/// erp (system of record) → raw → warehouse → semantic → report, with the refresh intervals
+/// `refresh` (in that order) and the report's RPOs (after corruption, after an outage); every
+/// other target is the scenario's (1 d).
+fn refreshed_chain(refresh: [Option<u32>; 5], report_rpo: (u32, u32)) -> Scenario {
+    let kinds = [
+        ("erp", K::SystemOfRecord),
+        ("raw", K::Raw),
+        ("warehouse", K::Presentation),
+        ("semantic", K::Model),
+        ("report", K::Report),
+    ];
+    let stages = kinds
+        .iter()
+        .zip(refresh)
+        .map(|(&(id, kind), refresh)| {
+            named(id, kind, |s| {
+                s.refresh_minutes = refresh;
+                s.recreatable = kind != K::Raw && kind != K::SystemOfRecord;
+                if kind == K::Report {
+                    s.targets = targets((report_rpo.0, 240), (report_rpo.1, 480));
+                }
+            })
+        })
+        .collect();
+    Scenario {
+        stages,
+        flows: vec![
+            flow("erp", "raw"),
+            flow("raw", "warehouse"),
+            flow("warehouse", "semantic"),
+            flow("semantic", "report"),
+        ],
+        ..Scenario::default()
+    }
+}
+
+/// An expected `rpo_below_refresh`: the stage, the disruption type, the stage whose refresh
+/// limits it and the interval as the message writes it.
+type Expected = (&'static str, Disruption, &'static str, &'static str);
+
+/// Plans `scenario` and checks its `rpo_below_refresh` warnings, in order: (stage, disruption,
+/// the stage whose refresh limits it); each names both and the interval, and the stage's reason
+/// for that disruption says so too (and only then).
+#[track_caller]
+fn check_refresh(case: &str, scenario: Scenario, expect: &[Expected]) {
+    let p = plan(&scenario);
+    let found: Vec<&Warning> = p.warnings.iter().filter(|w| w.code == WarningCode::RpoBelowRefresh).collect();
+    let got: Vec<(&str, Disruption)> =
+        found.iter().map(|w| (w.stages[0].as_str(), w.disruption.expect("a disruption type"))).collect();
+    let want: Vec<(&str, Disruption)> = expect.iter().map(|&(s, d, ..)| (s, d)).collect();
+    assert_eq!(got, want, "{case}: {found:#?}");
+    for (w, &(id, _, origin, every)) in found.iter().zip(expect) {
+        assert_eq!(w.level, Level::Warning, "{case}");
+        let named_stages: Vec<&str> = w.stages.iter().map(String::as_str).collect();
+        let both: Vec<&str> = if id == origin { vec![id] } else { vec![id, origin] };
+        assert_eq!(named_stages, both, "{case}: the stage and the one whose refresh limits it");
+        assert!(w.message.contains(&format!("only every {every}")), "{case}: {}", w.message);
+        assert!(w.message.contains(&format!("or refresh {origin} more often")), "{case}: {}", w.message);
+    }
+    for sp in &p.stages {
+        for rec in &sp.recommendations {
+            let warned = expect.iter().any(|&(id, d, ..)| id == sp.id && d == rec.disruption);
+            assert_eq!(
+                rec.reason.contains("cannot hold whatever the plan"),
+                warned,
+                "{case}: {} {:?}: {}",
+                sp.id,
+                rec.disruption,
+                rec.reason
+            );
+        }
+    }
+}
+
+#[test]
+fn warning_rpo_below_refresh() {
+    let (h, d) = (60, 1440);
+    let cases: Vec<(&str, Scenario, Vec<Expected>)> = vec![
+        ("no refresh set: streaming or not known", refreshed_chain([None; 5], (15, 60)), vec![]),
+        (
+            "the report's own 4 h refresh, its 1 h RPO after corruption",
+            refreshed_chain([None, None, None, None, Some(240)], (h, d)),
+            vec![("report", CORRUPTION, "report", "4h")],
+        ),
+        (
+            "the lake loaded once a day limits the report downstream, after both disruptions",
+            refreshed_chain([None, Some(d), None, None, None], (h, 240)),
+            vec![("report", CORRUPTION, "raw", "1d"), ("report", OUTAGE, "raw", "1d")],
+        ),
+        (
+            "a daily load from an hourly lake: bounded by its own daily load",
+            refreshed_chain([None, Some(h), Some(d), None, Some(15)], (h, 240)),
+            vec![("report", CORRUPTION, "warehouse", "1d"), ("report", OUTAGE, "warehouse", "1d")],
+        ),
+        (
+            "per disruption type: only the target tighter than 4 h",
+            refreshed_chain([None, Some(240), None, None, None], (h, d)),
+            vec![("report", CORRUPTION, "raw", "4h")],
+        ),
+        (
+            "an RPO as loose as the refresh, or looser, holds",
+            refreshed_chain([None, Some(d), None, Some(d), Some(h)], (d, 2 * d)),
+            vec![],
+        ),
+        (
+            "a tie names the stage upstream, where the data first arrives that slowly",
+            refreshed_chain([None, Some(d), None, Some(d), None], (h, d)),
+            vec![("report", CORRUPTION, "raw", "1d")],
+        ),
+        (
+            "a system of record keeps its owner's figures, but its refresh bounds what is built from it",
+            refreshed_chain([Some(2 * d), None, None, None, None], (h, d)),
+            vec![
+                ("raw", CORRUPTION, "erp", "2d"),
+                ("raw", OUTAGE, "erp", "2d"),
+                ("warehouse", CORRUPTION, "erp", "2d"),
+                ("warehouse", OUTAGE, "erp", "2d"),
+                ("semantic", CORRUPTION, "erp", "2d"),
+                ("semantic", OUTAGE, "erp", "2d"),
+                ("report", CORRUPTION, "erp", "2d"),
+                ("report", OUTAGE, "erp", "2d"),
+            ],
+        ),
+    ];
+    for (case, scenario, expect) in cases {
+        check_refresh(case, scenario, &expect);
+    }
+}
+
+#[test]
+fn refresh_of_code_does_not_bound_data_and_code_is_not_warned() {
+    // Scripts changed weekly do not make the data they run on a week old; an ingest pipeline's
+    // own RPO is about its code.
+    let mut scenario = refreshed_chain([None; 5], (15, 15));
+    scenario.stages.push(named("notebooks", K::Scripts, |s| s.refresh_minutes = Some(7 * 1440)));
+    scenario.flows.push(flow("notebooks", "warehouse"));
+    scenario.stages.push(named("ingest", K::Ingest, |s| s.targets = targets((0, 60), (0, 60))));
+    scenario.flows.push(flow("erp", "ingest"));
+    scenario.stages[0].refresh_minutes = Some(60);
+    check_refresh("code", scenario, &[("report", CORRUPTION, "erp", "1h"), ("report", OUTAGE, "erp", "1h")]);
+}

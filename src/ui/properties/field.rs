@@ -33,6 +33,9 @@ pub struct TextFieldProps {
     /// What to type, shown under the field while it is valid.
     #[prop_or_default]
     pub hint: AttrValue,
+    /// Named values offered while typing (value, name), as a `<datalist>`; none by default.
+    #[prop_or_default]
+    pub presets: &'static [(&'static str, &'static str)],
     /// Sends the edit.
     pub on_edit: OnEdit,
 }
@@ -42,6 +45,9 @@ pub struct TextFieldProps {
 pub fn TextField(props: &TextFieldProps) -> Html {
     let id = field_id(&props.field);
     let note_id = format!("{id}-note");
+    let list_id = format!("{id}-presets");
+    let presets = props.presets.iter().filter(|(value, _)| !value.is_empty());
+    let list = (!props.presets.is_empty()).then(|| list_id.clone());
     let onchange = {
         let key = props.field.clone();
         let on_edit = props.on_edit.clone();
@@ -70,7 +76,12 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             <label for={id.clone()}>{ props.label.clone() }</label>
             <input {id} type="text" {value} placeholder={props.placeholder.clone()} spellcheck="false"
                 autocomplete="off" aria-invalid={invalid.then_some("true")}
-                aria-describedby={note.is_some().then_some(note_id)} {onchange} />
+                aria-describedby={note.is_some().then_some(note_id)} {list} {onchange} />
+            if !props.presets.is_empty() {
+                <datalist id={list_id}>
+                    { for presets.map(|&(value, name)| html! { <option {value} label={name} /> }) }
+                </datalist>
+            }
             { for note }
         </div>
     }

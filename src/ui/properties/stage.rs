@@ -1,11 +1,11 @@
-//! The properties of one stage: what it is, what runs it, its data, how it is loaded, and its
-//! recovery targets for each disruption type.
+//! The properties of one stage: what it is, what runs it, its data, how it is loaded and how
+//! often new data arrives, and its recovery targets for each disruption type.
 
 use super::check_field::CheckField;
 use super::choice_field::ChoiceField;
 use super::field::{OnEdit, TextField};
 use crate::catalogue::Service;
-use crate::editor::fields::{field_text, Draft, Field, FieldKey};
+use crate::editor::fields::{field_text, Draft, Field, FieldKey, REFRESH_PRESETS};
 use crate::editor::stage_name;
 use crate::model::{Disruption, Scenario, StageKind};
 use crate::ui::icons::kind_icon;
@@ -92,6 +92,12 @@ pub fn StageProperties(props: &StagePropertiesProps) -> Html {
             <ChoiceField field={key(Field::Load)} label="Load pattern" value={text(&Field::Load)} options={loads}
                 on_edit={on_edit.clone()} />
             { input(Field::HotWindow, "Hot window", "restore all at once", "recent days restored first") }
+            if !stage.kind.is_code() {
+                <TextField field={key(Field::Refresh)} label="New data arrives every" value={text(&Field::Refresh)}
+                    draft={props.drafts.get(&key(Field::Refresh)).cloned()} placeholder="streaming or not known"
+                    hint="e.g. 15m, 1h, 1d, 7d; its RPO can be no tighter" presets={&REFRESH_PRESETS[..]}
+                    on_edit={on_edit.clone()} />
+            }
             <fieldset class="targets-fields">
                 <legend>{"Recovery targets"}</legend>
                 <p class="targets-source">
