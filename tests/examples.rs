@@ -387,6 +387,7 @@ fn full_stage() -> Stage {
     stage.load = LoadPattern::PartitionedIncremental { partition_gb: Some(7.0) };
     stage.hot_window_days = Some(7);
     stage.refresh_minutes = Some(60);
+    stage.detection_delay_days = Some(3);
     stage.targets = Some(Targets::default());
     stage.max_retention_days = Some(365);
     stage.reprocess_tb_per_hour = Some(1.0);
@@ -404,6 +405,7 @@ fn full_scenario() -> Scenario {
     };
     scenario.overrides.insert("storage.hot_gb_month".into(), 0.02);
     scenario.allow_preview = true;
+    scenario.detection_delay_days = Some(14);
     scenario.incidents_per_year = Some(keel::model::IncidentRates { data_corruption: 2.0, region_outage: 0.1 });
     scenario
 }

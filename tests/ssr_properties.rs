@@ -160,6 +160,8 @@ Hot window:
   ~ recent days restored first
 New data arrives every: 1d
   ~ e.g. 15m, 1h, 1d, 7d; its RPO can be no tighter
+Corruption found after: 
+  ~ days a corruption goes unnoticed; 0 = at once
 # Recovery targets
 Corruption RPO: 15m
   ~ 15m, 4h, 2d
@@ -176,6 +178,7 @@ Region outage RTO: soon
         html.contains(r#"list="f-raw-refresh-presets""#) && html.contains(r#"<option label="hourly" value="1h">"#),
         "the refresh interval offers named presets: {html}"
     );
+    assert!(html.contains(r#"placeholder="at once (the scenario"#), "an unset delay shows the scenario's: {html}");
     assert!(html.contains("Feeds BI"), "the stage's flows are listed: {html}");
     assert!(html.contains(r#"aria-label="Remove the flow Landing zone → BI""#), "each with a button to remove it");
     assert!(
@@ -203,6 +206,7 @@ async fn the_service_list_offers_only_services_that_fit_the_kind() {
 async fn with_nothing_selected_the_panel_edits_the_scenario() {
     let mut scenario = lake();
     scenario.overrides.insert(keel::catalogue::PRICE_BOOK[0].key.to_string(), 0.05);
+    scenario.detection_delay_days = Some(14);
     let editor = Editor::new(scenario);
     let editor =
         act(&editor, Action::Edit { key: FieldKey { stage: None, field: Field::Currency }, text: "euros".into() });
@@ -224,6 +228,8 @@ Corruptions per year:
   ~ empty = disasters per year
 Region outages per year: 
   ~ empty = disasters per year
+Corruption found after: 14 days
+  ~ days a corruption goes unnoticed: clean copies must be older; empty = found at once
 Allow preview features: [ ]
 # Default recovery targets
 Corruption RPO: 1d

@@ -41,6 +41,9 @@ pub enum Field {
     HotWindow,
     /// Stage: how often new data arrives (`1h`, `1d`); empty = streaming or not known.
     Refresh,
+    /// Stage (or the scenario's default): days a corruption goes unnoticed; empty = the
+    /// scenario's (on a stage) or found at once (on the scenario).
+    DetectionDelay,
     /// Stage (or the scenario's default): recovery point objective.
     Rpo(Disruption),
     /// Stage (or the scenario's default): recovery time objective.
@@ -81,6 +84,7 @@ impl Field {
             Field::Load => "load",
             Field::HotWindow => "hot-window",
             Field::Refresh => "refresh",
+            Field::DetectionDelay => "detection-delay",
             Field::Rpo(d) => return format!("rpo-{}", d.key()),
             Field::Rto(d) => return format!("rto-{}", d.key()),
             Field::Name => "name",
@@ -111,6 +115,7 @@ impl Field {
             Field::Load => "load pattern".into(),
             Field::HotWindow => "hot window".into(),
             Field::Refresh => "refresh interval".into(),
+            Field::DetectionDelay => "detection delay".into(),
             Field::Rpo(d) => format!("RPO ({})", d.label().to_lowercase()),
             Field::Rto(d) => format!("RTO ({})", d.label().to_lowercase()),
             Field::Name => "name".into(),
@@ -193,6 +198,16 @@ pub fn parse_refresh(text: &str) -> Result<Option<u32>, String> {
     Ok(Some(minutes))
 }
 
+/// Reads a detection delay in days (`14`, `2w`, `1m`); empty = `None` (on a stage: the
+/// scenario's; on the scenario: found at once). At most `model::MAX_DETECTION_DELAY_DAYS`.
+pub fn parse_detection_delay(text: &str) -> Result<Option<u32>, String> {
+    let hint = "enter days such as 0, 14 or 2w, or leave empty";
+    match parse_days(text) {
+        Ok(days) if days.is_none_or(|d| d <= crate::model::MAX_DETECTION_DELAY_DAYS) => Ok(days),
+        _ => Err(format!("{hint} (at most ten years)")),
+    }
+}
+
 /// The text a field shows for the scenario or for `stage`.
 pub fn field_text(scenario: &Scenario, stage: Option<&Stage>, field: &Field) -> String {
     let targets = stage.map_or(scenario.targets, |s| scenario.targets_of(s));
@@ -211,6 +226,8 @@ pub fn field_text(scenario: &Scenario, stage: Option<&Stage>, field: &Field) -> 
         (Some(s), Field::Load) => load_key(s.load).into(),
         (Some(s), Field::HotWindow) => days_text(s.hot_window_days),
         (Some(s), Field::Refresh) => s.refresh_minutes.map(format_minutes).unwrap_or_default(),
+        (Some(s), Field::DetectionDelay) => days_text(s.detection_delay_days),
+        (None, Field::DetectionDelay) => days_text(scenario.detection_delay_days),
         (_, Field::Name) => scenario.name.clone(),
         (_, Field::Primary) => scenario.regions.primary.clone(),
         (_, Field::Secondary) => scenario.regions.secondary.clone(),
@@ -321,6 +338,7 @@ fn set_stage_field(stage: &mut Stage, defaults: Targets, field: &Field, text: &s
         Field::SourceRetention => stage.source_retention_days = parse_days(text)?,
         Field::HotWindow => stage.hot_window_days = parse_days(text)?,
         Field::Refresh => stage.refresh_minutes = parse_refresh(text)?,
+        Field::DetectionDelay => stage.detection_delay_days = parse_detection_delay(text)?,
         Field::Load => {
             stage.load = match text.trim() {
                 "daily_full" => LoadPattern::DailyFull,
@@ -388,6 +406,7 @@ fn set_scenario_field(scenario: &mut Scenario, field: &Field, text: &str) -> Res
                 (rates != IncidentRates { data_corruption: single, region_outage: single }).then_some(rates);
         }
         Field::AllowPreview => scenario.allow_preview = parse_bool(text)?,
+        Field::DetectionDelay => scenario.detection_delay_days = parse_detection_delay(text)?,
         Field::Rpo(_) | Field::Rto(_) => set_target(&mut scenario.targets, field, text)?,
         Field::Override(key) => {
             if !PRICE_BOOK.iter().any(|e| e.key == key) {
@@ -469,6 +488,30 @@ mod tests {
         assert_eq!(stage.source_retention_days, Some(365));
         assert_eq!(stage.load, LoadPattern::DailyFull);
         assert_eq!(stage.refresh_minutes, Some(1440));
+    }
+
+    #[test]
+    fn detection_delays_round_trip_on_the_scenario_and_on_a_stage() {
+        let mut s = lake();
+        let delay = Field::DetectionDelay;
+        assert_eq!(field_text(&s, None, &delay), "", "not set: found at once");
+        assert_eq!(field_text(&s, s.stages.first(), &delay), "", "not set: the scenario's");
+        assert_eq!(set_field(&mut s, None, &delay, "2w"), Ok(true));
+        assert_eq!(s.detection_delay_days, Some(14));
+        assert_eq!(field_text(&s, None, &delay), "14 days");
+        assert_eq!(field_text(&s, s.stages.first(), &delay), "", "the stage still inherits");
+        assert_eq!(set_field(&mut s, Some(0), &delay, "0"), Ok(true));
+        assert_eq!(s.stages[0].detection_delay_days, Some(0), "a stage may say found at once");
+        assert_eq!(field_text(&s, s.stages.first(), &delay), "0 days");
+        assert_eq!(set_field(&mut s, Some(0), &delay, "45 days"), Ok(true));
+        assert_eq!(field_text(&s, s.stages.first(), &delay), "45 days");
+        assert_eq!(set_field(&mut s, Some(0), &delay, "45"), Ok(false), "the same value");
+        for bad in ["soon", "11y", "-3"] {
+            assert!(set_field(&mut s, None, &delay, bad).expect_err("refused").contains("at most ten years"), "{bad}");
+        }
+        assert_eq!(set_field(&mut s, Some(0), &delay, " "), Ok(true));
+        assert_eq!(set_field(&mut s, None, &delay, ""), Ok(true));
+        assert_eq!(s, lake(), "empty clears both");
     }
 
     #[test]

@@ -155,6 +155,7 @@ pub fn same_plan_input(a: &Scenario, b: &Scenario) -> bool {
         overrides,
         allow_preview,
         incidents_per_year,
+        detection_delay_days,
     } = a;
     stages.len() == b.stages.len()
         && stages.iter().zip(&b.stages).all(|(x, y)| {
@@ -172,6 +173,7 @@ pub fn same_plan_input(a: &Scenario, b: &Scenario) -> bool {
         && *overrides == b.overrides
         && *allow_preview == b.allow_preview
         && *incidents_per_year == b.incidents_per_year
+        && *detection_delay_days == b.detection_delay_days
 }
 
 #[cfg(test)]
@@ -277,6 +279,12 @@ mod tests {
         let mut refreshed = scenario.clone();
         refreshed.stages[3].refresh_minutes = Some(60);
         assert!(!same_plan_input(&scenario, &refreshed), "a refresh interval bounds the RPO a stage can hold");
+        let mut late = scenario.clone();
+        late.detection_delay_days = Some(14);
+        assert!(!same_plan_input(&scenario, &late), "a detection delay moves recovery points back");
+        let mut late_stage = scenario.clone();
+        late_stage.stages[3].detection_delay_days = Some(3);
+        assert!(!same_plan_input(&scenario, &late_stage));
         let mut cut = scenario.clone();
         cut.flows.pop();
         assert!(!same_plan_input(&scenario, &cut));

@@ -74,6 +74,9 @@ pub(super) enum Blocked {
     UpstreamHistory { from: usize, holds_days: f64, needs_days: f64 },
     /// The service is not offered in the paired region.
     NotInSecondary,
+    /// A corruption found `delay_days` late: backups kept `retention_days` hold no copy from
+    /// before it.
+    NoCleanCopy { delay_days: u32, retention_days: u32 },
 }
 
 /// How a candidate's recovery depends on the stages it reads from (docs/engine.md, "Pipeline").
@@ -333,10 +336,21 @@ impl<'a> Ctx<'a> {
         self.incidents.get(disruption) * Self::tb(gb) * self.prices.reprocess_cost_per_tb / 12.0
     }
 
-    /// Whether the source, and every upstream stage, still holds what a rebuild of `gb` needs:
-    /// a stage can be rebuilt only from the history its upstream still has.
-    pub fn retention_block(&self, gb: f64) -> Option<Blocked> {
-        let needs = self.history_days(gb);
+    /// Days a corruption of the stage goes unnoticed (its own delay, else the scenario's); 0
+    /// after a regional outage, which is noticed at once.
+    pub fn detection_delay_days(&self, disruption: Disruption) -> u32 {
+        if disruption == Disruption::DataCorruption {
+            self.scenario.detection_delay_of(self.stage)
+        } else {
+            0
+        }
+    }
+
+    /// Whether the source, and every upstream stage, still holds what a rebuild of `gb` needs,
+    /// reaching `delay_days` further back for a corruption found that late: a stage can be
+    /// rebuilt only from the history its upstream still has.
+    pub fn retention_block(&self, gb: f64, delay_days: u32) -> Option<Blocked> {
+        let needs = self.history_days(gb) + f64::from(delay_days);
         if let Some(keeps) = self.stage.source_retention_days {
             if f64::from(keeps) + 1e-9 < needs {
                 return Some(Blocked::SourceRetention { keeps_days: keeps, needs_days: needs });
@@ -516,6 +530,10 @@ fn backup_options(ctx: &Ctx<'_>, disruption: Disruption, methods: Methods, out: 
     let retention = f64::from(stage.backup_retention_days.max(1));
     let (tier, price) = ctx.copy_tier(retention);
     let geo_restore = ctx.service.dr_offer(DrStrategy::BackupRestore);
+    let delay = ctx.detection_delay_days(disruption);
+    // Copies kept fewer days than the corruption went unnoticed are all corrupt.
+    let no_clean = (delay > stage.backup_retention_days)
+        .then_some(Blocked::NoCleanCopy { delay_days: delay, retention_days: stage.backup_retention_days });
     for offer in ctx.service.backups {
         let method = offer.method;
         if matches!(method, BackupMethod::Git | BackupMethod::ConfigExport) {
@@ -535,7 +553,9 @@ fn backup_options(ctx: &Ctx<'_>, disruption: Disruption, methods: Methods, out: 
             let split = offer
                 .restore_minutes
                 .map_or_else(|| ctx.restore_in_place_minutes(method), |m| (m + ctx.rehydration_if_archived(), 0.0));
-            (interval, split, Cost { storage, ..Cost::default() }, offer.note)
+            // A corruption found D days late: the newest clean copy is from before it.
+            let rpo = interval + f64::from(delay) * 1440.0;
+            (rpo, split, Cost { storage, ..Cost::default() }, offer.note)
         } else {
             let Some(geo) = geo_restore else { continue };
             // Snapshots live beside the data: they are lost with the region unless copied.
@@ -566,11 +586,11 @@ fn backup_options(ctx: &Ctx<'_>, disruption: Disruption, methods: Methods, out: 
         out.push(Candidate {
             backup: method,
             strategy: DrStrategy::BackupRestore,
-            rpo: Some(rpo),
+            rpo: if no_clean.is_some() { None } else { Some(rpo) },
             rto: Some(timing.own()),
             cost,
             how: How::Restore { gb: stage.volume_gb, rehydrate: ctx.service.tier == Tier::Archive, tier },
-            blocked: None,
+            blocked: no_clean,
             note,
             family: Family::Backups,
             preview: offer.preview,
@@ -587,7 +607,8 @@ fn rebuild_option(ctx: &Ctx<'_>, disruption: Disruption, reload: bool, out: &mut
     let outage = disruption == Disruption::RegionOutage;
     let (gb, whole) = if outage || reload { (stage.volume_gb, true) } else { ctx.corruption_reprocess_gb() };
     // A reload reads one dated full set: it needs no history beyond it.
-    let blocked = if reload { None } else { ctx.retention_block(gb) };
+    // A rebuild after a corruption found late reaches that much further back in its source.
+    let blocked = if reload { None } else { ctx.retention_block(gb, ctx.detection_delay_days(disruption)) };
     let start = if outage { p.delay_provision_minutes } else { p.delay_job_start_minutes };
     // A semantic model loads at its processing rate; anything else at its reprocessing rate.
     let variable = if stage.kind == StageKind::Model { ctx.load_minutes(gb) } else { ctx.reprocess_minutes(gb) };

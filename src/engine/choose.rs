@@ -315,6 +315,12 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
             if disruption == Disruption::RegionOutage {
                 put!(out; " in ", ctx.scenario.regions.secondary);
             }
+            let delay = ctx.detection_delay_days(disruption);
+            if delay > 0 && c.rpo.is_some() {
+                put!(out;
+                    "; the recovery point is from before the corruption, found ", Count(u64::from(delay), "day", "days"),
+                    " late, so it is that much older (copies are kept ", Count(u64::from(ctx.stage.backup_retention_days), "day", "days"), ")");
+            }
         }
         How::Reprocess { gb, whole, reload } => {
             if reload {
@@ -323,6 +329,12 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
                 put!(out; "Plan: no backup; reprocess all ", Size(gb), " at ", Trimmed::<3>(ctx.reprocess_tb_per_hour()), " TB/h in ", rto);
             } else {
                 put!(out; "Plan: no backup; reprocess only the damaged partition (", Size(gb), ") in ", rto);
+            }
+            let delay = ctx.detection_delay_days(disruption);
+            if delay > 0 && !reload && c.rpo.is_some() {
+                put!(out;
+                    ", from source history reaching ", Count(u64::from(delay), "day", "days"),
+                    " further back, to before the corruption found that late");
             }
         }
         How::Replica { rehydrate } => {
@@ -377,6 +389,11 @@ fn blocked_text(ctx: &Ctx<'_>, blocked: Blocked, out: &mut String) {
             put!(out;
                 " The source keeps only ", Count(u64::from(keeps_days), "day", "days"), " of data but a rebuild needs ", Fixed::<0>(needs_days),
                 " days of history: keep a backup, or have the source keep data longer.");
+        }
+        Blocked::NoCleanCopy { delay_days, retention_days } => {
+            put!(out;
+                " Backups are kept ", Count(u64::from(retention_days), "day", "days"), " but a corruption is found ",
+                Count(u64::from(delay_days), "day", "days"), " late: no clean recovery point is left. Keep copies longer than the detection delay.");
         }
         Blocked::UpstreamHistory { from, holds_days, needs_days } => {
             let name = ctx.scenario.stages.get(from).map_or("its upstream", |s| s.display_name());

@@ -393,6 +393,25 @@ pub fn plan(scenario: &Scenario) -> Plan {
             }
         }
     }
+    // A corruption found later than backups are kept: no copy from before it is left. Said
+    // where the stage relies on its copies, or nothing recovers it; a clean rebuild needs none.
+    for (w, p) in work.iter().zip(&stages) {
+        let rebuilt = p.recommendation(Disruption::DataCorruption).is_some_and(|r| {
+            r.rpo_minutes.is_some()
+                && matches!(r.backup, BackupMethod::None | BackupMethod::Git | BackupMethod::ConfigExport)
+        });
+        if rebuilt {
+            continue;
+        }
+        let corruption = w.options[Disruption::DataCorruption.index()].clone();
+        let no_clean = all_options.get(corruption).into_iter().flatten().find_map(|c| match c.blocked {
+            Some(candidates::Blocked::NoCleanCopy { delay_days, retention_days }) => Some((delay_days, retention_days)),
+            _ => None,
+        });
+        if let Some((delay, retention)) = no_clean {
+            pipeline_warnings.push(warnings::no_clean_recovery_point(w.ctx.stage, delay, retention));
+        }
+    }
     let warnings = warnings::collect(
         scenario,
         &warnings::Planned { graph: &graph, index: &planned },

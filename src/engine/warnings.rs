@@ -53,6 +53,9 @@ pub enum WarningCode {
     /// An RPO tighter than the data's refresh can ever give: the stage's data, or the data it is
     /// built from, arrives less often than the RPO allows.
     RpoBelowRefresh,
+    /// A corruption is found later than the stage keeps its backups: every copy kept is
+    /// corrupt, so no clean recovery point is left.
+    NoCleanRecoveryPoint,
 }
 
 impl WarningCode {
@@ -77,6 +80,7 @@ impl WarningCode {
             WarningCode::DatedSetsTooShort => "dated_sets_too_short",
             WarningCode::IncrementalDataNotBackedUp => "incremental_data_not_backed_up",
             WarningCode::RpoBelowRefresh => "rpo_below_refresh",
+            WarningCode::NoCleanRecoveryPoint => "no_clean_recovery_point",
         }
     }
 }
@@ -190,6 +194,22 @@ fn model_inputs(
 
 fn warn(code: WarningCode, level: Level, stage: &str, disruption: Option<Disruption>, message: String) -> Warning {
     Warning { code, level, stages: vec![stage.to_string()], disruption, message }
+}
+
+/// `no_clean_recovery_point`: a corruption of `stage` found `delay` days late, when its backups
+/// are kept only `retention` days.
+pub(super) fn no_clean_recovery_point(stage: &Stage, delay: u32, retention: u32) -> Warning {
+    warn(
+        WarningCode::NoCleanRecoveryPoint,
+        Level::Critical,
+        &stage.id,
+        Some(Disruption::DataCorruption),
+        message(|m| {
+            put!(m;
+            stage.display_name(), " keeps backups for ", Count(u64::from(retention), "day", "days"), " but a corruption is found ",
+            Count(u64::from(delay), "day", "days"), " late: every copy kept is already corrupt, so no clean recovery point is left. Keep copies longer than the detection delay.")
+        }),
+    )
 }
 
 /// Every warning for a planned scenario, most serious first. `pipeline` holds the warnings of
@@ -344,18 +364,27 @@ pub(super) fn collect(
         }
         if stage.recreatable && stage.kind != StageKind::Archive {
             if let Some(keeps) = stage.source_retention_days {
+                let delay = scenario.detection_delay_of(stage);
                 let needs =
                     if stage.daily_change_gb > 0.0 { stage.volume_gb / stage.daily_change_gb } else { f64::INFINITY };
-                if f64::from(keeps) < needs {
+                if f64::from(keeps) < needs + f64::from(delay) {
                     out.push(warn(
                         WarningCode::SourceRetentionTooShort,
                         Level::Warning,
                         &plan.id,
                         None,
-                        format!(
-                            "{name} holds about {} days of history but its source keeps only {keeps}: it cannot be fully recreated by reprocessing.",
-                            if needs.is_finite() { Fixed::<0>(needs).to_string() } else { "unbounded".into() }
-                        ),
+                        if delay == 0 {
+                            format!(
+                                "{name} holds about {} days of history but its source keeps only {keeps}: it cannot be fully recreated by reprocessing.",
+                                if needs.is_finite() { Fixed::<0>(needs).to_string() } else { "unbounded".into() }
+                            )
+                        } else {
+                            format!(
+                                "{name} holds about {} days of history, and a corruption found {} late means reaching that much further back, but its source keeps only {keeps}: it cannot be fully recreated by reprocessing.",
+                                if needs.is_finite() { Fixed::<0>(needs).to_string() } else { "unbounded".into() },
+                                Count(u64::from(delay), "day", "days")
+                            )
+                        },
                     ));
                 }
             }

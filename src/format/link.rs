@@ -34,6 +34,7 @@ const SCENARIO_KEYS: &[(&str, &str)] = &[
     ("overrides", "o"),
     ("allow_preview", "ap"),
     ("incidents_per_year", "ir"),
+    ("detection_delay_days", "dd"),
 ];
 const STAGE_KEYS: &[(&str, &str)] = &[
     ("id", "i"),
@@ -50,6 +51,7 @@ const STAGE_KEYS: &[(&str, &str)] = &[
     ("load", "ld"),
     ("hot_window_days", "h"),
     ("refresh_minutes", "rf"),
+    ("detection_delay_days", "dd"),
     ("targets", "t"),
     ("backup_retention_days", "br"),
     ("max_retention_days", "mr"),
@@ -294,6 +296,34 @@ mod tests {
         };
         assert!(!inflated(&link).contains("\"rf\""), "no key without a refresh interval");
         assert!(inflated(&with).contains("\"rf\":1440"), "the short key");
+        assert!(link.len() <= 2000, "{} characters", link.len());
+    }
+
+    /// A detection delay travels as `dd`, on the scenario and on a stage; unset, it adds nothing,
+    /// so a 40-stage link without one is as long as before the field existed.
+    #[test]
+    fn detection_delays_round_trip_and_cost_nothing_when_absent() {
+        let plain = synthetic(40);
+        let link = encode_link(&plain);
+        let mut set = plain.clone();
+        set.detection_delay_days = Some(14);
+        set.stages[3].detection_delay_days = Some(0);
+        set.stages[5].detection_delay_days = Some(45);
+        let with = encode_link(&set);
+        let (back, diagnostics) = decode_link(&with).expect("decodes");
+        assert_eq!(back, set);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let inflated = |fragment: &str| {
+            let bytes = B64.decode(fragment.trim_start_matches("v1.")).expect("base64url");
+            String::from_utf8(miniz_oxide::inflate::decompress_to_vec_zlib(&bytes).expect("inflates")).expect("UTF-8")
+        };
+        assert!(inflated(&with).contains("\"dd\":14") && inflated(&with).contains("\"dd\":45"), "the short key");
+        assert!(!inflated(&link).contains("\"dd\""), "no key without a detection delay");
+        set.detection_delay_days = None;
+        for stage in &mut set.stages {
+            stage.detection_delay_days = None;
+        }
+        assert_eq!(encode_link(&set), link, "no delay adds nothing");
         assert!(link.len() <= 2000, "{} characters", link.len());
     }
 

@@ -16,7 +16,7 @@ mod validate;
 pub use kind::{PaletteGroup, StageKind};
 pub use strategy::{BackupMethod, DrStrategy};
 pub use synthetic::synthetic;
-pub use validate::{Diagnostic, Severity, MAX_REFRESH_MINUTES};
+pub use validate::{Diagnostic, Severity, MAX_DETECTION_DELAY_DAYS, MAX_REFRESH_MINUTES};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -186,6 +186,10 @@ pub struct Stage {
     /// than the slowest refresh upstream: an RPO tighter than that cannot hold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_minutes: Option<Minutes>,
+    /// Days a data corruption of this stage goes unnoticed; `None` = the scenario's
+    /// `detection_delay_days`, `Some(0)` = found at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detection_delay_days: Option<u32>,
     /// Recovery targets; `None` inherits the scenario's default targets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<Targets>,
@@ -243,6 +247,7 @@ impl Stage {
             load: LoadPattern::default(),
             hot_window_days: None,
             refresh_minutes: None,
+            detection_delay_days: None,
             targets: None,
             backup_retention_days: default_backup_retention(),
             max_retention_days: None,
@@ -324,6 +329,11 @@ pub struct Scenario {
     /// (what files without this field meant).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incidents_per_year: Option<IncidentRates>,
+    /// Days a data corruption goes unnoticed, for stages that set none of their own; `None` =
+    /// found at once. Recovery points must be older than the corruption and still kept, and a
+    /// rebuild must reach that much further back in its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detection_delay_days: Option<u32>,
 }
 
 /// Expected incidents per year, per disruption type: a corruption that needs a restore is far
@@ -380,6 +390,7 @@ impl Default for Scenario {
             overrides: BTreeMap::new(),
             allow_preview: false,
             incidents_per_year: None,
+            detection_delay_days: None,
         }
     }
 }
@@ -393,6 +404,12 @@ impl Scenario {
     /// The targets that apply to `stage`: its own, or the scenario's defaults.
     pub fn targets_of(&self, stage: &Stage) -> Targets {
         stage.targets.unwrap_or(self.targets)
+    }
+
+    /// Days a data corruption of `stage` goes unnoticed: its own delay, else the scenario's;
+    /// 0 = found at once.
+    pub fn detection_delay_of(&self, stage: &Stage) -> u32 {
+        stage.detection_delay_days.or(self.detection_delay_days).unwrap_or(0)
     }
 
     /// Ids of the stages that `id` reads from directly.

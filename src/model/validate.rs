@@ -70,6 +70,21 @@ pub const MAX_VOLUME_GB: f64 = 1.0e9;
 /// Longest refresh interval Keel accepts: a year (366 days), in minutes.
 pub const MAX_REFRESH_MINUTES: u32 = 366 * 24 * 60;
 
+/// Longest detection delay Keel accepts for a corruption: ten years, in days.
+pub const MAX_DETECTION_DELAY_DAYS: u32 = 3650;
+
+fn detection_delay_error(path: String, stage: Option<&str>, days: u32) -> Option<Diagnostic> {
+    (days > MAX_DETECTION_DELAY_DAYS).then(|| {
+        Diagnostic::error(
+            path,
+            stage,
+            format!(
+                "{days} days is out of range: use 0 to {MAX_DETECTION_DELAY_DAYS} (leave it out for found at once)"
+            ),
+        )
+    })
+}
+
 impl Scenario {
     /// Every problem with the scenario; empty when it can be planned as it is.
     pub fn validate(&self) -> Vec<Diagnostic> {
@@ -94,6 +109,9 @@ impl Scenario {
                     ));
                 }
             }
+        }
+        if let Some(days) = self.detection_delay_days {
+            out.extend(detection_delay_error("detection_delay_days".into(), None, days));
         }
         if self.currency.trim().is_empty() {
             out.push(Diagnostic::error("currency", None, "is empty: give a currency code such as USD"));
@@ -134,6 +152,9 @@ impl Scenario {
                 if !t.is_finite() || t <= 0.0 {
                     out.push(Diagnostic::error(at("reprocess_tb_per_hour"), Some(id), "must be more than zero"));
                 }
+            }
+            if let Some(days) = stage.detection_delay_days {
+                out.extend(detection_delay_error(at("detection_delay_days"), Some(id), days));
             }
             if let Some(m) = stage.refresh_minutes {
                 if m == 0 || m > MAX_REFRESH_MINUTES {
@@ -326,6 +347,25 @@ mod tests {
             ]
         );
         assert!(s.validate()[0].message.contains("leave it out for streaming"), "{}", s.validate()[0].message);
+    }
+
+    #[test]
+    fn detection_delays_beyond_ten_years_are_named() {
+        let mut s = scenario(&["a", "b", "c"], &[]);
+        s.detection_delay_days = Some(MAX_DETECTION_DELAY_DAYS + 1);
+        s.stages[0].detection_delay_days = Some(u32::MAX);
+        s.stages[1].detection_delay_days = Some(0);
+        s.stages[2].detection_delay_days = Some(MAX_DETECTION_DELAY_DAYS);
+        let found: Vec<(String, Option<String>, Severity)> =
+            s.validate().into_iter().map(|d| (d.path, d.stage, d.severity)).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("detection_delay_days".to_string(), None, Severity::Error),
+                ("stages[0].detection_delay_days".to_string(), Some("a".to_string()), Severity::Error),
+            ]
+        );
+        assert!(s.validate()[0].message.contains("use 0 to 3650"), "{}", s.validate()[0].message);
     }
 
     #[test]

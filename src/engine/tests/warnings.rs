@@ -323,3 +323,192 @@ fn refresh_of_code_does_not_bound_data_and_code_is_not_warned() {
     scenario.stages[0].refresh_minutes = Some(60);
     check_refresh("code", scenario, &[("report", CORRUPTION, "erp", "1h"), ("report", OUTAGE, "erp", "1h")]);
 }
+
+/// What a corruption found late should give a stage: the chosen option's recovery point (in
+/// minutes, `None` = cannot recover), whether `no_clean_recovery_point` is raised, words of the
+/// reason after corruption, and whether it is rebuilt by reprocessing.
+struct Late {
+    rpo: Option<f64>,
+    no_clean: bool,
+    reason: &'static [&'static str],
+    reprocess: bool,
+}
+
+/// Plans stage `s` alone with the scenario's detection delay `delay`, checks its corruption
+/// recommendation and warnings against `expect`, and that its outage recommendation is the same
+/// as with no delay at all (an outage is noticed at once).
+#[track_caller]
+fn check_late(case: &str, delay: Option<u32>, s: Stage, expect: Late) {
+    let on_time = plan(&Scenario { stages: vec![s.clone()], ..Scenario::default() });
+    let p = plan(&Scenario { stages: vec![s], detection_delay_days: delay, ..Scenario::default() });
+    let rec = p.stages[0].recommendation(CORRUPTION).expect("rec");
+    assert_eq!(rec.rpo_minutes, expect.rpo, "{case}: {}", rec.reason);
+    assert_eq!(rec.strategy == D::Reprocess, expect.reprocess, "{case}: {}", rec.reason);
+    for w in expect.reason {
+        assert!(rec.reason.contains(w), "{case}: the reason should say {w:?}: {}", rec.reason);
+    }
+    let found: Vec<&Warning> = p.warnings.iter().filter(|w| w.code == WarningCode::NoCleanRecoveryPoint).collect();
+    assert_eq!(found.len(), usize::from(expect.no_clean), "{case}: {found:#?}");
+    for w in found {
+        assert_eq!(
+            (w.level, w.disruption, w.stages.as_slice()),
+            (Level::Critical, Some(CORRUPTION), &["s".to_string()][..])
+        );
+        assert!(w.message.contains("no clean recovery point is left"), "{case}: {}", w.message);
+        assert!(w.message.contains("Keep copies longer than the detection delay"), "{case}: {}", w.message);
+    }
+    assert_eq!(
+        format!("{:?}", p.stages[0].recommendation(OUTAGE)),
+        format!("{:?}", on_time.stages[0].recommendation(OUTAGE)),
+        "{case}: an outage is unchanged"
+    );
+}
+
+#[test]
+fn corruption_found_late() {
+    let day = 1440.0;
+    // The raw zone's incremental backups every day, kept 30 days unless said otherwise.
+    let raw = |retention: u32, own: Option<u32>| {
+        stage(K::Raw, |s| {
+            s.backup_retention_days = retention;
+            s.detection_delay_days = own;
+        })
+    };
+    // Enrichment reprocessed from a source keeping `keeps` days; one day's partition is damaged.
+    let enriched = |keeps: u32| {
+        stage(K::Enriched, |s| {
+            s.recreatable = true;
+            s.source_retention_days = Some(keeps);
+        })
+    };
+    let cases: Vec<(&str, Option<u32>, Stage, Late)> = vec![
+        (
+            "no delay: found at once",
+            None,
+            raw(30, None),
+            Late { rpo: Some(day), no_clean: false, reason: &["recovery point 1d"], reprocess: false },
+        ),
+        (
+            "a delay of 0 days is found at once",
+            Some(0),
+            raw(30, None),
+            Late { rpo: Some(day), no_clean: false, reason: &["recovery point 1d"], reprocess: false },
+        ),
+        (
+            "kept 30 days, found 14 days late: the copy from before, 14 days older",
+            Some(14),
+            raw(30, None),
+            Late {
+                rpo: Some(15.0 * day),
+                no_clean: false,
+                reason: &[
+                    "recovery point 15d",
+                    "from before the corruption, found 14 days late",
+                    "copies are kept 30 days",
+                ],
+                reprocess: false,
+            },
+        ),
+        (
+            "kept exactly as long as the delay: the oldest copy is still clean",
+            Some(14),
+            raw(14, None),
+            Late { rpo: Some(15.0 * day), no_clean: false, reason: &["found 14 days late"], reprocess: false },
+        ),
+        (
+            "kept 7 days, found 14 days late: no clean copy",
+            Some(14),
+            raw(7, None),
+            Late {
+                rpo: None,
+                no_clean: true,
+                reason: &[
+                    "Backups are kept 7 days but a corruption is found 14 days late: no clean recovery point is left",
+                ],
+                reprocess: false,
+            },
+        ),
+        (
+            "the stage's own delay overrides the scenario's",
+            Some(14),
+            raw(7, Some(3)),
+            Late { rpo: Some(4.0 * day), no_clean: false, reason: &["found 3 days late"], reprocess: false },
+        ),
+        (
+            "a stage found at once in a late scenario",
+            Some(14),
+            raw(7, Some(0)),
+            Late { rpo: Some(day), no_clean: false, reason: &["recovery point 1d"], reprocess: false },
+        ),
+        (
+            "a stage's own delay with none on the scenario",
+            None,
+            raw(7, Some(14)),
+            Late { rpo: None, no_clean: true, reason: &["no clean recovery point is left"], reprocess: false },
+        ),
+        (
+            "reprocessing, found at once: one day of history",
+            None,
+            enriched(10),
+            Late { rpo: Some(0.0), no_clean: false, reason: &["damaged partition"], reprocess: true },
+        ),
+        (
+            "reprocessing reaches 14 days further back: a source keeping 30 days holds it",
+            Some(14),
+            enriched(30),
+            Late { rpo: Some(0.0), no_clean: false, reason: &["reaching 14 days further back"], reprocess: true },
+        ),
+        (
+            "a source keeping 10 days cannot: restored from the stage's own copies, from before it",
+            Some(14),
+            enriched(10),
+            Late {
+                rpo: Some(15.0 * day),
+                no_clean: false,
+                reason: &["keeps only 10 days of data but a rebuild needs 15 days"],
+                reprocess: false,
+            },
+        ),
+    ];
+    for (case, delay, s, expect) in cases {
+        check_late(case, delay, s, expect);
+    }
+}
+
+#[test]
+fn no_delay_plans_as_before() {
+    let mut scenario = outage_chain(480);
+    let before = format!("{:?}", plan(&scenario));
+    scenario.detection_delay_days = Some(0);
+    for s in &mut scenario.stages {
+        s.detection_delay_days = Some(0);
+    }
+    assert_eq!(format!("{:?}", plan(&scenario)), before, "a delay of 0 is no delay");
+}
+
+#[test]
+fn a_rebuild_after_a_late_corruption_reaches_further_back_upstream() {
+    // The raw zone holds 10 days (200 GB at 20 GB a day); enrichment reprocesses one day's partition.
+    let scenario = |delay: Option<u32>| Scenario {
+        stages: vec![
+            named("raw", K::Raw, |s| s.volume_gb = 200.0),
+            named("enriched", K::Enriched, |s| s.recreatable = true),
+        ],
+        flows: vec![flow("raw", "enriched")],
+        detection_delay_days: delay,
+        ..Scenario::default()
+    };
+    let reprocess = |p: &Plan| {
+        let rec = p.stages[1].recommendation(CORRUPTION).expect("rec");
+        let alt = rec.alternatives.iter().find(|a| a.strategy == D::Reprocess).expect("a reprocess option");
+        (rec.strategy, alt.rpo_minutes, rec.reason.clone())
+    };
+    for (delay, usable) in [(None, true), (Some(9), true), (Some(10), false), (Some(14), false)] {
+        let (strategy, rpo, reason) = reprocess(&plan(&scenario(delay)));
+        assert_eq!(rpo.is_some(), usable, "{delay:?}: {reason}");
+        assert_eq!(strategy == D::Reprocess, usable, "{delay:?}: {reason}");
+        if !usable {
+            assert!(reason.contains("raw holds only 10 days of history"), "{delay:?}: {reason}");
+        }
+    }
+}

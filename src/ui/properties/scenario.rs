@@ -56,6 +56,8 @@ pub fn ScenarioProperties(props: &ScenarioPropertiesProps) -> Html {
                     }
                 }) }
             </div>
+            { input(Field::DetectionDelay, "Corruption found after",
+                "days a corruption goes unnoticed: clean copies must be older; empty = found at once") }
             <CheckField field={FieldKey { stage: None, field: Field::AllowPreview }} label="Allow preview features"
                 checked={scenario.allow_preview} on_edit={props.on_edit.clone()}
                 hint="features in public preview (e.g. ADLS Gen2 vaulted backup) may be chosen; off by default" />

@@ -1,5 +1,6 @@
 //! The properties of one stage: what it is, what runs it, its data, how it is loaded and how
-//! often new data arrives, and its recovery targets for each disruption type.
+//! often new data arrives, how late a corruption is found, and its recovery targets for each
+//! disruption type.
 
 use super::check_field::CheckField;
 use super::choice_field::ChoiceField;
@@ -53,6 +54,10 @@ pub fn StageProperties(props: &StagePropertiesProps) -> Html {
                 on_edit={on_edit.clone()} />
         }
     };
+    let delay_default = match scenario.detection_delay_days {
+        None | Some(0) => "at once (the scenario's)".to_string(),
+        Some(_) => format!("{} (the scenario's)", field_text(scenario, None, &Field::DetectionDelay)),
+    };
     let kinds: Vec<(AttrValue, AttrValue)> =
         StageKind::ALL.iter().map(|k| (AttrValue::from(k.key()), AttrValue::from(k.label()))).collect();
     let mut services: Vec<(AttrValue, AttrValue)> =
@@ -97,6 +102,10 @@ pub fn StageProperties(props: &StagePropertiesProps) -> Html {
                     draft={props.drafts.get(&key(Field::Refresh)).cloned()} placeholder="streaming or not known"
                     hint="e.g. 15m, 1h, 1d, 7d; its RPO can be no tighter" presets={&REFRESH_PRESETS[..]}
                     on_edit={on_edit.clone()} />
+            }
+            if stage.kind.holds_data() && stage.kind != StageKind::SystemOfRecord {
+                { input(Field::DetectionDelay, "Corruption found after", &delay_default,
+                    "days a corruption goes unnoticed; 0 = at once") }
             }
             <fieldset class="targets-fields">
                 <legend>{"Recovery targets"}</legend>
