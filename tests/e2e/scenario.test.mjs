@@ -1,6 +1,7 @@
 // The scenario's own settings in the properties panel, in a real browser, on the first guide's
 // reference platform: expected incidents per disruption type (one rate for both unless set) and
-// whether features in public preview may be chosen — each edit re-plans, shows in the results
+// whether features in public preview may be chosen, how late a corruption is found, and how often
+// a stage's data is refreshed — each edit re-plans, shows in the results
 // and is one undo step. Screenshots go to tests/e2e/out/ for a person to look at.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -83,5 +84,51 @@ test("allowing preview features lets the raw zone use the vaulted backup, and un
   await page.keyboard.press("Control+z");
   assert.equal(await totalChangedFrom(page, after), before);
   assert.equal(await preview.isChecked(), false);
+  assert.deepEqual(page.problems, []);
+});
+
+test("a corruption found late leaves fewer targets met and warns where no clean copy is kept", async () => {
+  const page = await openLusty();
+  await page.keyboard.press("Escape");
+  assert.match(await page.locator(".properties h2").innerText(), /^Scenario$/);
+  assert.equal(await total(page, "meeting"), "12 of 14");
+  const delay = page.getByLabel("Corruption found after");
+  await delay.fill("14 days");
+  await delay.press("Enter");
+  // Restores now come from copies two weeks old, and the warehouse keeps none that old.
+  await page.waitForFunction(() => document.querySelector('[data-total="meeting"]')?.textContent !== "12 of 14");
+  assert.equal(await total(page, "meeting"), "4 of 14");
+  await page.locator('[data-tab="warnings"]').click();
+  const clean = page.locator('.warning[data-code="no_clean_recovery_point"]');
+  assert.equal(await clean.count(), 1);
+  assert.match(await clean.innerText(), /Warehouse .* 7 days .* 14 days late/);
+  await page.screenshot({ path: `${out}scenario-3-found-late.png` });
+
+  // Found at once again: the plan of before.
+  await delay.fill("");
+  await delay.press("Enter");
+  await page.waitForFunction(() => document.querySelector('[data-total="meeting"]')?.textContent === "12 of 14");
+  assert.equal(await page.locator('.warning[data-code="no_clean_recovery_point"]').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test("a report's RPO tighter than its data's refresh is warned about, naming the stage that limits it", async () => {
+  const page = await openLusty();
+  await page.locator('[data-tab="warnings"]').click();
+  const refresh = page.locator('.warning[data-code="rpo_below_refresh"]');
+  assert.equal(await refresh.count(), 2, "after corruption (1h) and after a region outage (4h)");
+  assert.match(await refresh.first().innerText(), /Sales reports .* Raw zone, refreshed only every 1d/);
+
+  // Raw refreshed hourly: the semantic model's daily load is now the limit, and is named.
+  await page.locator('.stage-card[data-stage="raw"]').click();
+  const every = page.getByLabel("New data arrives every");
+  assert.equal(await every.inputValue(), "1d");
+  await every.fill("1h");
+  await every.press("Enter");
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.warning[data-code="rpo_below_refresh"]')].every((w) => !w.textContent.includes("Raw zone")),
+  );
+  assert.equal(await refresh.count(), 2);
+  assert.match(await refresh.first().innerText(), /Semantic model .*refreshed only every 1d/);
   assert.deepEqual(page.problems, []);
 });
