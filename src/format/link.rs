@@ -271,6 +271,12 @@ mod tests {
         assert!(link.len() <= 2000, "{} characters", link.len());
     }
 
+    /// The JSON inside a link, to see which short keys it carries.
+    fn inflated(fragment: &str) -> String {
+        let bytes = B64.decode(fragment.trim_start_matches("v1.")).expect("base64url");
+        String::from_utf8(miniz_oxide::inflate::decompress_to_vec_zlib(&bytes).expect("inflates")).expect("UTF-8")
+    }
+
     /// A refresh interval travels in the link as `rf`; a stage without one adds nothing, so a
     /// 40-stage link without refresh intervals is as long as before the field existed.
     #[test]
@@ -290,10 +296,6 @@ mod tests {
             stage.refresh_minutes = None;
         }
         assert_eq!(encode_link(&set), link, "a stage without a refresh interval adds nothing");
-        let inflated = |fragment: &str| {
-            let bytes = B64.decode(fragment.trim_start_matches("v1.")).expect("base64url");
-            String::from_utf8(miniz_oxide::inflate::decompress_to_vec_zlib(&bytes).expect("inflates")).expect("UTF-8")
-        };
         assert!(!inflated(&link).contains("\"rf\""), "no key without a refresh interval");
         assert!(inflated(&with).contains("\"rf\":1440"), "the short key");
         assert!(link.len() <= 2000, "{} characters", link.len());
@@ -313,10 +315,6 @@ mod tests {
         let (back, diagnostics) = decode_link(&with).expect("decodes");
         assert_eq!(back, set);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        let inflated = |fragment: &str| {
-            let bytes = B64.decode(fragment.trim_start_matches("v1.")).expect("base64url");
-            String::from_utf8(miniz_oxide::inflate::decompress_to_vec_zlib(&bytes).expect("inflates")).expect("UTF-8")
-        };
         assert!(inflated(&with).contains("\"dd\":14") && inflated(&with).contains("\"dd\":45"), "the short key");
         assert!(!inflated(&link).contains("\"dd\""), "no key without a detection delay");
         set.detection_delay_days = None;
