@@ -37,7 +37,11 @@ prop_compose! {
     fn arb_stage(i: usize)(kind in arb_kind(), service in arb_service(), volume in arb_number(), change in arb_number(),
         flags in any::<[bool; 5]>(), retention in proptest::option::of(0u32..1000), full in any::<bool>(),
         partition in proptest::option::of(arb_number()), corruption in arb_target(), outage in arb_target(),
-        tput in proptest::option::of(arb_number()), compute in proptest::option::of(arb_number())) -> Stage {
+        figures in (proptest::option::of(arb_number()), proptest::option::of(arb_number()),
+            proptest::option::of(0u32..600_000), proptest::option::of(0u32..4000), 0u32..400)) -> Stage {
+        // Throughput, compute, refresh, detection delay (both past their valid ranges at times,
+        // so invalid stages are left out as they must be), and how long backups are kept.
+        let (tput, compute, refresh, delay, kept) = figures;
         let mut s = Stage::new(format!("s{i}"), kind);
         s.service = service;
         s.volume_gb = volume;
@@ -52,6 +56,9 @@ prop_compose! {
         s.targets = Some(Targets { data_corruption: corruption, region_outage: outage });
         s.reprocess_tb_per_hour = tput;
         s.compute_monthly = compute;
+        s.refresh_minutes = refresh;
+        s.detection_delay_days = delay;
+        s.backup_retention_days = kept;
         s
     }
 }
@@ -60,15 +67,27 @@ fn arb_scenario() -> impl Strategy<Value = Scenario> {
     (1usize..8)
         .prop_flat_map(|n| {
             let stages: Vec<_> = (0..n).map(arb_stage).collect();
-            (stages, proptest::collection::vec((0..n + 1, 0..n + 1), 0..10), arb_number())
+            (
+                stages,
+                proptest::collection::vec((0..n + 1, 0..n + 1), 0..10),
+                arb_number(),
+                proptest::option::of(0u32..60),
+            )
         })
-        .prop_map(|(stages, edges, disasters)| {
+        .prop_map(|(stages, edges, disasters, late)| {
             let n = stages.len();
             let flows =
                 edges.into_iter().map(|(a, b)| Flow { from: format!("s{a}"), to: format!("s{}", b.min(n)) }).collect();
             // Previews allowed in some: the rules must hold either way.
             let allow_preview = disasters.is_finite() && disasters > 50_000.0;
-            Scenario { stages, flows, disasters_per_year: disasters, allow_preview, ..Scenario::default() }
+            Scenario {
+                stages,
+                flows,
+                disasters_per_year: disasters,
+                allow_preview,
+                detection_delay_days: late,
+                ..Scenario::default()
+            }
         })
 }
 
