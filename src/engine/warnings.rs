@@ -462,9 +462,13 @@ fn target_not_met(name: &str, id: &str, rec: &Recommendation, rpo: bool, rto: bo
         stages: vec![id.to_string()],
         disruption: Some(rec.disruption),
         message: message(|m| {
-            put!(m;
-            name, " misses its ", what, " after ", Lower(rec.disruption.label()), ": best achievable RPO ",
-            MaybeMins(rec.rpo_minutes), " and RTO ", MaybeMins(rec.rto_minutes), " against targets ",
+            put!(m; name, " misses its ", what, " after ", Lower(rec.disruption.label()), ": best achievable RPO ");
+            // No recovery point at all reads "none"; a time that never comes reads "never".
+            match rec.rpo_minutes {
+                Some(_) => put!(m; MaybeMins(rec.rpo_minutes)),
+                None => m.push_str("none"),
+            }
+            put!(m; " and RTO ", MaybeMins(rec.rto_minutes), " against targets ",
             Whole(rec.target.rpo_minutes), " and ", Whole(rec.target.rto_minutes), ".")
         }),
     }

@@ -475,6 +475,20 @@ fn corruption_found_late() {
     }
 }
 
+/// A stage with no recovery point left says "RPO none", not "RPO never" (a time that never comes).
+#[test]
+fn a_missed_target_with_no_recovery_point_says_none() {
+    let s = stage(K::Raw, |s| s.backup_retention_days = 7);
+    let p = plan(&Scenario { stages: vec![s], detection_delay_days: Some(14), ..Scenario::default() });
+    let missed = p
+        .warnings
+        .iter()
+        .find(|w| w.code == WarningCode::TargetNotMet && w.disruption == Some(CORRUPTION))
+        .expect("target_not_met");
+    assert!(missed.message.contains("best achievable RPO none and RTO "), "{}", missed.message);
+    assert!(!missed.message.contains("never"), "{}", missed.message);
+}
+
 #[test]
 fn no_delay_plans_as_before() {
     let mut scenario = outage_chain(480);
