@@ -375,43 +375,9 @@ pub fn plan(scenario: &Scenario) -> Plan {
             }
         }
     }
-    // An RPO tighter than the data's refresh can give is an SLA no plan meets: said in the
-    // reason and warned about, beside whatever the recovery achieves.
     let mut pipeline_warnings = analysis.warnings;
-    let refresh = pipeline::refresh_limits(&graph, &inputs);
-    for (s, p) in stages.iter_mut().enumerate() {
-        let (Some(Some(limit)), Some(w)) = (refresh.get(s), work.get(s)) else { continue };
-        let (stage, Some(origin)) = (w.ctx.stage, work.get(limit.origin).map(|o| o.ctx.stage)) else { continue };
-        if !pipeline::rpo_bounded_by_refresh(stage.kind) {
-            continue;
-        }
-        for rec in p.recommendations.iter_mut() {
-            let rpo = rec.target.rpo_minutes;
-            if rpo < limit.minutes {
-                pipeline::below_refresh_reason(&mut rec.reason, stage, origin, rpo, limit.minutes);
-                pipeline_warnings.push(pipeline::rpo_below_refresh(stage, origin, rec.disruption, rpo, limit.minutes));
-            }
-        }
-    }
-    // A corruption found later than backups are kept: no copy from before it is left. Said
-    // where the stage relies on its copies, or nothing recovers it; a clean rebuild needs none.
-    for (w, p) in work.iter().zip(&stages) {
-        let rebuilt = p.recommendation(Disruption::DataCorruption).is_some_and(|r| {
-            r.rpo_minutes.is_some()
-                && matches!(r.backup, BackupMethod::None | BackupMethod::Git | BackupMethod::ConfigExport)
-        });
-        if rebuilt {
-            continue;
-        }
-        let corruption = w.options[Disruption::DataCorruption.index()].clone();
-        let no_clean = all_options.get(corruption).into_iter().flatten().find_map(|c| match c.blocked {
-            Some(candidates::Blocked::NoCleanCopy { delay_days, retention_days }) => Some((delay_days, retention_days)),
-            _ => None,
-        });
-        if let Some((delay, retention)) = no_clean {
-            pipeline_warnings.push(warnings::no_clean_recovery_point(w.ctx.stage, delay, retention));
-        }
-    }
+    below_refresh(&graph, &inputs, &work, &mut stages, &mut pipeline_warnings);
+    no_clean_copies(&work, all_options, &stages, &mut pipeline_warnings);
     let warnings = warnings::collect(
         scenario,
         &warnings::Planned { graph: &graph, index: &planned },
@@ -448,6 +414,61 @@ pub fn plan(scenario: &Scenario) -> Plan {
     totals.monthly_total = round2(totals.monthly.total());
     totals.span_total = round2(totals.monthly_total * f64::from(scenario.span_months.min(600)));
     Plan { currency: scenario.currency.clone(), stages, totals, warnings, diagnostics, pipeline, break_even, curves }
+}
+
+/// An RPO tighter than the data's refresh can give is an SLA no plan meets: said in the reason
+/// of each recommendation concerned and warned about (`rpo_below_refresh`), beside whatever the
+/// recovery achieves.
+fn below_refresh(
+    graph: &graph::Graph,
+    inputs: &[pipeline::StageInput<'_>],
+    work: &[StageWork<'_>],
+    stages: &mut [StagePlan],
+    out: &mut Vec<Warning>,
+) {
+    let refresh = pipeline::refresh_limits(graph, inputs);
+    for (s, p) in stages.iter_mut().enumerate() {
+        let (Some(Some(limit)), Some(w)) = (refresh.get(s), work.get(s)) else { continue };
+        let (stage, Some(origin)) = (w.ctx.stage, work.get(limit.origin).map(|o| o.ctx.stage)) else { continue };
+        if !pipeline::rpo_bounded_by_refresh(stage.kind) {
+            continue;
+        }
+        for rec in p.recommendations.iter_mut() {
+            let rpo = rec.target.rpo_minutes;
+            if rpo < limit.minutes {
+                pipeline::below_refresh_reason(&mut rec.reason, stage, origin, rpo, limit.minutes);
+                out.push(pipeline::rpo_below_refresh(stage, origin, rec.disruption, rpo, limit.minutes));
+            }
+        }
+    }
+}
+
+/// A corruption found later than backups are kept: no copy from before it is left
+/// (`no_clean_recovery_point`). Said where the stage relies on its copies, or nothing recovers
+/// it; a clean rebuild needs none.
+fn no_clean_copies(
+    work: &[StageWork<'_>],
+    all_options: &[candidates::Candidate],
+    stages: &[StagePlan],
+    out: &mut Vec<Warning>,
+) {
+    for (w, p) in work.iter().zip(stages) {
+        let rebuilt = p.recommendation(Disruption::DataCorruption).is_some_and(|r| {
+            r.rpo_minutes.is_some()
+                && matches!(r.backup, BackupMethod::None | BackupMethod::Git | BackupMethod::ConfigExport)
+        });
+        if rebuilt {
+            continue;
+        }
+        let corruption = w.options[Disruption::DataCorruption.index()].clone();
+        let no_clean = all_options.get(corruption).into_iter().flatten().find_map(|c| match c.blocked {
+            Some(candidates::Blocked::NoCleanCopy { delay_days, retention_days }) => Some((delay_days, retention_days)),
+            _ => None,
+        });
+        if let Some((delay, retention)) = no_clean {
+            out.push(warnings::no_clean_recovery_point(w.ctx.stage, delay, retention));
+        }
+    }
 }
 
 /// One planned stage: its context, targets and options for each disruption type.
