@@ -399,11 +399,10 @@ fn set_scenario_field(scenario: &mut Scenario, field: &Field, text: &str) -> Res
             } else {
                 parse_number(text, 365.0, "enter a number such as 4 (a year), or leave empty")?
             };
-            let mut rates =
-                scenario.incidents_per_year.unwrap_or(IncidentRates { data_corruption: single, region_outage: single });
+            let none_of_their_own = IncidentRates { data_corruption: single, region_outage: single };
+            let mut rates = scenario.incidents_per_year.unwrap_or(none_of_their_own);
             *rates.get_mut(*d) = rate;
-            scenario.incidents_per_year =
-                (rates != IncidentRates { data_corruption: single, region_outage: single }).then_some(rates);
+            scenario.incidents_per_year = (rates != none_of_their_own).then_some(rates);
         }
         Field::AllowPreview => scenario.allow_preview = parse_bool(text)?,
         Field::DetectionDelay => scenario.detection_delay_days = parse_detection_delay(text)?,

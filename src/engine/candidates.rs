@@ -152,7 +152,7 @@ impl<'a> Ctx<'a> {
 
     /// The guides' rule for the stage after `disruption`.
     pub fn rule(&self, disruption: Disruption) -> &'static Rule {
-        self.rules[usize::from(disruption == Disruption::RegionOutage)]
+        self.rules[disruption.index()]
     }
 
     fn tb(gb: f64) -> f64 {

@@ -453,10 +453,9 @@ fn no_clean_copies(
     out: &mut Vec<Warning>,
 ) {
     for (w, p) in work.iter().zip(stages) {
-        let rebuilt = p.recommendation(Disruption::DataCorruption).is_some_and(|r| {
-            r.rpo_minutes.is_some()
-                && matches!(r.backup, BackupMethod::None | BackupMethod::Git | BackupMethod::ConfigExport)
-        });
+        let rebuilt = p
+            .recommendation(Disruption::DataCorruption)
+            .is_some_and(|r| r.rpo_minutes.is_some() && !warnings::keeps_copy(r.backup));
         if rebuilt {
             continue;
         }

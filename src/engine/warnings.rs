@@ -446,7 +446,8 @@ pub(super) fn collect(
     sorted
 }
 
-fn keeps_copy(method: BackupMethod) -> bool {
+/// Whether `method` keeps a copy of the data (git and exported configuration keep code).
+pub(super) fn keeps_copy(method: BackupMethod) -> bool {
     !matches!(method, BackupMethod::None | BackupMethod::Git | BackupMethod::ConfigExport)
 }
 
