@@ -121,7 +121,7 @@ pub fn rows<'a>(plan: &'a Plan, scenario: &'a Scenario, disruption: Disruption, 
         match sort.column {
             Column::Stage => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
             Column::Backup => a.rec.backup.label().cmp(b.rec.backup.label()),
-            Column::Strategy => a.rec.strategy.label().cmp(b.rec.strategy.label()),
+            Column::Strategy => a.rec.strategy_label().cmp(&b.rec.strategy_label()),
             Column::Rpo => minutes(a.rec.effective_rpo_minutes).total_cmp(&minutes(b.rec.effective_rpo_minutes)),
             Column::Rto => minutes(a.rec.completion_minutes).total_cmp(&minutes(b.rec.completion_minutes)),
             Column::Cost => a.rec.cost.total().total_cmp(&b.rec.cost.total()),

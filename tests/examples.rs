@@ -392,6 +392,7 @@ fn full_stage() -> Stage {
     stage.max_retention_days = Some(365);
     stage.reprocess_tb_per_hour = Some(1.0);
     stage.compute_monthly = Some(100.0);
+    stage.read_limit_tb_per_hour = Some(0.5);
     stage.pos = Pos { x: 1.0, y: 2.0 };
     stage
 }

@@ -3,7 +3,7 @@
 use super::heading;
 use crate::engine::{Level, Phase, Plan};
 use crate::model::Scenario;
-use crate::text::{format_minutes, format_minutes_f, word, Cents, Count, Trimmed};
+use crate::text::{format_minutes, format_minutes_f, word, Cents, Count, Size, Trimmed};
 use std::fmt::Write;
 
 /// Pads or cuts `text` to `width` characters (not bytes: labels may hold any letters).
@@ -67,8 +67,12 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
                 cell(&rto, 19),
                 Cents(r.cost.total())
             );
-            // Where an older recovery point than the option's own comes from, after the row so
-            // the columns stay aligned and the name whole.
+            // A catch-up after the restore, and where an older recovery point than the option's
+            // own comes from, after the row so the columns stay aligned and the names whole.
+            if let Some(cu) = r.catch_up {
+                let _ =
+                    write!(out, "  then catch up {} from upstream in {}", Size(cu.gb), format_minutes_f(cu.minutes));
+            }
             if let Some(from) = plan.rpo_limited_by(index, r.disruption) {
                 let from = scenario.stage(from).map_or(from, |st| st.display_name());
                 let _ = write!(out, "  RPO from upstream: {from}");
@@ -142,14 +146,13 @@ fn timelines(scenario: &Scenario, plan: &Plan, out: &mut String) {
             let never: Vec<String> = t.unrecoverable.iter().map(|id| name(id)).collect();
             let _ = writeln!(out, "Never recovered: {}", never.join(", "));
         }
-        let _ = writeln!(
-            out,
-            "  {} {} {} {} WAITS FOR",
-            cell("STAGE", 18),
-            cell("HOT PHASE", 17),
-            cell("FULL PHASE", 17),
-            cell("BACK AT", 9)
-        );
+        // The catch-up column only where a stage catches up, so other plans print as before.
+        let catch_up = t.stages.iter().any(|s| s.catch_up.is_some());
+        let _ = write!(out, "  {} {} {} ", cell("STAGE", 18), cell("HOT PHASE", 17), cell("FULL PHASE", 17));
+        if catch_up {
+            let _ = write!(out, "{} ", cell("CATCH-UP", 17));
+        }
+        let _ = writeln!(out, "{} WAITS FOR", cell("BACK AT", 9));
         for s in &t.stages {
             let waits: Vec<String> = s
                 .critical_upstream
@@ -157,15 +160,17 @@ fn timelines(scenario: &Scenario, plan: &Plan, out: &mut String) {
                 .map(|id| name(id))
                 .chain(s.waits_for.iter().filter(|id| Some(*id) != s.critical_upstream.as_ref()).map(|id| name(id)))
                 .collect();
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "  {} {} {} {} {}",
+                "  {} {} {} ",
                 cell(&name(&s.id), 18),
                 cell(&phase(s.hot), 17),
-                cell(&phase(Some(s.full)), 17),
-                cell(&minutes(s.completion_minutes), 9),
-                waits.join(", ")
+                cell(&phase(Some(s.full)), 17)
             );
+            if catch_up {
+                let _ = write!(out, "{} ", cell(&phase(s.catch_up), 17));
+            }
+            let _ = writeln!(out, "{} {}", cell(&minutes(s.completion_minutes), 9), waits.join(", "));
         }
     }
 }

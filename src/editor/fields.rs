@@ -44,6 +44,9 @@ pub enum Field {
     /// Stage (or the scenario's default): days a corruption goes unnoticed; empty = the
     /// scenario's (on a stage) or found at once (on the scenario).
     DetectionDelay,
+    /// Stage (a system of record): the most that may be read from it per hour when the platform
+    /// re-ingests or catches up (`0.5 TB/h`, `200 GB/h`); empty = no limit.
+    ReadLimit,
     /// Stage (or the scenario's default): recovery point objective.
     Rpo(Disruption),
     /// Stage (or the scenario's default): recovery time objective.
@@ -85,6 +88,7 @@ impl Field {
             Field::HotWindow => "hot-window",
             Field::Refresh => "refresh",
             Field::DetectionDelay => "detection-delay",
+            Field::ReadLimit => "read-limit",
             Field::Rpo(d) => return format!("rpo-{}", d.key()),
             Field::Rto(d) => return format!("rto-{}", d.key()),
             Field::Name => "name",
@@ -116,6 +120,7 @@ impl Field {
             Field::HotWindow => "hot window".into(),
             Field::Refresh => "refresh interval".into(),
             Field::DetectionDelay => "detection delay".into(),
+            Field::ReadLimit => "read limit".into(),
             Field::Rpo(d) => format!("RPO ({})", d.label().to_lowercase()),
             Field::Rto(d) => format!("RTO ({})", d.label().to_lowercase()),
             Field::Name => "name".into(),
@@ -208,6 +213,38 @@ pub fn parse_detection_delay(text: &str) -> Result<Option<u32>, String> {
     }
 }
 
+/// A read rate as the panel shows it: `0.5 TB/h`, or `200 GB/h` below a terabyte.
+fn rate_text(tb_per_hour: f64) -> String {
+    if tb_per_hour < 1.0 {
+        format!("{} GB/h", Trimmed::<1>(tb_per_hour * 1000.0))
+    } else {
+        format!("{} TB/h", Trimmed::<3>(tb_per_hour))
+    }
+}
+
+/// Reads a rate in TB per hour: `0.5`, `0.5 TB/h`, `200 GB/h`; empty = `None` (no limit).
+pub fn parse_rate(text: &str) -> Result<Option<f64>, String> {
+    let hint = "enter a rate such as 200 GB/h or 0.5 TB/h, or leave empty for no limit";
+    let t = text.trim().to_ascii_lowercase();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let t = t.strip_suffix("/h").or_else(|| t.strip_suffix("/hour")).unwrap_or(&t).trim_end();
+    let (number, scale) = if let Some(n) = t.strip_suffix("tb") {
+        (n, 1.0)
+    } else if let Some(n) = t.strip_suffix("gb") {
+        (n, 0.001)
+    } else {
+        (t, 1.0)
+    };
+    let v = parse_decimal(number.trim()).ok_or_else(|| hint.to_string())? * scale;
+    if v.is_finite() && v > 0.0 && v <= 1.0e6 {
+        Ok(Some(v))
+    } else {
+        Err(hint.into())
+    }
+}
+
 /// The text a field shows for the scenario or for `stage`.
 pub fn field_text(scenario: &Scenario, stage: Option<&Stage>, field: &Field) -> String {
     let targets = stage.map_or(scenario.targets, |s| scenario.targets_of(s));
@@ -228,6 +265,7 @@ pub fn field_text(scenario: &Scenario, stage: Option<&Stage>, field: &Field) -> 
         (Some(s), Field::Refresh) => s.refresh_minutes.map(format_minutes).unwrap_or_default(),
         (Some(s), Field::DetectionDelay) => days_text(s.detection_delay_days),
         (None, Field::DetectionDelay) => days_text(scenario.detection_delay_days),
+        (Some(s), Field::ReadLimit) => s.read_limit_tb_per_hour.map(rate_text).unwrap_or_default(),
         (_, Field::Name) => scenario.name.clone(),
         (_, Field::Primary) => scenario.regions.primary.clone(),
         (_, Field::Secondary) => scenario.regions.secondary.clone(),
@@ -339,6 +377,7 @@ fn set_stage_field(stage: &mut Stage, defaults: Targets, field: &Field, text: &s
         Field::HotWindow => stage.hot_window_days = parse_days(text)?,
         Field::Refresh => stage.refresh_minutes = parse_refresh(text)?,
         Field::DetectionDelay => stage.detection_delay_days = parse_detection_delay(text)?,
+        Field::ReadLimit => stage.read_limit_tb_per_hour = parse_rate(text)?,
         Field::Load => {
             stage.load = match text.trim() {
                 "daily_full" => LoadPattern::DailyFull,
@@ -446,6 +485,26 @@ mod tests {
         assert_eq!(set_field(&mut s, Some(0), &Field::Volume, "10 GB"), Ok(true), "10.123456 → 10");
         assert_eq!(set_field(&mut s, Some(0), &Field::Volume, "10 GB"), Ok(false));
         assert!(set_field(&mut s, Some(0), &Field::Volume, "lots").expect_err("refused").contains("500 GB or 2 TB"));
+    }
+
+    #[test]
+    fn read_limits_read_and_show() {
+        let mut s = Scenario::default();
+        s.stages.push(Stage::new("erp", StageKind::SystemOfRecord));
+        for (typed, value, shown) in [
+            ("0.5", Some(0.5), "500 GB/h"),
+            ("200 GB/h", Some(0.2), "200 GB/h"),
+            ("2 TB/h", Some(2.0), "2 TB/h"),
+            ("1.25tb", Some(1.25), "1.25 TB/h"),
+            ("", None, ""),
+        ] {
+            assert_eq!(set_field(&mut s, Some(0), &Field::ReadLimit, typed).map(|_| ()), Ok(()), "{typed}");
+            assert_eq!(s.stages[0].read_limit_tb_per_hour, value, "{typed}");
+            assert_eq!(field_text(&s, s.stages.first(), &Field::ReadLimit), shown, "{typed}");
+        }
+        for bad in ["0", "-1 TB/h", "fast", "5 PB/h"] {
+            assert!(parse_rate(bad).expect_err(bad).contains("200 GB/h"), "{bad}");
+        }
     }
 
     #[test]

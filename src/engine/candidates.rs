@@ -24,6 +24,13 @@ pub(super) struct Ctx<'a> {
     pub upstream_holds: Option<(f64, usize)>,
     /// How many restores read from the same storage account at once and share its egress.
     pub restore_peers: f64,
+    /// Data reaches the stage from upstream (a data stage, or a system of record through
+    /// ingest): newer data than its own copies can be caught up from there.
+    pub fed: bool,
+    /// The lowest read limit of the systems of record it reads from through ingest, in TB/h, and
+    /// which stage that is (an index into the scenario's stages): its rebuilds and catch-ups go
+    /// no faster.
+    pub read_limit: Option<(f64, usize)>,
 }
 
 /// Where backup copies are kept: the cheapest tier once its minimum retention is billed.
@@ -116,6 +123,22 @@ impl Timing {
     }
 }
 
+/// The second part of a restore-then-catch-up option: after the restore (or failover) to its
+/// last recovery point, the stage reprocesses what was written since from upstream, once the
+/// upstream is back (the first guide: "plan for processing some new data at the same time
+/// that older data is being recovered").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct CatchUp {
+    /// The restore or failover before it, on its own (it waits for nothing).
+    pub restore: Timing,
+    /// The restore's own recovery point, in minutes: where the catch-up starts from.
+    pub from_rpo: f64,
+    /// GB written since that point, reprocessed from upstream.
+    pub gb: f64,
+    /// Minutes the catch-up takes once it can start (job start and the work).
+    pub minutes: f64,
+}
+
 /// One option.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Candidate {
@@ -136,6 +159,9 @@ pub(super) struct Candidate {
     pub preview: bool,
     /// How the recovery time splits and what it waits for.
     pub timing: Timing,
+    /// Restore (or fail over), then catch up from upstream: `timing` is then the whole (the
+    /// restore as its fixed part, the catch-up as its data work after the upstream).
+    pub catch_up: Option<CatchUp>,
 }
 
 impl<'a> Ctx<'a> {
@@ -147,7 +173,18 @@ impl<'a> Ctx<'a> {
         incidents: IncidentRates,
     ) -> Ctx<'a> {
         let rules = Disruption::ALL.map(|d| rules::find(stage, service, d));
-        Ctx { scenario, stage, service, prices, incidents, rules, upstream_holds: None, restore_peers: 1.0 }
+        Ctx {
+            scenario,
+            stage,
+            service,
+            prices,
+            incidents,
+            rules,
+            upstream_holds: None,
+            restore_peers: 1.0,
+            fed: false,
+            read_limit: None,
+        }
     }
 
     /// The guides' rule for the stage after `disruption`.
@@ -187,8 +224,22 @@ impl<'a> Ctx<'a> {
         minutes_at(Self::tb(gb), self.reprocess_tb_per_hour())
     }
 
+    /// The stage's reprocessing throughput in TB/h: its own or the price book's, and no more
+    /// than the read limit of a system of record it reads from.
     pub fn reprocess_tb_per_hour(&self) -> f64 {
-        self.stage.reprocess_tb_per_hour.unwrap_or(self.prices.reprocess_tb_per_hour)
+        let own = self.stage.reprocess_tb_per_hour.unwrap_or(self.prices.reprocess_tb_per_hour);
+        match self.read_limit {
+            Some((limit, _)) if limit < own => limit,
+            _ => own,
+        }
+    }
+
+    /// The system of record whose read limit slows the stage's rebuilds and catch-ups, if one
+    /// does: its name and limit in TB/h.
+    pub fn limited_by_source(&self) -> Option<(&str, f64)> {
+        let own = self.stage.reprocess_tb_per_hour.unwrap_or(self.prices.reprocess_tb_per_hour);
+        let (limit, from) = self.read_limit.filter(|&(limit, _)| limit < own)?;
+        Some((self.scenario.stages.get(from).map_or("its source", |s| s.display_name()), limit))
     }
 
     fn server_copy_minutes(&self, gb: f64) -> f64 {
@@ -395,6 +446,7 @@ pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Ve
             family: Family::Owner,
             preview: false,
             timing: Timing::fixed(Wait::Own, rto),
+            catch_up: None,
         });
         return;
     }
@@ -415,11 +467,57 @@ pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Ve
             Family::Replica => code_standbys(ctx, out),
         }
     }
+    catch_up_options(ctx, disruption, first, out);
     if outage && !stage.available_in_secondary {
         for c in out.iter_mut().skip(first) {
             c.rto = None;
             c.blocked = Some(Blocked::NotInSecondary);
         }
+    }
+}
+
+/// Restore (or fail over), then catch up: for each option in `out[first..]` that brings a data
+/// stage back from its own copies or replica to a point in the past, the same option followed
+/// by reprocessing what was written since from upstream, once the upstream is back. Its
+/// recovery point is then the upstream's; it needs the upstream (or the source) to still hold
+/// that many days, and reads a system of record no faster than its read limit.
+fn catch_up_options(ctx: &Ctx<'_>, disruption: Disruption, first: usize, out: &mut Vec<Candidate>) {
+    let stage = ctx.stage;
+    if !ctx.fed || !stage.kind.holds_data() || stage.kind == StageKind::SystemOfRecord || stage.daily_change_gb <= 0.0 {
+        return;
+    }
+    let end = out.len();
+    for i in first..end {
+        let Some(&base) = out.get(i) else { break };
+        if !matches!(base.family, Family::Backups | Family::Replica) || base.blocked.is_some() {
+            continue;
+        }
+        let (Some(rpo), Some(_)) = (base.rpo, base.rto) else { continue };
+        if rpo <= 0.0 {
+            continue;
+        }
+        let gb = (stage.daily_change_gb * rpo / 1440.0).min(stage.volume_gb);
+        // What a rebuild of `gb` needs: as many days of history as the gap, in the source and
+        // upstream (the gap already reaches back past a corruption found late).
+        if ctx.retention_block(gb, 0).is_some() {
+            continue;
+        }
+        let work = if stage.kind == StageKind::Model { ctx.load_minutes(gb) } else { ctx.reprocess_minutes(gb) };
+        let minutes = ctx.prices.delay_job_start_minutes + work;
+        if !minutes.is_finite() {
+            continue;
+        }
+        let restore = base.timing;
+        let mut cost = base.cost;
+        cost.reprocessing += ctx.reprocess_insurance(gb, disruption);
+        out.push(Candidate {
+            rpo: Some(0.0),
+            rto: Some(restore.own() + minutes),
+            cost,
+            timing: Timing { wait: Wait::AfterUpstream, fixed: restore.own(), variable: minutes, gb },
+            catch_up: Some(CatchUp { restore, from_rpo: rpo, gb, minutes }),
+            ..base
+        });
     }
 }
 
@@ -464,6 +562,7 @@ fn redeploy_options(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candida
             family: Family::Redeploy,
             preview: false,
             timing,
+            catch_up: None,
         });
     }
 }
@@ -486,6 +585,7 @@ fn code_standbys(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             family: Family::Replica,
             preview: false,
             timing: Timing::fixed(wait, rto),
+            catch_up: None,
         });
     }
 }
@@ -595,6 +695,7 @@ fn backup_options(ctx: &Ctx<'_>, disruption: Disruption, methods: Methods, out: 
             family: Family::Backups,
             preview: offer.preview,
             timing,
+            catch_up: None,
         });
     }
 }
@@ -625,6 +726,7 @@ fn rebuild_option(ctx: &Ctx<'_>, disruption: Disruption, reload: bool, out: &mut
         family: if reload { Family::Reload } else { Family::Reprocess },
         preview: false,
         timing,
+        catch_up: None,
     });
 }
 
@@ -658,6 +760,7 @@ fn data_replicas(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             family: Family::Replica,
             preview: false,
             timing: Timing::fixed(Wait::Own, rto),
+            catch_up: None,
         });
     }
 }

@@ -15,7 +15,7 @@ use super::candidates::{Blocked, Candidate, Ctx, How, Wait};
 use super::lineage::Opt;
 use super::rules::Family;
 use super::text::{put, Lower, MaybeMins, Put};
-use super::{round2, Alternative, Cost, Recommendation};
+use super::{round2, Alternative, CatchUpPlan, Cost, Recommendation};
 use crate::model::{BackupMethod, Disruption, DrStrategy, Target};
 use crate::text::{word, Cents, Count, Fixed, Mins, Size, Trimmed, Whole};
 
@@ -66,6 +66,7 @@ pub(super) fn recommend(
             rpo_minutes: round1_of(c.rpo),
             rto_minutes: round1_of(c.rto),
             monthly: round2(c.cost.total()),
+            catch_up: c.catch_up.is_some(),
         };
         // Cheapest first, equals in the order listed (what the stable `sort_by` gave).
         let mut at = alternatives.len();
@@ -95,6 +96,7 @@ pub(super) fn recommend(
             cost: Cost::default(),
             reason,
             alternatives,
+            catch_up: None,
             rule: std::borrow::Cow::Borrowed(rule.id),
         };
     };
@@ -119,6 +121,7 @@ pub(super) fn recommend(
             cost: Cost::default(),
             reason,
             alternatives: Vec::new(),
+            catch_up: None,
             rule: std::borrow::Cow::Borrowed(rule.id),
         };
     }
@@ -133,7 +136,11 @@ pub(super) fn recommend(
     describe(ctx, c, disruption, &mut reason);
     if let Some((name, back)) = lineage.waits_on {
         if back.is_finite() {
-            let verb = if c.timing.wait == Wait::Alongside { "serves once" } else { "starts once" };
+            let verb = match c.timing.wait {
+                Wait::Alongside => "serves once",
+                _ if c.catch_up.is_some() => "catches up once",
+                _ => "starts once",
+            };
             put!(&mut reason; "; it ", verb, " ", name, " is back (", Mins(back), "), so it is complete at ", Mins(lineage.completion));
         } else {
             put!(&mut reason; "; it waits for ", name, ", which is never back");
@@ -144,8 +151,19 @@ pub(super) fn recommend(
         // In one pass: how many options meet both targets, the cheapest of them (the first of
         // equals) and the cheapest other than the chosen one (the runner-up).
         let (mut feasible, mut cheapest, mut runner_up) = (0usize, None::<usize>, None::<usize>);
+        // A catch-up counts as an option of its own only where the restore alone misses: the
+        // same restore that meets both targets with a catch-up added is not another way.
+        let plain_meets = |o: &Candidate| {
+            options.iter().any(|p| {
+                p.catch_up.is_none()
+                    && p.backup == o.backup
+                    && p.strategy == o.strategy
+                    && p.how == o.how
+                    && meets_both(p)
+            })
+        };
         for (i, o) in options.iter().enumerate() {
-            if !meets_both(o) {
+            if !meets_both(o) || (i != chosen && o.catch_up.is_some() && plain_meets(o)) {
                 continue;
             }
             feasible += 1;
@@ -207,6 +225,12 @@ pub(super) fn recommend(
         cost: c.cost.rounded(),
         reason,
         alternatives,
+        catch_up: c.catch_up.map(|cu| CatchUpPlan {
+            from_rpo_minutes: round1(cu.from_rpo),
+            restore_minutes: round1(cu.restore.own()),
+            gb: round1(cu.gb),
+            minutes: round1(cu.minutes),
+        }),
         rule: std::borrow::Cow::Borrowed(rule.id),
     }
 }
@@ -274,6 +298,9 @@ impl Put for Label<'_> {
             (s, BackupMethod::None) => put!(out; Lower(s.label())),
             (s, b) => put!(out; Lower(s.label()), " with ", Lower(b.label())),
         }
+        if self.0.catch_up.is_some() {
+            out.push_str(" then catch up");
+        }
     }
 }
 
@@ -295,7 +322,11 @@ pub(super) fn round1(v: f64) -> f64 {
 
 /// What the chosen option does, with its numbers.
 fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut String) {
-    let rto = MaybeMins(c.rto);
+    // Restored then caught up: the restore's own figures first, the catch-up after.
+    let (rpo, rto) = match c.catch_up {
+        Some(cu) => (MaybeMins(Some(cu.from_rpo)), MaybeMins(Some(cu.restore.own()))),
+        None => (MaybeMins(c.rpo), MaybeMins(c.rto)),
+    };
     match c.how {
         How::External => {}
         How::Redeploy { reload_gb } => {
@@ -307,7 +338,7 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
         }
         How::Restore { gb, rehydrate, tier } => {
             put!(out;
-                "Plan: ", Lower(c.backup.label()), " (recovery point ", MaybeMins(c.rpo), ", ", tier.label(),
+                "Plan: ", Lower(c.backup.label()), " (recovery point ", rpo, ", ", tier.label(),
                 ") and backup & restore: restoring ", Size(gb), " takes ", rto);
             if rehydrate {
                 out.push_str(" including archive rehydration");
@@ -327,6 +358,9 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
                 put!(out; "Plan: no backup of its own; reprocess by reloading the dated full set (", Size(gb), ") in ", rto);
             } else if whole {
                 put!(out; "Plan: no backup; reprocess all ", Size(gb), " at ", Trimmed::<3>(ctx.reprocess_tb_per_hour()), " TB/h in ", rto);
+                if let Some((source, _)) = ctx.limited_by_source() {
+                    put!(out; " (the most ", source, " may be read at)");
+                }
             } else {
                 put!(out; "Plan: no backup; reprocess only the damaged partition (", Size(gb), ") in ", rto);
             }
@@ -343,7 +377,7 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
             } else {
                 put!(out; "Plan: ", Lower(c.backup.label()), " and ");
             }
-            put!(out; Lower(c.strategy.label()), " (recovery point ", MaybeMins(c.rpo), ", back in ", rto);
+            put!(out; Lower(c.strategy.label()), " (recovery point ", rpo, ", back in ", rto);
             if rehydrate {
                 out.push_str(" including archive rehydration");
             }
@@ -352,6 +386,14 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
     }
     if !c.note.is_empty() {
         put!(out; " — ", c.note.trim_end_matches('.'));
+    }
+    if let Some(cu) = c.catch_up {
+        put!(out;
+            "; then catch up: reprocess the ", Size(cu.gb), " written since that point (", Mins(cu.from_rpo),
+            ") from upstream in ", Mins(cu.minutes), " once it is back, so its data is as recent as its upstream's");
+        if let Some((source, limit)) = ctx.limited_by_source() {
+            put!(out; " (reading ", source, " at no more than its limit of ", Trimmed::<3>(limit), " TB/h)");
+        }
     }
 }
 

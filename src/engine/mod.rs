@@ -80,6 +80,24 @@ pub struct Alternative {
     pub rto_minutes: Option<f64>,
     /// Monthly cost.
     pub monthly: f64,
+    /// Restores (or fails over), then catches up from upstream (see [`CatchUpPlan`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub catch_up: bool,
+}
+
+/// Restore (or fail over) to the last recovery point, then catch up: reprocess what was
+/// written since from upstream, once the upstream is back. The recommendation's recovery point
+/// is then the upstream's, and its recovery time includes the catch-up.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CatchUpPlan {
+    /// The restore's (or failover's) own recovery point, in minutes: where the catch-up starts.
+    pub from_rpo_minutes: f64,
+    /// The restore's (or failover's) own recovery time, in minutes.
+    pub restore_minutes: f64,
+    /// GB written since that point, reprocessed from upstream.
+    pub gb: f64,
+    /// Minutes the catch-up takes once the restore is done and the upstream is back.
+    pub minutes: f64,
 }
 
 /// What to do for one stage and one disruption type.
@@ -125,6 +143,10 @@ pub struct Recommendation {
     pub reason: String,
     /// Every option weighed, cheapest first.
     pub alternatives: Vec<Alternative>,
+    /// Restored (or failed over), then caught up from upstream: the catch-up's figures. Absent
+    /// for every other option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catch_up: Option<CatchUpPlan>,
     /// The id of the guides' rule the choice and its reason come from (docs/engine.md, "The
     /// guides' rules"); empty in plans written before 2026-12-02. Borrowed from the rules
     /// table when planned (no allocation per recommendation), owned when read from a file.
@@ -136,6 +158,16 @@ impl Recommendation {
     /// Whether both targets are met along the flows.
     pub fn meets(&self) -> bool {
         self.meets_rpo && self.meets_rto
+    }
+
+    /// The strategy in a few words: its label, with "+ catch-up" when the stage is restored (or
+    /// failed over) and then caught up from upstream.
+    pub fn strategy_label(&self) -> std::borrow::Cow<'static, str> {
+        if self.catch_up.is_some() {
+            std::borrow::Cow::Owned(format!("{} + catch-up", self.strategy.label()))
+        } else {
+            std::borrow::Cow::Borrowed(self.strategy.label())
+        }
     }
 }
 
@@ -269,7 +301,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
     let planned: Vec<usize> = (0..scenario.stages.len()).filter(|&i| services[i].is_some()).collect();
     let ids: Vec<&str> = planned.iter().map(|&i| scenario.stages[i].id.as_str()).collect();
     let graph = graph::Graph::build(&ids, &scenario.flows);
-    let holds = upstream_history(scenario, &graph, &planned);
+    let upstream = upstream_of(scenario, &graph, &planned);
     let peers = restore_peers(scenario, &services);
 
     // Every option of every planned stage, for both disruption types.
@@ -278,7 +310,9 @@ pub fn plan(scenario: &Scenario) -> Plan {
     for (s, &i) in planned.iter().enumerate() {
         let (stage, Some(service)) = (&scenario.stages[i], services[i]) else { continue };
         let mut ctx = candidates::Ctx::new(scenario, stage, service, &prices, incidents);
-        ctx.upstream_holds = holds[s];
+        ctx.upstream_holds = upstream[s].holds;
+        ctx.fed = upstream[s].fed;
+        ctx.read_limit = upstream[s].read_limit;
         ctx.restore_peers = peers[i];
         let options = Disruption::ALL.map(|d| {
             let first = all_options.len();
@@ -513,35 +547,56 @@ fn critical_upstream(graph: &graph::Graph, solution: &lineage::Solution, o: &lin
     (solution.completion[u] > ready_alone).then_some(u)
 }
 
-/// For each planned stage (by its index in `graph`), the shortest history its upstream data
-/// stages still hold — `volume ÷ daily change` days — and which stage that is (an index into the
-/// scenario's stages). Code stages on the way (ingest) pass their own upstream's through; a
-/// system of record passes nothing: the stage's own `source_retention_days` bounds that.
-/// `None` = nothing upstream limits a rebuild. One pass in flow order.
-fn upstream_history(scenario: &Scenario, graph: &graph::Graph, planned: &[usize]) -> Vec<Option<(f64, usize)>> {
+/// What a planned stage's upstream offers a rebuild or a catch-up.
+#[derive(Debug, Clone, Copy, Default)]
+struct Upstream {
+    /// The shortest history its upstream data stages still hold — `volume ÷ daily change`
+    /// days — and which stage that is (an index into the scenario's stages). `None` = nothing
+    /// upstream limits a rebuild.
+    holds: Option<(f64, usize)>,
+    /// Data reaches it from upstream: a data stage or a system of record, directly or through
+    /// code (ingest) — something newer data can be caught up from.
+    fed: bool,
+    /// The lowest read limit of the systems of record it reads from through code (ingest), in
+    /// TB/h, and which stage that is (an index into the scenario's stages).
+    read_limit: Option<(f64, usize)>,
+}
+
+/// For each planned stage (by its index in `graph`), what its upstream offers. Code stages on
+/// the way (ingest) pass their own upstream's through; a system of record passes no history (the
+/// stage's own `source_retention_days` bounds that) but its read limit; a data stage passes its
+/// history and no read limit (what is rebuilt from it reads the lake, not the source). One pass
+/// in flow order.
+fn upstream_of(scenario: &Scenario, graph: &graph::Graph, planned: &[usize]) -> Vec<Upstream> {
     let shorter = |a: Option<(f64, usize)>, b: Option<(f64, usize)>| match (a, b) {
         (Some(x), Some(y)) => Some(if y.0 < x.0 || (y.0 == x.0 && y.1 < x.1) { y } else { x }),
         (x, None) => x,
         (None, y) => y,
     };
-    let mut holds: Vec<Option<(f64, usize)>> = vec![None; graph.len()];
+    let mut out: Vec<Upstream> = vec![Upstream::default(); graph.len()];
     // What each stage offers the stages that read from it.
-    let mut passes: Vec<Option<(f64, usize)>> = vec![None; graph.len()];
+    let mut passes: Vec<Upstream> = vec![Upstream::default(); graph.len()];
     for &s in &graph.order {
-        let from_up = graph.up(s).iter().fold(None, |best, &u| shorter(best, passes[u]));
-        holds[s] = from_up;
+        let mut from_up = Upstream::default();
+        for &u in graph.up(s) {
+            from_up.holds = shorter(from_up.holds, passes[u].holds);
+            from_up.fed |= passes[u].fed;
+            from_up.read_limit = shorter(from_up.read_limit, passes[u].read_limit);
+        }
+        out[s] = from_up;
         let stage = &scenario.stages[planned[s]];
         passes[s] = if stage.kind == StageKind::SystemOfRecord {
-            None
+            let limit = stage.read_limit_tb_per_hour.filter(|t| t.is_finite() && *t > 0.0);
+            Upstream { holds: None, fed: true, read_limit: limit.map(|t| (t, planned[s])) }
         } else if !stage.kind.holds_data() {
             from_up
         } else if stage.daily_change_gb > 0.0 && stage.volume_gb.is_finite() {
-            Some((stage.volume_gb / stage.daily_change_gb, planned[s]))
+            Upstream { holds: Some((stage.volume_gb / stage.daily_change_gb, planned[s])), fed: true, read_limit: None }
         } else {
-            None
+            Upstream { holds: None, fed: true, read_limit: None }
         };
     }
-    holds
+    out
 }
 
 /// For each stage, how many data stages on the same object-storage service restore at once

@@ -19,7 +19,7 @@
 //! way from the sources ([`refresh_limits`]): an RPO tighter than that is an SLA no plan can
 //! meet (`rpo_below_refresh`).
 
-use super::candidates::{Candidate, How, Wait};
+use super::candidates::{Candidate, How, Timing, Wait};
 use super::choose::round1;
 use super::graph::Graph;
 use super::lineage::{Opt, Options, Solution};
@@ -59,8 +59,14 @@ pub struct StageTimeline {
     /// serving its inputs' hot data). Absent without a hot window.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hot: Option<Phase>,
-    /// The full phase: everything else; it ends when the stage is complete.
+    /// The full phase: everything else; it ends when the stage is complete, or — restored then
+    /// caught up — when its restore is.
     pub full: Phase,
+    /// Restored then caught up: reprocessing what was written since the recovery point from
+    /// upstream, once the restore is done and the upstream is back; it ends when the stage is
+    /// complete. Absent for every other option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catch_up: Option<Phase>,
     /// When it is complete (the end of the full phase); `None` = never.
     pub completion_minutes: Option<f64>,
     /// The earliest it can be complete, with every upstream stage at its fastest.
@@ -160,6 +166,7 @@ pub(super) fn serving(graph: &Graph, inputs: &[StageInput<'_>]) -> Vec<usize> {
 struct Times {
     hot: Option<(f64, f64)>,
     full: (f64, f64),
+    catch_up: Option<(f64, f64)>,
     ready_hot: f64,
     rpo: f64,
     rpo_origin: usize,
@@ -215,18 +222,27 @@ pub(super) fn analyse(
             let cand = pick.and_then(|i| input.options[k].get(i));
             let up_hot = graph.up(s).iter().map(|&u| times[u].ready_hot).fold(0.0, f64::max);
             // A divided restore needs data work to divide: a failover brings everything at once.
-            let hot_fraction = |c: &Candidate| match hot_gb(input.stage) {
-                Some(hot) if c.timing.gb > 0.0 && c.timing.variable > 0.0 => Some((hot / c.timing.gb).min(1.0)),
+            let hot_fraction = |t: &Timing| match hot_gb(input.stage) {
+                Some(hot) if t.gb > 0.0 && t.variable > 0.0 => Some((hot / t.gb).min(1.0)),
                 _ => None,
             };
+            let mut catch_up = None;
             let (hot, full, ready_hot) = match (opt, cand) {
-                (Some(o), Some(c)) => phases(o, hot_fraction(c), up_hot, solution.up_done[s], solution.completion[s]),
+                (Some(_), Some(c)) if c.catch_up.is_some() => {
+                    let (hot, full, cu, ready_hot) =
+                        catch_up_phases(c, hot_fraction, solution.up_done[s], solution.completion[s]);
+                    catch_up = cu;
+                    (hot, full, ready_hot)
+                }
+                (Some(o), Some(c)) => {
+                    phases(o, hot_fraction(&c.timing), up_hot, solution.up_done[s], solution.completion[s])
+                }
                 _ => (None, (f64::INFINITY, f64::INFINITY), f64::INFINITY),
             };
             // Effective recovery point: its own, or its upstream's when it waits for them.
             // A system of record's is its owner's recovery point.
             let own_rpo = cand.map_or(f64::INFINITY, |c| c.rpo.unwrap_or(f64::INFINITY));
-            let mut t = Times { hot, full, ready_hot, rpo: own_rpo, rpo_origin: s };
+            let mut t = Times { hot, full, catch_up, ready_hot, rpo: own_rpo, rpo_origin: s };
             if opt.is_some_and(Opt::waits) {
                 let worst =
                     graph.up(s).iter().copied().max_by(|&a, &b| times[a].rpo.total_cmp(&times[b].rpo).then(b.cmp(&a)));
@@ -256,6 +272,7 @@ pub(super) fn analyse(
                 own_minutes: opt.and_then(|o| finite(o.own)),
                 hot: t.hot.map(|(a, b)| Phase { start_minutes: finite(a), end_minutes: finite(b) }),
                 full: Phase { start_minutes: finite(t.full.0), end_minutes: finite(t.full.1) },
+                catch_up: t.catch_up.map(|(a, b)| Phase { start_minutes: finite(a), end_minutes: finite(b) }),
                 completion_minutes: finite(solution.completion[s]),
                 fastest_minutes: finite(solution.fastest[s]),
                 deadline_minutes: finite(solution.deadline[s]),
@@ -344,6 +361,29 @@ fn phases(
     }
 }
 
+/// The phases of a restore-then-catch-up option `c`: the restore (its hot part first, with the
+/// hot share `hot_fraction` gives its data work) from the start, then the catch-up once the
+/// restore is done and the upstream is complete (`up_full`), ending at `completion`. The stage
+/// serves once its restore (or its hot part) is done, with data as of its recovery point.
+#[allow(clippy::type_complexity)]
+fn catch_up_phases(
+    c: &Candidate,
+    hot_fraction: impl Fn(&Timing) -> Option<f64>,
+    up_full: f64,
+    completion: f64,
+) -> (Option<(f64, f64)>, (f64, f64), Option<(f64, f64)>, f64) {
+    let Some(cu) = c.catch_up else { return (None, (0.0, completion), None, completion) };
+    let restored = cu.restore.own();
+    let catch_up = (restored.max(up_full), completion);
+    match hot_fraction(&cu.restore) {
+        Some(h) => {
+            let hot_end = cu.restore.fixed + cu.restore.variable * h;
+            (Some((0.0, hot_end)), (hot_end, restored), Some(catch_up), hot_end)
+        }
+        None => (None, (0.0, restored), Some(catch_up), restored),
+    }
+}
+
 /// Stage `s` and the stages it waits for longest, back to where the chain starts.
 fn path(graph: &Graph, options: &Options, solution: &Solution, s: usize) -> Vec<usize> {
     let mut out = vec![s];
@@ -367,9 +407,11 @@ fn verb(c: &Candidate) -> &'static str {
         How::External => "source",
         How::Redeploy { reload_gb } if reload_gb > 0.0 => "reload",
         How::Redeploy { .. } => "redeploy",
+        How::Restore { .. } if c.catch_up.is_some() => "restore and catch up",
         How::Restore { .. } => "restore",
         How::Reprocess { reload: true, .. } => "reload",
         How::Reprocess { .. } => "reprocess",
+        How::Replica { .. } if c.catch_up.is_some() => "fail over and catch up",
         How::Replica { .. } => "fail over",
     }
 }

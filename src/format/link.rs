@@ -59,6 +59,7 @@ const STAGE_KEYS: &[(&str, &str)] = &[
     ("restore_tested", "rt"),
     ("reprocess_tb_per_hour", "rp"),
     ("compute_monthly", "c"),
+    ("read_limit_tb_per_hour", "rl"),
 ];
 const REGION_KEYS: &[(&str, &str)] = &[("primary", "p"), ("secondary", "s")];
 const TARGETS_KEYS: &[(&str, &str)] = &[("data_corruption", "c"), ("region_outage", "o")];

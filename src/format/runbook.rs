@@ -8,7 +8,7 @@
 
 use crate::engine::{Plan, Recommendation, StageTimeline, Timeline};
 use crate::model::{BackupMethod, Disruption, DrStrategy, Scenario, Stage, StageKind};
-use crate::text::{format_minutes, format_minutes_f, Count};
+use crate::text::{format_minutes, format_minutes_f, Count, Size};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -177,6 +177,17 @@ fn write_timeline(
             );
         } else {
             let _ = write!(out, " From {} to {}.", at(t.full.start_minutes), at(t.full.end_minutes));
+        }
+        // Restored to a point in the past, then caught up from upstream.
+        if let (Some(phase), Some(cu)) = (t.catch_up, rec.catch_up) {
+            let _ = write!(
+                out,
+                " Then catch up: reprocess the {} written since that recovery point ({} old) from upstream once it is back ({} → {}).",
+                Size(cu.gb),
+                format_minutes_f(cu.from_rpo_minutes),
+                at(phase.start_minutes),
+                at(phase.end_minutes)
+            );
         }
         if !t.waits_for.is_empty() {
             let waits: Vec<String> = t.waits_for.iter().map(|id| name(id)).collect();

@@ -212,6 +212,12 @@ pub struct Stage {
     /// price book's default for its kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compute_monthly: Option<f64>,
+    /// For a system of record: the most that may be read from it, in TB per hour, when the
+    /// platform re-ingests or catches up from it after a disruption (the guide: "without
+    /// adversely impacting systems of record"); `None` = no limit of its own. Rebuilds and
+    /// catch-ups that read from it (through ingest) go no faster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_limit_tb_per_hour: Option<f64>,
 }
 
 fn yes() -> bool {
@@ -255,6 +261,7 @@ impl Stage {
             restore_tested: false,
             reprocess_tb_per_hour: None,
             compute_monthly: None,
+            read_limit_tb_per_hour: None,
         }
     }
 

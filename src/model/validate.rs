@@ -1,6 +1,6 @@
 //! Checks a scenario and reports every problem as a diagnostic that names the stage and field.
 
-use super::{LoadPattern, Scenario};
+use super::{LoadPattern, Scenario, StageKind};
 use crate::ids::IdIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -151,6 +151,21 @@ impl Scenario {
             if let Some(t) = stage.reprocess_tb_per_hour {
                 if !t.is_finite() || t <= 0.0 {
                     out.push(Diagnostic::error(at("reprocess_tb_per_hour"), Some(id), "must be more than zero"));
+                }
+            }
+            if let Some(t) = stage.read_limit_tb_per_hour {
+                if !t.is_finite() || t <= 0.0 {
+                    out.push(Diagnostic::error(
+                        at("read_limit_tb_per_hour"),
+                        Some(id),
+                        "must be more than zero (leave it out for no limit)",
+                    ));
+                } else if stage.kind != StageKind::SystemOfRecord {
+                    out.push(Diagnostic::warning(
+                        at("read_limit_tb_per_hour"),
+                        Some(id),
+                        "is read only on a system of record; ignored here",
+                    ));
                 }
             }
             if let Some(days) = stage.detection_delay_days {
@@ -347,6 +362,28 @@ mod tests {
             ]
         );
         assert!(s.validate()[0].message.contains("leave it out for streaming"), "{}", s.validate()[0].message);
+    }
+
+    #[test]
+    fn read_limits_must_be_positive_and_belong_to_a_system_of_record() {
+        let mut s = scenario(&["a", "b", "c", "d"], &[]);
+        for stage in &mut s.stages[..3] {
+            stage.kind = StageKind::SystemOfRecord;
+        }
+        s.stages[0].read_limit_tb_per_hour = Some(0.0);
+        s.stages[1].read_limit_tb_per_hour = Some(f64::NAN);
+        s.stages[2].read_limit_tb_per_hour = Some(0.25);
+        s.stages[3].read_limit_tb_per_hour = Some(0.25);
+        let found: Vec<(String, Option<String>, Severity)> =
+            s.validate().into_iter().map(|d| (d.path, d.stage, d.severity)).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("stages[0].read_limit_tb_per_hour".to_string(), Some("a".to_string()), Severity::Error),
+                ("stages[1].read_limit_tb_per_hour".to_string(), Some("b".to_string()), Severity::Error),
+                ("stages[3].read_limit_tb_per_hour".to_string(), Some("d".to_string()), Severity::Warning),
+            ]
+        );
     }
 
     #[test]

@@ -32,7 +32,11 @@ pub fn timeline(plan: &Plan, scenario: &Scenario, disruption: Disruption) -> Opt
     let rows = ordered(t);
     let shown = &rows[..rows.len().min(MAX_ROWS)];
     let target = scenario.targets.get(disruption).rto_minutes;
-    let ends = t.stages.iter().flat_map(|s| [s.full.end_minutes, s.hot.and_then(|h| h.end_minutes)]).flatten();
+    let ends = t
+        .stages
+        .iter()
+        .flat_map(|s| [s.full.end_minutes, s.hot.and_then(|h| h.end_minutes), s.catch_up.and_then(|c| c.end_minutes)])
+        .flatten();
     let max =
         ends.chain(t.first_service_minutes).chain([f64::from(target)]).filter(|v| v.is_finite()).fold(0.0, f64::max);
     let (x_ticks, x_end) = frame::linear_duration_ticks(max * 1.02);
@@ -71,11 +75,15 @@ pub fn timeline(plan: &Plan, scenario: &Scenario, disruption: Disruption) -> Opt
         area.draw(&plotters::element::DashedPathElement::new(points, 2, 4, frame::DANGER.stroke_width(2)))?;
         let style = frame::anchored(12.0, HPos::Center, VPos::Top).color(&frame::DANGER);
         area.draw(&Text::new(format!("target {}", Whole(target)), (x, frame.bottom + 44), style))?;
-        let keys = [
+        let mut keys = vec![
             Key { color: frame::BRAND, dot: false, label: "hot data first" },
             Key { color: frame::ACCENT, dot: false, label: "full restore" },
-            Key { color: frame::DANGER, dot: false, label: "after its RTO" },
         ];
+        // Only where a stage catches up, so other timelines look as before.
+        if t.stages.iter().any(|s| s.catch_up.is_some()) {
+            keys.push(Key { color: frame::ORANGE, dot: false, label: "catch-up from upstream" });
+        }
+        keys.push(Key { color: frame::DANGER, dot: false, label: "after its RTO" });
         draw_legend(area, &frame, &keys)
     }))
 }
@@ -114,6 +122,15 @@ fn draw_row(area: &Area<'_>, frame: &Frame, i: i32, s: &StageTimeline, name: &st
     if let Some((h0, h1)) = s.hot.and_then(|h| span(h.start_minutes, h.end_minutes)) {
         area.draw(&Rectangle::new([(h0, top), (h1.max(h0 + 2), bottom)], frame::BRAND.filled()))?;
     }
+    // The catch-up after the restore: from when it starts to when the stage is complete.
+    let x1 = match s.catch_up.and_then(|c| span(c.start_minutes, c.end_minutes)) {
+        Some((c0, c1)) => {
+            let c1 = c1.max(c0 + 2);
+            area.draw(&Rectangle::new([(c0, top), (c1, bottom)], frame::ORANGE.filled()))?;
+            c1
+        }
+        None => x1,
+    };
     if late {
         area.draw(&Rectangle::new([(x0, top), (x1, bottom)], frame::DANGER.stroke_width(2)))?;
     }

@@ -48,39 +48,66 @@ fn rebuilt_chain(report_rto: u32, hot_windows: bool) -> Scenario {
 #[test]
 fn a_report_waits_for_its_whole_pipeline_and_the_violation_names_the_critical_path() {
     // raw: snapshots, 15 + 8.8 TB ÷ 7 TB/h (75.43) = 90.43 min, its own copy, no waiting.
-    // enriched: reprocess all 3 TB (changed in place) at 1 TB/h = 180 min after raw: 270.43.
-    // model: reload 0.6 TB at 1 TB/h = 36 min after enriched: 306.43 (5h 6m).
-    // report: redeployed from git in 30 min alongside, serves when the model is back: 306.43.
-    let p = plan(&rebuilt_chain(240, false));
+    // enriched, rebuilt: reprocess all 3 TB (changed in place) at 1 TB/h = 180 min after raw:
+    // 270.43. Restored then caught up: its snapshots (15 + 3 TB ÷ 7 TB/h = 40.71) and, once raw
+    // is back, the day written since (30 GB) reprocessed: 15 + 1.8 = 16.8 min → 90.43 + 16.8 =
+    // 107.23. Its own recovery point is then raw's.
+    // model: reload 0.6 TB at 1 TB/h = 36 min after enriched: 143.23 (2h 23m).
+    // report: redeployed from git in 30 min alongside, serves when the model is back: 143.23.
+    // Against a 2 h RTO even the catch-up is too slow: the report's RTO is limited upstream.
+    let p = plan(&rebuilt_chain(120, false));
     let done = |id: &str| timeline(&p, CORRUPTION, id).completion_minutes;
     // The system of record is back when its owner says (the scenario's 1-day RTO); raw does not
     // wait for it: it restores its own copies.
     assert_eq!(done("erp"), Some(1440.0));
     assert_eq!(done("raw"), Some(90.4));
-    assert_eq!(done("enriched"), Some(270.4));
-    assert_eq!(done("model"), Some(306.4));
-    assert_eq!(done("report"), Some(306.4));
+    assert_eq!(done("enriched"), Some(107.2));
+    assert_eq!(done("model"), Some(143.2));
+    assert_eq!(done("report"), Some(143.2));
+    let enriched = timeline(&p, CORRUPTION, "enriched");
+    assert_eq!(enriched.full, Phase { start_minutes: Some(0.0), end_minutes: Some(40.7) }, "the restore");
+    assert_eq!(enriched.catch_up, Some(Phase { start_minutes: Some(90.4), end_minutes: Some(107.2) }));
+    assert_eq!(enriched.waits_for, vec!["raw".to_string()]);
+    let rec = p.stages[2].recommendation(CORRUPTION).expect("rec");
+    assert_eq!((rec.strategy, rec.backup), (D::BackupRestore, B::Snapshots));
+    assert_eq!(
+        rec.catch_up,
+        Some(CatchUpPlan { from_rpo_minutes: 1440.0, restore_minutes: 40.7, gb: 30.0, minutes: 16.8 })
+    );
+    assert_eq!((rec.rpo_minutes, rec.rto_minutes, rec.effective_rpo_minutes), (Some(0.0), Some(57.5), Some(1440.0)));
+    assert!(
+        rec.reason.contains("then catch up: reprocess the 30 GB written since that point (1d) from upstream in 17m"),
+        "{}",
+        rec.reason
+    );
+    assert!(
+        rec.reason.contains("it catches up once raw is back (1h 30m), so it is complete at 1h 47m"),
+        "{}",
+        rec.reason
+    );
     assert_eq!(timeline(&p, CORRUPTION, "report").critical_upstream.as_deref(), Some("model"));
     assert_eq!(timeline(&p, CORRUPTION, "model").waits_for, vec!["enriched".to_string()]);
     assert!(timeline(&p, CORRUPTION, "raw").waits_for.is_empty(), "raw restores its own copy");
 
     let report = p.stages[4].recommendation(CORRUPTION).expect("rec");
-    assert_eq!((report.rto_minutes, report.completion_minutes), (Some(30.0), Some(306.4)));
+    assert_eq!((report.rto_minutes, report.completion_minutes), (Some(30.0), Some(143.2)));
     assert!(report.meets_rpo && !report.meets_rto);
-    assert!(report.reason.contains("at its fastest it is complete at 5h 6m"), "{}", report.reason);
+    assert!(report.reason.contains("at its fastest it is complete at 2h 23m"), "{}", report.reason);
     let w = p
         .warnings
         .iter()
         .find(|w| w.code == WarningCode::RtoLimitedByUpstream && w.disruption == Some(CORRUPTION))
         .expect("rto_limited_by_upstream");
     assert!(
-        w.message.contains("report ← model (reload 36m) ← enriched (reprocess 3h) ← raw (restore 1h 30m): 5h 6m > 4h"),
+        w.message.contains(
+            "report ← model (reload 36m) ← enriched (restore and catch up 17m) ← raw (restore 1h 30m): 2h 23m > 2h"
+        ),
         "{}",
         w.message
     );
     assert_eq!(w.stages, ["report", "model", "enriched", "raw"]);
-    assert!(w.message.contains("The longest step is enriched (reprocess 3h)"), "{}", w.message);
-    assert!(w.message.contains("gaining the 1h 6m"), "{}", w.message);
+    assert!(w.message.contains("The longest step is raw (restore 1h 30m)"), "{}", w.message);
+    assert!(w.message.contains("gaining the 23m"), "{}", w.message);
     assert_eq!(w.level, Level::Critical);
     // Not reported twice: the report's own recovery meets its RTO.
     assert!(!p.warnings.iter().any(|w| w.code == WarningCode::TargetNotMet && w.stages == ["report"]));
@@ -88,9 +115,18 @@ fn a_report_waits_for_its_whole_pipeline_and_the_violation_names_the_critical_pa
         p.pipeline.timeline(CORRUPTION).map(|t| t.critical_path.clone()),
         Some(vec!["report".to_string(), "model".into(), "enriched".into(), "raw".into()])
     );
-    // With a 6 h RTO the same pipeline is fine.
+    // With a 4 h RTO, restoring enriched and catching it up is what brings the report back in
+    // time; a rebuild (5h 6m) would not.
+    let p = plan(&rebuilt_chain(240, false));
+    assert!(p.stages[4].recommendation(CORRUPTION).is_some_and(Recommendation::meets));
+    assert!(p.stages[2].recommendation(CORRUPTION).is_some_and(|r| r.catch_up.is_some()));
+    assert!(!p.warnings.iter().any(|w| w.code == WarningCode::RtoLimitedByUpstream));
+    // With a 6 h RTO the rebuild is in time, and cheaper: no catch-up.
     let p = plan(&rebuilt_chain(360, false));
     assert!(p.stages[4].recommendation(CORRUPTION).is_some_and(Recommendation::meets));
+    let enriched = p.stages[2].recommendation(CORRUPTION).expect("rec");
+    assert_eq!((enriched.strategy, enriched.catch_up), (D::Reprocess, None));
+    assert_eq!(timeline(&p, CORRUPTION, "enriched").catch_up, None);
     assert!(!p.warnings.iter().any(|w| w.code == WarningCode::RtoLimitedByUpstream));
 }
 

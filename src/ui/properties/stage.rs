@@ -103,6 +103,10 @@ pub fn StageProperties(props: &StagePropertiesProps) -> Html {
                     hint="e.g. 15m, 1h, 1d, 7d; its RPO can be no tighter" presets={&REFRESH_PRESETS[..]}
                     on_edit={on_edit.clone()} />
             }
+            if stage.kind == StageKind::SystemOfRecord {
+                { input(Field::ReadLimit, "Read at most", "no limit",
+                    "per hour, when the platform re-ingests or catches up from it; e.g. 200 GB/h") }
+            }
             if stage.kind.holds_data() && stage.kind != StageKind::SystemOfRecord {
                 { input(Field::DetectionDelay, "Corruption found after", &delay_default,
                     "days a corruption goes unnoticed; 0 = at once") }

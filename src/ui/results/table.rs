@@ -151,7 +151,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                     { if r.meets() { "✓ met" } else { "✕ missed" } }
                 </td>
                 <td>{ rec.backup.label() }</td>
-                <td>{ rec.strategy.label() }</td>
+                <td>{ rec.strategy_label() }</td>
                 { against(rec.effective_rpo_minutes, rec.target.rpo_minutes, rec.meets_rpo, rec.assumed,
                     r.rpo_from.map(|name| (name, upstream_point(rec, name)))) }
                 { against(rec.completion_minutes, rec.target.rto_minutes, rec.meets_rto, rec.assumed, None) }
