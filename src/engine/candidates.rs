@@ -497,6 +497,9 @@ fn catch_up_options(ctx: &Ctx<'_>, disruption: Disruption, first: usize, out: &m
             continue;
         }
         let gb = (stage.daily_change_gb * rpo / 1440.0).min(stage.volume_gb);
+        if gb <= 0.0 {
+            continue;
+        }
         // What a rebuild of `gb` needs: as many days of history as the gap, in the source and
         // upstream (the gap already reaches back past a corruption found late).
         if ctx.retention_block(gb, 0).is_some() {

@@ -261,6 +261,12 @@ impl Plan {
 
 /// Plans a scenario: recommendations, totals, warnings and diagnostics.
 pub fn plan(scenario: &Scenario) -> Plan {
+    plan_with(scenario, true)
+}
+
+/// [`plan`], with or without the restore-then-catch-up options (`catch_up`): the property
+/// tests compare the two.
+pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
     let mut diagnostics = scenario.validate();
     let (prices, price_diagnostics) = Prices::resolve(&scenario.overrides);
     diagnostics.extend(price_diagnostics);
@@ -311,7 +317,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
         let (stage, Some(service)) = (&scenario.stages[i], services[i]) else { continue };
         let mut ctx = candidates::Ctx::new(scenario, stage, service, &prices, incidents);
         ctx.upstream_holds = upstream[s].holds;
-        ctx.fed = upstream[s].fed;
+        ctx.fed = catch_up && upstream[s].fed;
         ctx.read_limit = upstream[s].read_limit;
         ctx.restore_peers = peers[i];
         let options = Disruption::ALL.map(|d| {
@@ -333,10 +339,19 @@ pub fn plan(scenario: &Scenario) -> Plan {
         .iter()
         .enumerate()
         .map(|(k, &d)| {
-            let options = options_of(&work, all_options, k);
+            let mut options = options_of(&work, all_options, k);
             let rpo: Vec<f64> = work.iter().map(|w| f64::from(w.targets.get(d).rpo_minutes)).collect();
             let mut solution = lineage::Solution::default();
             solver.solve(&graph, &options, &own_rto[k], &rpo, &mut solution);
+            // A catch-up is no fresher than its upstream: where one was chosen for an RPO its
+            // upstream cannot give, it is weighed again with the upstream's point (a few rounds:
+            // the upstream's choice may move too).
+            for _ in 0..3 {
+                if !settle_catch_ups(&graph, &work, all_options, k, &rpo, &solution, &mut options) {
+                    break;
+                }
+                solver.solve(&graph, &options, &own_rto[k], &rpo, &mut solution);
+            }
             (options, solution)
         })
         .collect();
@@ -530,6 +545,47 @@ fn options_of(work: &[StageWork<'_>], all: &[candidates::Candidate], k: usize) -
         out.start.push(out.opts.len());
     }
     out
+}
+
+/// Gives the catch-up options of every stage whose chosen catch-up claims an RPO its upstream
+/// cannot give (its own point is 0, but its data is no fresher than the upstream's after
+/// `solution`) the upstream's recovery point instead, so the next search weighs them as they
+/// are. Whether anything changed.
+fn settle_catch_ups(
+    graph: &graph::Graph,
+    work: &[StageWork<'_>],
+    all: &[candidates::Candidate],
+    k: usize,
+    rpo: &[f64],
+    solution: &lineage::Solution,
+    options: &mut lineage::Options,
+) -> bool {
+    let mut effective = Vec::new();
+    lineage::effective_rpo(graph, options, &solution.pick, &mut effective);
+    let mut changed = false;
+    for (s, w) in work.iter().enumerate() {
+        let cands = w.options(all, k);
+        let Some(pick) = solution.pick.get(s).copied().flatten() else { continue };
+        if cands.get(pick).is_none_or(|c| c.catch_up.is_none()) {
+            continue;
+        }
+        let target = rpo.get(s).copied().unwrap_or(f64::INFINITY);
+        let upstream =
+            graph.up(s).iter().map(|&u| effective.get(u).copied().unwrap_or(f64::INFINITY)).fold(0.0, f64::max);
+        if upstream <= target + choose::EPS {
+            continue;
+        }
+        let first = options.start.get(s).copied().unwrap_or(0);
+        for (i, c) in cands.iter().enumerate() {
+            if let (Some(_), Some(o)) = (c.catch_up, options.opts.get_mut(first + i)) {
+                if o.rpo < upstream {
+                    o.rpo = upstream;
+                    changed = true;
+                }
+            }
+        }
+    }
+    changed
 }
 
 /// The upstream stage that holds stage `s` up when it recovers with `o`: the one back last,

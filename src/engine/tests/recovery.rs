@@ -48,66 +48,39 @@ fn rebuilt_chain(report_rto: u32, hot_windows: bool) -> Scenario {
 #[test]
 fn a_report_waits_for_its_whole_pipeline_and_the_violation_names_the_critical_path() {
     // raw: snapshots, 15 + 8.8 TB ÷ 7 TB/h (75.43) = 90.43 min, its own copy, no waiting.
-    // enriched, rebuilt: reprocess all 3 TB (changed in place) at 1 TB/h = 180 min after raw:
-    // 270.43. Restored then caught up: its snapshots (15 + 3 TB ÷ 7 TB/h = 40.71) and, once raw
-    // is back, the day written since (30 GB) reprocessed: 15 + 1.8 = 16.8 min → 90.43 + 16.8 =
-    // 107.23. Its own recovery point is then raw's.
-    // model: reload 0.6 TB at 1 TB/h = 36 min after enriched: 143.23 (2h 23m).
-    // report: redeployed from git in 30 min alongside, serves when the model is back: 143.23.
-    // Against a 2 h RTO even the catch-up is too slow: the report's RTO is limited upstream.
-    let p = plan(&rebuilt_chain(120, false));
+    // enriched: reprocess all 3 TB (changed in place) at 1 TB/h = 180 min after raw: 270.43.
+    // model: reload 0.6 TB at 1 TB/h = 36 min after enriched: 306.43 (5h 6m).
+    // report: redeployed from git in 30 min alongside, serves when the model is back: 306.43.
+    let p = plan(&rebuilt_chain(240, false));
     let done = |id: &str| timeline(&p, CORRUPTION, id).completion_minutes;
     // The system of record is back when its owner says (the scenario's 1-day RTO); raw does not
     // wait for it: it restores its own copies.
     assert_eq!(done("erp"), Some(1440.0));
     assert_eq!(done("raw"), Some(90.4));
-    assert_eq!(done("enriched"), Some(107.2));
-    assert_eq!(done("model"), Some(143.2));
-    assert_eq!(done("report"), Some(143.2));
-    let enriched = timeline(&p, CORRUPTION, "enriched");
-    assert_eq!(enriched.full, Phase { start_minutes: Some(0.0), end_minutes: Some(40.7) }, "the restore");
-    assert_eq!(enriched.catch_up, Some(Phase { start_minutes: Some(90.4), end_minutes: Some(107.2) }));
-    assert_eq!(enriched.waits_for, vec!["raw".to_string()]);
-    let rec = p.stages[2].recommendation(CORRUPTION).expect("rec");
-    assert_eq!((rec.strategy, rec.backup), (D::BackupRestore, B::Snapshots));
-    assert_eq!(
-        rec.catch_up,
-        Some(CatchUpPlan { from_rpo_minutes: 1440.0, restore_minutes: 40.7, gb: 30.0, minutes: 16.8 })
-    );
-    assert_eq!((rec.rpo_minutes, rec.rto_minutes, rec.effective_rpo_minutes), (Some(0.0), Some(57.5), Some(1440.0)));
-    assert!(
-        rec.reason.contains("then catch up: reprocess the 30 GB written since that point (1d) from upstream in 17m"),
-        "{}",
-        rec.reason
-    );
-    assert!(
-        rec.reason.contains("it catches up once raw is back (1h 30m), so it is complete at 1h 47m"),
-        "{}",
-        rec.reason
-    );
+    assert_eq!(done("enriched"), Some(270.4));
+    assert_eq!(done("model"), Some(306.4));
+    assert_eq!(done("report"), Some(306.4));
     assert_eq!(timeline(&p, CORRUPTION, "report").critical_upstream.as_deref(), Some("model"));
     assert_eq!(timeline(&p, CORRUPTION, "model").waits_for, vec!["enriched".to_string()]);
     assert!(timeline(&p, CORRUPTION, "raw").waits_for.is_empty(), "raw restores its own copy");
 
     let report = p.stages[4].recommendation(CORRUPTION).expect("rec");
-    assert_eq!((report.rto_minutes, report.completion_minutes), (Some(30.0), Some(143.2)));
+    assert_eq!((report.rto_minutes, report.completion_minutes), (Some(30.0), Some(306.4)));
     assert!(report.meets_rpo && !report.meets_rto);
-    assert!(report.reason.contains("at its fastest it is complete at 2h 23m"), "{}", report.reason);
+    assert!(report.reason.contains("at its fastest it is complete at 5h 6m"), "{}", report.reason);
     let w = p
         .warnings
         .iter()
         .find(|w| w.code == WarningCode::RtoLimitedByUpstream && w.disruption == Some(CORRUPTION))
         .expect("rto_limited_by_upstream");
     assert!(
-        w.message.contains(
-            "report ← model (reload 36m) ← enriched (restore and catch up 17m) ← raw (restore 1h 30m): 2h 23m > 2h"
-        ),
+        w.message.contains("report ← model (reload 36m) ← enriched (reprocess 3h) ← raw (restore 1h 30m): 5h 6m > 4h"),
         "{}",
         w.message
     );
     assert_eq!(w.stages, ["report", "model", "enriched", "raw"]);
-    assert!(w.message.contains("The longest step is raw (restore 1h 30m)"), "{}", w.message);
-    assert!(w.message.contains("gaining the 23m"), "{}", w.message);
+    assert!(w.message.contains("The longest step is enriched (reprocess 3h)"), "{}", w.message);
+    assert!(w.message.contains("gaining the 1h 6m"), "{}", w.message);
     assert_eq!(w.level, Level::Critical);
     // Not reported twice: the report's own recovery meets its RTO.
     assert!(!p.warnings.iter().any(|w| w.code == WarningCode::TargetNotMet && w.stages == ["report"]));
@@ -115,19 +88,72 @@ fn a_report_waits_for_its_whole_pipeline_and_the_violation_names_the_critical_pa
         p.pipeline.timeline(CORRUPTION).map(|t| t.critical_path.clone()),
         Some(vec!["report".to_string(), "model".into(), "enriched".into(), "raw".into()])
     );
-    // With a 4 h RTO, restoring enriched and catching it up is what brings the report back in
-    // time; a rebuild (5h 6m) would not.
-    let p = plan(&rebuilt_chain(240, false));
-    assert!(p.stages[4].recommendation(CORRUPTION).is_some_and(Recommendation::meets));
-    assert!(p.stages[2].recommendation(CORRUPTION).is_some_and(|r| r.catch_up.is_some()));
-    assert!(!p.warnings.iter().any(|w| w.code == WarningCode::RtoLimitedByUpstream));
-    // With a 6 h RTO the rebuild is in time, and cheaper: no catch-up.
+    // With a 6 h RTO the same pipeline is fine.
     let p = plan(&rebuilt_chain(360, false));
     assert!(p.stages[4].recommendation(CORRUPTION).is_some_and(Recommendation::meets));
-    let enriched = p.stages[2].recommendation(CORRUPTION).expect("rec");
-    assert_eq!((enriched.strategy, enriched.catch_up), (D::Reprocess, None));
-    assert_eq!(timeline(&p, CORRUPTION, "enriched").catch_up, None);
     assert!(!p.warnings.iter().any(|w| w.code == WarningCode::RtoLimitedByUpstream));
+}
+
+/// erp (its owner: RPO 15m, back in 2h) → raw (7 TB, 70 GB a day, snapshots once a day) with
+/// a 1 h RPO after a corruption: its own copy is a day old, so it is restored and caught up
+/// from the source.
+fn caught_up_raw(read_limit: Option<f64>) -> Scenario {
+    let erp = named("erp", K::SystemOfRecord, |s| {
+        s.targets = targets((15, 120), (60, 240));
+        s.read_limit_tb_per_hour = read_limit;
+    });
+    let raw = named("raw", K::Raw, |s| {
+        s.service = Some("generic_object_store".into());
+        s.volume_gb = 7000.0;
+        s.daily_change_gb = 70.0;
+        s.targets = targets((60, 1440), (1440, 2880));
+    });
+    Scenario {
+        stages: vec![erp, raw],
+        flows: vec![flow("erp", "raw")],
+        overrides: round_figures(),
+        ..Scenario::default()
+    }
+}
+
+#[test]
+fn a_stage_restored_to_an_old_point_catches_up_from_its_source() {
+    // raw's snapshots: 15 + 7 TB ÷ 7 TB/h (60) = 75 min, a day old: the 1 h RPO is missed.
+    // Then catch up the day written since (70 GB) from erp, once the restore is done (75) and
+    // erp is back (120): 15 + 0.07 TB at 1 TB/h (4.2) = 19.2 → complete at 139.2 (2h 19m),
+    // with erp's data: 15 min old.
+    let p = plan(&caught_up_raw(None));
+    let raw = p.stages[1].recommendation(CORRUPTION).expect("rec");
+    assert_eq!((raw.strategy, raw.backup), (D::BackupRestore, B::Snapshots), "{}", raw.reason);
+    assert_eq!(
+        raw.catch_up,
+        Some(CatchUpPlan { from_rpo_minutes: 1440.0, restore_minutes: 75.0, gb: 70.0, minutes: 19.2 })
+    );
+    assert_eq!((raw.rpo_minutes, raw.rto_minutes), (Some(0.0), Some(94.2)), "its own: restore and catch-up");
+    assert_eq!((raw.effective_rpo_minutes, raw.completion_minutes), (Some(15.0), Some(139.2)));
+    assert!(raw.meets(), "{}", raw.reason);
+    let t = timeline(&p, CORRUPTION, "raw");
+    assert_eq!(t.full, Phase { start_minutes: Some(0.0), end_minutes: Some(75.0) }, "the restore");
+    assert_eq!(t.catch_up, Some(Phase { start_minutes: Some(120.0), end_minutes: Some(139.2) }));
+    assert_eq!((t.waits_for.clone(), t.rpo_limited_by.as_deref()), (vec!["erp".to_string()], Some("erp")));
+    assert!(
+        raw.reason.contains("then catch up: reprocess the 70 GB written since that point (1d) from upstream in 19m"),
+        "{}",
+        raw.reason
+    );
+    assert!(raw.reason.contains("it catches up once erp is back (2h), so it is complete at 2h 19m"), "{}", raw.reason);
+    // After a regional outage its 1 d RPO needs no catch-up.
+    assert_eq!(p.stages[1].recommendation(OUTAGE).and_then(|r| r.catch_up), None);
+
+    // erp may be read at 50 GB/h: the catch-up takes 15 + 70 GB ÷ 50 GB/h (84) = 99 min →
+    // complete at 120 + 99 = 219 (3h 39m), and the reason names the limit.
+    let p = plan(&caught_up_raw(Some(0.05)));
+    let raw = p.stages[1].recommendation(CORRUPTION).expect("rec");
+    assert_eq!(raw.catch_up.map(|c| c.minutes), Some(99.0));
+    assert_eq!(raw.completion_minutes, Some(219.0));
+    assert!(raw.reason.contains("(reading erp at no more than its limit of 0.05 TB/h)"), "{}", raw.reason);
+    let t = timeline(&p, CORRUPTION, "raw");
+    assert_eq!(t.catch_up, Some(Phase { start_minutes: Some(120.0), end_minutes: Some(219.0) }));
 }
 
 #[test]
