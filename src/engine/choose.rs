@@ -80,6 +80,8 @@ pub(super) fn recommend(
     reason.push_str(rule.reason);
     let Some((chosen, c)) = lineage.pick.and_then(|i| Some((i, options.get(i)?))) else {
         reason.push_str(" Keel found no way to recover it.");
+        let wait_for_provider =
+            super::outage::compare(ctx, disruption, target, None, options, (f64::INFINITY, lineage.up_done), &mut reason);
         return Recommendation {
             disruption,
             backup: BackupMethod::None,
@@ -96,6 +98,7 @@ pub(super) fn recommend(
             reason,
             alternatives,
             rule: std::borrow::Cow::Borrowed(rule.id),
+            wait_for_provider,
         };
     };
 
@@ -120,6 +123,7 @@ pub(super) fn recommend(
             reason,
             alternatives: Vec::new(),
             rule: std::borrow::Cow::Borrowed(rule.id),
+            wait_for_provider: None,
         };
     }
 
@@ -189,6 +193,8 @@ pub(super) fn recommend(
     if c.preview {
         reason.push_str(" It uses a feature in public preview, which this scenario allows (allow_preview).");
     }
+    let wait_for_provider =
+        super::outage::compare(ctx, disruption, target, Some(c), options, (lineage.completion, up), &mut reason);
     Recommendation {
         disruption,
         backup: c.backup,
@@ -208,6 +214,7 @@ pub(super) fn recommend(
         reason,
         alternatives,
         rule: std::borrow::Cow::Borrowed(rule.id),
+        wait_for_provider,
     }
 }
 
@@ -265,7 +272,7 @@ pub(super) fn limited_by_upstream(reason: &mut String, target: Target, from: &st
 
 /// An option in a few words: "restore from dated full copies", "reprocess",
 /// "geo-replicated storage".
-struct Label<'a>(&'a Candidate);
+pub(super) struct Label<'a>(pub &'a Candidate);
 
 impl Put for Label<'_> {
     fn put(&self, out: &mut String) {
@@ -349,6 +356,7 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
             }
             out.push(')');
         }
+        How::ReadAccess | How::DualIngest | How::WaitForProvider => super::outage::describe(ctx, c, out),
     }
     if !c.note.is_empty() {
         put!(out; " — ", c.note.trim_end_matches('.'));

@@ -15,6 +15,7 @@ mod choose;
 mod curves;
 mod graph;
 mod lineage;
+mod outage;
 mod pipeline;
 mod rules;
 mod text;
@@ -23,6 +24,7 @@ mod warnings;
 pub use breakeven::{BreakEven, Cheaper, CopyOption};
 pub use curves::{Curves, PlatformCurve, PlatformPoint, StageCurve, StagePoint, RPO_STEPS, RTO_STEPS};
 pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
+pub use outage::WaitForProvider;
 pub use warnings::{Level, Warning, WarningCode};
 
 use crate::catalogue::{Prices, Service};
@@ -130,6 +132,12 @@ pub struct Recommendation {
     /// table when planned (no allocation per recommendation), owned when read from a file.
     #[serde(default, skip_serializing_if = "str::is_empty")]
     pub rule: std::borrow::Cow<'static, str>,
+    /// After a region outage, what waiting for the provider would mean instead — or, when the
+    /// plan waits, what failing over would cost and gain (docs/engine.md, "Ways through a region
+    /// outage"); absent after a corruption, for systems of record, and in plans written before
+    /// 2026-12-04.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait_for_provider: Option<WaitForProvider>,
 }
 
 impl Recommendation {

@@ -371,6 +371,8 @@ fn verb(c: &Candidate) -> &'static str {
         How::Reprocess { reload: true, .. } => "reload",
         How::Reprocess { .. } => "reprocess",
         How::Replica { .. } => "fail over",
+        How::ReadAccess | How::DualIngest => "re-point",
+        How::WaitForProvider => "wait",
     }
 }
 
