@@ -80,8 +80,15 @@ pub(super) fn recommend(
     reason.push_str(rule.reason);
     let Some((chosen, c)) = lineage.pick.and_then(|i| Some((i, options.get(i)?))) else {
         reason.push_str(" Keel found no way to recover it.");
-        let wait_for_provider =
-            super::outage::compare(ctx, disruption, target, None, options, (f64::INFINITY, lineage.up_done), &mut reason);
+        let wait_for_provider = super::outage::compare(
+            ctx,
+            disruption,
+            target,
+            None,
+            options,
+            (f64::INFINITY, lineage.up_done),
+            &mut reason,
+        );
         return Recommendation {
             disruption,
             backup: BackupMethod::None,

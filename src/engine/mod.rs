@@ -23,8 +23,8 @@ mod warnings;
 
 pub use breakeven::{BreakEven, Cheaper, CopyOption};
 pub use curves::{Curves, PlatformCurve, PlatformPoint, StageCurve, StagePoint, RPO_STEPS, RTO_STEPS};
-pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
 pub use outage::WaitForProvider;
+pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
 pub use warnings::{Level, Warning, WarningCode};
 
 use crate::catalogue::{Prices, Service};

@@ -508,8 +508,7 @@ pub(crate) fn ways_table() -> String {
         let rows = if w.family == Replica {
             "every row that allows a replica or standby".to_string()
         } else {
-            let ids: Vec<String> =
-                RULES.iter().filter(|r| r.allows(w.family)).map(|r| format!("`{}`", r.id)).collect();
+            let ids: Vec<String> = RULES.iter().filter(|r| r.allows(w.family)).map(|r| format!("`{}`", r.id)).collect();
             ids.join(", ")
         };
         out.push_str(&format!(

@@ -31,7 +31,11 @@ fn read_access_geo_serves_reads_after_re_pointing() {
     assert_eq!((rec.rpo_minutes, rec.rto_minutes), (Some(15.0), Some(15.0)));
     assert_eq!((rec.cost.storage, rec.cost.replication, rec.cost.total()), (55.2, 12.0, 67.2));
     assert_eq!(alternative(&rec, D::GeoReplicatedStorage).rto_minutes, Some(60.0));
-    for words in ["readers switch to the secondary in northeurope after 15m", "writes resume once the account fails over (about 1h)", "re-point any data sources"] {
+    for words in [
+        "readers switch to the secondary in northeurope after 15m",
+        "writes resume once the account fails over (about 1h)",
+        "re-point any data sources",
+    ] {
         assert!(rec.reason.contains(words), "{words}: {}", rec.reason);
     }
     // Not on the archive tier, whose blobs must be rehydrated before any read.
@@ -83,7 +87,13 @@ fn waiting_for_the_provider_when_the_rto_allows_it() {
     let wait = rec.wait_for_provider.clone().expect("the comparison");
     assert_eq!(
         wait,
-        WaitForProvider { rto_minutes: 870.0, chosen: true, allowed: true, saves_monthly: Some(0.83), gains_minutes: Some(720.0) }
+        WaitForProvider {
+            rto_minutes: 870.0,
+            chosen: true,
+            allowed: true,
+            saves_monthly: Some(0.83),
+            gains_minutes: Some(720.0)
+        }
     );
     for words in [
         "wait for the provider to bring the region back, about 14h 30m",
@@ -105,7 +115,11 @@ fn waiting_for_the_provider_when_the_rto_allows_it() {
     let p = plan(&scenario);
     let longer = p.stages[0].recommendation(OUTAGE).expect("rec");
     assert_eq!(longer.strategy, D::Reprocess, "{}", longer.reason);
-    assert!(longer.reason.contains("Keel does not wait here: its RTO (2d) is shorter than the expected outage"), "{}", longer.reason);
+    assert!(
+        longer.reason.contains("Keel does not wait here: its RTO (2d) is shorter than the expected outage"),
+        "{}",
+        longer.reason
+    );
 }
 
 /// Where waiting is not offered, the reason still says what it would save and cost in time.
@@ -119,7 +133,13 @@ fn every_outage_recommendation_says_what_waiting_would_mean() {
     assert_eq!(rec.strategy, D::Reprocess);
     assert_eq!(
         rec.wait_for_provider,
-        Some(WaitForProvider { rto_minutes: 870.0, chosen: false, allowed: true, saves_monthly: Some(0.83), gains_minutes: Some(720.0) })
+        Some(WaitForProvider {
+            rto_minutes: 870.0,
+            chosen: false,
+            allowed: true,
+            saves_monthly: Some(0.83),
+            gains_minutes: Some(720.0)
+        })
     );
     for words in [
         "Waiting for the provider instead (no failover; about 14h 30m, the expected outage) would save USD 0.83/month; failing over gains 12h.",
