@@ -99,6 +99,36 @@ const MODEL_LOAD: Source = Source {
     as_of: "2026-12",
     grade: Grade::KeelAssumption,
 };
+const AZ_RA_PRICES: Source = Source {
+    title: "Azure Retail Prices API, Blob Storage (HNS, West US 3), per GB-month: hot GRS 0.037 / RA-GRS 0.046, cool 0.02 / 0.025, cold 0.0072 / 0.009 (≈ 1.25×; archive the same price), as copied in a public research note",
+    as_of: "2025-11",
+    grade: Grade::ThirdParty,
+};
+const REPOINT: Source = Source {
+    title: "Keel assumption: re-pointing readers (connection strings, a global load balancer such as Traffic Manager, which the guide suggests) takes minutes; no vendor figure",
+    as_of: "2026-12",
+    grade: Grade::KeelAssumption,
+};
+const DUAL_INGEST: Source = Source {
+    title: "Keel assumption: writing both regions (the guide's \"syncronous replication\" for no data loss) loses next to nothing and runs the stage's ingest or processing a second time",
+    as_of: "2026-12",
+    grade: Grade::KeelAssumption,
+};
+const OUTAGE_MEDIAN: Source = Source {
+    title: "Keel assumption: the median of the 9 regional outages in facts.md §5 (2017–2025: 4.5, 7, 9.5, 11.5, 14.5, 24, 24, 38, 54 h; the global Front Door event left out, as failing over does not help there)",
+    as_of: "2026-12",
+    grade: Grade::KeelAssumption,
+};
+const OUTAGE_LONGEST: Source = Source {
+    title: "Azure PIR, East US 2, 2025-01-08 → 11 (network configuration): about 54 h, the longest regional outage in facts.md §5",
+    as_of: "2025-01",
+    grade: Grade::Doc,
+};
+const OUTAGE_DATA: Source = Source {
+    title: "Keel assumption: a region that comes back keeps its data (Microsoft chose not to fail GRS over in 2018 so as not to lose data); a physical loss can take a zone for weeks",
+    as_of: "2026-12",
+    grade: Grade::KeelAssumption,
+};
 const KEEL: Source = Source {
     title: "Keel default: an assumption to replace with your own figure",
     as_of: "2026-11",
@@ -221,6 +251,20 @@ price_book! {
     compute_report = "compute.report", 400.0, "per month", "Reporting platform capacity", KEEL;
     /// Primary compute of any other stage that runs a database, per month.
     compute_database = "compute.database", 1200.0, "per month", "Database compute of a lake zone or archive on a database service", KEEL;
+    /// Read-access geo-redundant storage costs this many times geo-redundant storage.
+    read_access_multiplier = "storage.read_access_multiplier", 1.25, "× GRS price", "Read-access geo-redundant (RA-GRS) price relative to GRS", AZ_RA_PRICES;
+    /// Re-point the readers of a stage to the copy in the other region.
+    delay_repoint_minutes = "delay.repoint_readers_minutes", 15.0, "minutes", "Re-point readers to the copy in the other region", REPOINT;
+    /// Dual ingest: recovery point.
+    dual_ingest_rpo_minutes = "dr.dual_ingest.rpo_minutes", 0.0, "minutes", "Dual ingest recovery point (both regions written as data arrives)", DUAL_INGEST;
+    /// Dual ingest: the second run's share of the stage's ingest or processing compute.
+    dual_ingest_compute_share = "dr.dual_ingest.compute_share", 1.0, "× ingest compute", "Dual ingest: a second run of the stage's ingest or processing", DUAL_INGEST;
+    /// How long a region outage is expected to last when waiting for the provider.
+    outage_expected_minutes = "outage.expected_minutes", 870.0, "minutes", "Expected region outage when waiting for the provider", OUTAGE_MEDIAN;
+    /// How long a bad region outage lasted: what waiting risks.
+    outage_long_minutes = "outage.long_minutes", 3240.0, "minutes", "A long region outage (the longest on record in facts.md)", OUTAGE_LONGEST;
+    /// Data lost when waiting for the provider to bring the region back.
+    outage_wait_rpo_minutes = "outage.wait_rpo_minutes", 0.0, "minutes", "Data lost when waiting for the provider (the region comes back with its data)", OUTAGE_DATA;
 }
 
 impl Prices {

@@ -60,12 +60,12 @@ const ADF: Source = Source {
     grade: Grade::Doc,
 };
 const AZ_STORAGE: Source = Source {
-    title: "Azure Storage: access tiers, redundancy, soft delete, point-in-time restore (learn.microsoft.com)",
+    title: "Azure Storage: access tiers, redundancy (read access to the secondary, failover), soft delete, point-in-time restore (learn.microsoft.com)",
     as_of: "2025-11",
     grade: Grade::Doc,
 };
 const ADLS: Source = Source {
-    title: "ADLS Gen2 feature support; Azure Backup vaulted backup for ADLS Gen2 (preview 2025-04)",
+    title: "ADLS Gen2 feature support; Azure Backup vaulted backup for ADLS Gen2 (preview 2025-04); redundancy, read access and failover for hierarchical-namespace accounts (storage-redundancy, storage-disaster-recovery-guidance, 2025-04/11)",
     as_of: "2025-04",
     grade: Grade::Doc,
 };
@@ -206,6 +206,7 @@ pub static SERVICES: &[Service] = &[
         dr: &[
             dr(D::BackupRestore, "Copies kept in a geo-redundant account, restored in the paired region."),
             dr(D::GeoReplicatedStorage, "GRS / RA-GRS account: replication lag typically ≤ 15 min, no SLA; after failover the account is LRS."),
+            dr(D::ReadAccessGeo, "RA-GRS / RA-GZRS account: the secondary (<account>-secondary endpoint, same keys) serves reads at any time, no failover needed; writes come back after the account failover (typically under an hour)."),
         ],
         retired: None,
         notes: "Tiers hot, cool (30 d min), cold (90 d), archive (180 d). Soft delete 1–365 days.",
@@ -250,6 +251,7 @@ pub static SERVICES: &[Service] = &[
         dr: &[
             dr(D::BackupRestore, "Copies in a geo-redundant account, restored in the paired region."),
             dr(D::GeoReplicatedStorage, "GRS / RA-GRS account; replication lag typically ≤ 15 min."),
+            dr(D::ReadAccessGeo, "RA-GRS / RA-GZRS account (supported with a hierarchical namespace): the secondary serves reads at any time, no failover needed; writes come back after the account failover (typically under an hour); files in one directory may be out of step."),
         ],
         retired: None,
         notes: "Hierarchical namespace: no blob point-in-time restore or operational backup; soft delete supported.",

@@ -69,6 +69,12 @@ pub(super) enum How {
     Reprocess { gb: f64, whole: bool, reload: bool },
     /// Fail over to a replica or standby.
     Replica { rehydrate: bool },
+    /// Read the read-access secondary at once; writes after the account failover.
+    ReadAccess,
+    /// Re-point readers to the copy written into the other region as data arrives.
+    DualIngest,
+    /// Wait for the provider to bring the region back.
+    WaitForProvider,
 }
 
 /// Why a candidate cannot recover at all.
@@ -251,7 +257,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Price of keeping one GB of the primary copy for a month.
-    fn primary_price(&self) -> f64 {
+    pub(super) fn primary_price(&self) -> f64 {
         match self.service.tier {
             Tier::Hot => self.prices.storage_hot_gb_month,
             Tier::Archive => self.prices.storage_archive_gb_month,
@@ -300,7 +306,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A number from the scenario's overrides for this service's offer, if set.
-    fn offer_override(&self, offer: &str, field: &str) -> Option<f64> {
+    pub(super) fn offer_override(&self, offer: &str, field: &str) -> Option<f64> {
         if self.scenario.overrides.is_empty() {
             return None;
         }
@@ -465,11 +471,15 @@ pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Ve
             Family::Replica if !outage => {}
             Family::Replica if stage.kind.holds_data() => data_replicas(ctx, out),
             Family::Replica => code_standbys(ctx, out),
+            Family::DualIngest if outage && super::outage::enabled() => super::outage::dual_ingest(ctx, out),
+            Family::Wait if outage && super::outage::enabled() => super::outage::wait(ctx, out),
+            Family::DualIngest | Family::Wait => {}
         }
     }
     catch_up_options(ctx, disruption, first, out);
     if outage && !stage.available_in_secondary {
-        for c in out.iter_mut().skip(first) {
+        // Waiting for the provider needs nothing in the paired region.
+        for c in out.iter_mut().skip(first).filter(|c| c.family != Family::Wait) {
             c.rto = None;
             c.blocked = Some(Blocked::NotInSecondary);
         }
@@ -489,7 +499,9 @@ fn catch_up_options(ctx: &Ctx<'_>, disruption: Disruption, first: usize, out: &m
     let end = out.len();
     for i in first..end {
         let Some(&base) = out.get(i) else { break };
-        if !matches!(base.family, Family::Backups | Family::Replica) || base.blocked.is_some() {
+        // Restores and failovers only: a read-access secondary serves its own data as is.
+        let restores = matches!(base.how, How::Restore { .. } | How::Replica { .. });
+        if !restores || !matches!(base.family, Family::Backups | Family::Replica) || base.blocked.is_some() {
             continue;
         }
         let (Some(rpo), Some(_)) = (base.rpo, base.rto) else { continue };
@@ -744,6 +756,12 @@ fn data_replicas(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let replica_storage = stage.volume_gb * ctx.primary_price() * (p.geo_multiplier - 1.0).max(0.0);
     let replication = stage.daily_change_gb * 30.0 * p.transfer_inter_region_gb;
     for offer in ctx.service.dr.iter().filter(|o| o.strategy.is_replica()) {
+        if offer.strategy == DrStrategy::ReadAccessGeo {
+            if super::outage::enabled() {
+                out.push(super::outage::read_access(ctx, offer, replication));
+            }
+            continue;
+        }
         let (rpo, rto, share) = offer_figures(ctx, offer);
         let rto = rto + ctx.rehydration_if_archived();
         out.push(Candidate {

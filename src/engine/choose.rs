@@ -81,6 +81,15 @@ pub(super) fn recommend(
     reason.push_str(rule.reason);
     let Some((chosen, c)) = lineage.pick.and_then(|i| Some((i, options.get(i)?))) else {
         reason.push_str(" Keel found no way to recover it.");
+        let wait_for_provider = super::outage::compare(
+            ctx,
+            disruption,
+            target,
+            None,
+            options,
+            (f64::INFINITY, lineage.up_done),
+            &mut reason,
+        );
         return Recommendation {
             disruption,
             backup: BackupMethod::None,
@@ -98,6 +107,7 @@ pub(super) fn recommend(
             alternatives,
             catch_up: None,
             rule: std::borrow::Cow::Borrowed(rule.id),
+            wait_for_provider,
         };
     };
 
@@ -123,6 +133,7 @@ pub(super) fn recommend(
             alternatives: Vec::new(),
             catch_up: None,
             rule: std::borrow::Cow::Borrowed(rule.id),
+            wait_for_provider: None,
         };
     }
 
@@ -207,6 +218,8 @@ pub(super) fn recommend(
     if c.preview {
         reason.push_str(" It uses a feature in public preview, which this scenario allows (allow_preview).");
     }
+    let wait_for_provider =
+        super::outage::compare(ctx, disruption, target, Some(c), options, (lineage.completion, up), &mut reason);
     Recommendation {
         disruption,
         backup: c.backup,
@@ -232,6 +245,7 @@ pub(super) fn recommend(
             minutes: round1(cu.minutes),
         }),
         rule: std::borrow::Cow::Borrowed(rule.id),
+        wait_for_provider,
     }
 }
 
@@ -289,7 +303,7 @@ pub(super) fn limited_by_upstream(reason: &mut String, target: Target, from: &st
 
 /// An option in a few words: "restore from dated full copies", "reprocess",
 /// "geo-replicated storage".
-struct Label<'a>(&'a Candidate);
+pub(super) struct Label<'a>(pub &'a Candidate);
 
 impl Put for Label<'_> {
     fn put(&self, out: &mut String) {
@@ -383,6 +397,7 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
             }
             out.push(')');
         }
+        How::ReadAccess | How::DualIngest | How::WaitForProvider => super::outage::describe(ctx, c, out),
     }
     if !c.note.is_empty() {
         put!(out; " — ", c.note.trim_end_matches('.'));

@@ -15,6 +15,7 @@ mod choose;
 mod curves;
 mod graph;
 mod lineage;
+mod outage;
 mod pipeline;
 mod rules;
 mod text;
@@ -22,6 +23,7 @@ mod warnings;
 
 pub use breakeven::{BreakEven, Cheaper, CopyOption};
 pub use curves::{Curves, PlatformCurve, PlatformPoint, StageCurve, StagePoint, RPO_STEPS, RTO_STEPS};
+pub use outage::WaitForProvider;
 pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
 pub use warnings::{Level, Warning, WarningCode};
 
@@ -152,6 +154,12 @@ pub struct Recommendation {
     /// table when planned (no allocation per recommendation), owned when read from a file.
     #[serde(default, skip_serializing_if = "str::is_empty")]
     pub rule: std::borrow::Cow<'static, str>,
+    /// After a region outage, what waiting for the provider would mean instead — or, when the
+    /// plan waits, what failing over would cost and gain (docs/engine.md, "Ways through a region
+    /// outage"); absent after a corruption, for systems of record, and in plans written before
+    /// 2026-12-04.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait_for_provider: Option<WaitForProvider>,
 }
 
 impl Recommendation {
@@ -340,18 +348,10 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         .enumerate()
         .map(|(k, &d)| {
             let mut options = options_of(&work, all_options, k);
+            bound_catch_ups(&graph, &work, all_options, k, &mut options);
             let rpo: Vec<f64> = work.iter().map(|w| f64::from(w.targets.get(d).rpo_minutes)).collect();
             let mut solution = lineage::Solution::default();
             solver.solve(&graph, &options, &own_rto[k], &rpo, &mut solution);
-            // A catch-up is no fresher than its upstream: where one was chosen for an RPO its
-            // upstream cannot give, it is weighed again with the upstream's point (a few rounds:
-            // the upstream's choice may move too).
-            for _ in 0..3 {
-                if !settle_catch_ups(&graph, &work, all_options, k, &rpo, &solution, &mut options) {
-                    break;
-                }
-                solver.solve(&graph, &options, &own_rto[k], &rpo, &mut solution);
-            }
             (options, solution)
         })
         .collect();
@@ -547,45 +547,35 @@ fn options_of(work: &[StageWork<'_>], all: &[candidates::Candidate], k: usize) -
     out
 }
 
-/// Gives the catch-up options of every stage whose chosen catch-up claims an RPO its upstream
-/// cannot give (its own point is 0, but its data is no fresher than the upstream's after
-/// `solution`) the upstream's recovery point instead, so the next search weighs them as they
-/// are. Whether anything changed.
-fn settle_catch_ups(
+/// A catch-up is no fresher than its upstream: gives every catch-up option, for the search,
+/// the freshest point its upstream stages can recover to at best (over all their options, along
+/// the flows) instead of its own 0, so that it is weighed only for an RPO its upstream can give.
+/// The plan then judges the point its upstream's chosen options give, as for any rebuild.
+fn bound_catch_ups(
     graph: &graph::Graph,
     work: &[StageWork<'_>],
     all: &[candidates::Candidate],
     k: usize,
-    rpo: &[f64],
-    solution: &lineage::Solution,
     options: &mut lineage::Options,
-) -> bool {
-    let mut effective = Vec::new();
-    lineage::effective_rpo(graph, options, &solution.pick, &mut effective);
-    let mut changed = false;
-    for (s, w) in work.iter().enumerate() {
-        let cands = w.options(all, k);
-        let Some(pick) = solution.pick.get(s).copied().flatten() else { continue };
-        if cands.get(pick).is_none_or(|c| c.catch_up.is_none()) {
-            continue;
-        }
-        let target = rpo.get(s).copied().unwrap_or(f64::INFINITY);
-        let upstream =
-            graph.up(s).iter().map(|&u| effective.get(u).copied().unwrap_or(f64::INFINITY)).fold(0.0, f64::max);
-        if upstream <= target + choose::EPS {
-            continue;
-        }
+) {
+    let mut best = vec![f64::INFINITY; graph.len()];
+    for &s in &graph.order {
+        let upstream = graph.up(s).iter().map(|&u| best.get(u).copied().unwrap_or(f64::INFINITY)).fold(0.0, f64::max);
+        let cands = work.get(s).map_or(&[][..], |w| w.options(all, k));
         let first = options.start.get(s).copied().unwrap_or(0);
+        let mut freshest = f64::INFINITY;
         for (i, c) in cands.iter().enumerate() {
-            if let (Some(_), Some(o)) = (c.catch_up, options.opts.get_mut(first + i)) {
-                if o.rpo < upstream {
-                    o.rpo = upstream;
-                    changed = true;
-                }
+            let Some(o) = options.opts.get_mut(first + i) else { break };
+            if c.catch_up.is_some() {
+                o.rpo = o.rpo.max(upstream);
             }
+            let effective = if o.waits() { o.rpo.max(upstream) } else { o.rpo };
+            freshest = freshest.min(effective);
+        }
+        if let Some(b) = best.get_mut(s) {
+            *b = freshest;
         }
     }
-    changed
 }
 
 /// The upstream stage that holds stage `s` up when it recovers with `o`: the one back last,

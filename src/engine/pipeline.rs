@@ -413,6 +413,8 @@ fn verb(c: &Candidate) -> &'static str {
         How::Reprocess { .. } => "reprocess",
         How::Replica { .. } if c.catch_up.is_some() => "fail over and catch up",
         How::Replica { .. } => "fail over",
+        How::ReadAccess | How::DualIngest => "re-point",
+        How::WaitForProvider => "wait",
     }
 }
 

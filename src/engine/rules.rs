@@ -11,7 +11,7 @@
 //! `engine/tests.rs` (`every_rule_has_a_case`) that quotes the guide.
 
 use crate::catalogue::{Service, Tier};
-use crate::model::{Disruption, LoadPattern, Stage, StageKind};
+use crate::model::{Disruption, DrStrategy, LoadPattern, Stage, StageKind};
 
 /// A family of recovery options: how a stage comes back, before any figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +26,13 @@ pub(crate) enum Family {
     Reprocess,
     /// Reload a dated full set kept on the lake (daily full loads).
     Reload,
-    /// Fail over to a replica or a standby in the paired region (after an outage only).
+    /// Fail over to a replica or a standby in the paired region (after an outage only); a
+    /// read-access geo-redundant account is one too.
     Replica,
+    /// Write the data into both regions as it arrives (after an outage only).
+    DualIngest,
+    /// No failover: wait for the provider to bring the region back (after an outage only).
+    Wait,
 }
 
 impl Family {
@@ -40,6 +45,8 @@ impl Family {
             Family::Reprocess => "reprocess from upstream",
             Family::Reload => "reload a dated full set",
             Family::Replica => "a replica or standby",
+            Family::DualIngest => "dual ingest",
+            Family::Wait => "wait for the provider",
         }
     }
 }
@@ -179,7 +186,7 @@ impl Rule {
     }
 }
 
-use Family::{Backups, Owner, Redeploy, Reload, Replica, Reprocess};
+use Family::{Backups, DualIngest, Owner, Redeploy, Reload, Replica, Reprocess, Wait};
 
 /// The table. Order matters: the first row that applies wins, so a specific situation comes
 /// before the general one of the same kind.
@@ -218,7 +225,7 @@ pub(crate) static RULES: &[Rule] = &[
         section: "Lusty: Store, Raw; Cost Time Tradeoff",
         quote: "For this reason, the raw data store would generally be both backed up and have a disaster recovery set up." },
     Rule { id: "raw.recreatable.outage", kind: Some(StageKind::Raw), when: When { recreatable: Some(true), ..ANY }, on: On::Outage,
-        allows: &[Replica, Backups, Reprocess], methods: Methods::Any,
+        allows: &[Replica, Backups, Reprocess, DualIngest], methods: Methods::Any,
         reason: "Raw data is copied verbatim; the guide backs it up and sets up DR so the lake no longer relies on the source. Re-ingesting into the paired region is possible here, but only as fast as the systems of record allow without adverse impact on them.",
         section: "Lusty: Store, Raw; Cost Time Tradeoff",
         quote: "For raw data, you need to balance whether you can ingest into the recovery site in a reasonable time without adversely impacting systems of record" },
@@ -228,7 +235,7 @@ pub(crate) static RULES: &[Rule] = &[
         section: "Lusty: Store, Raw",
         quote: "This means that there is no longer a requirement for the system of record to keep the data" },
     Rule { id: "raw.outage", kind: Some(StageKind::Raw), when: ANY, on: On::Outage,
-        allows: &[Replica, Backups], methods: Methods::Any,
+        allows: &[Replica, Backups, DualIngest], methods: Methods::Any,
         reason: "Raw data is copied verbatim and the source need not keep it once it is in the lake, so the guide backs raw data up and sets up DR.",
         section: "Lusty: Store, Raw",
         quote: "For this reason, the raw data store would generally be both backed up and have a disaster recovery set up." },
@@ -262,7 +269,7 @@ pub(crate) static RULES: &[Rule] = &[
         section: "Lusty: Store, Enriched/Cleansed",
         quote: "If the data is corrupt or incorrect, the process is at fault and so that is what needs to be fixed and re-run." },
     Rule { id: "enriched.automated.outage", kind: Some(StageKind::Enriched), when: When { recreatable: Some(true), ..ANY }, on: On::Outage,
-        allows: &[Replica, Reprocess, Backups], methods: Methods::Any,
+        allows: &[Replica, Reprocess, Backups, DualIngest, Wait], methods: Methods::Any,
         reason: "Enrichment is fully automated; for DR the guide expects a replicated copy to be rarely dearer than recreating the data (storage is cheap, compute dear) — Keel compares both with your figures.",
         section: "Lusty: Store, Enriched/Cleansed",
         quote: "It would be rare for it to be cheaper to recreate this data than to simply store two replicated copies." },
@@ -272,7 +279,7 @@ pub(crate) static RULES: &[Rule] = &[
         section: "Lusty: Store",
         quote: "Can I recreate the data from source later?" },
     Rule { id: "enriched.kept.outage", kind: Some(StageKind::Enriched), when: ANY, on: On::Outage,
-        allows: &[Replica, Backups], methods: Methods::Any,
+        allows: &[Replica, Backups, DualIngest], methods: Methods::Any,
         reason: "This zone cannot be recreated from upstream, so for DR it needs a replicated copy or backups in the paired region; the guide expects a replicated copy here (storage is cheap, compute dear).",
         section: "Lusty: Store, Enriched/Cleansed",
         quote: "Disaster recovery for this stage will be useful since storage is cheap and compute is expensive." },
@@ -294,12 +301,12 @@ pub(crate) static RULES: &[Rule] = &[
         section: "Lusty: Store",
         quote: "Can I recreate the data from source later?" },
     Rule { id: "curated.outage", kind: Some(StageKind::Curated), when: When { recreatable: Some(true), ..ANY }, on: On::Outage,
-        allows: &[Replica, Reprocess, Backups], methods: Methods::Any,
+        allows: &[Replica, Reprocess, Backups, DualIngest, Wait], methods: Methods::Any,
         reason: "For DR the guide uses a replicated copy of curated data to save time; partitioning limits what must be reprocessed — Keel compares both with your figures.",
         section: "Lusty: Store, Curated",
         quote: "Use of partitioning may allow for smaller amounts of data loss, for instance weekly partitions may mean that only a week of data need to be reprocessed in a disaster." },
     Rule { id: "curated.kept.outage", kind: Some(StageKind::Curated), when: ANY, on: On::Outage,
-        allows: &[Replica, Backups], methods: Methods::Any,
+        allows: &[Replica, Backups, DualIngest], methods: Methods::Any,
         reason: "For DR the guide uses a replicated copy of curated data to save time; this zone cannot be recreated from upstream, so a copy in the paired region is the only way back.",
         section: "Lusty: Store, Curated",
         quote: "As above, a disaster recovery replicated copy may be used to reduce time in a disaster scenario." },
@@ -311,7 +318,7 @@ pub(crate) static RULES: &[Rule] = &[
         section: "Lusty: Cloud Compute; Store, Presentation",
         quote: "For instance, with a data warehouse it might be that you choose not to back it up at all." },
     Rule { id: "presentation.daily_full.outage", kind: Some(StageKind::Presentation), when: When { load: Some(Load::DailyFull), ..ANY }, on: On::Outage,
-        allows: &[Replica, Backups, Reload], methods: Methods::Any,
+        allows: &[Replica, Backups, Reload, Wait], methods: Methods::Any,
         reason: "A warehouse or data mart reloaded in full every day: for DR the guide keeps a replicated copy unless the warehouse replicates itself, and a reload of the day's full set in the paired region is a recovery too.",
         section: "Lusty: Cloud Compute; Store, Presentation",
         quote: "With this setup, a recovery would be as simple as reloading from a given set of files." },
@@ -360,7 +367,7 @@ pub(crate) static RULES: &[Rule] = &[
         section: "Lusty: Model",
         quote: "In situations where a full daily ingest is carried out with all data, there is no reason to back up or replicate the system you're loading into." },
     Rule { id: "model.daily_full.outage", kind: Some(StageKind::Model), when: When { load: Some(Load::DailyFull), ..ANY }, on: On::Outage,
-        allows: &[Reload, Replica], methods: Methods::Any,
+        allows: &[Reload, Replica, Wait], methods: Methods::Any,
         reason: "Loaded by a daily full ingest: the dated full copies on the replicated lake are its backup, so the model system is not backed up. For DR, reload them in the paired region, or keep a loaded standby there when the load takes longer than the RTO.",
         section: "Lusty: Model",
         quote: "The decision as to which would simply be a comparison of the load time with the RTO, taking into account any time to act following a disaster event." },
@@ -370,7 +377,7 @@ pub(crate) static RULES: &[Rule] = &[
         section: "Lusty: Model",
         quote: "Secondly you may wish to backup within the solution itself, in order to roll back from a failed load." },
     Rule { id: "model.incremental.outage", kind: Some(StageKind::Model), when: ANY, on: On::Outage,
-        allows: &[Reprocess, Replica, Backups], methods: Methods::Any,
+        allows: &[Reprocess, Replica, Backups, Wait], methods: Methods::Any,
         reason: "Loaded by partitioned incremental loads: for DR replicate the lake that holds the files to load and load them in the paired region; replicate the model itself too when loading takes too long.",
         section: "Lusty: Model",
         quote: "To shorten load times you may also wish to replicate the data solution itself to another location." },
@@ -418,6 +425,42 @@ static NO_RULE: Rule = Rule {
     quote: "",
 };
 
+/// A way through a region outage that the guides' rows allow beside restores and replicas
+/// (docs/engine.md, "Ways through a region outage"): its strategy, the family whose rows allow
+/// it, and the guide's sentence it rests on, which the reason quotes when it is chosen.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Way {
+    /// The strategy a recommendation names.
+    pub strategy: DrStrategy,
+    /// The family of the rows that allow it (in docs/engine.md's table).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub family: Family,
+    /// The guide and section the sentence comes from (in docs/engine.md's table).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub section: &'static str,
+    /// The guide's own sentence (checked against the guides' text by a test).
+    pub quote: &'static str,
+}
+
+/// The ways through a region outage added on 2026-12-04.
+#[rustfmt::skip]
+pub(crate) static WAYS: &[Way] = &[
+    Way { strategy: DrStrategy::ReadAccessGeo, family: Replica,
+        section: "Lusty: Serve, Presentation",
+        quote: "For Disaster recovery, you may need to redeploy reports to another reporting platform in another region, and potentially re-point any data sources to the new location." },
+    Way { strategy: DrStrategy::DualIngest, family: DualIngest,
+        section: "Lusty: Data Protection Concepts, SLA",
+        quote: "For other systems it may be that no data loss is acceptable and so syncronous replication is necessary which may add cost and complexity." },
+    Way { strategy: DrStrategy::WaitForProvider, family: Wait,
+        section: "Lusty: Data Protection Concepts, SLA",
+        quote: "Again, the RTO comes into play as we need to balance the speed and complexity of a failover with the speed and efficiency of the cloud provider recovering." },
+];
+
+/// The way through a region outage that `strategy` is, if it is one of [`WAYS`].
+pub(crate) fn way(strategy: DrStrategy) -> Option<&'static Way> {
+    WAYS.iter().find(|w| w.strategy == strategy)
+}
+
 /// The row for `stage` on `service` after `disruption`: the first that applies.
 pub(crate) fn find(stage: &Stage, service: &Service, disruption: Disruption) -> &'static Rule {
     RULES.iter().find(|r| r.applies(stage, service, disruption)).unwrap_or(&NO_RULE)
@@ -452,6 +495,29 @@ pub(crate) fn markdown_table() -> String {
             r.reason.replace('|', "\\|"),
             r.section,
             r.quote
+        ));
+    }
+    out
+}
+
+/// The ways through a region outage as docs/engine.md shows them (a test keeps the two in step).
+#[cfg(test)]
+pub(crate) fn ways_table() -> String {
+    let mut out = String::from("| strategy | family | rows that allow it | guide |\n|---|---|---|---|\n");
+    for w in WAYS {
+        let rows = if w.family == Replica {
+            "every row that allows a replica or standby".to_string()
+        } else {
+            let ids: Vec<String> = RULES.iter().filter(|r| r.allows(w.family)).map(|r| format!("`{}`", r.id)).collect();
+            ids.join(", ")
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {}: “{}” |\n",
+            w.strategy.key(),
+            w.family.label(),
+            rows,
+            w.section,
+            w.quote
         ));
     }
     out

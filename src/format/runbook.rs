@@ -64,6 +64,13 @@ fn action(rec: &Recommendation, stage: &Stage, secondary: &str) -> String {
         DrStrategy::WarmStandby => format!("Fail over to the warm standby in {secondary} and scale it up"),
         DrStrategy::HotStandby => format!("Fail over to the hot standby in {secondary}"),
         DrStrategy::ActiveActive => format!("Route all traffic to {secondary}"),
+        DrStrategy::ReadAccessGeo => format!(
+            "Point its readers at the read-access secondary in {secondary} now; fail the storage account over to resume writes"
+        ),
+        DrStrategy::DualIngest => format!("Point its readers at the copy in {secondary}, which its second ingest keeps current"),
+        DrStrategy::WaitForProvider => format!(
+            "Wait for the provider to bring the region back (no failover); if it does not come back, rebuild it in {secondary} from upstream"
+        ),
     }
 }
 

@@ -98,11 +98,20 @@ pub enum DrStrategy {
     HotStandby,
     /// Both regions serve at once.
     ActiveActive,
+    /// A read-access geo-redundant storage account (RA-GRS / RA-GZRS): readers switch to the
+    /// secondary at once, without a failover; writes resume after the account fails over.
+    ReadAccessGeo,
+    /// The data is written to both regions by running its ingest or processing twice: nothing
+    /// to fail over, readers are re-pointed to the second copy.
+    DualIngest,
+    /// No failover: wait for the provider to bring the region back, with its data.
+    WaitForProvider,
 }
 
 impl DrStrategy {
-    /// Every strategy, from cheapest to dearest in the usual order.
-    pub const ALL: [DrStrategy; 9] = [
+    /// Every strategy: from cheapest to dearest in the usual order, then the ways through a
+    /// region outage added on 2026-12-04 (in the order they were added).
+    pub const ALL: [DrStrategy; 12] = [
         DrStrategy::None,
         DrStrategy::Redeploy,
         DrStrategy::Reprocess,
@@ -112,6 +121,9 @@ impl DrStrategy {
         DrStrategy::WarmStandby,
         DrStrategy::HotStandby,
         DrStrategy::ActiveActive,
+        DrStrategy::ReadAccessGeo,
+        DrStrategy::DualIngest,
+        DrStrategy::WaitForProvider,
     ];
 
     /// The name used in files.
@@ -126,6 +138,9 @@ impl DrStrategy {
             DrStrategy::WarmStandby => "warm_standby",
             DrStrategy::HotStandby => "hot_standby",
             DrStrategy::ActiveActive => "active_active",
+            DrStrategy::ReadAccessGeo => "read_access_geo",
+            DrStrategy::DualIngest => "dual_ingest",
+            DrStrategy::WaitForProvider => "wait_for_provider",
         }
     }
 
@@ -141,6 +156,9 @@ impl DrStrategy {
             DrStrategy::WarmStandby => "Warm standby",
             DrStrategy::HotStandby => "Hot standby",
             DrStrategy::ActiveActive => "Active-active",
+            DrStrategy::ReadAccessGeo => "Read-access geo-redundant storage",
+            DrStrategy::DualIngest => "Dual ingest",
+            DrStrategy::WaitForProvider => "Wait for the provider",
         }
     }
 
@@ -154,6 +172,8 @@ impl DrStrategy {
                 | DrStrategy::WarmStandby
                 | DrStrategy::HotStandby
                 | DrStrategy::ActiveActive
+                | DrStrategy::ReadAccessGeo
+                | DrStrategy::DualIngest
         )
     }
 }

@@ -20,23 +20,43 @@ fn cost_curves_of_a_three_stage_platform() {
         .iter()
         .map(|p| (p.target_minutes, p.monthly, p.achieved_minutes, p.serving_minutes, p.stages_missing))
         .collect();
-    // Up to 2 h everything must be back as fast as it can (60 min: 214.72 + 73.20); the 30 min,
-    // 1 h and 2 h points cost and achieve the same, so only the tightest stays. From 4 h enriched
-    // is rebuilt (214.72 + 1.25), back at 240 with the report; looser targets change nothing.
-    assert_eq!(points, vec![(15, 287.92, Some(60.0), Some(60.0), 3), (240, 215.97, Some(240.0), Some(240.0), 0)]);
-    // Data loss alone: raw's replica (15 min) is its closest recovery point, and enriched and the
-    // report are rebuilt from or serve raw's data, so 15 min is the best anywhere; every looser
-    // target costs the same.
+    // At 15 min both data stages are dual-ingested and read after 15 min (raw 8800 × 0.0184 + 52.80
+    // + the ingest runtime 300 = 514.72; enriched 3000 × 0.0184 + 18 + its 0.9 TB a month
+    // processed again at 25 = 95.70: 610.42); the report redeploys in 30 and misses. From 30 min
+    // to 2 h everything is back as fast as the geo-replicas allow (60 min: 214.72 + 73.20): the
+    // 1 h point stays. From 4 h enriched is rebuilt (214.72 + 1.25), back at 240 with the report;
+    // from 1 day it waits for the provider (870 min, nothing a month).
+    assert_eq!(
+        points,
+        vec![
+            (15, 610.42, Some(30.0), Some(30.0), 1),
+            (60, 287.92, Some(60.0), Some(60.0), 0),
+            (240, 215.97, Some(240.0), Some(240.0), 0),
+            (1440, 214.72, Some(870.0), Some(870.0), 0)
+        ]
+    );
+    // Data loss alone: nothing lost when raw is dual-ingested (514.72) and enriched waits for the
+    // provider with its data; from 15 min raw's geo-replica does (214.72), enriched still waits.
     let rpo: Vec<(u32, f64, Option<f64>, u32)> =
         curve.rpo.iter().map(|p| (p.target_minutes, p.monthly, p.achieved_minutes, p.stages_missing)).collect();
-    assert_eq!(rpo, vec![(0, 215.97, Some(15.0), 3)]);
+    assert_eq!(rpo, vec![(0, 514.72, Some(0.0), 0), (15, 214.72, Some(15.0), 0)]);
     // enriched's own options: the replica (60 min, 73.20) and the rebuild (210 min, 1.25); the
-    // backups (70.9 min, 177 and dearer) are beaten by the replica.
+    // backups (70.9 min, 177 and dearer) are beaten by the replica (a generic store offers no
+    // read access to its secondary).
     let stage = p.curves.stages.iter().find(|c| c.id == "enriched" && c.disruption == OUTAGE).expect("stage curve");
     let front: Vec<(f64, f64, D)> = stage.rto.iter().map(|p| (p.minutes, p.monthly, p.strategy)).collect();
-    assert_eq!(front, vec![(60.0, 73.2, D::GeoReplicatedStorage), (210.0, 1.25, D::Reprocess)]);
+    // Dual ingest (15 min, 95.70) and waiting for the provider (870 min, nothing) join them.
+    assert_eq!(
+        front,
+        vec![
+            (15.0, 95.7, D::DualIngest),
+            (60.0, 73.2, D::GeoReplicatedStorage),
+            (210.0, 1.25, D::Reprocess),
+            (870.0, 0.0, D::WaitForProvider)
+        ]
+    );
     let front: Vec<(f64, f64, D)> = stage.rpo.iter().map(|p| (p.minutes, p.monthly, p.strategy)).collect();
-    assert_eq!(front, vec![(0.0, 1.25, D::Reprocess)]);
+    assert_eq!(front, vec![(0.0, 0.0, D::WaitForProvider)]);
 }
 
 /// The platform RTO curve of `scenario`, checked against planning it again with every stage's

@@ -5,10 +5,12 @@
 //! - `warnings`: each warning code, and what invalid input becomes;
 //! - `recovery`: pipelines along the flows computed by hand, and break-even;
 //! - `curves`: the cost curves, worked by hand and against planning at each target;
+//! - `outage`: the ways through a region outage added on 2026-12-04, worked by hand;
 //! - `properties`: what holds on any scenario.
 
 mod curves;
 mod figures;
+mod outage;
 mod properties;
 mod recovery;
 mod warnings;

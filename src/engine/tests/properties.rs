@@ -65,7 +65,7 @@ prop_compose! {
     }
 }
 
-fn arb_scenario() -> impl Strategy<Value = Scenario> {
+pub(super) fn arb_scenario() -> impl Strategy<Value = Scenario> {
     (1usize..8)
         .prop_flat_map(|n| {
             let stages: Vec<_> = (0..n).map(arb_stage).collect();
