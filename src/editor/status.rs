@@ -156,6 +156,7 @@ pub fn same_plan_input(a: &Scenario, b: &Scenario) -> bool {
         allow_preview,
         incidents_per_year,
         detection_delay_days,
+        recent,
     } = a;
     stages.len() == b.stages.len()
         && stages.iter().zip(&b.stages).all(|(x, y)| {
@@ -174,6 +175,7 @@ pub fn same_plan_input(a: &Scenario, b: &Scenario) -> bool {
         && *allow_preview == b.allow_preview
         && *incidents_per_year == b.incidents_per_year
         && *detection_delay_days == b.detection_delay_days
+        && *recent == b.recent
 }
 
 #[cfg(test)]

@@ -96,6 +96,7 @@ pub(super) fn recommend(
             reason,
             alternatives,
             rule: std::borrow::Cow::Borrowed(rule.id),
+            recent: None,
         };
     };
 
@@ -120,6 +121,7 @@ pub(super) fn recommend(
             reason,
             alternatives: Vec::new(),
             rule: std::borrow::Cow::Borrowed(rule.id),
+            recent: None,
         };
     }
 
@@ -208,6 +210,7 @@ pub(super) fn recommend(
         reason,
         alternatives,
         rule: std::borrow::Cow::Borrowed(rule.id),
+        recent: None,
     }
 }
 
