@@ -4,12 +4,14 @@
 //! - `figures`: catalogue figures, the price book and the fixes that set them;
 //! - `warnings`: each warning code, and what invalid input becomes;
 //! - `recovery`: pipelines along the flows computed by hand, and break-even;
+//! - `recent`: recent-data targets judged on the divided restore, by hand;
 //! - `curves`: the cost curves, worked by hand and against planning at each target;
 //! - `properties`: what holds on any scenario.
 
 mod curves;
 mod figures;
 mod properties;
+mod recent;
 mod recovery;
 mod warnings;
 
