@@ -21,7 +21,8 @@ pub enum Column {
     Rto,
     /// Monthly cost of this protection.
     Cost,
-    /// Targets missed first (the default: what needs attention on top).
+    /// Targets missed first (the default: what needs attention on top): a full-history target
+    /// missed, then only a recent-data target missed, then every target met.
     #[default]
     Status,
 }
@@ -96,9 +97,21 @@ pub struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// Whether every target is met.
+    /// Whether every target is met, the recent-data target included.
     pub fn meets(&self) -> bool {
         self.rec.meets()
+    }
+
+    /// How the row stands, worst first: 0 a full-history target is missed, 1 only the
+    /// recent-data target is missed, 2 every target is met.
+    pub fn standing(&self) -> u8 {
+        if !(self.rec.meets_rpo && self.rec.meets_rto) {
+            0
+        } else if self.rec.misses_recent() {
+            1
+        } else {
+            2
+        }
     }
 }
 
@@ -126,7 +139,7 @@ pub fn rows<'a>(plan: &'a Plan, scenario: &'a Scenario, disruption: Disruption, 
             Column::Rto => minutes(a.rec.completion_minutes).total_cmp(&minutes(b.rec.completion_minutes)),
             Column::Cost => a.rec.cost.total().total_cmp(&b.rec.cost.total()),
             // Missed targets first when ascending: the table opens on what needs attention.
-            Column::Status => a.meets().cmp(&b.meets()),
+            Column::Status => a.standing().cmp(&b.standing()),
         }
     };
     // A stable sort keeps plan order among equals, in both directions.
@@ -209,6 +222,24 @@ mod tests {
         assert_eq!(rows[1].id, "report", "missed targets come first");
         // Raw restores its own copies.
         assert_eq!(row("raw").rpo_from, None);
+    }
+
+    #[test]
+    fn a_missed_recent_target_sorts_after_missed_full_targets_and_before_met_ones() {
+        let mut scenario = lusty();
+        let plan = crate::engine::plan(&scenario);
+        let before = rows(&plan, &scenario, Disruption::DataCorruption, Sort::default());
+        let full_missed = before.iter().filter(|r| r.standing() == 0).count();
+        assert!(full_missed > 0, "the example misses full targets");
+        // The warehouse's newest month by 1 minute: missed, its full targets still met.
+        let warehouse = scenario.stages.iter_mut().find(|s| s.id == "warehouse").expect("warehouse");
+        let recent = warehouse.recent.as_mut().expect("the example sets a recent-data target");
+        recent.data_corruption.rto_minutes = 1;
+        let plan = crate::engine::plan(&scenario);
+        let rows = rows(&plan, &scenario, Disruption::DataCorruption, Sort::default());
+        assert_eq!(rows[full_missed].id, "warehouse", "right after the full-history misses");
+        assert_eq!((rows[full_missed].standing(), rows[full_missed].meets()), (1, false));
+        assert!(rows[full_missed + 1..].iter().all(Row::meets));
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! checked against the model (property names, required members, defaults, enums), so neither can
 //! drift from `src/model` without a failing test.
 
-use keel::model::{Flow, LoadPattern, Pos, RegionPair, Scenario, Severity, Stage, StageKind, Target, Targets};
+use keel::model::{
+    Flow, LoadPattern, Pos, RecentTargets, RegionPair, Scenario, Severity, Stage, StageKind, Target, Targets,
+};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
@@ -389,6 +391,7 @@ fn full_stage() -> Stage {
     stage.refresh_minutes = Some(60);
     stage.detection_delay_days = Some(3);
     stage.targets = Some(Targets::default());
+    stage.recent = Some(RecentTargets::from_targets(7, Targets::default()));
     stage.max_retention_days = Some(365);
     stage.reprocess_tb_per_hour = Some(1.0);
     stage.compute_monthly = Some(100.0);
@@ -407,6 +410,7 @@ fn full_scenario() -> Scenario {
     scenario.overrides.insert("storage.hot_gb_month".into(), 0.02);
     scenario.allow_preview = true;
     scenario.detection_delay_days = Some(14);
+    scenario.recent = Some(RecentTargets::from_targets(3, Targets::default()));
     scenario.incidents_per_year = Some(keel::model::IncidentRates { data_corruption: 2.0, region_outage: 0.1 });
     scenario
 }
@@ -506,6 +510,9 @@ fn schema_scenario_matches_the_model() {
     check_object::<Pos>(&schema, object_schema(&schema, &stp["pos"]), &full["stages"][0]["pos"], "pos");
     // The stage's own targets are the same Targets object (or null).
     assert_eq!(object_schema(&schema, &stp["targets"]), targets_node, "stage.targets must use the Targets schema");
+    let recent_node = object_schema(&schema, &sp["recent"]);
+    check_object::<RecentTargets>(&schema, recent_node, &full["recent"], "recent");
+    assert_eq!(object_schema(&schema, &stp["recent"]), recent_node, "stage.recent must use the scenario's schema");
 }
 
 #[test]

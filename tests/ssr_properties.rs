@@ -171,6 +171,9 @@ Region outage RPO: 1d
   ~ 15m, 4h, 2d
 Region outage RTO: soon
   ! "soon" is not a duration: expected a number at "soon"
+# Recent-data target
+Newest days: 
+  ~ e.g. 7 or 1m: back first within their own RPO and RTO; empty = the scenario's
 "#,
     );
     assert!(html.contains(r#"aria-invalid="true""#), "the bad field is marked invalid");
@@ -240,6 +243,9 @@ Region outage RPO: 1d
   ~ 15m, 4h, 2d
 Region outage RTO: 2d
   ~ 15m, 4h, 2d
+# Default recent-data target
+Newest days: 
+  ~ restored first and judged on their own; empty = no recent-data target
 {} ({}): 0.05
   ~ default {} · {} ({})
 Override a figure: Choose a price-book figure…
@@ -248,6 +254,32 @@ Override a figure: Choose a price-book figure…
     );
     assert_outline(&html, &expected);
     assert!(html.contains("Price-book overrides (1)"));
+}
+
+#[tokio::test]
+async fn a_recent_data_target_shows_its_days_then_its_targets_on_the_scenario_and_the_stage() {
+    let edit = |editor: &Editor, stage: Option<&str>, field: Field, text: &str| {
+        act(editor, Action::Edit { key: FieldKey { stage: stage.map(String::from), field }, text: text.into() })
+    };
+    let editor = edit(&Editor::new(lake()), None, Field::RecentDays, "7");
+    let editor = edit(&editor, None, Field::RecentRto(Disruption::DataCorruption), "2h");
+    let scenario_panel = outline(&render(editor.clone()).await);
+    assert!(
+        scenario_panel.contains("# Default recent-data target\nNewest days: 7 days\n  ~ restored first and judged on their own; empty = no recent-data target\nCorruption recent RPO: 1d\n  ~ 15m, 4h, 2d\nCorruption recent RTO: 2h"),
+        "{scenario_panel}"
+    );
+    // The stage inherits it: its own days are empty, with the scenario's as the placeholder, and
+    // the targets that apply are shown.
+    let editor = act(&editor, Action::Select { id: "raw".into(), additive: false });
+    let html = render(editor.clone()).await;
+    assert!(outline(&html).contains("# Recent-data target\nNewest days: \n"), "{}", outline(&html));
+    assert!(outline(&html).contains("Corruption recent RTO: 2h"), "{}", outline(&html));
+    assert!(html.contains(r#"placeholder="7 days (the scenario"#), "{html}");
+    let editor = edit(&editor, Some("raw"), Field::RecentRto(Disruption::RegionOutage), "4h");
+    assert_eq!(editor.scenario.stages[0].recent.map(|r| (r.days, r.region_outage.rto_minutes)), Some((7, 240)));
+    // A report serves recent data too; a system of record has no such field.
+    let editor = act(&editor, Action::Select { id: "bi".into(), additive: false });
+    assert!(outline(&render(editor).await).contains("# Recent-data target"));
 }
 
 #[tokio::test]

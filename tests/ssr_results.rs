@@ -28,6 +28,15 @@ async fn render(scenario: Scenario) -> String {
         .await
 }
 
+/// The app on a canvas large enough to draw `scenario`'s cards in full (badges and all).
+async fn render_with_cards(scenario: Scenario) -> String {
+    let canvas_size = Some(keel::editor::geometry::Size { w: 4000.0, h: 3000.0 });
+    LocalServerRenderer::<App>::with_props(AppProps { scenario: scenario.into(), notice: None, canvas_size })
+        .hydratable(false)
+        .render()
+        .await
+}
+
 /// Properties of [`Drawer`].
 #[derive(Properties, PartialEq)]
 struct DrawerProps {
@@ -194,4 +203,53 @@ async fn a_small_platform_opens_with_its_table_and_a_large_one_draws_it_after_th
     assert_eq!(rows(&render(keel::model::synthetic(200)).await), 0);
     // The heading is there from the start.
     assert!(render(keel::model::synthetic(200)).await.contains("<thead"));
+}
+
+#[tokio::test]
+async fn the_recent_data_target_shows_in_the_table_the_card_and_the_totals() {
+    // The warehouse serves its newest 30 days within 45 minutes after either disruption (its
+    // hot phase ends at 18m after a corruption), while the whole of it takes longer.
+    let html = render_with_cards(lusty()).await;
+    let table = element(&html, "<table class=\"stages-table\"", "</table>");
+    let row = element(table, "<tr data-stage=\"warehouse\"", "</tr>");
+    assert!(row.contains("<span class=\"recent met\">newest 30d: 18m / 45m "), "{row}");
+    assert!(row.contains("newest 30d: 8h / 1d "), "the recent RPO beside the full one: {row}");
+    assert!(row.contains("57m / 8h "), "the full restore takes longer: {row}");
+    let card = |id: &str| {
+        let at = html.find(&format!("data-stage=\"{id}\" data-kind")).unwrap_or_else(|| panic!("no card {id}"));
+        let card = &html[html[..at].rfind("<div").unwrap_or(0)..];
+        card[..card.find("</div></div>").unwrap_or(card.len())].to_string()
+    };
+    assert!(!card("raw").contains("badge recent"), "no recent badge without a target: {}", card("raw"));
+    let card = card("warehouse");
+    assert!(card.contains("Recent data 30d 45m: met."), "said to screen readers: {card}");
+    assert!(card.contains("class=\"badge recent met\"") && card.contains(">30d 45m ✓</span>"), "{card}");
+    assert!(!html.contains("data-total=\"first-service-target\""), "no serving stage has a recent target");
+
+    // Missed: the card and the row say it is the recent-data target, and the reports' own
+    // recent target judges first service.
+    let mut scenario = lusty();
+    let targets = |rto| {
+        let t = keel::model::Target { rpo_minutes: 1440, rto_minutes: rto };
+        keel::model::RecentTargets { days: 30, data_corruption: t, region_outage: t }
+    };
+    for s in &mut scenario.stages {
+        match s.id.as_str() {
+            "warehouse" => s.recent = Some(targets(1)),
+            "report" => s.recent = Some(targets(60)),
+            _ => {}
+        }
+    }
+    let html = render_with_cards(scenario).await;
+    let row = element(&html, "<tr data-stage=\"warehouse\"", "</tr>");
+    assert!(
+        row.contains("✕ recent missed") && row.contains("<span class=\"recent missed\">newest 30d: 18m / 1m "),
+        "{row}"
+    );
+    assert!(html.contains(">30d 1m ✕</span>") && html.contains("Recent data 30d 1m: missed."), "the card says which");
+    assert!(
+        html.contains("data-total=\"first-service-target\" class=\"recent missed\">recent target 1h ✕</dd>"),
+        "first service is judged against the reports' recent target: {}",
+        element(&html, "<dl class=\"totals\"", "</dl>")
+    );
 }

@@ -201,6 +201,10 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
             plan.totals.stages_violating,
             critical(&plan)
         );
+        let recent = recent_missed(&scenario, &plan);
+        if !recent.is_empty() {
+            let _ = writeln!(stderr, "keel: recent-data targets missed: {}", recent.join(", "));
+        }
         return EXIT_CHECK_FAILED;
     }
     EXIT_OK
@@ -231,6 +235,24 @@ fn from_file(
             EXIT_INVALID
         }
     }
+}
+
+/// Each missed recent-data target in words: `Warehouse (corruption RTO)`.
+fn recent_missed(scenario: &Scenario, plan: &Plan) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in &plan.stages {
+        let name = scenario.stage(&s.id).map_or(s.id.as_str(), |st| st.display_name());
+        for r in &s.recommendations {
+            let Some(recent) = r.recent.filter(|x| !x.meets()) else { continue };
+            let what = match (recent.meets_rpo, recent.meets_rto) {
+                (false, false) => "RPO and RTO",
+                (false, true) => "RPO",
+                _ => "RTO",
+            };
+            out.push(format!("{name} ({} {what})", r.disruption.label().to_lowercase()));
+        }
+    }
+    out
 }
 
 fn critical(plan: &Plan) -> usize {

@@ -77,6 +77,15 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
                 let from = scenario.stage(from).map_or(from, |st| st.display_name());
                 let _ = write!(out, "  RPO from upstream: {from}");
             }
+            if let Some(recent) = r.recent {
+                let _ = write!(
+                    out,
+                    "  recent {}: RPO {}, back at {}",
+                    Count(u64::from(recent.days), "day", "days"),
+                    achieved(r.effective_rpo_minutes, recent.target.rpo_minutes, recent.meets_rpo),
+                    achieved(recent.back_minutes, recent.target.rto_minutes, recent.meets_rto)
+                );
+            }
             out.push('\n');
             if reasons {
                 let _ = writeln!(out, "    {}", r.reason);
@@ -131,9 +140,16 @@ fn phase(p: Option<Phase>) -> String {
 fn timelines(scenario: &Scenario, plan: &Plan, out: &mut String) {
     let name = |id: &str| scenario.stage(id).map_or(id, |s| s.display_name()).to_string();
     for t in &plan.pipeline.timelines {
+        // First service against the serving stages' recent-data targets, where they have one.
+        let judged = match (t.first_service_target_minutes, t.first_service_met) {
+            (Some(target), Some(met)) => {
+                format!(" (recent-data target {}: {})", format_minutes(target), if met { "ok" } else { "MISS" })
+            }
+            _ => String::new(),
+        };
         let _ = writeln!(
             out,
-            "\nRecovery after {}: first service at {}, everything back at {}.",
+            "\nRecovery after {}: first service at {}{judged}, everything back at {}.",
             t.disruption.label().to_lowercase(),
             minutes(t.first_service_minutes),
             minutes(t.full_restore_minutes)

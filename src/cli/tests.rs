@@ -120,6 +120,44 @@ fn check_fails_on_a_missed_target() {
     assert_eq!(code, EXIT_OK, "without --check a missed target is not an error");
 }
 
+/// SCENARIO with a recent-data target on the raw zone and the report: the newest week back
+/// within `rto` minutes after either disruption, with the full targets' RPO of a day.
+fn with_recent(rto: u32) -> String {
+    let recent = format!(
+        r#""recent":{{"days":7,"data_corruption":{{"rpo_minutes":1440,"rto_minutes":{rto}}},"region_outage":{{"rpo_minutes":1440,"rto_minutes":{rto}}}}}"#
+    );
+    SCENARIO
+        .replace(r#""daily_change_gb":20}"#, &format!(r#""daily_change_gb":20,{recent}}}"#))
+        .replace(r#""label":"Sales report"}"#, &format!(r#""label":"Sales report",{recent}}}"#))
+}
+
+#[test]
+fn check_fails_on_a_missed_recent_target_and_says_which() {
+    let (code, _, err) = keel(&["plan", "--check", "-"], SCENARIO);
+    assert_eq!(code, EXIT_OK, "{err}");
+    let (code, _, err) = keel(&["plan", "--check", "-"], &with_recent(1440));
+    assert_eq!(code, EXIT_OK, "a day for the newest week is met: {err}");
+    let (code, _, err) = keel(&["plan", "--check", "-"], &with_recent(1));
+    assert_eq!(code, EXIT_CHECK_FAILED, "{err}");
+    assert!(err.contains("2 stage(s) miss a target"), "{err}");
+    assert!(
+        err.contains("recent-data targets missed: Raw zone (corruption RTO), Raw zone (region outage RTO), Sales report (corruption RTO)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn table_shows_the_recent_target_and_when_the_recent_data_is_back() {
+    let (code, out, _) = keel(&["plan", "--format", "table", "-"], &with_recent(1));
+    assert_eq!(code, EXIT_OK);
+    assert!(out.contains("  recent 7 days: RPO 1d / 1d ok, back at "), "{out}");
+    assert!(out.contains(" / 1m MISS"), "{out}");
+    assert!(out.contains("(recent-data target 1m: MISS)"), "first service is judged: {out}");
+    assert!(out.contains("recent_target_not_met (raw)"), "{out}");
+    let (_, plain, _) = keel(&["plan", "--format", "table", "-"], SCENARIO);
+    assert!(!plain.contains("recent"), "nothing without a recent target: {plain}");
+}
+
 /// The sales report's own redeploy loses nothing, but it serves the raw zone's data, restored to
 /// a point a day old, against a 1 h RPO after a corruption.
 const UPSTREAM_TOO_OLD: &str = r#"{"stages":[

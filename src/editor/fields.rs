@@ -51,6 +51,13 @@ pub enum Field {
     Rpo(Disruption),
     /// Stage (or the scenario's default): recovery time objective.
     Rto(Disruption),
+    /// Stage (or the scenario's default): the days a recent-data target covers; empty = none
+    /// of its own (see `editor::recent`).
+    RecentDays,
+    /// Stage (or the scenario's default): the recent-data recovery point objective.
+    RecentRpo(Disruption),
+    /// Stage (or the scenario's default): the recent-data recovery time objective.
+    RecentRto(Disruption),
     /// Scenario: its name.
     Name,
     /// Scenario: primary region.
@@ -91,6 +98,9 @@ impl Field {
             Field::ReadLimit => "read-limit",
             Field::Rpo(d) => return format!("rpo-{}", d.key()),
             Field::Rto(d) => return format!("rto-{}", d.key()),
+            Field::RecentDays => "recent-days",
+            Field::RecentRpo(d) => return format!("recent-rpo-{}", d.key()),
+            Field::RecentRto(d) => return format!("recent-rto-{}", d.key()),
             Field::Name => "name",
             Field::Primary => "primary",
             Field::Secondary => "secondary",
@@ -123,6 +133,9 @@ impl Field {
             Field::ReadLimit => "read limit".into(),
             Field::Rpo(d) => format!("RPO ({})", d.label().to_lowercase()),
             Field::Rto(d) => format!("RTO ({})", d.label().to_lowercase()),
+            Field::RecentDays => "recent days".into(),
+            Field::RecentRpo(d) => format!("recent RPO ({})", d.label().to_lowercase()),
+            Field::RecentRto(d) => format!("recent RTO ({})", d.label().to_lowercase()),
             Field::Name => "name".into(),
             Field::Primary => "primary region".into(),
             Field::Secondary => "secondary region".into(),
@@ -155,7 +168,7 @@ pub struct Draft {
 }
 
 /// `365 days`, `1 day`; empty for `None`.
-fn days_text(days: Option<u32>) -> String {
+pub(super) fn days_text(days: Option<u32>) -> String {
     days.map_or_else(String::new, |d| plural(u64::from(d), "day", "days"))
 }
 
@@ -251,6 +264,9 @@ pub fn field_text(scenario: &Scenario, stage: Option<&Stage>, field: &Field) -> 
     match (stage, field) {
         (_, Field::Rpo(d)) => format_minutes(targets.get(*d).rpo_minutes),
         (_, Field::Rto(d)) => format_minutes(targets.get(*d).rto_minutes),
+        (_, Field::RecentDays | Field::RecentRpo(_) | Field::RecentRto(_)) => {
+            super::recent::text(scenario, stage, field)
+        }
         (Some(s), Field::Label) => s.label.clone(),
         (Some(s), Field::Kind) => s.kind.key().into(),
         (Some(s), Field::Service) => s.service.clone().unwrap_or_default(),
@@ -327,8 +343,14 @@ pub fn set_field(scenario: &mut Scenario, index: Option<usize>, field: &Field, t
     match index {
         Some(i) => {
             let defaults = scenario.targets;
+            let recent = scenario.recent;
             let Some(stage) = scenario.stages.get_mut(i) else { return Err("that stage no longer exists".into()) };
-            set_stage_field(stage, defaults, field, text)?;
+            if matches!(field, Field::RecentDays | Field::RecentRpo(_) | Field::RecentRto(_)) {
+                let inherited = super::recent::Inherited { targets: stage.targets.unwrap_or(defaults), recent };
+                super::recent::set(&mut stage.recent, inherited, field, text)?;
+            } else {
+                set_stage_field(stage, defaults, field, text)?;
+            }
         }
         None => set_scenario_field(scenario, field, text)?,
     }
@@ -446,6 +468,10 @@ fn set_scenario_field(scenario: &mut Scenario, field: &Field, text: &str) -> Res
         Field::AllowPreview => scenario.allow_preview = parse_bool(text)?,
         Field::DetectionDelay => scenario.detection_delay_days = parse_detection_delay(text)?,
         Field::Rpo(_) | Field::Rto(_) => set_target(&mut scenario.targets, field, text)?,
+        Field::RecentDays | Field::RecentRpo(_) | Field::RecentRto(_) => {
+            let inherited = super::recent::Inherited { targets: scenario.targets, recent: None };
+            super::recent::set(&mut scenario.recent, inherited, field, text)?;
+        }
         Field::Override(key) => {
             if !PRICE_BOOK.iter().any(|e| e.key == key) {
                 return Err(format!("\"{key}\" is not in the price book"));

@@ -18,6 +18,7 @@ mod gesture;
 pub mod history;
 pub mod keys;
 pub mod persist;
+mod recent;
 pub mod status;
 pub mod templates;
 mod view;

@@ -66,6 +66,9 @@ pub struct CardFacts {
     pub rpo: Badge,
     /// Recovery time badge.
     pub rto: Badge,
+    /// The recent-data badge, where the stage has a recent-data target: its days and tightest
+    /// RTO, met when every figure of it is met for every disruption type (`30d 45m`).
+    pub recent: Option<Badge>,
     /// The plan's warnings about the stage, one per line.
     pub warnings: String,
 }
@@ -123,17 +126,41 @@ pub fn card_facts(plan: &Plan) -> HashMap<String, CardFacts> {
                     .join("\n");
                 Badge { target: format_minutes(target), met, detail }
             };
+            let recent = recent_badge(&s.recommendations);
             let service = Service::find(&s.service).map_or_else(|| s.service.clone(), |svc| svc.name.to_string());
             let facts = CardFacts {
                 status,
                 service,
                 rpo: badge(true),
                 rto: badge(false),
+                recent,
                 warnings: warnings.get(s.id.as_str()).map(|w| w.join("\n")).unwrap_or_default(),
             };
             (s.id.clone(), facts)
         })
         .collect()
+}
+
+/// The recent-data badge of a stage's recommendations, if it has a recent-data target.
+fn recent_badge(recs: &[crate::engine::Recommendation]) -> Option<Badge> {
+    let days = recs.iter().find_map(|r| r.recent)?.days;
+    let rto = recs.iter().filter_map(|r| r.recent).map(|x| x.target.rto_minutes).min().unwrap_or_default();
+    let met = recs.iter().all(|r| r.recent.is_none_or(|x| x.meets()));
+    let mut detail = format!("Newest {}", crate::text::plural(u64::from(days), "day", "days"));
+    for r in recs {
+        let Some(x) = r.recent else { continue };
+        let back = x.back_minutes.map_or_else(|| "never".to_string(), format_minutes_f);
+        let point = r.effective_rpo_minutes.map_or_else(|| "everything".to_string(), format_minutes_f);
+        detail.push_str(&format!(
+            "\n{}: target RTO {}, back in {back}{}; RPO {}, loses at most {point}{}",
+            r.disruption.label(),
+            format_minutes(x.target.rto_minutes),
+            if x.meets_rto { "" } else { " (missed)" },
+            format_minutes(x.target.rpo_minutes),
+            if x.meets_rpo { "" } else { " (missed)" },
+        ));
+    }
+    Some(Badge { target: format!("{days}d {}", format_minutes(rto)), met, detail })
 }
 
 /// Whether two scenarios plan the same: equal in everything but where their cards are on the
@@ -156,6 +183,7 @@ pub fn same_plan_input(a: &Scenario, b: &Scenario) -> bool {
         allow_preview,
         incidents_per_year,
         detection_delay_days,
+        recent,
     } = a;
     stages.len() == b.stages.len()
         && stages.iter().zip(&b.stages).all(|(x, y)| {
@@ -174,6 +202,7 @@ pub fn same_plan_input(a: &Scenario, b: &Scenario) -> bool {
         && *allow_preview == b.allow_preview
         && *incidents_per_year == b.incidents_per_year
         && *detection_delay_days == b.detection_delay_days
+        && *recent == b.recent
 }
 
 #[cfg(test)]
@@ -216,6 +245,28 @@ mod tests {
         assert!(!raw.rto.met && raw.rpo.met);
         assert_eq!(raw.rto.target, "1m");
         assert!(!raw.warnings.is_empty(), "the target_not_met warning is listed");
+    }
+
+    #[test]
+    fn a_missed_recent_target_turns_the_card_red_on_its_own_badge() {
+        let mut scenario = lake();
+        assert_eq!(card_facts(&plan(&scenario))["raw"].recent, None, "no badge without a target");
+        let mut recent = crate::model::RecentTargets::from_targets(7, Targets::default());
+        recent.data_corruption.rto_minutes = 1;
+        scenario.stages[0].recent = Some(recent);
+        let facts = card_facts(&plan(&scenario));
+        let raw = &facts["raw"];
+        assert_eq!(raw.status, Status::Violates);
+        assert!(raw.rpo.met && raw.rto.met, "the full-history targets are met");
+        let badge = raw.recent.as_ref().expect("a recent-data badge");
+        assert_eq!(badge.target, "7d 1m");
+        assert!(!badge.met);
+        assert!(badge.detail.starts_with("Newest 7 days\nCorruption: target RTO 1m, back in "), "{}", badge.detail);
+        assert!(badge.detail.contains("(missed)"), "{}", badge.detail);
+        assert!(raw.warnings.contains("misses its recent-data target"), "{}", raw.warnings);
+        scenario.stages[0].recent = Some(crate::model::RecentTargets::from_targets(7, Targets::default()));
+        let facts = card_facts(&plan(&scenario));
+        assert!(facts["raw"].recent.as_ref().is_some_and(|b| b.met && b.target == "7d 1d"));
     }
 
     #[test]
@@ -279,6 +330,12 @@ mod tests {
         let mut refreshed = scenario.clone();
         refreshed.stages[3].refresh_minutes = Some(60);
         assert!(!same_plan_input(&scenario, &refreshed), "a refresh interval bounds the RPO a stage can hold");
+        let mut recent = scenario.clone();
+        recent.recent = Some(crate::model::RecentTargets::from_targets(7, Targets::default()));
+        assert!(!same_plan_input(&scenario, &recent), "a recent-data target is judged");
+        let mut recent_stage = scenario.clone();
+        recent_stage.stages[3].recent = recent.recent;
+        assert!(!same_plan_input(&scenario, &recent_stage));
         let mut late = scenario.clone();
         late.detection_delay_days = Some(14);
         assert!(!same_plan_input(&scenario, &late), "a detection delay moves recovery points back");

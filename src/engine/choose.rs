@@ -108,6 +108,7 @@ pub(super) fn recommend(
             catch_up: None,
             rule: std::borrow::Cow::Borrowed(rule.id),
             wait_for_provider,
+            recent: None,
         };
     };
 
@@ -134,6 +135,7 @@ pub(super) fn recommend(
             catch_up: None,
             rule: std::borrow::Cow::Borrowed(rule.id),
             wait_for_provider: None,
+            recent: None,
         };
     }
 
@@ -246,6 +248,7 @@ pub(super) fn recommend(
         }),
         rule: std::borrow::Cow::Borrowed(rule.id),
         wait_for_provider,
+        recent: None,
     }
 }
 

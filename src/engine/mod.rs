@@ -17,6 +17,7 @@ mod graph;
 mod lineage;
 mod outage;
 mod pipeline;
+mod recent;
 mod rules;
 mod text;
 mod warnings;
@@ -25,6 +26,7 @@ pub use breakeven::{BreakEven, Cheaper, CopyOption};
 pub use curves::{Curves, PlatformCurve, PlatformPoint, StageCurve, StagePoint, RPO_STEPS, RTO_STEPS};
 pub use outage::WaitForProvider;
 pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
+pub use recent::RecentResult;
 pub use warnings::{Level, Warning, WarningCode};
 
 use crate::catalogue::{Prices, Service};
@@ -160,12 +162,22 @@ pub struct Recommendation {
     /// 2026-12-04.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wait_for_provider: Option<WaitForProvider>,
+    /// How the stage's newest days fare against its recent-data target (the stage's or the
+    /// scenario's `recent`); absent without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recent: Option<RecentResult>,
 }
 
 impl Recommendation {
-    /// Whether both targets are met along the flows.
+    /// Whether every target is met along the flows: the full-history RPO and RTO, and the
+    /// recent-data target where there is one.
     pub fn meets(&self) -> bool {
-        self.meets_rpo && self.meets_rto
+        self.meets_rpo && self.meets_rto && self.recent.is_none_or(|r| r.meets())
+    }
+
+    /// Whether the stage has a recent-data target and misses it.
+    pub fn misses_recent(&self) -> bool {
+        self.recent.is_some_and(|r| !r.meets())
     }
 
     /// The strategy in a few words: its label, with "+ catch-up" when the stage is restored (or
@@ -398,6 +410,7 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
             stage: w.ctx.stage,
             targets: w.targets,
             options: [w.options(all_options, 0), w.options(all_options, 1)],
+            recent: scenario.recent_of(w.ctx.stage).filter(|r| (1..=crate::model::MAX_RECENT_DAYS).contains(&r.days)),
         })
         .collect();
     // Whether each chosen option's own recovery point meets the RPO, as `choose` judged it, per
@@ -406,7 +419,7 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
     let own_rpo: Vec<[bool; 2]> =
         stages.iter().map(|p| std::array::from_fn(|k| p.recommendations.get(k).is_some_and(|r| r.meets_rpo))).collect();
     let analysis = pipeline::analyse(&graph, &inputs, &solutions, &|s, k| own_rpo.get(s).is_some_and(|own| own[k]));
-    let pipeline = analysis.pipeline;
+    let mut pipeline = analysis.pipeline;
     // What a plan says is met is judged along the flows, as for the RTO: the data a stage has
     // once back can be no fresher than what it is rebuilt from.
     for (s, p) in stages.iter_mut().enumerate() {
@@ -425,6 +438,17 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         }
     }
     let mut pipeline_warnings = analysis.warnings;
+    let serving = pipeline::serving(&graph, &inputs);
+    recent_targets(
+        &inputs,
+        &analysis.ready_hot,
+        &analysis.effective_rpo,
+        &solutions,
+        &serving,
+        &mut stages,
+        &mut pipeline,
+        &mut pipeline_warnings,
+    );
     below_refresh(&graph, &inputs, &work, &mut stages, &mut pipeline_warnings);
     no_clean_copies(&work, all_options, &stages, &mut pipeline_warnings);
     let warnings = warnings::collect(
@@ -444,7 +468,6 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         .collect();
     let break_even = breakeven::analyse(&inputs, &solutions, &up_fastest, &prices, scenario.span_months, incidents);
     let external: Vec<bool> = work.iter().map(|w| w.ctx.stage.kind == StageKind::SystemOfRecord).collect();
-    let serving = pipeline::serving(&graph, &inputs);
     let curves = curves::analyse(
         &curves::Inputs { graph: &graph, solutions: &solutions, external: &external, serving: &serving },
         &mut solver,
@@ -463,6 +486,36 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
     totals.monthly_total = round2(totals.monthly.total());
     totals.span_total = round2(totals.monthly_total * f64::from(scenario.span_months.min(600)));
     Plan { currency: scenario.currency.clone(), stages, totals, warnings, diagnostics, pipeline, break_even, curves }
+}
+
+/// Judges each stage's recent-data target on the divided restore (`recent`): the figures along
+/// the flows, per disruption type then stage.
+#[allow(clippy::too_many_arguments)]
+fn recent_targets(
+    inputs: &[pipeline::StageInput<'_>],
+    ready_hot: &[Vec<f64>],
+    effective_rpo: &[Vec<pipeline::EffectiveRpo>],
+    solutions: &[(lineage::Options, lineage::Solution)],
+    serving: &[usize],
+    stages: &mut [StagePlan],
+    pipeline: &mut Pipeline,
+    out: &mut Vec<Warning>,
+) {
+    if inputs.iter().all(|i| i.recent.is_none()) {
+        return;
+    }
+    let judged: Vec<recent::Judged<'_>> = inputs
+        .iter()
+        .map(|i| recent::Judged {
+            name: i.stage.display_name(),
+            recent: i.recent,
+            hot_window_days: i.stage.hot_window_days,
+        })
+        .collect();
+    let completion: Vec<Vec<f64>> = solutions.iter().map(|(_, s)| s.completion.clone()).collect();
+    let effective: Vec<Vec<f64>> = effective_rpo.iter().map(|e| e.iter().map(|r| r.minutes).collect()).collect();
+    let along = recent::Along { ready_hot, completion: &completion, effective_rpo: &effective };
+    recent::judge(&judged, &along, serving, stages, &mut pipeline.timelines, out);
 }
 
 /// An RPO tighter than the data's refresh can give is an SLA no plan meets: said in the reason

@@ -25,7 +25,7 @@ use super::graph::Graph;
 use super::lineage::{Opt, Options, Solution};
 use super::text::{put, Lower};
 use super::warnings::{Level, Warning, WarningCode};
-use crate::model::{Disruption, Stage, StageKind, Target};
+use crate::model::{Disruption, Minutes, RecentTargets, Stage, StageKind, Target};
 use crate::text::{Mins, Whole};
 use serde::{Deserialize, Serialize};
 
@@ -90,6 +90,14 @@ pub struct Timeline {
     pub first_service_minutes: Option<f64>,
     /// When every stage is complete; `None` = some stage is never recovered.
     pub full_restore_minutes: Option<f64>,
+    /// The tightest recent-data RTO among the `serving` stages that have a recent-data target,
+    /// which first service is judged against; absent when none has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_service_target_minutes: Option<Minutes>,
+    /// Whether every serving stage with a recent-data target serves its newest days within
+    /// that target's RTO; absent when none has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_service_met: Option<bool>,
     /// The stages first service is measured on: the reports, or without reports the stages
     /// nothing reads from.
     pub serving: Vec<String>,
@@ -128,6 +136,15 @@ pub(super) struct StageInput<'a> {
     pub targets: crate::model::Targets,
     /// Options per disruption type, in [`Disruption::ALL`] order.
     pub options: [&'a [Candidate]; 2],
+    /// The recent-data target that applies to it, if any (checked: its days are in range).
+    pub recent: Option<RecentTargets>,
+}
+
+impl StageInput<'_> {
+    /// Days of newest data restored first: its hot window, else its recent-data target's days.
+    pub fn hot_days(&self) -> Option<u32> {
+        self.stage.hot_window_days.or(self.recent.map(|r| r.days))
+    }
 }
 
 #[inline(always)]
@@ -139,9 +156,10 @@ fn finite(v: f64) -> Option<f64> {
     }
 }
 
-/// GB restored first in a divided restore: `min(volume, daily change × hot_window_days)`.
-pub(super) fn hot_gb(stage: &Stage) -> Option<f64> {
-    match stage.hot_window_days {
+/// GB restored first in a divided restore: `min(volume, daily change × days)`, where `days` is
+/// the stage's hot window (or its recent-data target's days, see [`StageInput::hot_days`]).
+pub(super) fn hot_gb(stage: &Stage, days: Option<u32>) -> Option<f64> {
+    match days {
         Some(days) if days > 0 && (stage.kind.holds_data() || stage.kind == StageKind::Cache) => {
             Some(stage.volume_gb.min(stage.daily_change_gb * f64::from(days)).max(0.0))
         }
@@ -191,6 +209,9 @@ pub(super) struct Analysis {
     /// Every stage's effective recovery point, per disruption type (in [`Disruption::ALL`]
     /// order) then stage, unrounded, so a target is judged exactly as the warnings judge it.
     pub effective_rpo: Vec<Vec<EffectiveRpo>>,
+    /// When every stage serves its hot data (its completion without a hot phase), per
+    /// disruption type then stage, unrounded: what recent-data targets are judged on.
+    pub ready_hot: Vec<Vec<f64>>,
 }
 
 /// Builds the timelines and the pipeline's warnings. `meets_rpo(s, k)` says whether stage `s`'s
@@ -206,11 +227,13 @@ pub(super) fn analyse(
     let mut warnings = Vec::new();
     let mut rto_limited = vec![[false; 2]; inputs.len()];
     let mut effective_rpo = Vec::with_capacity(solutions.len());
+    let mut ready_hot = Vec::with_capacity(solutions.len());
     let n = inputs.len();
     let serving = serving(graph, inputs);
     for (k, &disruption) in Disruption::ALL.iter().enumerate() {
         let Some((options, solution)) = solutions.get(k) else {
             effective_rpo.push(Vec::new());
+            ready_hot.push(Vec::new());
             continue;
         };
         // The numbers, upstream first.
@@ -222,7 +245,7 @@ pub(super) fn analyse(
             let cand = pick.and_then(|i| input.options[k].get(i));
             let up_hot = graph.up(s).iter().map(|&u| times[u].ready_hot).fold(0.0, f64::max);
             // A divided restore needs data work to divide: a failover brings everything at once.
-            let hot_fraction = |t: &Timing| match hot_gb(input.stage) {
+            let hot_fraction = |t: &Timing| match hot_gb(input.stage, input.hot_days()) {
                 Some(hot) if t.gb > 0.0 && t.variable > 0.0 => Some((hot / t.gb).min(1.0)),
                 _ => None,
             };
@@ -310,14 +333,17 @@ pub(super) fn analyse(
             disruption,
             first_service_minutes: finite(first_service),
             full_restore_minutes: finite(full_restore),
+            first_service_target_minutes: None,
+            first_service_met: None,
             serving: serving.iter().map(|&s| inputs[s].stage.id.clone()).collect(),
             critical_path: critical_path.unwrap_or_default(),
             unrecoverable,
             stages,
         });
         effective_rpo.push(times.iter().map(|t| EffectiveRpo { minutes: t.rpo, origin: t.rpo_origin }).collect());
+        ready_hot.push(times.iter().map(|t| t.ready_hot).collect());
     }
-    Analysis { pipeline: Pipeline { timelines }, warnings, rto_limited, effective_rpo }
+    Analysis { pipeline: Pipeline { timelines }, warnings, rto_limited, effective_rpo, ready_hot }
 }
 
 /// The hot phase (if any), the full phase and when the stage serves hot data, for option `o`

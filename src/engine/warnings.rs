@@ -56,6 +56,9 @@ pub enum WarningCode {
     /// A corruption is found later than the stage keeps its backups: every copy kept is
     /// corrupt, so no clean recovery point is left.
     NoCleanRecoveryPoint,
+    /// A stage's newest days are not back within their recent-data target (its `recent`), or
+    /// are older once back than that target's RPO.
+    RecentTargetNotMet,
 }
 
 impl WarningCode {
@@ -81,6 +84,7 @@ impl WarningCode {
             WarningCode::IncrementalDataNotBackedUp => "incremental_data_not_backed_up",
             WarningCode::RpoBelowRefresh => "rpo_below_refresh",
             WarningCode::NoCleanRecoveryPoint => "no_clean_recovery_point",
+            WarningCode::RecentTargetNotMet => "recent_target_not_met",
         }
     }
 }

@@ -35,6 +35,7 @@ const SCENARIO_KEYS: &[(&str, &str)] = &[
     ("allow_preview", "ap"),
     ("incidents_per_year", "ir"),
     ("detection_delay_days", "dd"),
+    ("recent", "rc"),
 ];
 const STAGE_KEYS: &[(&str, &str)] = &[
     ("id", "i"),
@@ -53,6 +54,7 @@ const STAGE_KEYS: &[(&str, &str)] = &[
     ("refresh_minutes", "rf"),
     ("detection_delay_days", "dd"),
     ("targets", "t"),
+    ("recent", "rc"),
     ("backup_retention_days", "br"),
     ("max_retention_days", "mr"),
     ("available_in_secondary", "as"),
@@ -64,6 +66,7 @@ const STAGE_KEYS: &[(&str, &str)] = &[
 const REGION_KEYS: &[(&str, &str)] = &[("primary", "p"), ("secondary", "s")];
 const TARGETS_KEYS: &[(&str, &str)] = &[("data_corruption", "c"), ("region_outage", "o")];
 const TARGET_KEYS: &[(&str, &str)] = &[("rpo_minutes", "p"), ("rto_minutes", "t")];
+const RECENT_KEYS: &[(&str, &str)] = &[("days", "d"), ("data_corruption", "c"), ("region_outage", "o")];
 const LOAD_KEYS: &[(&str, &str)] = &[("pattern", "p"), ("partition_gb", "g")];
 const FLOW_KEYS: &[(&str, &str)] = &[("from", "f"), ("to", "t")];
 
@@ -97,6 +100,23 @@ fn rename_targets(value: Option<&mut Value>, direction: Direction) {
     }
 }
 
+/// A recent-data target: its days and a target per disruption type.
+fn rename_recent(value: Option<&mut Value>, direction: Direction) {
+    if let Some(Value::Object(recent)) = value {
+        if let Direction::Lengthen = direction {
+            rename(recent, RECENT_KEYS, direction);
+        }
+        for key in ["data_corruption", "region_outage"] {
+            if let Some(Value::Object(t)) = recent.get_mut(key) {
+                rename(t, TARGET_KEYS, direction);
+            }
+        }
+        if let Direction::Shorten = direction {
+            rename(recent, RECENT_KEYS, direction);
+        }
+    }
+}
+
 /// Renames every key of a scenario value between file keys and link keys.
 fn rename_scenario(scenario: &mut Value, direction: Direction) {
     let Some(top) = scenario.as_object_mut() else { return };
@@ -106,6 +126,7 @@ fn rename_scenario(scenario: &mut Value, direction: Direction) {
         rename(top, SCENARIO_KEYS, direction);
     }
     rename_targets(top.get_mut("targets"), direction);
+    rename_recent(top.get_mut("recent"), direction);
     if let Some(Value::Object(rates)) = top.get_mut("incidents_per_year") {
         rename(rates, TARGETS_KEYS, direction);
     }
@@ -123,6 +144,7 @@ fn rename_scenario(scenario: &mut Value, direction: Direction) {
                 rename(stage, STAGE_KEYS, direction);
             }
             rename_targets(stage.get_mut("targets"), direction);
+            rename_recent(stage.get_mut("recent"), direction);
             if let Some(Value::Object(load)) = stage.get_mut("load") {
                 rename(load, LOAD_KEYS, direction);
             }
@@ -323,6 +345,33 @@ mod tests {
             stage.detection_delay_days = None;
         }
         assert_eq!(encode_link(&set), link, "no delay adds nothing");
+        assert!(link.len() <= 2000, "{} characters", link.len());
+    }
+
+    /// A recent-data target travels as `rc` (days `d`, targets `c` and `o`), on the scenario and
+    /// on a stage; unset, it adds nothing, so a 40-stage link without one stays as it was.
+    #[test]
+    fn recent_targets_round_trip_and_cost_nothing_when_absent() {
+        let plain = synthetic(40);
+        let link = encode_link(&plain);
+        let mut set = plain.clone();
+        let targets = crate::model::Targets::default();
+        set.recent = Some(crate::model::RecentTargets::from_targets(7, targets));
+        let mut own = crate::model::RecentTargets::from_targets(3, targets);
+        own.region_outage.rto_minutes = 240;
+        set.stages[5].recent = Some(own);
+        let with = encode_link(&set);
+        let (back, diagnostics) = decode_link(&with).expect("decodes");
+        assert_eq!(back, set);
+        assert!(diagnostics.iter().all(|d| d.path.ends_with("hot_window_days")), "{diagnostics:?}");
+        let bytes = B64.decode(with.trim_start_matches("v1.")).expect("base64url");
+        let inflated =
+            String::from_utf8(miniz_oxide::inflate::decompress_to_vec_zlib(&bytes).expect("inflates")).expect("UTF-8");
+        assert!(inflated.contains(r#""rc":{"c":{"p":1440,"t":1440},"d":7,"o":{"p":1440,"t":2880}}"#), "{inflated}");
+        assert!(inflated.contains(r#""rc":{"c":{"p":1440,"t":1440},"d":3,"o":{"p":1440,"t":240}}"#), "{inflated}");
+        set.recent = None;
+        set.stages[5].recent = None;
+        assert_eq!(encode_link(&set), link, "no recent target adds nothing");
         assert!(link.len() <= 2000, "{} characters", link.len());
     }
 

@@ -172,7 +172,9 @@ fn write_timeline(
     for (stage, t, rec) in &data {
         n += 1;
         let _ = write!(out, "{n}. **{}** — {}.", name(&stage.id), action(rec, stage, secondary));
-        if let (Some(hot), Some(days)) = (t.hot, stage.hot_window_days) {
+        // The days restored first: the hot window, else the recent-data target's days.
+        let first_days = stage.hot_window_days.or(rec.recent.map(|r| r.days));
+        if let (Some(hot), Some(days)) = (t.hot, first_days) {
             let _ = write!(
                 out,
                 " First the last {} ({} → {}), then the rest ({} → {}).",
@@ -207,6 +209,16 @@ fn write_timeline(
             at(t.completion_minutes),
             format_minutes(rec.target.rto_minutes)
         );
+        if let Some(r) = rec.recent {
+            let _ = write!(
+                out,
+                " Its newest {} are back by {}; recent-data target {} ({}).",
+                Count(u64::from(r.days), "day", "days"),
+                at(r.back_minutes),
+                format_minutes(r.target.rto_minutes),
+                if r.meets_rto { "meets" } else { "MISSES" }
+            );
+        }
         // A missed RPO along the flows: how old the data will be, and where that comes from.
         if !rec.meets_rpo && !rec.assumed {
             let point = rec

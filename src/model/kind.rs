@@ -167,6 +167,15 @@ impl StageKind {
         )
     }
 
+    /// Whether a target for the newest days of data (`recent`) means something for the stage:
+    /// data stages, caches and the reports that serve them — not systems of record (their
+    /// owners give their figures), archives (history by purpose), ingest, scripts or
+    /// infrastructure configuration (code, with no days of data of their own to serve).
+    pub fn serves_recent_data(self) -> bool {
+        (self.holds_data() && !matches!(self, StageKind::SystemOfRecord | StageKind::Archive))
+            || matches!(self, StageKind::Cache | StageKind::Report)
+    }
+
     /// Whether the stage is code or configuration that a divided restore brings back first.
     pub fn is_code(self) -> bool {
         matches!(self, StageKind::Ingest | StageKind::Scripts | StageKind::InfraConfig | StageKind::Report)

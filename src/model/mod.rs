@@ -16,7 +16,7 @@ mod validate;
 pub use kind::{PaletteGroup, StageKind};
 pub use strategy::{BackupMethod, DrStrategy};
 pub use synthetic::synthetic;
-pub use validate::{Diagnostic, Severity, MAX_DETECTION_DELAY_DAYS, MAX_REFRESH_MINUTES};
+pub use validate::{Diagnostic, Severity, MAX_DETECTION_DELAY_DAYS, MAX_RECENT_DAYS, MAX_REFRESH_MINUTES};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -83,6 +83,43 @@ pub struct Targets {
 }
 
 impl Targets {
+    /// The target for one disruption type.
+    pub fn get(&self, disruption: Disruption) -> Target {
+        match disruption {
+            Disruption::DataCorruption => self.data_corruption,
+            Disruption::RegionOutage => self.region_outage,
+        }
+    }
+
+    /// Mutable access to the target for one disruption type.
+    pub fn get_mut(&mut self, disruption: Disruption) -> &mut Target {
+        match disruption {
+            Disruption::DataCorruption => &mut self.data_corruption,
+            Disruption::RegionOutage => &mut self.region_outage,
+        }
+    }
+}
+
+/// A second target for the newest data (the guide: "your recovery may set one RPO/RTO for that
+/// information and a different one for historic data"): the newest `days` of a stage's data back
+/// within their own RPO and RTO, per disruption type, beside the target for its whole history.
+/// A divided restore brings those days back first (see `Stage::hot_window_days`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecentTargets {
+    /// How many of the newest days of data the target is for (at least 1).
+    pub days: u32,
+    /// Target for those days after corruption or accidental change.
+    pub data_corruption: Target,
+    /// Target for those days after the loss of the primary region.
+    pub region_outage: Target,
+}
+
+impl RecentTargets {
+    /// A target for the newest `days`, starting from `targets` (the full-history ones).
+    pub fn from_targets(days: u32, targets: Targets) -> RecentTargets {
+        RecentTargets { days, data_corruption: targets.data_corruption, region_outage: targets.region_outage }
+    }
+
     /// The target for one disruption type.
     pub fn get(&self, disruption: Disruption) -> Target {
         match disruption {
@@ -193,6 +230,10 @@ pub struct Stage {
     /// Recovery targets; `None` inherits the scenario's default targets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<Targets>,
+    /// A target for the newest days of its data, beside `targets` for its whole history; `None`
+    /// inherits the scenario's `recent` (see [`Scenario::recent_of`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recent: Option<RecentTargets>,
     /// How long backups are kept, in days.
     #[serde(default = "default_backup_retention")]
     pub backup_retention_days: u32,
@@ -255,6 +296,7 @@ impl Stage {
             refresh_minutes: None,
             detection_delay_days: None,
             targets: None,
+            recent: None,
             backup_retention_days: default_backup_retention(),
             max_retention_days: None,
             available_in_secondary: true,
@@ -341,6 +383,10 @@ pub struct Scenario {
     /// rebuild must reach that much further back in its source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detection_delay_days: Option<u32>,
+    /// A target for the newest days of data, for stages that set none of their own; `None` =
+    /// none: only the full-history targets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recent: Option<RecentTargets>,
 }
 
 /// Expected incidents per year, per disruption type: a corruption that needs a restore is far
@@ -398,6 +444,7 @@ impl Default for Scenario {
             allow_preview: false,
             incidents_per_year: None,
             detection_delay_days: None,
+            recent: None,
         }
     }
 }
@@ -417,6 +464,12 @@ impl Scenario {
     /// 0 = found at once.
     pub fn detection_delay_of(&self, stage: &Stage) -> u32 {
         stage.detection_delay_days.or(self.detection_delay_days).unwrap_or(0)
+    }
+
+    /// The recent-data target that applies to `stage`: its own, else the scenario's; `None` for a
+    /// stage kind it means nothing for (see [`StageKind::serves_recent_data`]).
+    pub fn recent_of(&self, stage: &Stage) -> Option<RecentTargets> {
+        stage.recent.or(self.recent).filter(|_| stage.kind.serves_recent_data())
     }
 
     /// Ids of the stages that `id` reads from directly.

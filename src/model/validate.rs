@@ -85,6 +85,48 @@ fn detection_delay_error(path: String, stage: Option<&str>, days: u32) -> Option
     })
 }
 
+/// Most days a recent-data target may cover: ten years.
+pub const MAX_RECENT_DAYS: u32 = 3650;
+
+fn recent_days_error(path: String, stage: Option<&str>, days: u32) -> Option<Diagnostic> {
+    (days == 0 || days > MAX_RECENT_DAYS).then(|| {
+        Diagnostic::error(
+            path,
+            stage,
+            format!("{days} days is out of range: use 1 to {MAX_RECENT_DAYS} (leave `recent` out for no recent-data target)"),
+        )
+    })
+}
+
+/// What is wrong with a stage's recent-data target as it stands beside the rest of the stage:
+/// set where it means nothing, or a hot window that restores fewer days first than it covers.
+fn recent_problems(scenario: &Scenario, stage: &crate::model::Stage, i: usize, out: &mut Vec<Diagnostic>) {
+    let id = Some(stage.id.as_str());
+    if stage.recent.is_some() && !stage.kind.serves_recent_data() {
+        out.push(Diagnostic::warning(
+            format!("stages[{i}].recent"),
+            id,
+            format!(
+                "is ignored on a {} stage: a recent-data target is for stages that hold or serve data",
+                stage.kind.label().to_lowercase()
+            ),
+        ));
+    }
+    let Some(recent) = scenario.recent_of(stage) else { return };
+    if let Some(hot) = stage.hot_window_days.filter(|&h| h < recent.days && recent.days <= MAX_RECENT_DAYS) {
+        out.push(Diagnostic::warning(
+            format!("stages[{i}].hot_window_days"),
+            id,
+            format!(
+                "restores {hot} days first, fewer than the {} days of its recent-data target: those days are judged \
+                 only when the stage is complete. Set the hot window to {} days or more, or leave it out to restore \
+                 the recent target's days first",
+                recent.days, recent.days
+            ),
+        ));
+    }
+}
+
 impl Scenario {
     /// Every problem with the scenario; empty when it can be planned as it is.
     pub fn validate(&self) -> Vec<Diagnostic> {
@@ -112,6 +154,9 @@ impl Scenario {
         }
         if let Some(days) = self.detection_delay_days {
             out.extend(detection_delay_error("detection_delay_days".into(), None, days));
+        }
+        if let Some(recent) = self.recent {
+            out.extend(recent_days_error("recent.days".into(), None, recent.days));
         }
         if self.currency.trim().is_empty() {
             out.push(Diagnostic::error("currency", None, "is empty: give a currency code such as USD"));
@@ -171,6 +216,10 @@ impl Scenario {
             if let Some(days) = stage.detection_delay_days {
                 out.extend(detection_delay_error(at("detection_delay_days"), Some(id), days));
             }
+            if let Some(recent) = stage.recent {
+                out.extend(recent_days_error(at("recent.days"), Some(id), recent.days));
+            }
+            recent_problems(self, stage, i, &mut out);
             if let Some(m) = stage.refresh_minutes {
                 if m == 0 || m > MAX_REFRESH_MINUTES {
                     out.push(Diagnostic::error(
@@ -362,6 +411,43 @@ mod tests {
             ]
         );
         assert!(s.validate()[0].message.contains("leave it out for streaming"), "{}", s.validate()[0].message);
+    }
+
+    /// A recent-data target's days are named where they are out of range; a target on a kind it
+    /// means nothing for, and a hot window shorter than the days, are warnings at their place.
+    #[test]
+    fn recent_targets_are_checked_where_they_are_set() {
+        let mut s = scenario(&["a", "b", "c", "d"], &[]);
+        let targets = s.targets;
+        let recent = |days| Some(crate::model::RecentTargets::from_targets(days, targets));
+        s.recent = recent(0);
+        s.stages[0].recent = recent(MAX_RECENT_DAYS + 1);
+        s.stages[1].kind = StageKind::SystemOfRecord;
+        s.stages[1].recent = recent(7);
+        s.stages[2].recent = recent(7);
+        s.stages[2].hot_window_days = Some(3);
+        s.stages[3].recent = recent(7);
+        s.stages[3].hot_window_days = Some(7);
+        let found: Vec<(String, Option<String>, Severity)> =
+            s.validate().into_iter().map(|d| (d.path, d.stage, d.severity)).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("recent.days".to_string(), None, Severity::Error),
+                ("stages[0].recent.days".to_string(), Some("a".to_string()), Severity::Error),
+                ("stages[1].recent".to_string(), Some("b".to_string()), Severity::Warning),
+                ("stages[2].hot_window_days".to_string(), Some("c".to_string()), Severity::Warning),
+            ]
+        );
+        let messages: Vec<String> = s.validate().into_iter().map(|d| d.message).collect();
+        assert!(messages[0].contains("use 1 to 3650"), "{}", messages[0]);
+        assert!(messages[2].contains("ignored on a system of record"), "{}", messages[2]);
+        assert!(messages[3].contains("restores 3 days first, fewer than the 7 days"), "{}", messages[3]);
+        // The scenario's target reaches a stage that sets none, and its hot window is checked too.
+        s.recent = recent(14);
+        s.stages[0].recent = None;
+        s.stages[0].hot_window_days = Some(7);
+        assert!(s.validate().iter().any(|d| d.path == "stages[0].hot_window_days"), "{:?}", s.validate());
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The recovery timeline as a Gantt chart: one row per stage in the order recovery reaches
 //! them, the hot phase (newest data first) and the full phase as bars, stages that finish after
 //! their RTO outlined in red, the critical path in bold, and time to first service, full
-//! restore and the scenario's RTO target marked (`plan.pipeline`).
+//! restore and the scenario's RTO target marked (`plan.pipeline`). A stage with a recent-data
+//! target has its deadline drawn on its row, a dashed tick at the recent RTO, and its first
+//! phase outlined in red when its newest days are back too late.
 
 use super::frame::{self, draw_axes, draw_legend, draw_vertical_marker, shorten, Area, AxisText, Drawn, Frame, Key};
 use super::{figure, file_name, lower, stage_name, Figure, WIDTH};
-use crate::engine::{Plan, StageTimeline, Timeline};
+use crate::engine::{Plan, RecentResult, StageTimeline, Timeline};
 use crate::model::{Disruption, Scenario};
 use crate::text::{Mins, Whole};
 use plotters::prelude::*;
@@ -37,8 +39,17 @@ pub fn timeline(plan: &Plan, scenario: &Scenario, disruption: Disruption) -> Opt
         .iter()
         .flat_map(|s| [s.full.end_minutes, s.hot.and_then(|h| h.end_minutes), s.catch_up.and_then(|c| c.end_minutes)])
         .flatten();
-    let max =
-        ends.chain(t.first_service_minutes).chain([f64::from(target)]).filter(|v| v.is_finite()).fold(0.0, f64::max);
+    let deadlines = t
+        .stages
+        .iter()
+        .filter_map(|s| plan.stage(&s.id)?.recommendation(disruption)?.recent)
+        .map(|r| f64::from(r.target.rto_minutes));
+    let max = ends
+        .chain(t.first_service_minutes)
+        .chain([f64::from(target)])
+        .chain(deadlines)
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
     let (x_ticks, x_end) = frame::linear_duration_ticks(max * 1.02);
     let height = TOP + ROW * shown.len() as i32 + UNDER;
     let frame = Frame {
@@ -53,13 +64,19 @@ pub fn timeline(plan: &Plan, scenario: &Scenario, disruption: Disruption) -> Opt
     let late = |id: &str| {
         plan.stage(id).and_then(|s| s.recommendation(disruption)).is_some_and(|r| !r.meets_rto && !r.assumed)
     };
+    let recent = |id: &str| plan.stage(id).and_then(|s| s.recommendation(disruption)).and_then(|r| r.recent);
     let title = format!("Recovery timeline — {}", lower(disruption));
-    let summary = summary(t, scenario, disruption, rows.len() - shown.len());
+    let mut summary = summary(t, scenario, disruption, rows.len() - shown.len());
+    recent_summary(plan, scenario, disruption, &mut summary);
+    let any_recent = t.stages.iter().any(|s| recent(&s.id).is_some());
     Some(figure(title, summary, file_name("timeline", disruption), (WIDTH, height as u32), |area| {
         draw_axes(area, &frame, &axes)?;
         for (i, s) in shown.iter().enumerate() {
             let on_path = t.critical_path.iter().any(|c| c == &s.id);
             draw_row(area, &frame, i as i32, s, stage_name(scenario, &s.id), late(&s.id), on_path)?;
+            if let Some(r) = recent(&s.id) {
+                draw_recent(area, &frame, i as i32, s, r)?;
+            }
         }
         if let Some(m) = t.first_service_minutes {
             let label = format!("first service {}", Mins(m));
@@ -79,11 +96,15 @@ pub fn timeline(plan: &Plan, scenario: &Scenario, disruption: Disruption) -> Opt
             Key { color: frame::BRAND, dot: false, label: "hot data first" },
             Key { color: frame::ACCENT, dot: false, label: "full restore" },
         ];
-        // Only where a stage catches up, so other timelines look as before.
+        // Only where a stage catches up, or has a recent-data target, so other timelines look
+        // as before.
         if t.stages.iter().any(|s| s.catch_up.is_some()) {
             keys.push(Key { color: frame::ORANGE, dot: false, label: "catch-up from upstream" });
         }
         keys.push(Key { color: frame::DANGER, dot: false, label: "after its RTO" });
+        if any_recent {
+            keys.push(Key { color: frame::GREEN, dot: false, label: "recent-data deadline" });
+        }
         draw_legend(area, &frame, &keys)
     }))
 }
@@ -135,6 +156,38 @@ fn draw_row(area: &Area<'_>, frame: &Frame, i: i32, s: &StageTimeline, name: &st
         area.draw(&Rectangle::new([(x0, top), (x1, bottom)], frame::DANGER.stroke_width(2)))?;
     }
     Ok(())
+}
+
+/// A stage's recent-data deadline on its row: a dashed tick at the recent RTO, and its first
+/// phase (up to when its newest days are back) outlined in red when that is later.
+fn draw_recent(area: &Area<'_>, frame: &Frame, i: i32, s: &StageTimeline, r: RecentResult) -> Drawn {
+    let y0 = frame.top + i * ROW;
+    let x = frame.x_px_from_value(f64::from(r.target.rto_minutes));
+    let tick = vec![(x, y0 + 1), (x, y0 + ROW - 1)];
+    area.draw(&plotters::element::DashedPathElement::new(tick, 3, 2, frame::GREEN.stroke_width(2)))?;
+    if !r.meets_rto {
+        let start = s.hot.and_then(|h| h.start_minutes).or(s.full.start_minutes).unwrap_or(0.0);
+        let end = r.back_minutes.map_or(frame.right, |m| frame.x_px_from_value(m));
+        let x0 = frame.x_px_from_value(start);
+        area.draw(&Rectangle::new([(x0, y0 + 4), (end.max(x0 + 2), y0 + ROW - 4)], frame::DANGER.stroke_width(2)))?;
+    }
+    Ok(())
+}
+
+/// The recent-data targets in words, for the figure's summary: which stages' newest days are
+/// back by when, against which target.
+fn recent_summary(plan: &Plan, scenario: &Scenario, disruption: Disruption, out: &mut String) {
+    for s in &plan.stages {
+        let Some(r) = s.recommendation(disruption).and_then(|rec| rec.recent) else { continue };
+        let back = r.back_minutes.map_or_else(|| "never".to_string(), |m| Mins(m).to_string());
+        out.push_str(&format!(
+            " {}'s newest {} are back after {back}, against a recent-data target of {} ({}).",
+            stage_name(scenario, &s.id),
+            crate::text::plural(u64::from(r.days), "day", "days"),
+            Whole(r.target.rto_minutes),
+            if r.meets_rto { "met" } else { "missed" }
+        ));
+    }
 }
 
 fn summary(t: &Timeline, scenario: &Scenario, disruption: Disruption, hidden: usize) -> String {

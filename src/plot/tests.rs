@@ -167,6 +167,38 @@ fn timeline_draws_a_row_per_stage_and_escapes_names() {
 }
 
 #[test]
+fn timeline_marks_the_recent_data_deadline_where_one_is_set() {
+    let scenario = lusty();
+    let plan = crate::engine::plan(&scenario);
+    let d = Disruption::DataCorruption;
+    let fig = timeline(&plan, &scenario, d).expect("a figure");
+    // The warehouse's newest 30 days by 45m: a dashed green tick on its row, and the legend.
+    assert!(fig.svg.contains("recent-data deadline"), "{}", fig.svg);
+    assert!(fig.svg.contains("stroke=\"#2E7D32\""), "a green tick: {}", fig.svg);
+    assert!(
+        fig.summary.contains("Warehouse (Synapse dedicated SQL pool)'s newest 30 days are back after 18m, against a recent-data target of 45m (met)."),
+        "{}",
+        fig.summary
+    );
+    // Without a recent-data target nothing of it is drawn or said.
+    let mut plain = scenario.clone();
+    for s in &mut plain.stages {
+        s.recent = None;
+    }
+    let fig = timeline(&crate::engine::plan(&plain), &plain, d).expect("a figure");
+    assert!(!fig.svg.contains("recent-data") && !fig.summary.contains("recent-data"));
+    // Missed: its first phase is outlined in red as well.
+    let mut missed = scenario.clone();
+    for s in missed.stages.iter_mut().filter(|s| s.id == "warehouse") {
+        if let Some(r) = s.recent.as_mut() {
+            r.data_corruption.rto_minutes = 5;
+        }
+    }
+    let fig = timeline(&crate::engine::plan(&missed), &missed, d).expect("a figure");
+    assert!(fig.summary.contains("against a recent-data target of 5m (missed)"), "{}", fig.summary);
+}
+
+#[test]
 fn nothing_to_show_is_none_not_a_panic() {
     let scenario = Scenario::default();
     let plan = crate::engine::plan(&scenario);

@@ -1,7 +1,7 @@
 // The scenario's own settings in the properties panel, in a real browser, on the first guide's
 // reference platform: expected incidents per disruption type (one rate for both unless set) and
-// whether features in public preview may be chosen, how late a corruption is found, and how often
-// a stage's data is refreshed — each edit re-plans, shows in the results
+// whether features in public preview may be chosen, how late a corruption is found, how often
+// a stage's data is refreshed, and a stage's recent-data target — each edit re-plans, shows in the results
 // and is one undo step. Screenshots go to tests/e2e/out/ for a person to look at.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -130,5 +130,40 @@ test("a report's RPO tighter than its data's refresh is warned about, naming the
   );
   assert.equal(await refresh.count(), 2);
   assert.match(await refresh.first().innerText(), /Semantic model .*refreshed only every 1d/);
+  assert.deepEqual(page.problems, []);
+});
+
+test("a recent-data target the divided restore misses shows on the card, the row and the totals", async () => {
+  const page = await openLusty();
+  assert.equal(await total(page, "meeting"), "12 of 14");
+  // The warehouse serves its newest 30 days within 45m (its first phase ends at 18m).
+  await page.locator('.stage-card[data-stage="warehouse"]').click();
+  assert.equal(await page.getByLabel("Newest days", { exact: true }).inputValue(), "30 days");
+  const rto = page.getByLabel("Corruption recent RTO", { exact: true });
+  assert.equal(await rto.inputValue(), "45m");
+  const row = page.locator('.stage-row[data-stage="warehouse"]');
+  assert.match(await row.locator(".recent").last().innerText(), /newest 30d: 18m \/ 45m/);
+
+  // Within 5 minutes: missed, by the recent-data target alone.
+  await rto.fill("5m");
+  await rto.press("Enter");
+  await page.waitForFunction(() => document.querySelector('[data-total="meeting"]')?.textContent !== "12 of 14");
+  assert.equal(await total(page, "meeting"), "11 of 14");
+  assert.equal(await row.locator(".col-status").innerText(), "✕ recent missed");
+  assert.match(await row.locator(".recent.missed").innerText(), /newest 30d: 18m \/ 5m/);
+  const card = page.locator('.stage-card[data-stage="warehouse"]');
+  assert.match(await card.getAttribute("aria-label"), /Recent data 30d 5m: missed\./);
+  await page.locator('[data-tab="warnings"]').click();
+  const missed = page.locator('.warning[data-code="recent_target_not_met"]');
+  assert.equal(await missed.count(), 1);
+  assert.match(await missed.innerText(), /Warehouse .* newest 30 days are back after 18m > 5m \(RTO\)/);
+  await page.screenshot({ path: `${out}scenario-4-recent-missed.png` });
+
+  // One undo step: met again.
+  await page.locator(".properties h2").click();
+  await page.keyboard.press("Control+z");
+  await page.waitForFunction(() => document.querySelector('[data-total="meeting"]')?.textContent === "12 of 14");
+  assert.equal(await rto.inputValue(), "45m");
+  assert.equal(await missed.count(), 0);
   assert.deepEqual(page.problems, []);
 });

@@ -4,6 +4,7 @@
 //! - `figures`: catalogue figures, the price book and the fixes that set them;
 //! - `warnings`: each warning code, and what invalid input becomes;
 //! - `recovery`: pipelines along the flows computed by hand, and break-even;
+//! - `recent`: recent-data targets judged on the divided restore, by hand;
 //! - `curves`: the cost curves, worked by hand and against planning at each target;
 //! - `outage`: the ways through a region outage added on 2026-12-04, worked by hand;
 //! - `properties`: what holds on any scenario.
@@ -12,6 +13,7 @@ mod curves;
 mod figures;
 mod outage;
 mod properties;
+mod recent;
 mod recovery;
 mod warnings;
 

@@ -6,7 +6,7 @@ use super::*;
 
 /// erp → raw → enriched → model → report, where enriched and the model can only be rebuilt
 /// (their RPO target of 0 leaves only reprocessing), after a corruption that spread down it.
-fn rebuilt_chain(report_rto: u32, hot_windows: bool) -> Scenario {
+pub(super) fn rebuilt_chain(report_rto: u32, hot_windows: bool) -> Scenario {
     let day = 1440;
     let erp = named("erp", K::SystemOfRecord, |_| {});
     let raw = named("raw", K::Raw, |s| {

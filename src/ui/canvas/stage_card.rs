@@ -75,8 +75,13 @@ pub fn StageCard(props: &StageCardProps) -> Html {
         num(CARD_H),
         group_colour(props.kind.group())
     );
+    // Which target is missed, full history or recent data, for screen readers as for the eye.
+    let recent = facts
+        .recent
+        .as_ref()
+        .map_or_else(String::new, |b| format!(" Recent data {}: {}.", b.target, if b.met { "met" } else { "missed" }));
     let aria = format!(
-        "{}: {} on {}, {}. RPO {}, RTO {}.{}{}",
+        "{}: {} on {}, {}. RPO {}, RTO {}.{recent}{}{}",
         props.label,
         props.kind.label(),
         facts.service,
@@ -95,9 +100,9 @@ pub fn StageCard(props: &StageCardProps) -> Html {
         }
     };
     html! {
-        // Seven elements a card, two when compact: a platform has hundreds, and every element
-        // and attribute is a call out of wasm on start (the status is the `status-*` class
-        // alone). The icon (an image chosen by `data-kind`) and the two handles (::before and
+        // Seven elements a card (eight with a recent-data target), two when compact: a platform
+        // has hundreds, and every element and attribute is a call out of wasm on start (the
+        // status is the `status-*` class alone). The icon (an image chosen by `data-kind`) and the two handles (::before and
         // ::after) are drawn by style/main.css.
         <div {class} {style} role="group" tabindex="0" aria-label={aria} aria-roledescription="stage"
             data-stage={props.id.clone()} data-kind={props.kind.key()}>
@@ -107,6 +112,13 @@ pub fn StageCard(props: &StageCardProps) -> Html {
                 <div class="card-badges">
                     { badge("RPO", &facts.rpo) }
                     { badge("RTO", &facts.rto) }
+                    if let Some(recent) = &facts.recent {
+                        // The newest days' target beside the full history's: `30d 45m ✓`.
+                        <span class={classes!("badge", "recent", if recent.met { "met" } else { "missed" })}
+                            title={recent.detail.clone()}>
+                            { format!("{} {}", recent.target, if recent.met { "✓" } else { "✕" }) }
+                        </span>
+                    }
                     <span class="card-status" title={if facts.warnings.is_empty() { status.label().to_string() } else { facts.warnings.clone() }}>
                         { match status {
                             crate::editor::status::Status::Meets => "●",

@@ -1,6 +1,6 @@
 //! The scenario's properties, shown when nothing is selected: name, region pair, time span,
 //! currency, expected incidents (one rate, or one per disruption type), whether preview features
-//! may be chosen, default targets and price-book overrides.
+//! may be chosen, default targets, the default recent-data target and price-book overrides.
 
 use super::check_field::CheckField;
 use super::field::{OnEdit, TextField};
@@ -69,6 +69,19 @@ pub fn ScenarioProperties(props: &ScenarioPropertiesProps) -> Html {
                         { input(Field::Rto(d), &format!("{} RTO", d.label()), "15m, 4h, 2d") }
                     </div>
                 }) }
+            </fieldset>
+            <fieldset class="targets-fields recent-fields">
+                <legend>{"Default recent-data target"}</legend>
+                { input(Field::RecentDays, "Newest days",
+                    "restored first and judged on their own; empty = no recent-data target") }
+                if scenario.recent.is_some() {
+                    { for Disruption::ALL.into_iter().map(|d| html! {
+                        <div class="field-row" key={d.key()}>
+                            { input(Field::RecentRpo(d), &format!("{} recent RPO", d.label()), "15m, 4h, 2d") }
+                            { input(Field::RecentRto(d), &format!("{} recent RTO", d.label()), "15m, 4h, 2d") }
+                        </div>
+                    }) }
+                }
             </fieldset>
             <Overrides scenario={scenario.clone()} drafts={props.drafts.clone()} on_edit={props.on_edit.clone()} />
         </div>

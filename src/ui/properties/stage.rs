@@ -1,6 +1,6 @@
 //! The properties of one stage: what it is, what runs it, its data, how it is loaded and how
-//! often new data arrives, how late a corruption is found, and its recovery targets for each
-//! disruption type.
+//! often new data arrives, how late a corruption is found, its recovery targets for each
+//! disruption type, and its recent-data target (the newest days, with their own RPO and RTO).
 
 use super::check_field::CheckField;
 use super::choice_field::ChoiceField;
@@ -8,7 +8,7 @@ use super::field::{OnEdit, TextField};
 use crate::catalogue::Service;
 use crate::editor::fields::{field_text, Draft, Field, FieldKey, REFRESH_PRESETS};
 use crate::editor::stage_name;
-use crate::model::{Disruption, Scenario, StageKind};
+use crate::model::{Disruption, Scenario, Stage, StageKind};
 use crate::ui::icons::kind_icon;
 use crate::ui::state::Shared;
 use std::collections::BTreeMap;
@@ -128,8 +128,35 @@ pub fn StageProperties(props: &StagePropertiesProps) -> Html {
                     </div>
                 }) }
             </fieldset>
+            if stage.kind.serves_recent_data() {
+                { recent_fields(scenario, stage, &input) }
+            }
             { flows(scenario, &stage.id, &props.on_disconnect, &props.on_connect) }
         </div>
+    }
+}
+
+/// The stage's recent-data target: the newest days (the scenario's as the placeholder) and,
+/// once a target applies, its RPO and RTO per disruption type.
+fn recent_fields(scenario: &Scenario, stage: &Stage, input: &dyn Fn(Field, &str, &str, &str) -> Html) -> Html {
+    let inherited = match scenario.recent {
+        Some(r) => format!("{} (the scenario's)", crate::text::plural(u64::from(r.days), "day", "days")),
+        None => "none".to_string(),
+    };
+    html! {
+        <fieldset class="targets-fields recent-fields">
+            <legend>{"Recent-data target"}</legend>
+            { input(Field::RecentDays, "Newest days", &inherited,
+                "e.g. 7 or 1m: back first within their own RPO and RTO; empty = the scenario's") }
+            if stage.recent.or(scenario.recent).is_some() {
+                { for Disruption::ALL.into_iter().map(|d| html! {
+                    <div class="field-row" key={d.key()}>
+                        { input(Field::RecentRpo(d), &format!("{} recent RPO", d.label()), "", "15m, 4h, 2d") }
+                        { input(Field::RecentRto(d), &format!("{} recent RTO", d.label()), "", "15m, 4h, 2d") }
+                    </div>
+                }) }
+            }
+        </fieldset>
     }
 }
 

@@ -46,8 +46,15 @@ pub struct ResultsTableProps {
 
 /// A cell comparing what is achieved with the target: `1h 9m / 4h ✓`. `from` names the upstream
 /// stage an older recovery point comes from (under the figures), with the explanation for the
-/// tooltip.
-fn against(achieved: Option<f64>, target: u32, met: bool, assumed: bool, from: Option<(&str, String)>) -> Html {
+/// tooltip; `recent` is a line under the figures for the recent-data target.
+fn against(
+    achieved: Option<f64>,
+    target: u32,
+    met: bool,
+    assumed: bool,
+    from: Option<(&str, String)>,
+    recent: Html,
+) -> Html {
     let mark = if met { "✓" } else { "✕" };
     let class = classes!("against", if met { "met" } else { "missed" }, assumed.then_some("assumed"));
     let words = if met { "met" } else { "missed" };
@@ -60,7 +67,25 @@ fn against(achieved: Option<f64>, target: u32, met: bool, assumed: bool, from: O
             if let Some(name) = from {
                 <span class="rpo-from">{ format!("(upstream: {name})") }</span>
             }
+            { recent }
         </td>
+    }
+}
+
+/// The recent-data line of the RPO (`rto: false`) or recovery-time cell: `newest 30d: 18m / 45m ✓`.
+fn recent_line(rec: &Recommendation, rto: bool) -> Html {
+    let Some(r) = rec.recent else { return Html::default() };
+    let (got, want, met) = if rto {
+        (r.back_minutes, r.target.rto_minutes, r.meets_rto)
+    } else {
+        (rec.effective_rpo_minutes, r.target.rpo_minutes, r.meets_rpo)
+    };
+    html! {
+        <span class={classes!("recent", if met { "met" } else { "missed" })}>
+            { format!("newest {}d: {} / {} ", r.days, Mins(got.unwrap_or(f64::INFINITY)), Whole(want)) }
+            <span class="mark" aria-hidden="true">{ if met { "✓" } else { "✕" } }</span>
+            <span class="visually-hidden">{ if met { "met" } else { "missed" } }</span>
+        </span>
     }
 }
 
@@ -148,13 +173,14 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                     <span class="kind">{ r.kind }</span>
                 </th>
                 <td class={classes!("col-status", if r.meets() { "met" } else { "missed" })}>
-                    { if r.meets() { "✓ met" } else { "✕ missed" } }
+                    { match r.standing() { 0 => "✕ missed", 1 => "✕ recent missed", _ => "✓ met" } }
                 </td>
                 <td>{ rec.backup.label() }</td>
                 <td>{ rec.strategy_label() }</td>
                 { against(rec.effective_rpo_minutes, rec.target.rpo_minutes, rec.meets_rpo, rec.assumed,
-                    r.rpo_from.map(|name| (name, upstream_point(rec, name)))) }
-                { against(rec.completion_minutes, rec.target.rto_minutes, rec.meets_rto, rec.assumed, None) }
+                    r.rpo_from.map(|name| (name, upstream_point(rec, name))), recent_line(rec, false)) }
+                { against(rec.completion_minutes, rec.target.rto_minutes, rec.meets_rto, rec.assumed, None,
+                    recent_line(rec, true)) }
                 <td class="money">{ whole_money(rec.cost.total()) }</td>
                 // Two lines of the reason; the selected row shows it whole.
                 <td class="reason"><span class="reason-text">{ rec.reason.clone() }</span></td>

@@ -1,9 +1,10 @@
 //! The platform totals in the results bar: what the protection costs a month (by category on
 //! hover and for screen readers), the verdict on targets, and — for the disruption type shown —
-//! the time to first service and to full restore.
+//! the time to first service (against the serving stages' recent-data targets, where they
+//! have one) and to full restore.
 
 use crate::model::Disruption;
-use crate::text::{whole_money, Mins};
+use crate::text::{whole_money, Mins, Whole};
 use crate::ui::state::use_plan;
 use yew::prelude::*;
 
@@ -33,6 +34,8 @@ pub fn Totals(props: &TotalsProps) -> Html {
         by_category.iter().map(|(what, v)| format!("{what} {c} {}", whole_money(*v))).collect();
     let timeline = plan.pipeline.timeline(props.disruption);
     let first = timeline.and_then(|tl| tl.first_service_minutes);
+    // First service against the serving stages' recent-data targets, where they have one.
+    let judged = timeline.and_then(|tl| Some((tl.first_service_target_minutes?, tl.first_service_met?)));
     let full = timeline.and_then(|tl| tl.full_restore_minutes);
     let planned = t.stages_meeting + t.stages_violating;
     let verdict = if t.stages_violating == 0 { "all-met" } else { "some-missed" };
@@ -50,6 +53,11 @@ pub fn Totals(props: &TotalsProps) -> Html {
             <div class="total">
                 <dt>{"First service"}</dt>
                 <dd data-total="first-service">{ Mins(first.unwrap_or(f64::INFINITY)).to_string() }</dd>
+                if let Some((target, met)) = judged {
+                    <dd data-total="first-service-target" class={classes!("recent", if met { "met" } else { "missed" })}>
+                        { format!("recent target {} {}", Whole(target), if met { "✓" } else { "✕" }) }
+                    </dd>
+                }
             </div>
             <div class="total">
                 <dt>{"Full restore"}</dt>
