@@ -190,6 +190,23 @@ Newest days:
     );
 }
 
+/// A system of record shows its read limit (what catch-ups and re-ingests may read per hour);
+/// a lake zone does not.
+#[tokio::test]
+async fn a_system_of_record_shows_its_read_limit() {
+    let mut scenario = lake();
+    let mut erp = Stage::new("erp", StageKind::SystemOfRecord);
+    erp.read_limit_tb_per_hour = Some(0.2);
+    scenario.stages.push(erp);
+    let html = render(act(&Editor::new(scenario.clone()), Action::Select { id: "erp".into(), additive: false })).await;
+    let at = html.find(r#"id="f-erp-read-limit""#).expect("the read limit field");
+    assert_eq!(attr(&html, html[..at].rfind('<').unwrap_or(0), "value").as_deref(), Some("200 GB/h"), "{html}");
+    assert!(html.contains("Read at most"), "{html}");
+    assert!(html.contains("when the platform re-ingests or catches up from it"), "{html}");
+    let raw = render(act(&Editor::new(scenario), Action::Select { id: "raw".into(), additive: false })).await;
+    assert!(!raw.contains("read-limit"), "only on a system of record");
+}
+
 #[tokio::test]
 async fn the_service_list_offers_only_services_that_fit_the_kind() {
     let editor = act(&Editor::new(lake()), Action::Select { id: "bi".into(), additive: false });

@@ -205,6 +205,13 @@ pub(super) fn recommend(
                 }
             }
         }
+    } else if let (true, Some(cu)) = (meets_rpo && meets(c.rto, target.rto_minutes), c.catch_up) {
+        // Caught up for the RPO, late for the RTO: the trade-off in the open.
+        put!(&mut reason;
+            " Catching up waits for its upstream, so it is complete only at ", Mins(lineage.completion),
+            ", past its RTO of ", Whole(target.rto_minutes), "; its restore alone would be back at ",
+            Mins(cu.restore.own()), " with data ", Mins(cu.from_rpo), " old, past its RPO of ",
+            Whole(target.rpo_minutes), ". Keel meets the RPO first: to meet both, speed up the slowest step upstream (see the warnings), or loosen one target.");
     } else if meets_rpo && meets(c.rto, target.rto_minutes) {
         put!(&mut reason;
             " No plan brings it back within its RTO of ", Whole(target.rto_minutes),

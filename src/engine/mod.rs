@@ -159,7 +159,7 @@ pub struct Recommendation {
     /// After a region outage, what waiting for the provider would mean instead — or, when the
     /// plan waits, what failing over would cost and gain (docs/engine.md, "Ways through a region
     /// outage"); absent after a corruption, for systems of record, and in plans written before
-    /// 2026-12-04.
+    /// 2026-12-03.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wait_for_provider: Option<WaitForProvider>,
     /// How the stage's newest days fare against its recent-data target (the stage's or the

@@ -442,7 +442,7 @@ pub(crate) struct Way {
     pub quote: &'static str,
 }
 
-/// The ways through a region outage added on 2026-12-04.
+/// The ways through a region outage added on 2026-12-03.
 #[rustfmt::skip]
 pub(crate) static WAYS: &[Way] = &[
     Way { strategy: DrStrategy::ReadAccessGeo, family: Replica,

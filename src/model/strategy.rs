@@ -110,7 +110,7 @@ pub enum DrStrategy {
 
 impl DrStrategy {
     /// Every strategy: from cheapest to dearest in the usual order, then the ways through a
-    /// region outage added on 2026-12-04 (in the order they were added).
+    /// region outage added on 2026-12-03 (in the order they were added).
     pub const ALL: [DrStrategy; 12] = [
         DrStrategy::None,
         DrStrategy::Redeploy,

@@ -6,7 +6,7 @@
 //! - `recovery`: pipelines along the flows computed by hand, and break-even;
 //! - `recent`: recent-data targets judged on the divided restore, by hand;
 //! - `curves`: the cost curves, worked by hand and against planning at each target;
-//! - `outage`: the ways through a region outage added on 2026-12-04, worked by hand;
+//! - `outage`: the ways through a region outage added on 2026-12-03, worked by hand;
 //! - `properties`: what holds on any scenario.
 
 mod curves;

@@ -1,4 +1,4 @@
-//! The ways through a region outage added on 2026-12-04 (docs/engine.md, "Ways through a region
+//! The ways through a region outage added on 2026-12-03 (docs/engine.md, "Ways through a region
 //! outage"): read-access geo-redundant storage, dual ingest and waiting for the provider, with
 //! figures worked by hand from the price book's defaults — hot storage 0.0184/GB-month, GRS 2×
 //! LRS, RA-GRS 1.25× GRS, transfer 0.02/GB, re-pointing readers 15 min, an expected outage of
@@ -178,7 +178,7 @@ fn waiting_needs_nothing_in_the_paired_region() {
     assert!(rec.reason.contains("No option in the paired region would bring it back sooner."), "{}", rec.reason);
 }
 
-/// The plan of `scenario` without the ways added on 2026-12-04, as before them.
+/// The plan of `scenario` without the ways added on 2026-12-03, as before them.
 fn plan_without(scenario: &Scenario) -> Plan {
     WITHOUT.with(|w| w.set(true));
     let p = plan(scenario);
