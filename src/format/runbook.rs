@@ -95,7 +95,7 @@ pub fn runbook_markdown(scenario: &Scenario, plan: &Plan) -> String {
         secondary
     );
     for timeline in &plan.pipeline.timelines {
-        write_timeline(&mut out, timeline, plan, &stages, &name, &secondary);
+        write_timeline(&mut out, timeline, plan, &stages, &name, &secondary, &|s| scenario.detection_delay_of(s));
     }
     out
 }
@@ -107,6 +107,7 @@ fn write_timeline(
     stages: &HashMap<&str, &Stage>,
     name: &dyn Fn(&str) -> String,
     secondary: &str,
+    delay_of: &dyn Fn(&Stage) -> u32,
 ) {
     let d = timeline.disruption;
     let heading = match d {
@@ -172,6 +173,16 @@ fn write_timeline(
     for (stage, t, rec) in &data {
         n += 1;
         let _ = write!(out, "{n}. **{}** — {}.", name(&stage.id), action(rec, stage, secondary));
+        // A corruption found late: the copy or the source history to use is from before it began.
+        let delay = delay_of(stage);
+        let from_the_past = matches!(rec.strategy, DrStrategy::BackupRestore | DrStrategy::Reprocess);
+        if d == Disruption::DataCorruption && delay > 0 && from_the_past && rec.rpo_minutes.is_some() {
+            let _ = write!(
+                out,
+                " The corruption is found {} late: use only copies (or source data) from before it began, and check them before serving.",
+                Count(u64::from(delay), "day", "days")
+            );
+        }
         // The days restored first: the hot window, else the recent-data target's days.
         let first_days = stage.hot_window_days.or(rec.recent.map(|r| r.days));
         if let (Some(hot), Some(days)) = (t.hot, first_days) {
@@ -323,6 +334,28 @@ mod tests {
             step.contains("(meets). Data back to a point 1d old; RPO 1h (MISSES: its data comes from Raw"),
             "{step}"
         );
+    }
+
+    #[test]
+    fn a_corruption_found_late_says_to_use_only_what_predates_it() {
+        let mut s = scenario();
+        let steps = |s: &Scenario| {
+            runbook_markdown(s, &plan(s)).matches("use only copies (or source data) from before it began").count()
+        };
+        assert_eq!(steps(&s), 0, "found at once: nothing to say");
+        s.detection_delay_days = Some(3);
+        let md = runbook_markdown(&s, &plan(&s));
+        assert!(md.contains("The corruption is found 3 days late: use only copies"), "{md}");
+        let data_steps = plan(&s)
+            .stages
+            .iter()
+            .filter_map(|p| p.recommendation(Disruption::DataCorruption))
+            .filter(|r| {
+                matches!(r.strategy, DrStrategy::BackupRestore | DrStrategy::Reprocess) && r.rpo_minutes.is_some()
+            })
+            .count();
+        assert!(data_steps > 0);
+        assert_eq!(steps(&s), data_steps, "once per restored or rebuilt stage, after the corruption only: {md}");
     }
 
     #[test]

@@ -154,6 +154,24 @@ fn a_stage_restored_to_an_old_point_catches_up_from_its_source() {
     assert!(raw.reason.contains("(reading erp at no more than its limit of 0.05 TB/h)"), "{}", raw.reason);
     let t = timeline(&p, CORRUPTION, "raw");
     assert_eq!(t.catch_up, Some(Phase { start_minutes: Some(120.0), end_minutes: Some(219.0) }));
+
+    // The corruption found 2 days late: the clean copy is 3 days old (1440 + 2 × 1440), so the
+    // catch-up reprocesses 3 days (210 GB): 15 + 0.21 TB at 1 TB/h (12.6) = 27.6 min from 120
+    // → complete at 147.6 (2h 28m), with erp's data, 15 min old.
+    let mut late = caught_up_raw(None);
+    late.detection_delay_days = Some(2);
+    let p = plan(&late);
+    let raw = p.stages[1].recommendation(CORRUPTION).expect("rec");
+    assert_eq!(
+        raw.catch_up,
+        Some(CatchUpPlan { from_rpo_minutes: 4320.0, restore_minutes: 75.0, gb: 210.0, minutes: 27.6 })
+    );
+    assert_eq!((raw.effective_rpo_minutes, raw.completion_minutes), (Some(15.0), Some(147.6)));
+    assert!(raw.meets(), "{}", raw.reason);
+    let t = timeline(&p, CORRUPTION, "raw");
+    assert_eq!(t.full, Phase { start_minutes: Some(0.0), end_minutes: Some(75.0) }, "the restore");
+    assert_eq!(t.catch_up, Some(Phase { start_minutes: Some(120.0), end_minutes: Some(147.6) }));
+    assert!(raw.reason.contains("found 2 days late"), "{}", raw.reason);
 }
 
 #[test]
