@@ -134,7 +134,10 @@ pub fn rows<'a>(plan: &'a Plan, scenario: &'a Scenario, disruption: Disruption, 
         match sort.column {
             Column::Stage => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
             Column::Backup => a.rec.backup.label().cmp(b.rec.backup.label()),
-            Column::Strategy => a.rec.strategy_label().cmp(&b.rec.strategy_label()),
+            // As the labels read ("Backup & restore" before "Backup & restore + catch-up"),
+            // without writing them out in every comparison.
+            Column::Strategy => (a.rec.strategy.label(), a.rec.catch_up.is_some())
+                .cmp(&(b.rec.strategy.label(), b.rec.catch_up.is_some())),
             Column::Rpo => minutes(a.rec.effective_rpo_minutes).total_cmp(&minutes(b.rec.effective_rpo_minutes)),
             Column::Rto => minutes(a.rec.completion_minutes).total_cmp(&minutes(b.rec.completion_minutes)),
             Column::Cost => a.rec.cost.total().total_cmp(&b.rec.cost.total()),

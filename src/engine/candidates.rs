@@ -233,18 +233,24 @@ impl<'a> Ctx<'a> {
     /// The stage's reprocessing throughput in TB/h: its own or the price book's, and no more
     /// than the read limit of a system of record it reads from.
     pub fn reprocess_tb_per_hour(&self) -> f64 {
-        let own = self.stage.reprocess_tb_per_hour.unwrap_or(self.prices.reprocess_tb_per_hour);
-        match self.read_limit {
-            Some((limit, _)) if limit < own => limit,
-            _ => own,
-        }
+        self.source_limit().map_or_else(|| self.own_reprocess_tb_per_hour(), |(limit, _)| limit)
+    }
+
+    /// The stage's own reprocessing throughput in TB/h, or the price book's.
+    fn own_reprocess_tb_per_hour(&self) -> f64 {
+        self.stage.reprocess_tb_per_hour.unwrap_or(self.prices.reprocess_tb_per_hour)
+    }
+
+    /// The read limit of a system of record it reads from, in TB/h, and which stage that is,
+    /// when it is below the stage's own throughput.
+    fn source_limit(&self) -> Option<(f64, usize)> {
+        self.read_limit.filter(|&(limit, _)| limit < self.own_reprocess_tb_per_hour())
     }
 
     /// The system of record whose read limit slows the stage's rebuilds and catch-ups, if one
     /// does: its name and limit in TB/h.
     pub fn limited_by_source(&self) -> Option<(&str, f64)> {
-        let own = self.stage.reprocess_tb_per_hour.unwrap_or(self.prices.reprocess_tb_per_hour);
-        let (limit, from) = self.read_limit.filter(|&(limit, _)| limit < own)?;
+        let (limit, from) = self.source_limit()?;
         Some((self.scenario.stages.get(from).map_or("its source", |s| s.display_name()), limit))
     }
 
@@ -500,8 +506,7 @@ fn catch_up_options(ctx: &Ctx<'_>, disruption: Disruption, first: usize, out: &m
     for i in first..end {
         let Some(&base) = out.get(i) else { break };
         // Restores and failovers only: a read-access secondary serves its own data as is.
-        let restores = matches!(base.how, How::Restore { .. } | How::Replica { .. });
-        if !restores || !matches!(base.family, Family::Backups | Family::Replica) || base.blocked.is_some() {
+        if !matches!(base.how, How::Restore { .. } | How::Replica { .. }) || base.blocked.is_some() {
             continue;
         }
         let (Some(rpo), Some(_)) = (base.rpo, base.rto) else { continue };

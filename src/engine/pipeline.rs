@@ -19,7 +19,7 @@
 //! way from the sources ([`refresh_limits`]): an RPO tighter than that is an SLA no plan can
 //! meet (`rpo_below_refresh`).
 
-use super::candidates::{Candidate, How, Timing, Wait};
+use super::candidates::{Candidate, CatchUp, How, Timing, Wait};
 use super::choose::round1;
 use super::graph::Graph;
 use super::lineage::{Opt, Options, Solution};
@@ -251,10 +251,10 @@ pub(super) fn analyse(
             };
             let mut catch_up = None;
             let (hot, full, ready_hot) = match (opt, cand) {
-                (Some(_), Some(c)) if c.catch_up.is_some() => {
-                    let (hot, full, cu, ready_hot) =
-                        catch_up_phases(c, hot_fraction, solution.up_done[s], solution.completion[s]);
-                    catch_up = cu;
+                (Some(_), Some(Candidate { catch_up: Some(cu), .. })) => {
+                    let (hot, full, phase, ready_hot) =
+                        catch_up_phases(cu, hot_fraction, solution.up_done[s], solution.completion[s]);
+                    catch_up = Some(phase);
                     (hot, full, ready_hot)
                 }
                 (Some(o), Some(c)) => {
@@ -387,26 +387,25 @@ fn phases(
     }
 }
 
-/// The phases of a restore-then-catch-up option `c`: the restore (its hot part first, with the
+/// The phases of a restore-then-catch-up option `cu`: the restore (its hot part first, with the
 /// hot share `hot_fraction` gives its data work) from the start, then the catch-up once the
 /// restore is done and the upstream is complete (`up_full`), ending at `completion`. The stage
 /// serves once its restore (or its hot part) is done, with data as of its recovery point.
 #[allow(clippy::type_complexity)]
 fn catch_up_phases(
-    c: &Candidate,
+    cu: &CatchUp,
     hot_fraction: impl Fn(&Timing) -> Option<f64>,
     up_full: f64,
     completion: f64,
-) -> (Option<(f64, f64)>, (f64, f64), Option<(f64, f64)>, f64) {
-    let Some(cu) = c.catch_up else { return (None, (0.0, completion), None, completion) };
+) -> (Option<(f64, f64)>, (f64, f64), (f64, f64), f64) {
     let restored = cu.restore.own();
     let catch_up = (restored.max(up_full), completion);
     match hot_fraction(&cu.restore) {
         Some(h) => {
             let hot_end = cu.restore.fixed + cu.restore.variable * h;
-            (Some((0.0, hot_end)), (hot_end, restored), Some(catch_up), hot_end)
+            (Some((0.0, hot_end)), (hot_end, restored), catch_up, hot_end)
         }
-        None => (None, (0.0, restored), Some(catch_up), restored),
+        None => (None, (0.0, restored), catch_up, restored),
     }
 }
 

@@ -47,6 +47,16 @@ impl Disruption {
         }
     }
 
+    /// `corruption` or `outage`, whichever is this disruption type's: the one way per-type pairs
+    /// (targets, incident rates) are read and changed.
+    #[inline(always)]
+    pub fn pick<T>(self, corruption: T, outage: T) -> T {
+        match self {
+            Disruption::DataCorruption => corruption,
+            Disruption::RegionOutage => outage,
+        }
+    }
+
     /// Its place in [`Disruption::ALL`], for tables kept per disruption type.
     pub fn index(self) -> usize {
         match self {
@@ -85,18 +95,12 @@ pub struct Targets {
 impl Targets {
     /// The target for one disruption type.
     pub fn get(&self, disruption: Disruption) -> Target {
-        match disruption {
-            Disruption::DataCorruption => self.data_corruption,
-            Disruption::RegionOutage => self.region_outage,
-        }
+        disruption.pick(self.data_corruption, self.region_outage)
     }
 
     /// Mutable access to the target for one disruption type.
     pub fn get_mut(&mut self, disruption: Disruption) -> &mut Target {
-        match disruption {
-            Disruption::DataCorruption => &mut self.data_corruption,
-            Disruption::RegionOutage => &mut self.region_outage,
-        }
+        disruption.pick(&mut self.data_corruption, &mut self.region_outage)
     }
 }
 
@@ -122,18 +126,12 @@ impl RecentTargets {
 
     /// The target for one disruption type.
     pub fn get(&self, disruption: Disruption) -> Target {
-        match disruption {
-            Disruption::DataCorruption => self.data_corruption,
-            Disruption::RegionOutage => self.region_outage,
-        }
+        disruption.pick(self.data_corruption, self.region_outage)
     }
 
     /// Mutable access to the target for one disruption type.
     pub fn get_mut(&mut self, disruption: Disruption) -> &mut Target {
-        match disruption {
-            Disruption::DataCorruption => &mut self.data_corruption,
-            Disruption::RegionOutage => &mut self.region_outage,
-        }
+        disruption.pick(&mut self.data_corruption, &mut self.region_outage)
     }
 }
 
@@ -402,18 +400,12 @@ pub struct IncidentRates {
 impl IncidentRates {
     /// The rate for `disruption`.
     pub fn get(&self, disruption: Disruption) -> f64 {
-        match disruption {
-            Disruption::DataCorruption => self.data_corruption,
-            Disruption::RegionOutage => self.region_outage,
-        }
+        disruption.pick(self.data_corruption, self.region_outage)
     }
 
     /// The rate for `disruption`, to change.
     pub fn get_mut(&mut self, disruption: Disruption) -> &mut f64 {
-        match disruption {
-            Disruption::DataCorruption => &mut self.data_corruption,
-            Disruption::RegionOutage => &mut self.region_outage,
-        }
+        disruption.pick(&mut self.data_corruption, &mut self.region_outage)
     }
 }
 
