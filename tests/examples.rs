@@ -390,8 +390,9 @@ fn full_stage() -> Stage {
     stage.hot_window_days = Some(7);
     stage.refresh_minutes = Some(60);
     stage.detection_delay_days = Some(3);
-    stage.targets = Some(Targets::default());
-    stage.recent = Some(RecentTargets::from_targets(7, Targets::default()));
+    let every = Targets { ransomware: Some(Target { rpo_minutes: 1440, rto_minutes: 2880 }), ..Targets::default() };
+    stage.targets = Some(every);
+    stage.recent = Some(RecentTargets::from_targets(7, every));
     stage.max_retention_days = Some(365);
     stage.reprocess_tb_per_hour = Some(1.0);
     stage.compute_monthly = Some(100.0);
@@ -410,8 +411,11 @@ fn full_scenario() -> Scenario {
     scenario.overrides.insert("storage.hot_gb_month".into(), 0.02);
     scenario.allow_preview = true;
     scenario.detection_delay_days = Some(14);
-    scenario.recent = Some(RecentTargets::from_targets(3, Targets::default()));
-    scenario.incidents_per_year = Some(keel::model::IncidentRates { data_corruption: 2.0, region_outage: 0.1 });
+    let every = Targets { ransomware: Some(Target { rpo_minutes: 1440, rto_minutes: 2880 }), ..Targets::default() };
+    scenario.targets = every;
+    scenario.recent = Some(RecentTargets::from_targets(3, every));
+    scenario.incidents_per_year =
+        Some(keel::model::IncidentRates { data_corruption: 2.0, region_outage: 0.1, ransomware: Some(0.5) });
     scenario
 }
 

@@ -118,6 +118,7 @@ fn lake() -> Scenario {
     raw.targets = Some(Targets {
         data_corruption: Target { rpo_minutes: 15, rto_minutes: 240 },
         region_outage: Target { rpo_minutes: 1440, rto_minutes: 2880 },
+        ransomware: None,
     });
     scenario.stages.push(raw);
     let mut report = Stage::new("bi", StageKind::Report);

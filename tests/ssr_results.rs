@@ -231,7 +231,7 @@ async fn the_recent_data_target_shows_in_the_table_the_card_and_the_totals() {
     let mut scenario = lusty();
     let targets = |rto| {
         let t = keel::model::Target { rpo_minutes: 1440, rto_minutes: rto };
-        keel::model::RecentTargets { days: 30, data_corruption: t, region_outage: t }
+        keel::model::RecentTargets { days: 30, data_corruption: t, region_outage: t, ransomware: None }
     };
     for s in &mut scenario.stages {
         match s.id.as_str() {

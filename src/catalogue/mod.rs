@@ -9,9 +9,11 @@
 
 mod prices;
 mod services;
+mod vaults;
 
 pub use prices::{PriceEntry, Prices, PRICE_BOOK};
 pub use services::SERVICES;
+pub use vaults::{out_of_reach, Lock, Radius, Takes, Vault, VaultPrice, VAULTS};
 
 use crate::model::{BackupMethod, DrStrategy, StageKind};
 use serde::Serialize;

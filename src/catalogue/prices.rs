@@ -129,6 +129,46 @@ const OUTAGE_DATA: Source = Source {
     as_of: "2026-12",
     grade: Grade::KeelAssumption,
 };
+const AZ_BACKUP_PRICES: Source = Source {
+    title: "Azure Backup vault-standard storage, LRS, West Europe: 0.0224 USD/GB-month (Azure Retail Prices as captured in Infracost's test fixtures; facts.md §8.1)",
+    as_of: "2025",
+    grade: Grade::ThirdParty,
+};
+const AZ_BACKUP_INSTANCE: Source = Source {
+    title: "Azure Backup protected-instance fee, 50–500 GB: 10 USD a month (Infracost fixtures and a 2026-04 price page; facts.md §8.1)",
+    as_of: "2026-04",
+    grade: Grade::ThirdParty,
+};
+const AWS_BACKUP_PRICES: Source = Source {
+    title: "AWS Backup warm storage, us-east-1: 0.05 USD/GB-month; a logically air-gapped vault is charged at prevailing rates (facts.md §8.2)",
+    as_of: "2026",
+    grade: Grade::ThirdParty,
+};
+const OFF_CLOUD_PRICES: Source = Source {
+    title: "Another provider's object storage for off-cloud copies: Backblaze B2 6 USD per TB-month, Wasabi 6.99 (facts.md §8.5)",
+    as_of: "2026",
+    grade: Grade::ThirdParty,
+};
+const EGRESS_PRICES: Source = Source {
+    title: "Azure internet egress after the first free 100 GB, up to 10 TB a month: about 0.087 USD/GB (AWS 0.09; facts.md §8.4)",
+    as_of: "2026",
+    grade: Grade::ThirdParty,
+};
+const KEEL_OFF_CLOUD_LINK: Source = Source {
+    title: "Keel assumption: a restore from outside the cloud comes back over a 1 Gbps link (about 0.25–0.3 TB/h; ExpressRoute goes to 10 Gbps); set yours",
+    as_of: "2026-12",
+    grade: Grade::KeelAssumption,
+};
+const KEEL_GIT_MIRROR: Source = Source {
+    title: "Keel assumption: a mirror on another host (a paid organisation seat or a small locked bucket of git bundles) costs a few dollars a month",
+    as_of: "2026-12",
+    grade: Grade::KeelAssumption,
+};
+const KEEL_TRIAGE: Source = Source {
+    title: "Keel assumption: a working day (8 h) to isolate the platform, find the last clean recovery point and prepare a clean environment before restoring, for a team that has rehearsed it; surveys find only 35 % of victims fully recovered within a week (Sophos 2024, facts.md §8.6)",
+    as_of: "2026-12",
+    grade: Grade::KeelAssumption,
+};
 const KEEL: Source = Source {
     title: "Keel default: an assumption to replace with your own figure",
     as_of: "2026-11",
@@ -265,6 +305,22 @@ price_book! {
     outage_long_minutes = "outage.long_minutes", 3240.0, "minutes", "A long region outage (the longest on record in facts.md)", OUTAGE_LONGEST;
     /// Data lost when waiting for the provider to bring the region back.
     outage_wait_rpo_minutes = "outage.wait_rpo_minutes", 0.0, "minutes", "Data lost when waiting for the provider (the region comes back with its data)", OUTAGE_DATA;
+    /// Azure Backup vault storage (vault-standard, LRS), per GB-month.
+    vault_azure_backup_gb_month = "vault.azure_backup.gb_month", 0.0224, "per GB-month", "Azure Backup vault storage (vault-standard, LRS)", AZ_BACKUP_PRICES;
+    /// Azure Backup protected-instance fee per stage, per month (50–500 GB).
+    vault_azure_backup_instance_monthly = "vault.azure_backup.instance_monthly", 10.0, "per month", "Azure Backup protected-instance fee (50–500 GB)", AZ_BACKUP_INSTANCE;
+    /// AWS Backup warm storage, per GB-month.
+    vault_aws_backup_gb_month = "vault.aws_backup.gb_month", 0.05, "per GB-month", "AWS Backup warm storage (S3 backups)", AWS_BACKUP_PRICES;
+    /// Off-cloud copies, per GB-month.
+    vault_off_cloud_gb_month = "vault.off_cloud.gb_month", 0.006, "per GB-month", "Off-cloud copies (another provider's object storage)", OFF_CLOUD_PRICES;
+    /// Bandwidth of a restore from off-cloud copies back into the cloud.
+    vault_off_cloud_restore_gbps = "vault.off_cloud.restore_gbps", 1.0, "Gbps", "Restore from off-cloud copies over an internet link", KEEL_OFF_CLOUD_LINK;
+    /// Internet egress, per GB.
+    transfer_internet_egress_gb = "transfer.internet_egress_gb", 0.087, "per GB", "Internet egress (first 10 TB a month)", EGRESS_PRICES;
+    /// A git mirror on another host, per stage and month.
+    vault_git_mirror_monthly = "vault.git_mirror.monthly", 5.0, "per month", "Protected git mirror on another host, per stage", KEEL_GIT_MIRROR;
+    /// Isolate, investigate and pick the last clean recovery point before any restore.
+    delay_attack_triage_minutes = "delay.attack_triage_minutes", 480.0, "minutes", "Isolate, find the last clean recovery point and prepare a clean environment after ransomware", KEEL_TRIAGE;
 }
 
 impl Prices {

@@ -141,7 +141,7 @@ fn check_fails_on_a_missed_recent_target_and_says_which() {
     assert_eq!(code, EXIT_CHECK_FAILED, "{err}");
     assert!(err.contains("2 stage(s) miss a target"), "{err}");
     assert!(
-        err.contains("recent-data targets missed: Raw zone (corruption RTO), Raw zone (region outage RTO), Sales report (corruption RTO)"),
+        err.contains("recent-data targets missed: Raw zone (corruption RTO), Raw zone (region outage RTO), Raw zone (ransomware RTO), Sales report (corruption RTO), Sales report (region outage RTO), Sales report (ransomware RTO)"),
         "{err}"
     );
 }
@@ -170,7 +170,7 @@ const UPSTREAM_TOO_OLD: &str = r#"{"stages":[
 fn a_stage_whose_upstream_data_is_too_old_misses_its_rpo() {
     let (code, out, err) = keel(&["plan", "--check", "-"], UPSTREAM_TOO_OLD);
     assert_eq!(code, EXIT_CHECK_FAILED, "{err}");
-    assert!(err.contains("1 stage(s) miss a target, 1 critical warning(s)"), "{err}");
+    assert!(err.contains("1 stage(s) miss a target, 2 critical warning(s)"), "after corruption and after ransomware: {err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     let rec = &v["plan"]["stages"][1]["recommendations"][0];
     assert_eq!(rec["rpo_minutes"], 0.0, "the option's own");

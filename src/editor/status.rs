@@ -237,7 +237,7 @@ mod tests {
     fn an_impossible_rto_turns_the_card_red_and_names_the_badge() {
         let mut scenario = lake();
         let tight = Target { rpo_minutes: 24 * 60, rto_minutes: 1 };
-        scenario.stages[0].targets = Some(Targets { data_corruption: tight, region_outage: tight });
+        scenario.stages[0].targets = Some(Targets { data_corruption: tight, region_outage: tight, ransomware: None });
         scenario.stages[0].volume_gb = 500_000.0;
         let facts = card_facts(&plan(&scenario));
         let raw = &facts["raw"];
@@ -276,7 +276,7 @@ mod tests {
         let mut scenario = lake();
         let mut report = Stage::new("report", StageKind::Report);
         let day = Target { rpo_minutes: 24 * 60, rto_minutes: 24 * 60 };
-        report.targets = Some(Targets { data_corruption: Target { rpo_minutes: 60, ..day }, region_outage: day });
+        report.targets = Some(Targets { data_corruption: Target { rpo_minutes: 60, ..day }, region_outage: day, ransomware: None });
         scenario.stages.push(report);
         scenario.flows.push(crate::model::Flow { from: "raw".into(), to: "report".into() });
         let facts = card_facts(&plan(&scenario));
@@ -351,7 +351,7 @@ mod tests {
         let previews = Scenario { allow_preview: true, ..scenario.clone() };
         assert!(!same_plan_input(&scenario, &previews), "previews change what may be chosen");
         let rates = Scenario {
-            incidents_per_year: Some(crate::model::IncidentRates { data_corruption: 2.0, region_outage: 0.1 }),
+            incidents_per_year: Some(crate::model::IncidentRates { data_corruption: 2.0, region_outage: 0.1, ransomware: None }),
             ..scenario.clone()
         };
         assert!(!same_plan_input(&scenario, &rates), "incident rates change the insurance");

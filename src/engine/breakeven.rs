@@ -19,7 +19,8 @@ use super::lineage::{Opt, Options, Solution};
 use super::pipeline::StageInput;
 use super::round2;
 use crate::catalogue::Prices;
-use crate::model::{BackupMethod, Disruption, DrStrategy, IncidentRates};
+use super::Incidents;
+use crate::model::{BackupMethod, Disruption, DrStrategy};
 use serde::{Deserialize, Serialize};
 
 /// Room for rounding when comparing money and minutes.
@@ -100,11 +101,11 @@ pub(super) fn analyse(
     up_fastest: &[Vec<f64>],
     prices: &Prices,
     span_months: u32,
-    incidents: IncidentRates,
+    incidents: Incidents,
 ) -> Vec<BreakEven> {
     let span = span_months.clamp(1, 600);
     // Disasters by the end of each month 1..=span, per disruption type, the same for every stage.
-    let disasters: [Vec<f64>; 2] =
+    let disasters: [Vec<f64>; Disruption::COUNT] =
         Disruption::ALL.map(|d| (1..=span).map(|m| disasters_by(m, incidents.get(d))).collect());
     let mut out = Vec::new();
     for (s, input) in inputs.iter().enumerate() {

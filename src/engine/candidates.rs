@@ -5,8 +5,9 @@
 
 use super::rules::{self, Family, Methods, Rule};
 use super::Cost;
-use crate::catalogue::{Prices, Secondary, Service, Tier};
-use crate::model::{BackupMethod, Disruption, DrStrategy, IncidentRates, LoadPattern, Scenario, Stage, StageKind};
+use crate::catalogue::{Lock, Prices, Radius, Secondary, Service, Tier, Vault};
+use super::Incidents;
+use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, Scenario, Stage, StageKind};
 
 /// Everything the candidate and reason code needs about one stage.
 pub(super) struct Ctx<'a> {
@@ -15,10 +16,10 @@ pub(super) struct Ctx<'a> {
     pub service: &'static Service,
     pub prices: &'a Prices,
     /// Expected incidents per year, validated, per disruption type.
-    pub incidents: IncidentRates,
+    pub incidents: Incidents,
     /// The guides' rule for the stage, per disruption type in [`Disruption::ALL`] order: looked
     /// up once, read by the options and by the reason.
-    rules: [&'static Rule; 2],
+    rules: [&'static Rule; Disruption::COUNT],
     /// The shortest history any upstream stage still holds, in days, and which stage that is
     /// (an index into the scenario's stages): a rebuild cannot reach further back.
     pub upstream_holds: Option<(f64, usize)>,
@@ -90,6 +91,9 @@ pub(super) enum Blocked {
     /// A corruption found `delay_days` late: backups kept `retention_days` hold no copy from
     /// before it.
     NoCleanCopy { delay_days: u32, retention_days: u32 },
+    /// After ransomware: the copies live where the platform's credentials reach them (`radius`)
+    /// and nothing stops their deletion (`lock`), so the attacker destroys them too.
+    Reachable { radius: Radius, lock: Lock },
 }
 
 /// How a candidate's recovery depends on the stages it reads from (docs/engine.md, "Pipeline").
@@ -168,6 +172,9 @@ pub(super) struct Candidate {
     /// Restore (or fail over), then catch up from upstream: `timing` is then the whole (the
     /// restore as its fixed part, the catch-up as its data work after the upstream).
     pub catch_up: Option<CatchUp>,
+    /// After ransomware: the place out of the platform's reach its copies (or its code) are
+    /// kept in; `None` for every other option.
+    pub vault: Option<&'static Vault>,
 }
 
 impl<'a> Ctx<'a> {
@@ -176,7 +183,7 @@ impl<'a> Ctx<'a> {
         stage: &'a Stage,
         service: &'static Service,
         prices: &'a Prices,
-        incidents: IncidentRates,
+        incidents: Incidents,
     ) -> Ctx<'a> {
         let rules = Disruption::ALL.map(|d| rules::find(stage, service, d));
         Ctx {
@@ -254,11 +261,11 @@ impl<'a> Ctx<'a> {
         Some((self.scenario.stages.get(from).map_or("its source", |s| s.display_name()), limit))
     }
 
-    fn server_copy_minutes(&self, gb: f64) -> f64 {
+    pub(super) fn server_copy_minutes(&self, gb: f64) -> f64 {
         minutes_at(Self::tb(gb), self.prices.server_copy_tb_per_hour)
     }
 
-    fn rehydration_minutes(&self) -> f64 {
+    pub(super) fn rehydration_minutes(&self) -> f64 {
         self.service.rehydration_minutes.unwrap_or(self.prices.delay_rehydration_minutes)
     }
 
@@ -275,7 +282,7 @@ impl<'a> Ctx<'a> {
     /// Where backup copies kept `retention` days go, and what one GB of them costs a month with
     /// the tier's minimum retention billed: archived data stays archived; otherwise the cheaper
     /// of cool and cold (a copy deleted before the minimum is billed for the minimum).
-    fn copy_tier(&self, retention_days: f64) -> (CopyTier, f64) {
+    pub(super) fn copy_tier(&self, retention_days: f64) -> (CopyTier, f64) {
         let p = self.prices;
         let billed = |price: f64, min_days: f64| price * (min_days / retention_days.max(1.0)).max(1.0);
         match self.service.tier {
@@ -346,7 +353,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The GB of backup copies a method keeps, over the stage's retention.
-    fn backup_gb(&self, method: BackupMethod, rpo: f64) -> f64 {
+    pub(super) fn backup_gb(&self, method: BackupMethod, rpo: f64) -> f64 {
         let s = self.stage;
         let retention = f64::from(s.backup_retention_days.max(1));
         let full_every = self.prices.backup_full_every_days.max(1.0);
@@ -369,7 +376,7 @@ impl<'a> Ctx<'a> {
     /// Minutes to restore the stage in place from `method`'s backups: (fixed, variable), where
     /// the variable part copies data and the fixed part is job start, chain overhead and
     /// rehydration.
-    fn restore_in_place_minutes(&self, method: BackupMethod) -> (f64, f64) {
+    pub(super) fn restore_in_place_minutes(&self, method: BackupMethod) -> (f64, f64) {
         let s = self.stage;
         let p = self.prices;
         let chain = (p.backup_full_every_days - 1.0).max(0.0);
@@ -386,7 +393,7 @@ impl<'a> Ctx<'a> {
         (p.delay_job_start_minutes + overhead + self.rehydration_if_archived(), copy)
     }
 
-    fn rehydration_if_archived(&self) -> f64 {
+    pub(super) fn rehydration_if_archived(&self) -> f64 {
         if self.service.tier == Tier::Archive {
             self.rehydration_minutes()
         } else {
@@ -395,7 +402,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reprocessing insurance: expected incidents per year × the cost of rebuilding `gb` ÷ 12.
-    fn reprocess_insurance(&self, gb: f64, disruption: Disruption) -> f64 {
+    pub(super) fn reprocess_insurance(&self, gb: f64, disruption: Disruption) -> f64 {
         self.incidents.get(disruption) * Self::tb(gb) * self.prices.reprocess_cost_per_tb / 12.0
     }
 
@@ -424,7 +431,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn minutes_at(tb: f64, tb_per_hour: f64) -> f64 {
+pub(super) fn minutes_at(tb: f64, tb_per_hour: f64) -> f64 {
     if tb <= 0.0 {
         0.0
     } else if tb_per_hour > 0.0 {
@@ -442,6 +449,7 @@ pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Ve
     let stage = ctx.stage;
     let rule = ctx.rule(disruption);
     let outage = disruption == Disruption::RegionOutage;
+    let attack = disruption == Disruption::Ransomware;
     if rule.allows(Family::Owner) {
         // The owner's figures are the stage's targets: the pipeline waits for them.
         let target = ctx.scenario.targets_of(stage).get(disruption);
@@ -459,13 +467,18 @@ pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Ve
             preview: false,
             timing: Timing::fixed(Wait::Own, rto),
             catch_up: None,
+            vault: None,
         });
         return;
     }
     for &family in rule.allows {
         match family {
             Family::Owner => {}
+            Family::Redeploy if attack => super::attack::redeploy(ctx, out),
             Family::Redeploy => redeploy_options(ctx, disruption, out),
+            Family::Backups if attack && (stage.kind.holds_data() || stage.volume_gb > 0.0) => {
+                super::attack::backups(ctx, rule.methods, out)
+            }
             // A cache's backup of its cached data (an `.abf` file), when it holds any.
             Family::Backups if stage.kind.holds_data() || stage.volume_gb > 0.0 => {
                 backup_options(ctx, disruption, rule.methods, out)
@@ -481,6 +494,9 @@ pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Ve
             Family::Wait if outage && super::outage::enabled() => super::outage::wait(ctx, out),
             Family::DualIngest | Family::Wait => {}
         }
+    }
+    if attack {
+        super::attack::after_triage(ctx, out.get_mut(first..).unwrap_or_default());
     }
     catch_up_options(ctx, disruption, first, out);
     if outage && !stage.available_in_secondary {
@@ -583,6 +599,7 @@ fn redeploy_options(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candida
             preview: false,
             timing,
             catch_up: None,
+            vault: None,
         });
     }
 }
@@ -606,6 +623,7 @@ fn code_standbys(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             preview: false,
             timing: Timing::fixed(wait, rto),
             catch_up: None,
+            vault: None,
         });
     }
 }
@@ -716,6 +734,7 @@ fn backup_options(ctx: &Ctx<'_>, disruption: Disruption, methods: Methods, out: 
             preview: offer.preview,
             timing,
             catch_up: None,
+            vault: None,
         });
     }
 }
@@ -725,7 +744,8 @@ fn backup_options(ctx: &Ctx<'_>, disruption: Disruption, methods: Methods, out: 
 fn rebuild_option(ctx: &Ctx<'_>, disruption: Disruption, reload: bool, out: &mut Vec<Candidate>) {
     let stage = ctx.stage;
     let p = ctx.prices;
-    let outage = disruption == Disruption::RegionOutage;
+    // After a region outage or ransomware the whole stage is gone, not one partition.
+    let outage = disruption != Disruption::DataCorruption;
     let (gb, whole) = if outage || reload { (stage.volume_gb, true) } else { ctx.corruption_reprocess_gb() };
     // A reload reads one dated full set: it needs no history beyond it.
     // A rebuild after a corruption found late reaches that much further back in its source.
@@ -747,6 +767,7 @@ fn rebuild_option(ctx: &Ctx<'_>, disruption: Disruption, reload: bool, out: &mut
         preview: false,
         timing,
         catch_up: None,
+        vault: None,
     });
 }
 
@@ -787,6 +808,7 @@ fn data_replicas(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             preview: false,
             timing: Timing::fixed(Wait::Own, rto),
             catch_up: None,
+            vault: None,
         });
     }
 }

@@ -15,7 +15,7 @@ use super::candidates::{Blocked, Candidate, Ctx, How, Wait};
 use super::lineage::Opt;
 use super::rules::Family;
 use super::text::{put, Lower, MaybeMins, Put};
-use super::{round2, Alternative, CatchUpPlan, Cost, Recommendation};
+use super::{round2, Alternative, CatchUpPlan, CopiesIn, Cost, Recommendation};
 use crate::model::{BackupMethod, Disruption, DrStrategy, Target};
 use crate::text::{word, Cents, Count, Fixed, Mins, Size, Trimmed, Whole};
 
@@ -67,6 +67,7 @@ pub(super) fn recommend(
             rto_minutes: round1_of(c.rto),
             monthly: round2(c.cost.total()),
             catch_up: c.catch_up.is_some(),
+            copies_in: c.vault.map(|v| std::borrow::Cow::Borrowed(v.id)),
         };
         // Cheapest first, equals in the order listed (what the stable `sort_by` gave).
         let mut at = alternatives.len();
@@ -106,6 +107,7 @@ pub(super) fn recommend(
             reason,
             alternatives,
             catch_up: None,
+            copies_in: None,
             rule: std::borrow::Cow::Borrowed(rule.id),
             wait_for_provider,
             recent: None,
@@ -133,6 +135,7 @@ pub(super) fn recommend(
             reason,
             alternatives: Vec::new(),
             catch_up: None,
+            copies_in: None,
             rule: std::borrow::Cow::Borrowed(rule.id),
             wait_for_provider: None,
             recent: None,
@@ -253,6 +256,12 @@ pub(super) fn recommend(
             gb: round1(cu.gb),
             minutes: round1(cu.minutes),
         }),
+        copies_in: c.vault.map(|v| CopiesIn {
+            vault: std::borrow::Cow::Borrowed(v.id),
+            name: std::borrow::Cow::Borrowed(v.name),
+            radius: v.radius,
+            lock: v.lock,
+        }),
         rule: std::borrow::Cow::Borrowed(rule.id),
         wait_for_provider,
         recent: None,
@@ -361,9 +370,12 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
             put!(out; ": back in ", rto);
         }
         How::Restore { gb, rehydrate, tier } => {
-            put!(out;
-                "Plan: ", Lower(c.backup.label()), " (recovery point ", rpo, ", ", tier.label(),
-                ") and backup & restore: restoring ", Size(gb), " takes ", rto);
+            put!(out; "Plan: ", Lower(c.backup.label()), " (recovery point ", rpo, ", ");
+            match c.vault {
+                Some(v) => put!(out; "kept in ", Lower(v.name), ", ", v.radius.label(), ", ", v.lock.label()),
+                None => out.push_str(tier.label()),
+            }
+            put!(out; ") and backup & restore: restoring ", Size(gb), " takes ", rto);
             if rehydrate {
                 out.push_str(" including archive rehydration");
             }
@@ -408,6 +420,14 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
             out.push(')');
         }
         How::ReadAccess | How::DualIngest | How::WaitForProvider => super::outage::describe(ctx, c, out),
+    }
+    if disruption == Disruption::Ransomware && c.how != How::External {
+        put!(out;
+            " (that includes ", Mins(ctx.prices.delay_attack_triage_minutes),
+            " to isolate the platform, find the last clean recovery point and prepare a clean environment)");
+    }
+    if let (Some(v), How::Redeploy { .. }) = (c.vault, c.how) {
+        put!(out; ", from a ", Lower(v.name), " (", v.radius.label(), ", ", v.lock.label(), ")");
     }
     if !c.note.is_empty() {
         put!(out; " — ", c.note.trim_end_matches('.'));
@@ -461,6 +481,11 @@ fn blocked_text(ctx: &Ctx<'_>, blocked: Blocked, out: &mut String) {
             put!(out;
                 " Backups are kept ", Count(u64::from(retention_days), "day", "days"), " but a corruption is found ",
                 Count(u64::from(delay_days), "day", "days"), " late: no clean recovery point is left. Keep copies longer than the detection delay.");
+        }
+        Blocked::Reachable { radius, lock } => {
+            put!(out;
+                " Its copies as kept today sit ", radius.label(), " and are ", lock.label(),
+                ": whoever holds the platform's credentials deletes or encrypts them with the data. Keep a copy in immutable storage, a locked vault or off-cloud.");
         }
         Blocked::UpstreamHistory { from, holds_days, needs_days } => {
             let name = ctx.scenario.stages.get(from).map_or("its upstream", |s| s.display_name());

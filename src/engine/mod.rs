@@ -9,6 +9,7 @@
 //! How a candidate's recovery point, recovery time and cost are modelled is in
 //! docs/engine.md; every constant comes from the [price book](crate::catalogue::Prices).
 
+mod attack;
 mod breakeven;
 mod candidates;
 mod choose;
@@ -29,7 +30,7 @@ pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
 pub use recent::RecentResult;
 pub use warnings::{Level, Warning, WarningCode};
 
-use crate::catalogue::{Prices, Service};
+use crate::catalogue::{Lock, Prices, Radius, Service};
 use crate::model::{BackupMethod, Diagnostic, Disruption, DrStrategy, Scenario, Severity, StageKind, Target};
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +88,24 @@ pub struct Alternative {
     /// Restores (or fails over), then catches up from upstream (see [`CatchUpPlan`]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub catch_up: bool,
+    /// After ransomware: the id of the vault its copies are kept in (see [`CopiesIn`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies_in: Option<std::borrow::Cow<'static, str>>,
+}
+
+/// After ransomware: where the chosen option's copies (or code) are kept out of the platform's
+/// reach — a vault of the catalogue (`crate::catalogue::VAULTS`), how far it is from the
+/// platform's credentials, and what stops its copies from being deleted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopiesIn {
+    /// The vault's id in the catalogue.
+    pub vault: std::borrow::Cow<'static, str>,
+    /// Its name.
+    pub name: std::borrow::Cow<'static, str>,
+    /// How far it lives from the platform's credentials.
+    pub radius: Radius,
+    /// What stops its copies from being deleted.
+    pub lock: Lock,
 }
 
 /// Restore (or fail over) to the last recovery point, then catch up: reprocess what was
@@ -151,6 +170,10 @@ pub struct Recommendation {
     /// for every other option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catch_up: Option<CatchUpPlan>,
+    /// After ransomware: where its copies (or its code) are kept out of the platform's reach;
+    /// absent for every other disruption type, and where nothing is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies_in: Option<CopiesIn>,
     /// The id of the guides' rule the choice and its reason come from (docs/engine.md, "The
     /// guides' rules"); empty in plans written before 2026-12-02. Borrowed from the rules
     /// table when planned (no allocation per recommendation), owned when read from a file.
@@ -284,6 +307,17 @@ pub fn plan(scenario: &Scenario) -> Plan {
     plan_with(scenario, true)
 }
 
+/// Expected incidents per year, validated, per disruption type in [`Disruption::ALL`] order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Incidents(pub [f64; Disruption::COUNT]);
+
+impl Incidents {
+    /// The rate for `disruption`.
+    pub(crate) fn get(&self, disruption: Disruption) -> f64 {
+        self.0.get(disruption.index()).copied().unwrap_or(0.0)
+    }
+}
+
 /// [`plan`], with or without the restore-then-catch-up options (`catch_up`): the property
 /// tests compare the two.
 pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
@@ -306,14 +340,12 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         };
 
     // Per disruption type when the scenario gives rates (each validated), else the single rate.
-    let rate = |d: Disruption| match scenario.incidents_per_year {
-        Some(rates) if rates.get(d).is_finite() && (0.0..=365.0).contains(&rates.get(d)) => rates.get(d),
+    let incidents = Incidents(Disruption::ALL.map(|d| match scenario.incidents_per_year {
+        Some(rates) if (0.0..=365.0).contains(&rates.get_or(d, disasters_per_year)) => {
+            rates.get_or(d, disasters_per_year)
+        }
         _ => disasters_per_year,
-    };
-    let incidents = crate::model::IncidentRates {
-        data_corruption: rate(Disruption::DataCorruption),
-        region_outage: rate(Disruption::RegionOutage),
-    };
+    }));
 
     // The services and the flow graph first: what history each stage's upstream holds, and
     // which restores share a storage account, depend on the other stages.
@@ -409,14 +441,14 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         .map(|w| pipeline::StageInput {
             stage: w.ctx.stage,
             targets: w.targets,
-            options: [w.options(all_options, 0), w.options(all_options, 1)],
+            options: std::array::from_fn(|k| w.options(all_options, k)),
             recent: scenario.recent_of(w.ctx.stage).filter(|r| (1..=crate::model::MAX_RECENT_DAYS).contains(&r.days)),
         })
         .collect();
     // Whether each chosen option's own recovery point meets the RPO, as `choose` judged it, per
     // stage and disruption type: `rpo_limited_by_upstream` is raised only when it does, and
     // `target_not_met` when it does not.
-    let own_rpo: Vec<[bool; 2]> =
+    let own_rpo: Vec<[bool; Disruption::COUNT]> =
         stages.iter().map(|p| std::array::from_fn(|k| p.recommendations.get(k).is_some_and(|r| r.meets_rpo))).collect();
     let analysis = pipeline::analyse(&graph, &inputs, &solutions, &|s, k| own_rpo.get(s).is_some_and(|own| own[k]));
     let mut pipeline = analysis.pipeline;
@@ -579,7 +611,7 @@ struct StageWork<'a> {
     targets: crate::model::Targets,
     /// Options per disruption type, in [`Disruption::ALL`] order: where they are in the plan's
     /// list of every stage's options.
-    options: [std::ops::Range<usize>; 2],
+    options: [std::ops::Range<usize>; Disruption::COUNT],
 }
 
 impl StageWork<'_> {

@@ -82,6 +82,7 @@ pub(super) fn read_access(ctx: &Ctx<'_>, offer: &DrOffer, replication: f64) -> C
         preview: false,
         timing: Timing { wait: Wait::Own, fixed: rto, variable: 0.0, gb: 0.0 },
         catch_up: None,
+        vault: None,
     }
 }
 
@@ -114,6 +115,7 @@ pub(super) fn dual_ingest(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         preview: false,
         timing: Timing { wait: Wait::Own, fixed: rto, variable: 0.0, gb: 0.0 },
         catch_up: None,
+        vault: None,
     });
 }
 
@@ -176,6 +178,7 @@ pub(super) fn wait(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         preview: false,
         timing: Timing { wait: Wait::Own, fixed: rto, variable: 0.0, gb: 0.0 },
         catch_up: None,
+        vault: None,
     });
 }
 

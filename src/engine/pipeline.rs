@@ -135,7 +135,7 @@ pub(super) struct StageInput<'a> {
     pub stage: &'a Stage,
     pub targets: crate::model::Targets,
     /// Options per disruption type, in [`Disruption::ALL`] order.
-    pub options: [&'a [Candidate]; 2],
+    pub options: [&'a [Candidate]; Disruption::COUNT],
     /// The recent-data target that applies to it, if any (checked: its days are in range).
     pub recent: Option<RecentTargets>,
 }
@@ -205,7 +205,7 @@ pub(super) struct Analysis {
     pub warnings: Vec<Warning>,
     /// Per stage and disruption type (in [`Disruption::ALL`] order): whether a missed RTO is
     /// explained by the stages it waits for (an `rto_limited_by_upstream` warning was raised).
-    pub rto_limited: Vec<[bool; 2]>,
+    pub rto_limited: Vec<[bool; Disruption::COUNT]>,
     /// Every stage's effective recovery point, per disruption type (in [`Disruption::ALL`]
     /// order) then stage, unrounded, so a target is judged exactly as the warnings judge it.
     pub effective_rpo: Vec<Vec<EffectiveRpo>>,
@@ -225,7 +225,7 @@ pub(super) fn analyse(
 ) -> Analysis {
     let mut timelines = Vec::with_capacity(solutions.len());
     let mut warnings = Vec::new();
-    let mut rto_limited = vec![[false; 2]; inputs.len()];
+    let mut rto_limited = vec![[false; Disruption::COUNT]; inputs.len()];
     let mut effective_rpo = Vec::with_capacity(solutions.len());
     let mut ready_hot = Vec::with_capacity(solutions.len());
     let n = inputs.len();

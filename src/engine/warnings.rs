@@ -225,8 +225,8 @@ pub(super) fn collect(
     scenario: &Scenario,
     planned: &Planned<'_>,
     plans: &[StagePlan],
-    own_rpo: &[[bool; 2]],
-    rto_limited: &[[bool; 2]],
+    own_rpo: &[[bool; Disruption::COUNT]],
+    rto_limited: &[[bool; Disruption::COUNT]],
     prices: &Prices,
     pipeline: Vec<Warning>,
 ) -> Vec<Warning> {

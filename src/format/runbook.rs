@@ -113,6 +113,7 @@ fn write_timeline(
     let heading = match d {
         Disruption::DataCorruption => "After data corruption or a bad change",
         Disruption::RegionOutage => "After the loss of the primary region",
+        Disruption::Ransomware => "After ransomware or a malicious deletion",
     };
     let _ = writeln!(out, "## {heading}\n");
     let _ = writeln!(

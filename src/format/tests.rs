@@ -84,7 +84,8 @@ fn golden_v1_fixture_loads() {
         model.targets,
         Some(Targets {
             data_corruption: Target { rpo_minutes: 1440, rto_minutes: 240 },
-            region_outage: Target { rpo_minutes: 1440, rto_minutes: 480 }
+            region_outage: Target { rpo_minutes: 1440, rto_minutes: 480 },
+            ransomware: None,
         })
     );
     assert_eq!(s.overrides.get("storage.hot_gb_month"), Some(&0.02));

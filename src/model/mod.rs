@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 /// Minutes, the unit of every RPO and RTO stored in files.
 pub type Minutes = u32;
 
-/// The two kinds of disruption Keel plans for.
+/// The three kinds of disruption Keel plans for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Disruption {
@@ -33,27 +33,37 @@ pub enum Disruption {
     DataCorruption,
     /// Loss of the primary region: the guides' *disaster recovery* case.
     RegionOutage,
+    /// Deliberate destruction — ransomware, a compromised administrator, a malicious insider:
+    /// everything the platform's own credentials reach is deleted or encrypted, replicas and
+    /// same-account copies included. Only copies those credentials cannot destroy count.
+    Ransomware,
 }
 
 impl Disruption {
-    /// Both disruption types, in display order.
-    pub const ALL: [Disruption; 2] = [Disruption::DataCorruption, Disruption::RegionOutage];
+    /// How many disruption types there are: the length of tables kept per type.
+    pub const COUNT: usize = 3;
+
+    /// Every disruption type, in display order.
+    pub const ALL: [Disruption; Disruption::COUNT] =
+        [Disruption::DataCorruption, Disruption::RegionOutage, Disruption::Ransomware];
 
     /// The name used in files and on the command line.
     pub fn key(self) -> &'static str {
         match self {
             Disruption::DataCorruption => "data_corruption",
             Disruption::RegionOutage => "region_outage",
+            Disruption::Ransomware => "ransomware",
         }
     }
 
-    /// `corruption` or `outage`, whichever is this disruption type's: the one way per-type pairs
-    /// (targets, incident rates) are read and changed.
+    /// `corruption`, `outage` or `ransomware`, whichever is this disruption type's: the one way
+    /// per-type fields (targets, incident rates) are read.
     #[inline(always)]
-    pub fn pick<T>(self, corruption: T, outage: T) -> T {
+    pub fn pick<T>(self, corruption: T, outage: T, ransomware: T) -> T {
         match self {
             Disruption::DataCorruption => corruption,
             Disruption::RegionOutage => outage,
+            Disruption::Ransomware => ransomware,
         }
     }
 
@@ -62,6 +72,7 @@ impl Disruption {
         match self {
             Disruption::DataCorruption => 0,
             Disruption::RegionOutage => 1,
+            Disruption::Ransomware => 2,
         }
     }
 
@@ -70,6 +81,7 @@ impl Disruption {
         match self {
             Disruption::DataCorruption => "Corruption",
             Disruption::RegionOutage => "Region outage",
+            Disruption::Ransomware => "Ransomware",
         }
     }
 }
@@ -90,17 +102,26 @@ pub struct Targets {
     pub data_corruption: Target,
     /// Target after the loss of the primary region.
     pub region_outage: Target,
+    /// Target after ransomware or malicious deletion; `None` = the corruption target (what
+    /// files written before this type existed mean).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ransomware: Option<Target>,
 }
 
 impl Targets {
     /// The target for one disruption type.
     pub fn get(&self, disruption: Disruption) -> Target {
-        disruption.pick(self.data_corruption, self.region_outage)
+        disruption.pick(self.data_corruption, self.region_outage, self.ransomware.unwrap_or(self.data_corruption))
     }
 
-    /// Mutable access to the target for one disruption type.
+    /// Mutable access to the target for one disruption type; the ransomware target becomes a
+    /// target of its own (from the corruption one) when it is first changed.
     pub fn get_mut(&mut self, disruption: Disruption) -> &mut Target {
-        disruption.pick(&mut self.data_corruption, &mut self.region_outage)
+        match disruption {
+            Disruption::DataCorruption => &mut self.data_corruption,
+            Disruption::RegionOutage => &mut self.region_outage,
+            Disruption::Ransomware => self.ransomware.get_or_insert(self.data_corruption),
+        }
     }
 }
 
@@ -116,22 +137,35 @@ pub struct RecentTargets {
     pub data_corruption: Target,
     /// Target for those days after the loss of the primary region.
     pub region_outage: Target,
+    /// Target for those days after ransomware or malicious deletion; `None` = their corruption
+    /// target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ransomware: Option<Target>,
 }
 
 impl RecentTargets {
     /// A target for the newest `days`, starting from `targets` (the full-history ones).
     pub fn from_targets(days: u32, targets: Targets) -> RecentTargets {
-        RecentTargets { days, data_corruption: targets.data_corruption, region_outage: targets.region_outage }
+        RecentTargets {
+            days,
+            data_corruption: targets.data_corruption,
+            region_outage: targets.region_outage,
+            ransomware: targets.ransomware,
+        }
     }
 
     /// The target for one disruption type.
     pub fn get(&self, disruption: Disruption) -> Target {
-        disruption.pick(self.data_corruption, self.region_outage)
+        disruption.pick(self.data_corruption, self.region_outage, self.ransomware.unwrap_or(self.data_corruption))
     }
 
-    /// Mutable access to the target for one disruption type.
+    /// Mutable access to the target for one disruption type (see [`Targets::get_mut`]).
     pub fn get_mut(&mut self, disruption: Disruption) -> &mut Target {
-        disruption.pick(&mut self.data_corruption, &mut self.region_outage)
+        match disruption {
+            Disruption::DataCorruption => &mut self.data_corruption,
+            Disruption::RegionOutage => &mut self.region_outage,
+            Disruption::Ransomware => self.ransomware.get_or_insert(self.data_corruption),
+        }
     }
 }
 
@@ -142,6 +176,7 @@ impl Default for Targets {
         Targets {
             data_corruption: Target { rpo_minutes: 24 * 60, rto_minutes: 24 * 60 },
             region_outage: Target { rpo_minutes: 24 * 60, rto_minutes: 48 * 60 },
+            ransomware: None,
         }
     }
 }
@@ -395,17 +430,25 @@ pub struct IncidentRates {
     pub data_corruption: f64,
     /// Regional outages that need a failover or a rebuild elsewhere, per year.
     pub region_outage: f64,
+    /// Ransomware attacks or malicious deletions that need a recovery, per year; `None` = the
+    /// scenario's `disasters_per_year` (what files written before this type existed mean).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ransomware: Option<f64>,
 }
 
 impl IncidentRates {
-    /// The rate for `disruption`.
-    pub fn get(&self, disruption: Disruption) -> f64 {
-        disruption.pick(self.data_corruption, self.region_outage)
+    /// The rate for `disruption`; an unset ransomware rate reads as `fallback`.
+    pub fn get_or(&self, disruption: Disruption, fallback: f64) -> f64 {
+        disruption.pick(self.data_corruption, self.region_outage, self.ransomware.unwrap_or(fallback))
     }
 
-    /// The rate for `disruption`, to change.
-    pub fn get_mut(&mut self, disruption: Disruption) -> &mut f64 {
-        disruption.pick(&mut self.data_corruption, &mut self.region_outage)
+    /// The rate for `disruption`, to change (an unset ransomware rate starts from `fallback`).
+    pub fn get_mut(&mut self, disruption: Disruption, fallback: f64) -> &mut f64 {
+        match disruption {
+            Disruption::DataCorruption => &mut self.data_corruption,
+            Disruption::RegionOutage => &mut self.region_outage,
+            Disruption::Ransomware => self.ransomware.get_or_insert(fallback),
+        }
     }
 }
 

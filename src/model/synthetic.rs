@@ -44,6 +44,7 @@ pub fn synthetic(n: usize) -> Scenario {
         s.targets = Some(Targets {
             data_corruption: Target { rpo_minutes: 1440, rto_minutes: rto },
             region_outage: Target { rpo_minutes: [15, 60, 1440][i % 3], rto_minutes: rto * 2 },
+            ransomware: None,
         });
         scenario.stages.push(s);
         // Each stage reads from the one before it in its lane; side stages feed modeled data.

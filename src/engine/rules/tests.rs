@@ -9,6 +9,7 @@ use crate::model::{BackupMethod as B, Disruption, DrStrategy as D, LoadPattern, 
 
 const CORRUPTION: Disruption = Disruption::DataCorruption;
 const OUTAGE: Disruption = Disruption::RegionOutage;
+const RANSOMWARE: Disruption = Disruption::Ransomware;
 
 fn on(service: &str) -> Option<String> {
     Some(service.to_string())
@@ -491,6 +492,83 @@ fn cases() -> Vec<Case> {
             &[D::GeoReplicatedStorage],
             &["replica"],
         ),
+        // Ransomware. "at least one copy is blocked from deletion": code from a protected mirror.
+        case(
+            stage(K::Ingest, |s| s.service = on("azure_databricks")),
+            RANSOMWARE,
+            "ransomware.stateless_compute",
+            Backup::Is(B::Git),
+            &[D::Redeploy],
+            &["Stateless compute is code", "from a protected git mirror (in another tenant, deletion blocked)", "that includes 8h"],
+        ),
+        // "should already have backups in place" — and out of the platform's reach.
+        case(
+            stage(K::SystemOfRecord, |s| s.targets = targets((15, 240), (60, 480))),
+            RANSOMWARE,
+            "ransomware.system_of_record",
+            Backup::Is(B::ServiceNative),
+            &[D::None],
+            &["out of reach of this platform's credentials", "back in 4h with data up to 15m old"],
+        ),
+        case(
+            stage(K::InfraConfig, |_| {}),
+            RANSOMWARE,
+            "ransomware.code",
+            Backup::Is(B::Git),
+            &[D::Redeploy],
+            &["blocked from deletion", "protected git mirror"],
+        ),
+        // "a recovery would be as simple as reloading from a given set of files"
+        case(
+            stage(K::Model, |s| {
+                s.service = on("azure_analysis_services");
+                s.load = LoadPattern::DailyFull;
+                s.volume_gb = 100.0;
+            }),
+            RANSOMWARE,
+            "ransomware.daily_full",
+            Backup::Is(B::None),
+            &[D::Reprocess],
+            &["reloaded into a clean environment", "reprocess by reloading the dated full set"],
+        ),
+        // "can potentially be recreated rather than restored"
+        case(
+            stage(K::Enriched, |s| s.recreatable = true),
+            RANSOMWARE,
+            "ransomware.rebuilt",
+            Backup::Is(B::None),
+            &[D::Reprocess],
+            &["rebuilt in a clean environment", "reprocess all 2 TB"],
+        ),
+        // Re-ingesting is cheaper here; the reason says backups were the guide's first choice.
+        case(
+            stage(K::Raw, |s| s.recreatable = true),
+            RANSOMWARE,
+            "ransomware.raw.recreatable",
+            Backup::Is(B::None),
+            &[D::Reprocess],
+            &["re-ingesting from the systems of record", "The guide's first choice here is backups"],
+        ),
+        case(
+            stage(K::Cache, |_| {}),
+            RANSOMWARE,
+            "ransomware.cache",
+            Backup::Is(B::Git),
+            &[D::Redeploy],
+            &["a mirror the attacker could not delete", "protected git mirror"],
+        ),
+        // "protecting data and code against … ransomware": only copies out of reach.
+        case(
+            stage(K::Archive, |s| {
+                s.recreatable = true;
+                s.service = on("azure_blob_archive");
+            }),
+            RANSOMWARE,
+            "ransomware.data",
+            Backup::KeepsCopy,
+            &[D::BackupRestore],
+            &["Only copies kept in immutable storage", "kept in immutable blob container, in another subscription, immutable (retention locked)"],
+        ),
     ]
 }
 
@@ -577,7 +655,7 @@ fn every_stage_finds_a_row_of_its_own_kind() {
                 for d in Disruption::ALL {
                     let r = super::find(&s, service, d);
                     assert!(
-                        r.kind == Some(kind) || (r.id == "stateless_compute" && service.stateless_compute),
+                        r.kinds.contains(&kind) || (r.id.ends_with("stateless_compute") && service.stateless_compute),
                         "{kind:?} on {} ({bits:04b}, {d:?}) found {}",
                         service.id,
                         r.id

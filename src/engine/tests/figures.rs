@@ -12,6 +12,7 @@ fn sql_database_uses_its_native_point_in_time_and_failover_figures() {
         s.targets = Some(Targets {
             data_corruption: Target { rpo_minutes: 15, rto_minutes: 240 },
             region_outage: Target { rpo_minutes: 1, rto_minutes: 5 },
+            ransomware: None,
         });
     });
     check(s.clone(), CORRUPTION, Backup::Is(B::PointInTime), &[D::BackupRestore], &["5–10 min"]);
@@ -175,6 +176,7 @@ fn every_price_book_key_is_read() {
     });
     add("model", K::Model, "azure_analysis_services", 9000, &|s| s.load = LoadPattern::DailyFull);
     add("lake", K::Raw, "adls_gen2", 9000, &|s| s.backup_retention_days = 7);
+    add("rds", K::Presentation, "aws_rds", 1000, &|_| {});
     add("cold", K::Raw, "adls_gen2", 9000, &|s| s.backup_retention_days = 120);
     add("inc", K::Curated, "generic_object_store", 9000, &|s| {
         s.modified_in_place = true;
@@ -274,12 +276,12 @@ fn incident_rates_per_disruption_type() {
     let s = stage(K::Enriched, |s| s.recreatable = true);
     let one = Scenario { stages: vec![s.clone()], disasters_per_year: 0.5, ..Scenario::default() };
     let same = Scenario {
-        incidents_per_year: Some(crate::model::IncidentRates { data_corruption: 0.5, region_outage: 0.5 }),
+        incidents_per_year: Some(crate::model::IncidentRates { data_corruption: 0.5, region_outage: 0.5, ransomware: None }),
         ..one.clone()
     };
     assert_eq!(plan(&one), plan(&same), "no rates = the single rate for both");
     let split = Scenario {
-        incidents_per_year: Some(crate::model::IncidentRates { data_corruption: 4.0, region_outage: 0.05 }),
+        incidents_per_year: Some(crate::model::IncidentRates { data_corruption: 4.0, region_outage: 0.05, ransomware: None }),
         ..one.clone()
     };
     let p = plan(&split);
@@ -291,7 +293,7 @@ fn incident_rates_per_disruption_type() {
     let (c, o) = (insurance(CORRUPTION).expect("after a corruption"), insurance(OUTAGE).expect("after an outage"));
     assert!(c > 0.0 && o > 0.0, "{c} {o}");
     let bad = Scenario {
-        incidents_per_year: Some(crate::model::IncidentRates { data_corruption: -1.0, region_outage: 0.1 }),
+        incidents_per_year: Some(crate::model::IncidentRates { data_corruption: -1.0, region_outage: 0.1, ransomware: None }),
         ..one
     };
     assert!(bad.validate().iter().any(|d| d.path == "incidents_per_year.data_corruption"));

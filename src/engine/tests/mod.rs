@@ -25,6 +25,7 @@ use pipeline::{Phase, StageTimeline};
 
 const CORRUPTION: Disruption = Disruption::DataCorruption;
 const OUTAGE: Disruption = Disruption::RegionOutage;
+const RANSOMWARE: Disruption = Disruption::Ransomware;
 
 /// A stage `s` of `kind` with round figures (2000 GB, 20 GB a day when it holds data), not
 /// recreatable, changed by `f`.
@@ -96,11 +97,26 @@ fn named(id: &str, kind: K, f: impl FnOnce(&mut Stage)) -> Stage {
     s
 }
 
+/// A ransomware target loose enough (30 days each) that tests about the other disruption types
+/// see no finding of it.
+pub(super) const ASIDE: crate::model::Target = crate::model::Target { rpo_minutes: 30 * 1440, rto_minutes: 30 * 1440 };
+
+/// `scenario` with ransomware set aside: every ransomware target [`ASIDE`], for tests about
+/// corruption and region outages.
+pub(super) fn ransomware_aside(mut scenario: Scenario) -> Scenario {
+    scenario.targets.ransomware = Some(ASIDE);
+    for t in scenario.stages.iter_mut().filter_map(|s| s.targets.as_mut()) {
+        t.ransomware = Some(ASIDE);
+    }
+    scenario
+}
+
 /// Stage targets: (RPO, RTO) after a corruption and after an outage, in minutes.
 pub(super) fn targets(corruption: (u32, u32), outage: (u32, u32)) -> Option<Targets> {
     Some(Targets {
         data_corruption: Target { rpo_minutes: corruption.0, rto_minutes: corruption.1 },
         region_outage: Target { rpo_minutes: outage.0, rto_minutes: outage.1 },
+        ransomware: None,
     })
 }
 
@@ -146,12 +162,12 @@ fn outage_chain(model_rto: u32) -> Scenario {
         s.service = Some("git_repository".into());
         s.targets = targets((day, day), (day, model_rto));
     });
-    Scenario {
+    ransomware_aside(Scenario {
         stages: vec![raw, enriched, model, report],
         flows: vec![flow("raw", "enriched"), flow("enriched", "model"), flow("model", "report")],
         overrides: round_figures(),
         ..Scenario::default()
-    }
+    })
 }
 
 /// The codes of `p`'s warnings, in order.

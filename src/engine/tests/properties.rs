@@ -53,7 +53,7 @@ prop_compose! {
         s.restore_tested = flags[4];
         s.source_retention_days = retention;
         s.load = if full { LoadPattern::DailyFull } else { LoadPattern::PartitionedIncremental { partition_gb: partition } };
-        s.targets = Some(Targets { data_corruption: corruption, region_outage: outage });
+        s.targets = Some(Targets { data_corruption: corruption, region_outage: outage, ransomware: None });
         s.reprocess_tb_per_hour = tput;
         // A system of record's read limit, from the same draw (at times past its valid range).
         s.read_limit_tb_per_hour = tput.filter(|_| kind == K::SystemOfRecord);
@@ -228,6 +228,11 @@ proptest! {
         let all_met = base.stages.iter().all(|s| s.recommendations.iter().all(Recommendation::meets));
         let mut looser = scenario.clone();
         for (stage, &(outage, rto_factor, rpo_factor)) in looser.stages.iter_mut().zip(&loosen) {
+            // A system of record's targets are its owner's figures, not demands: looser ones
+            // mean it comes back later, which may well cost its consumers more.
+            if stage.kind == K::SystemOfRecord {
+                continue;
+            }
             let d = if outage { OUTAGE } else { CORRUPTION };
             let mut targets = stage.targets.expect("arb_stage gives targets");
             let t = targets.get_mut(d);
@@ -239,6 +244,37 @@ proptest! {
         }
         let after = plan(&looser);
         prop_assert!(total(&after) <= total(&base) + tolerance(&base), "{} → {}", total(&base), total(&after));
+    }
+
+    /// After ransomware no copy the platform's credentials reach ever counts: every option that
+    /// recovers data is a rebuild from upstream, the owner's own figures, or a copy (or code)
+    /// kept in a vault out of reach — never a replica, a snapshot beside the data, or a backup
+    /// in the same subscription.
+    #[test]
+    fn no_reachable_copy_counts_after_ransomware(scenario in arb_scenario()) {
+        let p = plan(&scenario);
+        let counts = |strategy: D, copies_in: Option<&str>| {
+            strategy == D::Reprocess
+                || copies_in
+                    .and_then(crate::catalogue::Vault::find)
+                    .is_some_and(|v| v.out_of_reach())
+        };
+        for s in &p.stages {
+            let Some(rec) = s.recommendation(RANSOMWARE) else { continue };
+            if rec.assumed {
+                continue;
+            }
+            if rec.rpo_minutes.is_some() {
+                prop_assert!(
+                    counts(rec.strategy, rec.copies_in.as_ref().map(|c| &*c.vault)),
+                    "{}: {:?} {:?} counts: {}", s.id, rec.backup, rec.strategy, rec.reason
+                );
+            }
+            for a in rec.alternatives.iter().filter(|a| a.rpo_minutes.is_some()) {
+                prop_assert!(!a.strategy.is_replica(), "{}: a replica counts: {a:?}", s.id);
+                prop_assert!(counts(a.strategy, a.copies_in.as_deref()), "{}: {a:?} counts", s.id);
+            }
+        }
     }
 
     /// Along the platform curves, a looser platform-wide target never costs more.

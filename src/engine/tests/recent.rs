@@ -17,7 +17,7 @@ use crate::model::RecentTargets;
 fn recent(days: u32, corruption: (u32, u32)) -> Option<RecentTargets> {
     let outage = Target { rpo_minutes: 2880, rto_minutes: 2880 };
     let data_corruption = Target { rpo_minutes: corruption.0, rto_minutes: corruption.1 };
-    Some(RecentTargets { days, data_corruption, region_outage: outage })
+    Some(RecentTargets { days, data_corruption, region_outage: outage, ransomware: Some(super::ASIDE) })
 }
 
 /// Stage `id`'s recent-data result after a corruption.

@@ -37,12 +37,12 @@ pub(super) fn rebuilt_chain(report_rto: u32, hot_windows: bool) -> Scenario {
         s.service = Some("git_repository".into());
         s.targets = targets((day, report_rto), (day, 2 * day));
     });
-    Scenario {
+    ransomware_aside(Scenario {
         stages: vec![erp, raw, enriched, model, report],
         flows: vec![flow("erp", "raw"), flow("raw", "enriched"), flow("enriched", "model"), flow("model", "report")],
         overrides: round_figures(),
         ..Scenario::default()
-    }
+    })
 }
 
 #[test]
@@ -222,8 +222,11 @@ fn check_rpo_along_flows(interval: Option<f64>, enriched_rpo: u32, expect: RpoAl
         s.recreatable = true;
         s.targets = targets((enriched_rpo, day), (day, 2 * day));
     });
-    let mut scenario =
-        Scenario { stages: vec![raw, enriched], flows: vec![flow("raw", "enriched")], ..Scenario::default() };
+    let mut scenario = ransomware_aside(Scenario {
+        stages: vec![raw, enriched],
+        flows: vec![flow("raw", "enriched")],
+        ..Scenario::default()
+    });
     if let Some(minutes) = interval {
         scenario.overrides.insert("backup.interval_minutes".into(), minutes);
     }

@@ -79,7 +79,7 @@ fn warning_replica_without_backup() {
         r.backup = B::None;
         r.strategy = if r.disruption == OUTAGE { D::HotStandby } else { D::None };
     }
-    let own_rpo: Vec<[bool; 2]> =
+    let own_rpo: Vec<[bool; crate::model::Disruption::COUNT]> =
         plans.iter().map(|p| std::array::from_fn(|k| p.recommendations[k].meets_rpo)).collect();
     let graph = super::graph::Graph::build(&["s"], &[]);
     let planned = crate::engine::warnings::Planned { graph: &graph, index: &[0] };
@@ -88,7 +88,7 @@ fn warning_replica_without_backup() {
         &planned,
         &plans,
         &own_rpo,
-        &[[false; 2]],
+        &[[false; crate::model::Disruption::COUNT]],
         &Prices::defaults(),
         Vec::new(),
     );
@@ -206,7 +206,7 @@ fn refreshed_chain(refresh: [Option<u32>; 5], report_rpo: (u32, u32)) -> Scenari
             })
         })
         .collect();
-    Scenario {
+    ransomware_aside(Scenario {
         stages,
         flows: vec![
             flow("erp", "raw"),
@@ -215,7 +215,7 @@ fn refreshed_chain(refresh: [Option<u32>; 5], report_rpo: (u32, u32)) -> Scenari
             flow("semantic", "report"),
         ],
         ..Scenario::default()
-    }
+    })
 }
 
 /// An expected `rpo_below_refresh`: the stage, the disruption type, the stage whose refresh

@@ -1,0 +1,203 @@
+//! Ransomware and malicious deletion (docs/engine.md, "Ransomware"): whoever holds the
+//! platform's credentials deletes or encrypts everything they reach — the data, its replicas,
+//! its snapshots and the backups in the same account or subscription, and the platform's own
+//! git. Only copies kept where those credentials cannot destroy them count
+//! ([`crate::catalogue::out_of_reach`]): the options here are the stage's backups kept in a
+//! [`Vault`] of the catalogue, and code redeployed from a protected mirror. Beside them each
+//! stage gets one option as it is protected today, blocked, so the reason can say why it does
+//! not count. Every option starts after the triage (isolate, find the last clean point, prepare
+//! a clean environment) and restores into a new environment.
+
+use super::candidates::{minutes_at, Blocked, Candidate, Ctx, How, Timing, Wait};
+use super::rules::{Family, Methods};
+use super::Cost;
+use crate::catalogue::{Lock, Radius, Takes, Tier, VaultPrice, VAULTS};
+use crate::model::{BackupMethod, DrStrategy, StageKind};
+
+/// Adds the triage before any recovery to every option in `options` (not to a system of record:
+/// its owner's figures are given).
+pub(super) fn after_triage(ctx: &Ctx<'_>, options: &mut [Candidate]) {
+    let triage = ctx.prices.delay_attack_triage_minutes;
+    for c in options.iter_mut().filter(|c| c.how != How::External) {
+        c.timing.fixed += triage;
+        c.rto = c.rto.map(|r| r + triage);
+    }
+}
+
+/// Where today's copies of a stage live: beside the data for snapshots and point-in-time
+/// restore, in the same subscription for the rest — reachable either way.
+fn todays_radius(method: BackupMethod) -> Radius {
+    match method {
+        BackupMethod::Snapshots | BackupMethod::PointInTime => Radius::SameAccount,
+        _ => Radius::SameSubscription,
+    }
+}
+
+/// The methods whose copies a vault holds as they are: not snapshots or point-in-time restore,
+/// which live inside the stage's own account or server and leave it only as periodic copies.
+fn leaves_the_account(method: BackupMethod) -> bool {
+    matches!(
+        method,
+        BackupMethod::FullCopies | BackupMethod::Incremental | BackupMethod::Differential | BackupMethod::ServiceNative
+    )
+}
+
+/// The stage's backups kept in each vault that takes them, and its first backup as it is kept
+/// today (blocked: reachable).
+pub(super) fn backups(ctx: &Ctx<'_>, methods: Methods, out: &mut Vec<Candidate>) {
+    let stage = ctx.stage;
+    let p = ctx.prices;
+    let retention = f64::from(stage.backup_retention_days.max(1));
+    let (tier, tier_price) = ctx.copy_tier(retention);
+    let mut today = None;
+    for offer in ctx.service.backups {
+        let method = offer.method;
+        if matches!(method, BackupMethod::Git | BackupMethod::ConfigExport)
+            || (methods == Methods::DatedSets && method != BackupMethod::FullCopies)
+            || (offer.preview && !ctx.scenario.allow_preview)
+        {
+            continue;
+        }
+        let interval =
+            ctx.offer_override(method.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(p.backup_interval_minutes);
+        let gb = ctx.backup_gb(method, interval);
+        let restore = |gbps: Option<f64>| match (offer.restore_minutes, gbps) {
+            (Some(m), _) => (m + ctx.rehydration_if_archived(), 0.0),
+            (None, Some(gbps)) => (
+                p.delay_job_start_minutes + ctx.rehydration_if_archived(),
+                minutes_at(stage.volume_gb / 1000.0, gbps * p.tb_per_hour_per_gbps),
+            ),
+            (None, None) => ctx.restore_in_place_minutes(method),
+        };
+        let base = |fixed: f64, variable: f64| Candidate {
+            backup: method,
+            strategy: DrStrategy::BackupRestore,
+            rpo: Some(interval),
+            // Into a clean environment: provisioned first.
+            rto: Some(p.delay_provision_minutes + fixed + variable),
+            cost: Cost::default(),
+            how: How::Restore { gb: stage.volume_gb, rehydrate: ctx.service.tier == Tier::Archive, tier },
+            blocked: None,
+            note: offer.note,
+            family: Family::Backups,
+            preview: offer.preview,
+            timing: Timing {
+                wait: Wait::Own,
+                fixed: p.delay_provision_minutes + fixed,
+                variable,
+                gb: if variable > 0.0 { stage.volume_gb } else { 0.0 },
+            },
+            catch_up: None,
+            vault: None,
+        };
+        if today.is_none() {
+            let (fixed, variable) = restore(None);
+            let radius = todays_radius(method);
+            today = Some(Candidate {
+                rpo: None,
+                cost: Cost { storage: gb * tier_price, ..Cost::default() },
+                blocked: Some(Blocked::Reachable { radius, lock: Lock::None }),
+                ..base(fixed, variable)
+            });
+        }
+        // Snapshots and point-in-time restore live inside the account: what leaves it is a copy
+        // taken at the backup interval.
+        let copied_every = if leaves_the_account(method) { interval } else { interval.max(p.backup_interval_minutes) };
+        for vault in VAULTS.iter().filter(|v| v.out_of_reach() && v.takes_data(ctx.service, method)) {
+            // Recovery points inside the account reach a vault only through a backup service that
+            // copies them out (Azure Backup, AWS Backup); a snapshot is never a copy elsewhere.
+            let copies_points = matches!(vault.price, VaultPrice::AzureBackup | VaultPrice::AwsBackup);
+            if (vault.preview && !ctx.scenario.allow_preview)
+                || method == BackupMethod::Snapshots
+                || (!leaves_the_account(method) && !copies_points)
+            {
+                continue;
+            }
+            // GB written into the vault a month: every copy kept is rewritten once a retention.
+            let written_gb = gb * 30.0 / retention;
+            let (storage, replication, gbps) = match vault.price {
+                VaultPrice::CopyTier => (gb * tier_price, 0.0, None),
+                VaultPrice::AzureBackup => {
+                    let instances = (stage.volume_gb / 500.0).ceil().max(1.0);
+                    let fee = if stage.volume_gb <= 50.0 { 0.5 } else { instances };
+                    (gb * p.vault_azure_backup_gb_month + fee * p.vault_azure_backup_instance_monthly, 0.0, None)
+                }
+                VaultPrice::AwsBackup => (gb * p.vault_aws_backup_gb_month, 0.0, None),
+                VaultPrice::OffCloud => (
+                    gb * p.vault_off_cloud_gb_month,
+                    written_gb * p.transfer_internet_egress_gb,
+                    Some(p.vault_off_cloud_restore_gbps),
+                ),
+                VaultPrice::GitMirror => continue,
+            };
+            // A copy taken out of the account comes back as a whole restore, not a snapshot's
+            // server-side promotion.
+            let (fixed, variable) = match (gbps, leaves_the_account(method)) {
+                (None, false) if offer.restore_minutes.is_none() => (
+                    p.delay_job_start_minutes + ctx.rehydration_if_archived(),
+                    ctx.restore_minutes(stage.volume_gb),
+                ),
+                _ => restore(gbps),
+            };
+            out.push(Candidate {
+                rpo: Some(copied_every),
+                cost: Cost { storage, replication, ..Cost::default() },
+                note: vault.note,
+                vault: Some(vault),
+                preview: offer.preview || vault.preview,
+                ..base(fixed, variable)
+            });
+        }
+    }
+    out.extend(today);
+}
+
+/// Code and configuration redeployed into a clean environment from a protected mirror (a
+/// cache reloads its data afterwards), and from the platform's own repository (blocked).
+pub(super) fn redeploy(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let p = ctx.prices;
+    let Some(mirror) = VAULTS.iter().find(|v| v.takes == Takes::Code && v.out_of_reach()) else { return };
+    let reload_gb =
+        if ctx.stage.kind == StageKind::Cache && !ctx.service.stateless_compute { ctx.stage.volume_gb } else { 0.0 };
+    let timing = if reload_gb > 0.0 {
+        Timing {
+            wait: Wait::AfterUpstream,
+            fixed: p.delay_provision_minutes,
+            variable: ctx.load_minutes(reload_gb),
+            gb: reload_gb,
+        }
+    } else {
+        Timing { wait: Wait::Alongside, fixed: p.delay_provision_minutes, variable: 0.0, gb: 0.0 }
+    };
+    let Some(offer) =
+        ctx.service.backups.iter().find(|o| matches!(o.method, BackupMethod::Git | BackupMethod::ConfigExport))
+    else {
+        return;
+    };
+    let rpo =
+        ctx.offer_override(offer.method.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(p.backup_interval_minutes);
+    let protected = Candidate {
+        backup: offer.method,
+        strategy: DrStrategy::Redeploy,
+        rpo: Some(rpo),
+        rto: Some(timing.own()),
+        cost: Cost { storage: p.vault_git_mirror_monthly, ..Cost::default() },
+        how: How::Redeploy { reload_gb },
+        blocked: None,
+        note: mirror.note,
+        family: Family::Redeploy,
+        preview: false,
+        timing,
+        catch_up: None,
+        vault: Some(mirror),
+    };
+    out.push(protected);
+    out.push(Candidate {
+        rpo: None,
+        cost: Cost::default(),
+        note: offer.note,
+        blocked: Some(Blocked::Reachable { radius: Radius::SameSubscription, lock: Lock::None }),
+        vault: None,
+        ..protected
+    });
+}
