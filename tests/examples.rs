@@ -397,6 +397,7 @@ fn full_stage() -> Stage {
     stage.reprocess_tb_per_hour = Some(1.0);
     stage.compute_monthly = Some(100.0);
     stage.read_limit_tb_per_hour = Some(0.5);
+    stage.vault = Some("off_cloud".into());
     stage.pos = Pos { x: 1.0, y: 2.0 };
     stage
 }

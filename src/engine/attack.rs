@@ -11,8 +11,36 @@
 use super::candidates::{minutes_at, Blocked, Candidate, Ctx, How, Timing, Wait};
 use super::rules::{Family, Methods};
 use super::Cost;
-use crate::catalogue::{Lock, Radius, Takes, Tier, VaultPrice, VAULTS};
-use crate::model::{BackupMethod, DrStrategy, StageKind};
+use crate::catalogue::{Lock, Radius, Service, Takes, Tier, Vault, VaultPrice, VAULTS};
+use crate::model::{BackupMethod, Diagnostic, DrStrategy, Stage, StageKind};
+
+/// The vault a stage's `vault` names, when Keel knows it and it takes the stage's copies; else a
+/// warning naming the field (the stage is then planned as if it named none).
+pub(super) fn pinned_vault(
+    stage: &Stage,
+    index: usize,
+    service: &Service,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<&'static Vault> {
+    let id = stage.vault.as_deref()?;
+    let at = format!("stages[{index}].vault");
+    let Some(vault) = Vault::find(id) else {
+        let known: Vec<&str> = VAULTS.iter().map(|v| v.id).collect();
+        let message = format!("\"{id}\" is not a vault Keel knows ({}); planned with the cheapest", known.join(", "));
+        diagnostics.push(Diagnostic::warning(at, Some(&stage.id), message));
+        return None;
+    };
+    let takes = match vault.takes {
+        Takes::Code => service.backups.iter().any(|o| matches!(o.method, BackupMethod::Git | BackupMethod::ConfigExport)),
+        Takes::Data { .. } => service.backups.iter().any(|o| vault.takes_data(service, o.method)),
+    };
+    if !takes {
+        let message = format!("{} does not take copies of {}; planned with the cheapest vault that does", vault.name, service.name);
+        diagnostics.push(Diagnostic::warning(at, Some(&stage.id), message));
+        return None;
+    }
+    Some(vault)
+}
 
 /// Adds the triage before any recovery to every option in `options` (not to a system of record:
 /// its owner's figures are given).
@@ -103,7 +131,8 @@ pub(super) fn backups(ctx: &Ctx<'_>, methods: Methods, out: &mut Vec<Candidate>)
         // Snapshots and point-in-time restore live inside the account: what leaves it is a copy
         // taken at the backup interval.
         let copied_every = if leaves_the_account(method) { interval } else { interval.max(p.backup_interval_minutes) };
-        for vault in VAULTS.iter().filter(|v| v.out_of_reach() && v.takes_data(ctx.service, method)) {
+        let pinned = |v: &&Vault| ctx.vault.is_none_or(|p| std::ptr::eq(p, *v));
+        for vault in VAULTS.iter().filter(|v| v.out_of_reach() && v.takes_data(ctx.service, method)).filter(pinned) {
             // Recovery points inside the account reach a vault only through a backup service that
             // copies them out (Azure Backup, AWS Backup); a snapshot is never a copy elsewhere.
             let copies_points = matches!(vault.price, VaultPrice::AzureBackup | VaultPrice::AwsBackup);

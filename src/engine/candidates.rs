@@ -32,6 +32,8 @@ pub(super) struct Ctx<'a> {
     /// which stage that is (an index into the scenario's stages): its rebuilds and catch-ups go
     /// no faster.
     pub read_limit: Option<(f64, usize)>,
+    /// The vault the stage's ransomware copies must be kept in (its `vault`, when valid).
+    pub vault: Option<&'static Vault>,
 }
 
 /// Where backup copies are kept: the cheapest tier once its minimum retention is billed.
@@ -197,6 +199,7 @@ impl<'a> Ctx<'a> {
             restore_peers: 1.0,
             fed: false,
             read_limit: None,
+            vault: None,
         }
     }
 

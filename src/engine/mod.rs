@@ -372,6 +372,7 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         ctx.fed = catch_up && upstream[s].fed;
         ctx.read_limit = upstream[s].read_limit;
         ctx.restore_peers = peers[i];
+        ctx.vault = attack::pinned_vault(stage, i, service, &mut diagnostics);
         let options = Disruption::ALL.map(|d| {
             let first = all_options.len();
             candidates::for_disruption(&ctx, d, &mut all_options);

@@ -292,6 +292,11 @@ pub struct Stage {
     /// catch-ups that read from it (through ingest) go no faster.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_limit_tb_per_hour: Option<f64>,
+    /// The vault (an id of `keel::catalogue::VAULTS`) the copies that count against ransomware
+    /// are kept in, chosen by the architect — e.g. to complete 3-2-1 with an off-site copy;
+    /// `None` = the cheapest vault that meets the targets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vault: Option<String>,
 }
 
 fn yes() -> bool {
@@ -337,6 +342,7 @@ impl Stage {
             reprocess_tb_per_hour: None,
             compute_monthly: None,
             read_limit_tb_per_hour: None,
+            vault: None,
         }
     }
 
