@@ -134,6 +134,9 @@ pub struct Vault {
     pub radius: Radius,
     /// What stops its copies from being deleted.
     pub lock: Lock,
+    /// Its copies are kept away from the platform's site (the 3-2-1 rule's "1 offsite"):
+    /// another provider or premises, another git host.
+    pub off_site: bool,
     /// What it costs.
     pub price: VaultPrice,
     /// A feature in public preview: chosen only when the scenario allows previews.
@@ -217,6 +220,7 @@ pub static VAULTS: &[Vault] = &[
         takes: Takes::Data { tiers: OBJECTS, services: &[], methods: &[] },
         radius: Radius::OtherSubscription,
         lock: Lock::Locked,
+        off_site: false,
         price: VaultPrice::CopyTier,
         preview: false,
         note: "Copies in a storage account of another subscription, in a container with a locked time-based retention policy (WORM) as long as the backup retention. On a hierarchical-namespace (ADLS Gen2) account only container-level WORM works.",
@@ -233,6 +237,7 @@ pub static VAULTS: &[Vault] = &[
         },
         radius: Radius::SameSubscription,
         lock: Lock::Locked,
+        off_site: false,
         price: VaultPrice::AzureBackup,
         preview: false,
         note: "Vaulted backups in an Azure Backup vault with immutability locked and always-on soft delete; put its Resource Guard (multi-user authorisation) in another tenant. Operational (in-account) blob backups are not covered by the lock; vaulted backup of ADLS Gen2 is generally available since 2025-11-11.",
@@ -249,6 +254,7 @@ pub static VAULTS: &[Vault] = &[
         },
         radius: Radius::SameSubscription,
         lock: Lock::Locked,
+        off_site: false,
         price: VaultPrice::CopyTier,
         preview: false,
         note: "Weekly long-term-retention backups with time-based immutability locked: they cannot be deleted before they expire, even with the server.",
@@ -261,6 +267,7 @@ pub static VAULTS: &[Vault] = &[
         takes: Takes::Data { tiers: OBJECTS, services: &[], methods: &[] },
         radius: Radius::OtherSubscription,
         lock: Lock::Locked,
+        off_site: false,
         price: VaultPrice::CopyTier,
         preview: false,
         note: "Copies in a bucket of another account with Object Lock in compliance mode for the backup retention: nobody, root included, deletes them sooner.",
@@ -273,6 +280,7 @@ pub static VAULTS: &[Vault] = &[
         takes: Takes::Data { tiers: &[], services: &["aws_s3", "aws_rds", "aws_aurora_global"], methods: &[] },
         radius: Radius::OtherTenant,
         lock: Lock::Locked,
+        off_site: false,
         price: VaultPrice::AwsBackup,
         preview: false,
         note: "Backups copied into a logically air-gapped vault (Vault Lock compliance mode, held in an account AWS Backup owns), shared back for restores.",
@@ -285,6 +293,7 @@ pub static VAULTS: &[Vault] = &[
         takes: Takes::Data { tiers: OBJECTS, services: &[], methods: &[] },
         radius: Radius::OtherSubscription,
         lock: Lock::Locked,
+        off_site: false,
         price: VaultPrice::CopyTier,
         preview: false,
         note: "Copies in a bucket of another project with Bucket Lock: the retention policy cannot be removed or reduced, nor the bucket deleted early.",
@@ -297,6 +306,7 @@ pub static VAULTS: &[Vault] = &[
         takes: Takes::Data { tiers: ANY_DATA, services: &[], methods: &[] },
         radius: Radius::OffCloud,
         lock: Lock::None,
+        off_site: true,
         price: VaultPrice::OffCloud,
         preview: false,
         note: "Copies sent out of the cloud (another provider or on premises) under credentials the platform does not hold; every GB sent pays internet egress, and a restore comes back over that link.",
@@ -309,6 +319,7 @@ pub static VAULTS: &[Vault] = &[
         takes: Takes::Code,
         radius: Radius::OtherTenant,
         lock: Lock::DeletionBlocked,
+        off_site: true,
         price: VaultPrice::GitMirror,
         preview: false,
         note: "A mirror of the repository on another host, pushed to on every change, where deletion and force-pushes are blocked and the platform's credentials are not administrators.",

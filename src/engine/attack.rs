@@ -131,8 +131,7 @@ pub(super) fn backups(ctx: &Ctx<'_>, methods: Methods, out: &mut Vec<Candidate>)
         // Snapshots and point-in-time restore live inside the account: what leaves it is a copy
         // taken at the backup interval.
         let copied_every = if leaves_the_account(method) { interval } else { interval.max(p.backup_interval_minutes) };
-        let pinned = |v: &&Vault| ctx.vault.is_none_or(|p| std::ptr::eq(p, *v));
-        for vault in VAULTS.iter().filter(|v| v.out_of_reach() && v.takes_data(ctx.service, method)).filter(pinned) {
+        for vault in VAULTS.iter().filter(|v| v.out_of_reach() && v.takes_data(ctx.service, method)) {
             // Recovery points inside the account reach a vault only through a backup service that
             // copies them out (Azure Backup, AWS Backup); a snapshot is never a copy elsewhere.
             let copies_points = matches!(vault.price, VaultPrice::AzureBackup | VaultPrice::AwsBackup);
@@ -168,14 +167,21 @@ pub(super) fn backups(ctx: &Ctx<'_>, methods: Methods, out: &mut Vec<Candidate>)
                 ),
                 _ => restore(gbps),
             };
-            out.push(Candidate {
+            let mut c = Candidate {
                 rpo: Some(copied_every),
                 cost: Cost { storage, replication, ..Cost::default() },
                 note: vault.note,
                 vault: Some(vault),
                 preview: offer.preview || vault.preview,
                 ..base(fixed, variable)
-            });
+            };
+            // The stage names another vault: this one stays in the list with its figures (what
+            // 3-2-1's fix compares), but is not chosen.
+            if ctx.vault.is_some_and(|p| !std::ptr::eq(p, vault)) {
+                c.rto = None;
+                c.blocked = Some(Blocked::OtherVault);
+            }
+            out.push(c);
         }
     }
     out.extend(today);

@@ -96,6 +96,8 @@ pub(super) enum Blocked {
     /// After ransomware: the copies live where the platform's credentials reach them (`radius`)
     /// and nothing stops their deletion (`lock`), so the attacker destroys them too.
     Reachable { radius: Radius, lock: Lock },
+    /// After ransomware: the stage names another vault for its copies (its `vault`).
+    OtherVault,
 }
 
 /// How a candidate's recovery depends on the stages it reads from (docs/engine.md, "Pipeline").

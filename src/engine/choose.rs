@@ -487,6 +487,10 @@ fn blocked_text(ctx: &Ctx<'_>, blocked: Blocked, out: &mut String) {
                 " Its copies as kept today sit ", radius.label(), " and are ", lock.label(),
                 ": whoever holds the platform's credentials deletes or encrypts them with the data. Keep a copy in immutable storage, a locked vault or off-cloud.");
         }
+        Blocked::OtherVault => {
+            let named = ctx.vault.map_or("another vault", |v| v.name);
+            put!(out; " The stage keeps its ransomware copies in ", named, ", as its vault field says.");
+        }
         Blocked::UpstreamHistory { from, holds_days, needs_days } => {
             let name = ctx.scenario.stages.get(from).map_or("its upstream", |s| s.display_name());
             put!(out;

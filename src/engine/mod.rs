@@ -21,6 +21,7 @@ mod pipeline;
 mod recent;
 mod rules;
 mod text;
+mod three_two_one;
 mod warnings;
 
 pub use breakeven::{BreakEven, Cheaper, CopyOption};
@@ -276,6 +277,27 @@ pub struct Plan {
     /// stage's options against its own, per disruption type.
     #[serde(default)]
     pub curves: Curves,
+    /// What would fix a warning in one step, where Keel knows it (today: the vault that
+    /// completes a stage's 3-2-1); the app offers each beside its warning and `keel plan
+    /// --apply-fixes` applies them all. Absent when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<Fix>,
+}
+
+/// A one-step fix for a warning: keep the stage's ransomware copies in `vault` (set its
+/// `vault` field).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fix {
+    /// The warning it fixes.
+    pub code: WarningCode,
+    /// The stage's id.
+    pub stage: String,
+    /// The vault to keep its copies in (an id of `crate::catalogue::VAULTS`).
+    pub vault: std::borrow::Cow<'static, str>,
+    /// What it does, in a few words: "keep its copies off-cloud (off-cloud copy)".
+    pub label: String,
+    /// What it adds to the stage's monthly cost.
+    pub monthly: f64,
 }
 
 impl Plan {
@@ -484,6 +506,7 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
     );
     below_refresh(&graph, &inputs, &work, &mut stages, &mut pipeline_warnings);
     no_clean_copies(&work, all_options, &stages, &mut pipeline_warnings);
+    let mut fixes = Vec::new();
     let warnings = warnings::collect(
         scenario,
         &warnings::Planned { graph: &graph, index: &planned },
@@ -492,6 +515,7 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         &analysis.rto_limited,
         &prices,
         pipeline_warnings,
+        &mut fixes,
     );
     let up_fastest: Vec<Vec<f64>> = solutions
         .iter()
@@ -518,7 +542,17 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
     totals.monthly = totals.monthly.rounded();
     totals.monthly_total = round2(totals.monthly.total());
     totals.span_total = round2(totals.monthly_total * f64::from(scenario.span_months.min(600)));
-    Plan { currency: scenario.currency.clone(), stages, totals, warnings, diagnostics, pipeline, break_even, curves }
+    Plan {
+        currency: scenario.currency.clone(),
+        stages,
+        totals,
+        warnings,
+        diagnostics,
+        pipeline,
+        break_even,
+        curves,
+        fixes,
+    }
 }
 
 /// Judges each stage's recent-data target on the divided restore (`recent`): the figures along

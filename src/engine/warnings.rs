@@ -229,6 +229,7 @@ pub(super) fn collect(
     rto_limited: &[[bool; Disruption::COUNT]],
     prices: &Prices,
     pipeline: Vec<Warning>,
+    fixes: &mut Vec<super::Fix>,
 ) -> Vec<Warning> {
     let mut out = Vec::new();
     let mut untested = Vec::new();
@@ -304,6 +305,7 @@ pub(super) fn collect(
                     " of data: the guide treats the cluster as stateless code, recreated from git, with its data on the lake. Keep the data on the lake, not in cluster or DBFS-root storage, or it is lost when the cluster is recreated.")),
             ));
         }
+        super::three_two_one::check(stage, plan, &mut out, fixes, &scenario.currency);
         if !stage.kind.holds_data() {
             continue;
         }
@@ -311,31 +313,6 @@ pub(super) fn collect(
             model_inputs(scenario, planned, plans, i, stage, &mut out);
         }
 
-        let rebuildable = corruption.is_some_and(|r| r.strategy == DrStrategy::Reprocess && r.rpo_minutes.is_some())
-            || outage.is_some_and(|r| r.strategy == DrStrategy::Reprocess && r.rpo_minutes.is_some());
-        let backup_kept = corruption.is_some_and(|r| keeps_copy(r.backup));
-        let offsite = outage.is_some_and(|r| r.strategy == DrStrategy::BackupRestore || r.strategy.is_replica());
-        if !rebuildable {
-            let copies = 1 + usize::from(backup_kept) + usize::from(offsite);
-            // Snapshots and replicas sit on the same kind of storage as the data; backups do not.
-            let other_medium = corruption.is_some_and(|r| keeps_copy(r.backup) && r.backup != BackupMethod::Snapshots)
-                || outage.is_some_and(|r| r.strategy == DrStrategy::BackupRestore);
-            let media = 1 + usize::from(other_medium);
-            if copies < 3 || media < 2 || !offsite {
-                out.push(warn(
-                    WarningCode::ThreeTwoOneNotMet,
-                    Level::Warning,
-                    &plan.id,
-                    None,
-                    message(|m| {
-                        put!(m;
-                        name, " cannot be recreated from a source, yet has ", Count(copies as u64, "copy", "copies"),
-                        " on ", Count(media as u64, "medium", "media"), " with ", if offsite { "one" } else { "none" },
-                        " offsite; the 3-2-1 rule asks for 3 copies, 2 media, 1 offsite.")
-                    }),
-                ));
-            }
-        }
         if let Some(r) = outage {
             if matches!(r.strategy, DrStrategy::None | DrStrategy::Redeploy)
                 || (!service.geo_redundancy && r.strategy != DrStrategy::Reprocess)

@@ -57,12 +57,35 @@ fn warning_retention_beyond_purpose() {
 }
 
 #[test]
-fn warning_three_two_one_and_untested_restores() {
-    // Curated data changed in place: snapshots (same medium) plus a geo replica.
+fn warning_three_two_one_names_the_cheapest_fix_and_the_fix_clears_it() {
+    // Not offered in the paired region: no copy there. Corruption backups and the ransomware
+    // copy (immutable, same region) make 3 copies on 2 media, none off-site.
+    let mut s = stage(K::Curated, |s| {
+        s.modified_in_place = true;
+        s.recreatable = false;
+        s.service = Some("adls_gen2".into());
+        s.available_in_secondary = false;
+        s.vault = Some("azure_immutable_blob".into());
+    });
+    let p = plan_one(s.clone());
+    let w = p.warnings.iter().find(|w| w.code == WarningCode::ThreeTwoOneNotMet).expect("3-2-1 warning");
+    assert!(w.message.contains("has 3 copies on 2 media with none off-site"), "{}", w.message);
+    assert!(w.message.contains("Cheapest fix: keep its ransomware copies in Off-cloud copy (off-cloud)"), "{}", w.message);
+    let fix = p.fixes.first().expect("a fix");
+    assert_eq!((fix.code, fix.stage.as_str(), &*fix.vault), (WarningCode::ThreeTwoOneNotMet, "s", "off_cloud"));
+    assert!(fix.monthly > 0.0, "{fix:?}");
+    s.vault = Some(fix.vault.to_string());
+    let fixed = plan_one(s);
+    assert!(!codes(&fixed).contains(&WarningCode::ThreeTwoOneNotMet), "{:?}", fixed.warnings);
+    assert!(fixed.fixes.is_empty());
+    let rec = fixed.stages[0].recommendation(RANSOMWARE).expect("rec");
+    assert_eq!(rec.copies_in.as_ref().map(|c| &*c.vault), Some("off_cloud"));
+}
+
+#[test]
+fn untested_restores_are_warned_about() {
     let s = stage(K::Curated, |s| s.modified_in_place = true);
-    let p = plan_one(s);
-    assert!(codes(&p).contains(&WarningCode::ThreeTwoOneNotMet), "{:?}", codes(&p));
-    assert!(codes(&p).contains(&WarningCode::RestoreNeverTested));
+    assert!(codes(&plan_one(s)).contains(&WarningCode::RestoreNeverTested));
     let tested = stage(K::Curated, |s| {
         s.modified_in_place = true;
         s.restore_tested = true;
@@ -91,6 +114,7 @@ fn warning_replica_without_backup() {
         &[[false; crate::model::Disruption::COUNT]],
         &Prices::defaults(),
         Vec::new(),
+        &mut Vec::new(),
     );
     let found = w.iter().find(|w| w.code == WarningCode::ReplicaWithoutBackup).expect("warning");
     assert!(found.message.contains("copies a corruption"), "{}", found.message);
