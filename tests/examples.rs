@@ -398,6 +398,8 @@ fn full_stage() -> Stage {
     stage.compute_monthly = Some(100.0);
     stage.read_limit_tb_per_hour = Some(0.5);
     stage.vault = Some("off_cloud".into());
+    stage.customer_managed_keys = true;
+    stage.separate_backup_admins = true;
     stage.pos = Pos { x: 1.0, y: 2.0 };
     stage
 }

@@ -36,6 +36,8 @@ Options for `plan`:
   --format json|table   output format (default: json, the plan file with the computed plan)
   --reasons             with --format table: print each recommendation's reason
   --check               exit 3 if any target is missed or any warning is critical
+  --apply-fixes         apply every fix the plan offers (the vault that completes 3-2-1),
+                        plan again, and print that; what was applied goes to stderr
   --link FRAGMENT       read the scenario from a share link instead of a file
 
 Exit codes: 0 ok, 1 invalid scenario, 2 usage or unreadable input, 3 --check failed.
@@ -64,6 +66,7 @@ struct PlanCommand {
     format: Format,
     reasons: bool,
     check: bool,
+    apply_fixes: bool,
 }
 
 enum Command {
@@ -95,7 +98,13 @@ fn parse(args: &[String]) -> Result<Command, String> {
             ))
         }
     }
-    let mut cmd = PlanCommand { input: Input::File(String::new()), format: Format::Json, reasons: false, check: false };
+    let mut cmd = PlanCommand {
+        input: Input::File(String::new()),
+        format: Format::Json,
+        reasons: false,
+        check: false,
+        apply_fixes: false,
+    };
     let mut input = None;
     let mut link = None;
     while let Some(arg) = it.next() {
@@ -103,6 +112,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
             "-h" | "--help" => return Ok(Command::Help),
             "--reasons" => cmd.reasons = true,
             "--check" => cmd.check = true,
+            "--apply-fixes" => cmd.apply_fixes = true,
             "--format" => {
                 let value = it.next().ok_or("--format needs a value: json or table")?;
                 cmd.format = parse_format(value)?;
@@ -172,14 +182,17 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
         Input::Link(fragment) => ("<link>".to_string(), format::decode_link(fragment).map_err(|e| e.to_string())),
     };
     // Reading's warnings are the scenario's validation warnings, which the plan reports again.
-    let (scenario, _) = match read {
+    let (mut scenario, _) = match read {
         Ok(ok) => ok,
         Err(e) => {
             let _ = writeln!(stderr, "keel: {name}: {e}");
             return EXIT_INVALID;
         }
     };
-    let plan = engine::plan(&scenario);
+    let mut plan = engine::plan(&scenario);
+    if cmd.apply_fixes && !plan.has_errors() {
+        plan = apply_fixes(&mut scenario, plan, &name, stderr);
+    }
     for d in &plan.diagnostics {
         let _ = writeln!(stderr, "keel: {name}: {d}");
     }
@@ -208,6 +221,32 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
         return EXIT_CHECK_FAILED;
     }
     EXIT_OK
+}
+
+/// `--apply-fixes`: applies the plan's fixes to `scenario`, plans again (a fix can change what
+/// the next one should be; three rounds at most) and says on `stderr` what was applied.
+fn apply_fixes(scenario: &mut Scenario, mut plan: Plan, name: &str, stderr: &mut dyn Write) -> Plan {
+    for _ in 0..3 {
+        let mut applied = 0;
+        for fix in &plan.fixes {
+            if fix.apply(scenario) {
+                applied += 1;
+                let _ = writeln!(
+                    stderr,
+                    "keel: {name}: applied to {}: {} (+{} {}/month)",
+                    fix.stage,
+                    fix.label,
+                    plan.currency,
+                    crate::text::Cents(fix.monthly)
+                );
+            }
+        }
+        if applied == 0 {
+            break;
+        }
+        plan = engine::plan(scenario);
+    }
+    plan
 }
 
 /// `keel link FILE` and `keel runbook FILE`: reads a scenario file and prints `render` of it.

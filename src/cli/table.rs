@@ -73,6 +73,9 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
                 let _ =
                     write!(out, "  then catch up {} from upstream in {}", Size(cu.gb), format_minutes_f(cu.minutes));
             }
+            if let Some(c) = &r.copies_in {
+                let _ = write!(out, "  copies in: {} ({}, {})", c.name, c.radius.label(), c.lock.label());
+            }
             if let Some(from) = plan.rpo_limited_by(index, r.disruption) {
                 let from = scenario.stage(from).map_or(from, |st| st.display_name());
                 let _ = write!(out, "  RPO from upstream: {from}");
@@ -122,6 +125,12 @@ pub(super) fn render(scenario: &Scenario, plan: &Plan, reasons: bool) -> String 
                 Level::Info => "info",
             };
             let _ = writeln!(out, "  [{level}] {} ({}): {}", w.code.key(), w.stages.join(", "), w.message);
+        }
+    }
+    if !plan.fixes.is_empty() {
+        let _ = writeln!(out, "\nFixes (keel plan --apply-fixes applies them):");
+        for f in &plan.fixes {
+            let _ = writeln!(out, "  {} ({}): {} (+{cur} {}/month)", f.code.key(), f.stage, f.label, Cents(f.monthly));
         }
     }
     out

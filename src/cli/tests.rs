@@ -170,7 +170,10 @@ const UPSTREAM_TOO_OLD: &str = r#"{"stages":[
 fn a_stage_whose_upstream_data_is_too_old_misses_its_rpo() {
     let (code, out, err) = keel(&["plan", "--check", "-"], UPSTREAM_TOO_OLD);
     assert_eq!(code, EXIT_CHECK_FAILED, "{err}");
-    assert!(err.contains("1 stage(s) miss a target, 2 critical warning(s)"), "after corruption and after ransomware: {err}");
+    assert!(
+        err.contains("1 stage(s) miss a target, 2 critical warning(s)"),
+        "after corruption and after ransomware: {err}"
+    );
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     let rec = &v["plan"]["stages"][1]["recommendations"][0];
     assert_eq!(rec["rpo_minutes"], 0.0, "the option's own");
@@ -231,4 +234,31 @@ fn runbook_prints_markdown_steps() {
     assert!(out.contains("## After the loss of the primary region") && out.contains("**Raw zone**"), "{out}");
     let (code, _, _) = keel(&["runbook"], "");
     assert_eq!(code, EXIT_USAGE);
+}
+
+/// A curated zone kept only in its region (its service is not in the paired region) whose
+/// ransomware copies are in an immutable container beside it: 3-2-1 has no off-site copy.
+const NO_OFFSITE: &str = r#"{"stages":[
+  {"id":"cur","kind":"curated","label":"Curated","service":"adls_gen2","volume_gb":2000,"daily_change_gb":20,
+   "modified_in_place":true,"recreatable":false,"available_in_secondary":false,"vault":"azure_immutable_blob"}]}"#;
+
+#[test]
+fn apply_fixes_completes_three_two_one_and_says_what_it_applied() {
+    let (code, out, err) = keel(&["plan", "--format", "table", "-"], NO_OFFSITE);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.contains("three_two_one_not_met (cur)"), "{out}");
+    assert!(out.contains("Fixes (keel plan --apply-fixes applies them):"), "{out}");
+    assert!(
+        out.contains("copies in: Immutable blob container (in another subscription, immutable (retention locked))"),
+        "{out}"
+    );
+    let (code, out, err) = keel(&["plan", "--apply-fixes", "-"], NO_OFFSITE);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(err.contains("applied to cur: Keep its ransomware copies in Off-cloud copy (off-cloud) (+USD "), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["scenario"]["stages"][0]["vault"], "off_cloud", "the printed plan file carries the fix");
+    assert!(v["plan"]["fixes"].is_null(), "nothing left to fix: {}", v["plan"]["fixes"]);
+    let warned =
+        v["plan"]["warnings"].as_array().is_some_and(|w| w.iter().any(|w| w["code"] == "three_two_one_not_met"));
+    assert!(!warned, "{}", v["plan"]["warnings"]);
 }

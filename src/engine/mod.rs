@@ -20,6 +20,7 @@ mod outage;
 mod pipeline;
 mod recent;
 mod rules;
+mod security;
 mod text;
 mod three_two_one;
 mod warnings;
@@ -298,6 +299,20 @@ pub struct Fix {
     pub label: String,
     /// What it adds to the stage's monthly cost.
     pub monthly: f64,
+}
+
+impl Fix {
+    /// Applies the fix to `scenario`: sets the stage's `vault`. `false` when the stage is gone
+    /// or already keeps its copies there.
+    pub fn apply(&self, scenario: &mut Scenario) -> bool {
+        match scenario.stages.iter_mut().find(|s| s.id == self.stage) {
+            Some(stage) if stage.vault.as_deref() != Some(&*self.vault) => {
+                stage.vault = Some(self.vault.to_string());
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 impl Plan {

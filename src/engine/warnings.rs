@@ -59,6 +59,10 @@ pub enum WarningCode {
     /// A stage's newest days are not back within their recent-data target (its `recent`), or
     /// are older once back than that target's RPO.
     RecentTargetNotMet,
+    /// Copies kept against ransomware are administered with the platform's own credentials.
+    BackupAdminsShared,
+    /// Backups are encrypted with the provider's keys, not customer-managed ones.
+    BackupKeysProviderManaged,
 }
 
 impl WarningCode {
@@ -85,6 +89,8 @@ impl WarningCode {
             WarningCode::RpoBelowRefresh => "rpo_below_refresh",
             WarningCode::NoCleanRecoveryPoint => "no_clean_recovery_point",
             WarningCode::RecentTargetNotMet => "recent_target_not_met",
+            WarningCode::BackupAdminsShared => "backup_admins_shared",
+            WarningCode::BackupKeysProviderManaged => "backup_keys_provider_managed",
         }
     }
 }
@@ -221,6 +227,7 @@ pub(super) fn no_clean_recovery_point(stage: &Stage, delay: u32, retention: u32)
 /// not reported again as `target_not_met`. `own_rpo[i][k]` says whether plan `i`'s chosen option
 /// for disruption type `k` meets the RPO on its own: `target_not_met` is about the stage's own
 /// options, and a miss caused only by older upstream data is `rpo_limited_by_upstream`.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn collect(
     scenario: &Scenario,
     planned: &Planned<'_>,
@@ -410,6 +417,10 @@ pub(super) fn collect(
             disruption: None,
         });
     }
+    super::security::check(
+        plans.iter().enumerate().filter_map(|(i, p)| Some((planned.stage(scenario, i)?, p))),
+        &mut out,
+    );
     out.extend(pipeline);
     // Most serious first, in order within each level (a stable partition, cheaper than a sort of
     // the whole list).

@@ -39,6 +39,28 @@ fn at(minutes: Option<f64>) -> String {
 /// The action a recommendation asks for, in the imperative.
 fn action(rec: &Recommendation, stage: &Stage, secondary: &str) -> String {
     let backup = rec.backup.label().to_lowercase();
+    // After ransomware: only what is kept out of the attacker's reach, into a clean environment.
+    if rec.disruption == Disruption::Ransomware && rec.strategy == DrStrategy::Reprocess {
+        return "Rebuild it in the clean environment from upstream, once what it reads from is back".into();
+    }
+    if let Some(c) = rec.copies_in.as_ref().filter(|_| rec.disruption == Disruption::Ransomware) {
+        return match rec.strategy {
+            DrStrategy::Redeploy if stage.kind == StageKind::Cache => format!(
+                "Redeploy into the clean environment from the {} ({}), then reload its data from the model",
+                c.name.to_lowercase(),
+                c.radius.label()
+            ),
+            DrStrategy::Redeploy => {
+                format!("Redeploy into the clean environment from the {} ({})", c.name.to_lowercase(), c.radius.label())
+            }
+            _ => format!(
+                "Restore the last clean {backup} backup from the {} ({}, {}) into the clean environment",
+                c.name.to_lowercase(),
+                c.radius.label(),
+                c.lock.label()
+            ),
+        };
+    }
     match rec.strategy {
         DrStrategy::None if stage.kind == StageKind::SystemOfRecord => {
             "Confirm with its owner that it is back and meets this platform's targets (external dependency)".into()
@@ -143,6 +165,17 @@ fn write_timeline(
         data.into_iter().partition(|(s, _, _)| s.kind == StageKind::SystemOfRecord);
 
     let mut n = 0;
+    if d == Disruption::Ransomware {
+        let _ = writeln!(
+            out,
+            "### First: contain, then choose the point to recover to\n\n\
+             - **Isolate**: disconnect the platform from its networks and disable the identities, keys and tokens it runs with; treat every credential it held as the attacker's.\n\
+             - **Tell users** the platform is down and when this runbook expects each service back.\n\
+             - **Pick the last clean recovery point**: the newest copy from before the attacker got in (not just before the encryption), checked before anything is restored from it.\n\
+             - **Restore into a clean environment**: new subscription or resource groups, new credentials, deployed from the protected mirror of the code — never back into what was attacked.\n\
+             - Only copies kept out of the platform's reach (each step names where) are used below.\n"
+        );
+    }
     if !external.is_empty() {
         let _ = writeln!(out, "### 0. Check the sources\n");
         for (stage, _, rec) in &external {

@@ -297,6 +297,14 @@ pub struct Stage {
     /// `None` = the cheapest vault that meets the targets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vault: Option<String>,
+    /// Its backups are encrypted with customer-managed keys (in a key vault with purge
+    /// protection and its own administrators), not the provider's.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub customer_managed_keys: bool,
+    /// Its backups are administered with identities separate from the platform's (another
+    /// tenant, or multi-user authorisation with a guard the platform's admins do not hold).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub separate_backup_admins: bool,
 }
 
 fn yes() -> bool {
@@ -343,6 +351,8 @@ impl Stage {
             compute_monthly: None,
             read_limit_tb_per_hour: None,
             vault: None,
+            customer_managed_keys: false,
+            separate_backup_admins: false,
         }
     }
 

@@ -70,7 +70,11 @@ fn warning_three_two_one_names_the_cheapest_fix_and_the_fix_clears_it() {
     let p = plan_one(s.clone());
     let w = p.warnings.iter().find(|w| w.code == WarningCode::ThreeTwoOneNotMet).expect("3-2-1 warning");
     assert!(w.message.contains("has 3 copies on 2 media with none off-site"), "{}", w.message);
-    assert!(w.message.contains("Cheapest fix: keep its ransomware copies in Off-cloud copy (off-cloud)"), "{}", w.message);
+    assert!(
+        w.message.contains("Cheapest fix: keep its ransomware copies in Off-cloud copy (off-cloud)"),
+        "{}",
+        w.message
+    );
     let fix = p.fixes.first().expect("a fix");
     assert_eq!((fix.code, fix.stage.as_str(), &*fix.vault), (WarningCode::ThreeTwoOneNotMet, "s", "off_cloud"));
     assert!(fix.monthly > 0.0, "{fix:?}");
@@ -548,5 +552,35 @@ fn a_rebuild_after_a_late_corruption_reaches_further_back_upstream() {
         if !usable {
             assert!(reason.contains("raw holds only 10 days of history"), "{delay:?}: {reason}");
         }
+    }
+}
+
+/// The security of the copies, one case per way: (vault, administered apart, customer keys) →
+/// whether `backup_admins_shared` and `backup_keys_provider_managed` name the stage.
+#[test]
+fn warnings_on_who_administers_the_copies_and_whose_keys_encrypt_them() {
+    type Case = (&'static str, Option<&'static str>, bool, bool, (bool, bool));
+    let cases: &[Case] = &[
+        ("a locked vault the platform's admins run", Some("azure_immutable_blob"), false, false, (true, true)),
+        ("administered apart", Some("azure_immutable_blob"), true, false, (false, true)),
+        ("customer-managed keys", Some("azure_immutable_blob"), true, true, (false, false)),
+        ("off-cloud is beyond the platform's credentials", Some("off_cloud"), false, true, (false, false)),
+    ];
+    for &(case, vault, separate, cmk, (shared, provider_keys)) in cases {
+        let s = stage(K::Raw, |s| {
+            s.service = Some("adls_gen2".into());
+            s.vault = vault.map(String::from);
+            s.separate_backup_admins = separate;
+            s.customer_managed_keys = cmk;
+        });
+        let p = plan_one(s);
+        let names =
+            |code: WarningCode| p.warnings.iter().any(|w| w.code == code && w.stages.iter().any(|id| id == "s"));
+        assert_eq!(
+            (names(WarningCode::BackupAdminsShared), names(WarningCode::BackupKeysProviderManaged)),
+            (shared, provider_keys),
+            "{case}: {:?}",
+            p.warnings
+        );
     }
 }
