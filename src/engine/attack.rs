@@ -82,6 +82,7 @@ pub(super) fn backups(ctx: &Ctx<'_>, methods: Methods, out: &mut Vec<Candidate>)
     let p = ctx.prices;
     let retention = f64::from(stage.backup_retention_days.max(1));
     let (tier, tier_price) = ctx.copy_tier(retention);
+    let first = out.len();
     let mut today = None;
     for offer in ctx.service.backups {
         let method = offer.method;
@@ -188,7 +189,36 @@ pub(super) fn backups(ctx: &Ctx<'_>, methods: Methods, out: &mut Vec<Candidate>)
             out.push(c);
         }
     }
+    prune_within_vaults(out, first);
     out.extend(today);
+}
+
+/// Drops a vault option another option in the same vault beats or equals on cost, recovery
+/// point and recovery time (another method there): it could never be chosen, and 3-2-1's fix
+/// compares vaults, not methods. Keeps the plan's cost for a third disruption type in bounds.
+fn prune_within_vaults(out: &mut Vec<Candidate>, first: usize) {
+    let Some(mine) = out.get(first..) else { return };
+    let beaten = |i: usize, c: &Candidate| {
+        mine.iter().enumerate().any(|(j, o)| {
+            j != i
+                && o.vault.is_some_and(|v| c.vault.is_some_and(|w| std::ptr::eq(v, w)))
+                && o.blocked.is_none()
+                && c.blocked.is_none()
+                && o.preview == c.preview
+                && o.cost.total() <= c.cost.total()
+                && o.rpo.unwrap_or(f64::INFINITY) <= c.rpo.unwrap_or(f64::INFINITY)
+                && o.rto.unwrap_or(f64::INFINITY) <= c.rto.unwrap_or(f64::INFINITY)
+                // Of equals, the first stays.
+                && (o.cost.total() < c.cost.total() || o.rpo < c.rpo || o.rto < c.rto || j < i)
+        })
+    };
+    let keep: Vec<bool> = mine.iter().enumerate().map(|(i, c)| !beaten(i, c)).collect();
+    let mut k = 0;
+    out.retain(|_| {
+        let stay = k < first || keep.get(k - first).copied().unwrap_or(true);
+        k += 1;
+        stay
+    });
 }
 
 /// Code and configuration redeployed into a clean environment from a protected mirror (a
