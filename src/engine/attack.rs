@@ -213,12 +213,15 @@ fn prune_within_vaults(out: &mut Vec<Candidate>, first: usize) {
         })
     };
     let keep: Vec<bool> = mine.iter().enumerate().map(|(i, c)| !beaten(i, c)).collect();
-    let mut k = 0;
-    out.retain(|_| {
-        let stay = k < first || keep.get(k - first).copied().unwrap_or(true);
-        k += 1;
-        stay
-    });
+    // Compact this stage's options only: the list holds every stage's before them.
+    let mut to = first;
+    for (from, stay) in (first..).zip(keep) {
+        if stay {
+            out.swap(to, from);
+            to += 1;
+        }
+    }
+    out.truncate(to);
 }
 
 /// Code and configuration redeployed into a clean environment from a protected mirror (a
