@@ -170,7 +170,10 @@ const UPSTREAM_TOO_OLD: &str = r#"{"stages":[
 fn a_stage_whose_upstream_data_is_too_old_misses_its_rpo() {
     let (code, out, err) = keel(&["plan", "--check", "-"], UPSTREAM_TOO_OLD);
     assert_eq!(code, EXIT_CHECK_FAILED, "{err}");
-    assert!(err.contains("1 stage(s) miss a target, 2 critical warning(s)"), "after corruption and after ransomware: {err}");
+    assert!(
+        err.contains("1 stage(s) miss a target, 2 critical warning(s)"),
+        "after corruption and after ransomware: {err}"
+    );
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     let rec = &v["plan"]["stages"][1]["recommendations"][0];
     assert_eq!(rec["rpo_minutes"], 0.0, "the option's own");

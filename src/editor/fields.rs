@@ -288,9 +288,10 @@ pub fn field_text(scenario: &Scenario, stage: Option<&Stage>, field: &Field) -> 
         (_, Field::Span) => plural(u64::from(scenario.span_months), "month", "months"),
         (_, Field::Currency) => scenario.currency.clone(),
         (_, Field::DisastersPerYear) => Trimmed::<3>(scenario.disasters_per_year).to_string(),
-        (_, Field::Incidents(d)) => {
-            scenario.incidents_per_year.map(|r| Trimmed::<3>(r.get_or(*d, scenario.disasters_per_year)).to_string()).unwrap_or_default()
-        }
+        (_, Field::Incidents(d)) => scenario
+            .incidents_per_year
+            .map(|r| Trimmed::<3>(r.get_or(*d, scenario.disasters_per_year)).to_string())
+            .unwrap_or_default(),
         (_, Field::AllowPreview) => scenario.allow_preview.to_string(),
         // Prices go to the hundredth of a cent and below (0.0036 per GB-month): six places.
         (_, Field::Override(key)) => {
@@ -681,11 +682,17 @@ mod tests {
         let outage = Field::Incidents(Disruption::RegionOutage);
         assert_eq!(field_text(&s, None, &corruption), "", "no rates of their own: the single rate applies");
         assert_eq!(set_field(&mut s, None, &corruption, "4"), Ok(true));
-        assert_eq!(s.incidents_per_year, Some(IncidentRates { data_corruption: 4.0, region_outage: 0.5, ransomware: None }));
+        assert_eq!(
+            s.incidents_per_year,
+            Some(IncidentRates { data_corruption: 4.0, region_outage: 0.5, ransomware: None })
+        );
         assert_eq!(field_text(&s, None, &corruption), "4");
         assert_eq!(field_text(&s, None, &outage), "0.5", "the other type keeps the single rate, now shown");
         assert_eq!(set_field(&mut s, None, &outage, "0.05"), Ok(true));
-        assert_eq!(s.incidents_per_year, Some(IncidentRates { data_corruption: 4.0, region_outage: 0.05, ransomware: None }));
+        assert_eq!(
+            s.incidents_per_year,
+            Some(IncidentRates { data_corruption: 4.0, region_outage: 0.05, ransomware: None })
+        );
         assert!(set_field(&mut s, None, &outage, "-1").expect_err("refused").contains("leave empty"));
         assert!(set_field(&mut s, None, &outage, "400").is_err(), "more than one a day");
         // Emptying both gives the single rate back to both: no rates of their own, as before.

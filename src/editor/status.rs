@@ -276,7 +276,8 @@ mod tests {
         let mut scenario = lake();
         let mut report = Stage::new("report", StageKind::Report);
         let day = Target { rpo_minutes: 24 * 60, rto_minutes: 24 * 60 };
-        report.targets = Some(Targets { data_corruption: Target { rpo_minutes: 60, ..day }, region_outage: day, ransomware: None });
+        report.targets =
+            Some(Targets { data_corruption: Target { rpo_minutes: 60, ..day }, region_outage: day, ransomware: None });
         scenario.stages.push(report);
         scenario.flows.push(crate::model::Flow { from: "raw".into(), to: "report".into() });
         let facts = card_facts(&plan(&scenario));
@@ -351,7 +352,11 @@ mod tests {
         let previews = Scenario { allow_preview: true, ..scenario.clone() };
         assert!(!same_plan_input(&scenario, &previews), "previews change what may be chosen");
         let rates = Scenario {
-            incidents_per_year: Some(crate::model::IncidentRates { data_corruption: 2.0, region_outage: 0.1, ransomware: None }),
+            incidents_per_year: Some(crate::model::IncidentRates {
+                data_corruption: 2.0,
+                region_outage: 0.1,
+                ransomware: None,
+            }),
             ..scenario.clone()
         };
         assert!(!same_plan_input(&scenario, &rates), "incident rates change the insurance");

@@ -31,11 +31,16 @@ pub(super) fn pinned_vault(
         return None;
     };
     let takes = match vault.takes {
-        Takes::Code => service.backups.iter().any(|o| matches!(o.method, BackupMethod::Git | BackupMethod::ConfigExport)),
+        Takes::Code => {
+            service.backups.iter().any(|o| matches!(o.method, BackupMethod::Git | BackupMethod::ConfigExport))
+        }
         Takes::Data { .. } => service.backups.iter().any(|o| vault.takes_data(service, o.method)),
     };
     if !takes {
-        let message = format!("{} does not take copies of {}; planned with the cheapest vault that does", vault.name, service.name);
+        let message = format!(
+            "{} does not take copies of {}; planned with the cheapest vault that does",
+            vault.name, service.name
+        );
         diagnostics.push(Diagnostic::warning(at, Some(&stage.id), message));
         return None;
     }
@@ -161,10 +166,9 @@ pub(super) fn backups(ctx: &Ctx<'_>, methods: Methods, out: &mut Vec<Candidate>)
             // A copy taken out of the account comes back as a whole restore, not a snapshot's
             // server-side promotion.
             let (fixed, variable) = match (gbps, leaves_the_account(method)) {
-                (None, false) if offer.restore_minutes.is_none() => (
-                    p.delay_job_start_minutes + ctx.rehydration_if_archived(),
-                    ctx.restore_minutes(stage.volume_gb),
-                ),
+                (None, false) if offer.restore_minutes.is_none() => {
+                    (p.delay_job_start_minutes + ctx.rehydration_if_archived(), ctx.restore_minutes(stage.volume_gb))
+                }
                 _ => restore(gbps),
             };
             let mut c = Candidate {
@@ -209,8 +213,10 @@ pub(super) fn redeploy(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     else {
         return;
     };
-    let rpo =
-        ctx.offer_override(offer.method.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(p.backup_interval_minutes);
+    let rpo = ctx
+        .offer_override(offer.method.key(), "rpo_minutes")
+        .or(offer.rpo_minutes)
+        .unwrap_or(p.backup_interval_minutes);
     let protected = Candidate {
         backup: offer.method,
         strategy: DrStrategy::Redeploy,

@@ -18,8 +18,8 @@ use super::candidates::{Candidate, How};
 use super::lineage::{Opt, Options, Solution};
 use super::pipeline::StageInput;
 use super::round2;
-use crate::catalogue::Prices;
 use super::Incidents;
+use crate::catalogue::Prices;
 use crate::model::{BackupMethod, Disruption, DrStrategy};
 use serde::{Deserialize, Serialize};
 

@@ -5,8 +5,8 @@
 
 use super::rules::{self, Family, Methods, Rule};
 use super::Cost;
-use crate::catalogue::{Lock, Prices, Radius, Secondary, Service, Tier, Vault};
 use super::Incidents;
+use crate::catalogue::{Lock, Prices, Radius, Secondary, Service, Tier, Vault};
 use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, Scenario, Stage, StageKind};
 
 /// Everything the candidate and reason code needs about one stage.

@@ -101,8 +101,7 @@ fn applies(stage: &Stage, plan: &StagePlan) -> Option<bool> {
     if !stage.kind.holds_data() {
         return Some(true);
     }
-    let rebuilt =
-        plan.recommendations.iter().any(|r| r.strategy == DrStrategy::Reprocess && r.rpo_minutes.is_some());
+    let rebuilt = plan.recommendations.iter().any(|r| r.strategy == DrStrategy::Reprocess && r.rpo_minutes.is_some());
     (!rebuilt).then_some(false)
 }
 
@@ -180,17 +179,87 @@ mod tests {
         #[allow(clippy::type_complexity)]
         let cases: &[(&str, bool, Chosen, Chosen, Option<&str>, (usize, usize, bool, bool))] = &[
             ("nothing kept", false, None, None, None, (1, 1, false, false)),
-            ("snapshots are the same medium", false, Some((B::Snapshots, D::BackupRestore)), None, None, (2, 1, false, false)),
-            ("backups are another medium", false, Some((B::Incremental, D::BackupRestore)), None, None, (2, 2, false, false)),
-            ("a replica in the paired region is off-site", false, Some((B::Snapshots, D::BackupRestore)), Some((B::None, D::GeoReplicatedStorage)), None, (3, 1, true, false)),
-            ("copies restored in the paired region", false, Some((B::Incremental, D::BackupRestore)), Some((B::Incremental, D::BackupRestore)), None, (3, 2, true, true)),
-            ("an immutable copy adds a copy", false, Some((B::Snapshots, D::BackupRestore)), Some((B::None, D::GeoReplicatedStorage)), Some("azure_immutable_blob"), (4, 2, true, true)),
-            ("an off-cloud copy is off-site", false, Some((B::Incremental, D::BackupRestore)), None, Some("off_cloud"), (3, 3, true, true)),
-            ("a locked copy in the same region is not", false, Some((B::Incremental, D::BackupRestore)), None, Some("azure_immutable_blob"), (3, 2, false, false)),
-            ("a rebuild keeps no copy", false, Some((B::None, D::Reprocess)), Some((B::None, D::WaitForProvider)), None, (1, 1, false, false)),
+            (
+                "snapshots are the same medium",
+                false,
+                Some((B::Snapshots, D::BackupRestore)),
+                None,
+                None,
+                (2, 1, false, false),
+            ),
+            (
+                "backups are another medium",
+                false,
+                Some((B::Incremental, D::BackupRestore)),
+                None,
+                None,
+                (2, 2, false, false),
+            ),
+            (
+                "a replica in the paired region is off-site",
+                false,
+                Some((B::Snapshots, D::BackupRestore)),
+                Some((B::None, D::GeoReplicatedStorage)),
+                None,
+                (3, 1, true, false),
+            ),
+            (
+                "copies restored in the paired region",
+                false,
+                Some((B::Incremental, D::BackupRestore)),
+                Some((B::Incremental, D::BackupRestore)),
+                None,
+                (3, 2, true, true),
+            ),
+            (
+                "an immutable copy adds a copy",
+                false,
+                Some((B::Snapshots, D::BackupRestore)),
+                Some((B::None, D::GeoReplicatedStorage)),
+                Some("azure_immutable_blob"),
+                (4, 2, true, true),
+            ),
+            (
+                "an off-cloud copy is off-site",
+                false,
+                Some((B::Incremental, D::BackupRestore)),
+                None,
+                Some("off_cloud"),
+                (3, 3, true, true),
+            ),
+            (
+                "a locked copy in the same region is not",
+                false,
+                Some((B::Incremental, D::BackupRestore)),
+                None,
+                Some("azure_immutable_blob"),
+                (3, 2, false, false),
+            ),
+            (
+                "a rebuild keeps no copy",
+                false,
+                Some((B::None, D::Reprocess)),
+                Some((B::None, D::WaitForProvider)),
+                None,
+                (1, 1, false, false),
+            ),
             ("code: its repository alone", true, Some((B::Git, D::Redeploy)), None, None, (1, 1, false, false)),
-            ("code: a clone on another host for DR", true, Some((B::Git, D::Redeploy)), Some((B::Git, D::Redeploy)), None, (2, 1, true, false)),
-            ("code: and a protected mirror", true, Some((B::Git, D::Redeploy)), Some((B::Git, D::Redeploy)), Some("git_protected_mirror"), (3, 2, true, true)),
+            (
+                "code: a clone on another host for DR",
+                true,
+                Some((B::Git, D::Redeploy)),
+                Some((B::Git, D::Redeploy)),
+                None,
+                (2, 1, true, false),
+            ),
+            (
+                "code: and a protected mirror",
+                true,
+                Some((B::Git, D::Redeploy)),
+                Some((B::Git, D::Redeploy)),
+                Some("git_protected_mirror"),
+                (3, 2, true, true),
+            ),
         ];
         for &(case, code, corruption, outage, v, (copies, media, offsite, holds)) in cases {
             let t = tally(code, corruption, outage, v.and_then(vault));

@@ -499,7 +499,11 @@ fn cases() -> Vec<Case> {
             "ransomware.stateless_compute",
             Backup::Is(B::Git),
             &[D::Redeploy],
-            &["Stateless compute is code", "from a protected git mirror (in another tenant, deletion blocked)", "that includes 8h"],
+            &[
+                "Stateless compute is code",
+                "from a protected git mirror (in another tenant, deletion blocked)",
+                "that includes 8h",
+            ],
         ),
         // "should already have backups in place" — and out of the platform's reach.
         case(
@@ -567,7 +571,10 @@ fn cases() -> Vec<Case> {
             "ransomware.data",
             Backup::KeepsCopy,
             &[D::BackupRestore],
-            &["Only copies kept in immutable storage", "kept in immutable blob container, in another subscription, immutable (retention locked)"],
+            &[
+                "Only copies kept in immutable storage",
+                "kept in immutable blob container, in another subscription, immutable (retention locked)",
+            ],
         ),
     ]
 }

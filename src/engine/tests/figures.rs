@@ -276,12 +276,20 @@ fn incident_rates_per_disruption_type() {
     let s = stage(K::Enriched, |s| s.recreatable = true);
     let one = Scenario { stages: vec![s.clone()], disasters_per_year: 0.5, ..Scenario::default() };
     let same = Scenario {
-        incidents_per_year: Some(crate::model::IncidentRates { data_corruption: 0.5, region_outage: 0.5, ransomware: None }),
+        incidents_per_year: Some(crate::model::IncidentRates {
+            data_corruption: 0.5,
+            region_outage: 0.5,
+            ransomware: None,
+        }),
         ..one.clone()
     };
     assert_eq!(plan(&one), plan(&same), "no rates = the single rate for both");
     let split = Scenario {
-        incidents_per_year: Some(crate::model::IncidentRates { data_corruption: 4.0, region_outage: 0.05, ransomware: None }),
+        incidents_per_year: Some(crate::model::IncidentRates {
+            data_corruption: 4.0,
+            region_outage: 0.05,
+            ransomware: None,
+        }),
         ..one.clone()
     };
     let p = plan(&split);
@@ -293,7 +301,11 @@ fn incident_rates_per_disruption_type() {
     let (c, o) = (insurance(CORRUPTION).expect("after a corruption"), insurance(OUTAGE).expect("after an outage"));
     assert!(c > 0.0 && o > 0.0, "{c} {o}");
     let bad = Scenario {
-        incidents_per_year: Some(crate::model::IncidentRates { data_corruption: -1.0, region_outage: 0.1, ransomware: None }),
+        incidents_per_year: Some(crate::model::IncidentRates {
+            data_corruption: -1.0,
+            region_outage: 0.1,
+            ransomware: None,
+        }),
         ..one
     };
     assert!(bad.validate().iter().any(|d| d.path == "incidents_per_year.data_corruption"));

@@ -70,7 +70,11 @@ fn warning_three_two_one_names_the_cheapest_fix_and_the_fix_clears_it() {
     let p = plan_one(s.clone());
     let w = p.warnings.iter().find(|w| w.code == WarningCode::ThreeTwoOneNotMet).expect("3-2-1 warning");
     assert!(w.message.contains("has 3 copies on 2 media with none off-site"), "{}", w.message);
-    assert!(w.message.contains("Cheapest fix: keep its ransomware copies in Off-cloud copy (off-cloud)"), "{}", w.message);
+    assert!(
+        w.message.contains("Cheapest fix: keep its ransomware copies in Off-cloud copy (off-cloud)"),
+        "{}",
+        w.message
+    );
     let fix = p.fixes.first().expect("a fix");
     assert_eq!((fix.code, fix.stage.as_str(), &*fix.vault), (WarningCode::ThreeTwoOneNotMet, "s", "off_cloud"));
     assert!(fix.monthly > 0.0, "{fix:?}");
