@@ -47,6 +47,9 @@ pub enum Field {
     /// Stage (a system of record): the most that may be read from it per hour when the platform
     /// re-ingests or catches up (`0.5 TB/h`, `200 GB/h`); empty = no limit.
     ReadLimit,
+    /// Stage: the vault its ransomware copies are kept in (a `catalogue::VAULTS` id); empty =
+    /// the cheapest that meets its targets (see `editor::vault`).
+    Vault,
     /// Stage (or the scenario's default): recovery point objective.
     Rpo(Disruption),
     /// Stage (or the scenario's default): recovery time objective.
@@ -96,6 +99,7 @@ impl Field {
             Field::Refresh => "refresh",
             Field::DetectionDelay => "detection-delay",
             Field::ReadLimit => "read-limit",
+            Field::Vault => "vault",
             Field::Rpo(d) => return format!("rpo-{}", d.key()),
             Field::Rto(d) => return format!("rto-{}", d.key()),
             Field::RecentDays => "recent-days",
@@ -131,6 +135,7 @@ impl Field {
             Field::Refresh => "refresh interval".into(),
             Field::DetectionDelay => "detection delay".into(),
             Field::ReadLimit => "read limit".into(),
+            Field::Vault => "ransomware copies in".into(),
             Field::Rpo(d) => format!("RPO ({})", d.label().to_lowercase()),
             Field::Rto(d) => format!("RTO ({})", d.label().to_lowercase()),
             Field::RecentDays => "recent days".into(),
@@ -282,6 +287,7 @@ pub fn field_text(scenario: &Scenario, stage: Option<&Stage>, field: &Field) -> 
         (Some(s), Field::DetectionDelay) => days_text(s.detection_delay_days),
         (None, Field::DetectionDelay) => days_text(scenario.detection_delay_days),
         (Some(s), Field::ReadLimit) => s.read_limit_tb_per_hour.map(rate_text).unwrap_or_default(),
+        (Some(s), Field::Vault) => super::vault::text(s),
         (_, Field::Name) => scenario.name.clone(),
         (_, Field::Primary) => scenario.regions.primary.clone(),
         (_, Field::Secondary) => scenario.regions.secondary.clone(),
@@ -358,12 +364,17 @@ pub fn set_field(scenario: &mut Scenario, index: Option<usize>, field: &Field, t
     Ok(*scenario != before)
 }
 
+/// Sets an RPO or RTO of `targets`. A ransomware target equal to the corruption one is none of
+/// its own (what files without one mean): it follows the corruption target again.
 fn set_target(targets: &mut Targets, field: &Field, text: &str) -> Result<(), String> {
     let minutes = parse_minutes(text).map_err(|e| e.0)?;
     match field {
         Field::Rpo(d) => targets.get_mut(*d).rpo_minutes = minutes,
         Field::Rto(d) => targets.get_mut(*d).rto_minutes = minutes,
         _ => {}
+    }
+    if targets.ransomware == Some(targets.data_corruption) {
+        targets.ransomware = None;
     }
     Ok(())
 }
@@ -374,10 +385,12 @@ fn set_stage_field(stage: &mut Stage, defaults: Targets, field: &Field, text: &s
         Field::Kind => {
             let kind = StageKind::from_key(text.trim()).ok_or("choose a kind from the list")?;
             stage.kind = kind;
-            // A service that cannot run the new kind falls back to the kind's default.
+            // A service that cannot run the new kind falls back to the kind's default; so does a
+            // vault that does not take its copies.
             if stage.service.as_deref().and_then(Service::find).is_some_and(|s| !s.fits.contains(&kind)) {
                 stage.service = None;
             }
+            super::vault::drop_if_unfit(stage);
         }
         Field::Service => {
             let id = text.trim();
@@ -390,6 +403,7 @@ fn set_stage_field(stage: &mut Stage, defaults: Targets, field: &Field, text: &s
                 }
                 stage.service = Some(id.to_string());
             }
+            super::vault::drop_if_unfit(stage);
         }
         Field::Volume => stage.volume_gb = parse_gb(text)?,
         Field::DailyChange => stage.daily_change_gb = parse_gb(text)?,
@@ -401,6 +415,7 @@ fn set_stage_field(stage: &mut Stage, defaults: Targets, field: &Field, text: &s
         Field::Refresh => stage.refresh_minutes = parse_refresh(text)?,
         Field::DetectionDelay => stage.detection_delay_days = parse_detection_delay(text)?,
         Field::ReadLimit => stage.read_limit_tb_per_hour = parse_rate(text)?,
+        Field::Vault => super::vault::set(stage, text)?,
         Field::Load => {
             stage.load = match text.trim() {
                 "daily_full" => LoadPattern::DailyFull,

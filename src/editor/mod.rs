@@ -21,6 +21,7 @@ pub mod persist;
 mod recent;
 pub mod status;
 pub mod templates;
+pub mod vault;
 mod view;
 
 pub use action::Action;

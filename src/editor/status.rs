@@ -337,6 +337,9 @@ mod tests {
         let mut recent_stage = scenario.clone();
         recent_stage.stages[3].recent = recent.recent;
         assert!(!same_plan_input(&scenario, &recent_stage));
+        let mut vaulted = scenario.clone();
+        vaulted.stages[3].vault = Some("off_cloud".into());
+        assert!(!same_plan_input(&scenario, &vaulted), "the vault decides where ransomware copies are kept");
         let mut late = scenario.clone();
         late.detection_delay_days = Some(14);
         assert!(!same_plan_input(&scenario, &late), "a detection delay moves recovery points back");

@@ -146,6 +146,28 @@ fn the_first_own_target_starts_from_the_scenario_s() {
     assert_eq!(own.region_outage, Scenario::default().targets.region_outage, "the rest copied");
 }
 
+/// A ransomware target follows the corruption one (none of its own, as in files without it)
+/// until it is set apart from it, and follows it again once set back to it.
+#[test]
+fn a_ransomware_target_follows_the_corruption_one_until_set_apart() {
+    use crate::model::Target;
+    let mut s = lake();
+    let rto = Field::Rto(Disruption::Ransomware);
+    assert_eq!(field_text(&s, None, &rto), "1d", "the corruption target");
+    assert_eq!(set_field(&mut s, None, &rto, "24h"), Ok(false), "the same: still none of its own");
+    assert_eq!(set_field(&mut s, None, &rto, "3d"), Ok(true));
+    assert_eq!(s.targets.ransomware, Some(Target { rpo_minutes: 1440, rto_minutes: 4320 }));
+    assert_eq!(set_field(&mut s, None, &Field::Rto(Disruption::DataCorruption), "4h"), Ok(true));
+    assert_eq!(field_text(&s, None, &rto), "3d", "set apart: its own");
+    // A stage's first own target starts from the scenario's, the ransomware one included.
+    assert_eq!(set_field(&mut s, Some(0), &Field::Rpo(Disruption::Ransomware), "1h"), Ok(true));
+    let own = s.stages[0].targets.expect("own targets");
+    assert_eq!(own.ransomware, Some(Target { rpo_minutes: 60, rto_minutes: 4320 }));
+    assert_eq!(field_text(&s, s.stages.first(), &rto), "3d");
+    assert_eq!(set_field(&mut s, None, &rto, "4h"), Ok(true));
+    assert_eq!(s.targets.ransomware, None, "back to the corruption target: follows it again");
+}
+
 #[test]
 fn bad_text_says_what_to_type() {
     let mut s = lake();
