@@ -207,9 +207,14 @@ async fn a_small_platform_opens_with_its_table_and_a_large_one_draws_it_after_th
 
 #[tokio::test]
 async fn the_recent_data_target_shows_in_the_table_the_card_and_the_totals() {
-    // The warehouse serves its newest 30 days within 45 minutes after either disruption (its
-    // hot phase ends at 18m after a corruption), while the whole of it takes longer.
-    let html = render_with_cards(lusty()).await;
+    // The warehouse serves its newest 30 days within 45 minutes after a corruption or an outage
+    // (its hot phase ends at 18m after a corruption), while the whole of it takes longer. After
+    // ransomware the triage comes first: the newest month gets 12 hours there, a target of its own.
+    let mut scenario = lusty();
+    let warehouse = scenario.stages.iter_mut().find(|s| s.id == "warehouse").expect("the warehouse");
+    let recent = warehouse.recent.as_mut().expect("the example's recent-data target");
+    recent.ransomware = Some(keel::model::Target { rpo_minutes: 1440, rto_minutes: 12 * 60 });
+    let html = render_with_cards(scenario).await;
     let table = element(&html, "<table class=\"stages-table\"", "</table>");
     let row = element(table, "<tr data-stage=\"warehouse\"", "</tr>");
     assert!(row.contains("<span class=\"recent met\">newest 30d: 18m / 45m "), "{row}");
