@@ -249,6 +249,7 @@ impl Editor {
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),
             Action::Edit { key, text } => self.edit(key, text),
+            Action::ApplyFix(fix) => self.apply_fix(&fix),
             Action::ResetTargets { stage } => self.reset_targets(&stage),
             Action::Load { scenario, what } => self.load(*scenario, what),
         }
