@@ -1,6 +1,6 @@
 //! Snapshots of the properties panel rendered natively with `yew::LocalServerRenderer`: for a
 //! selected stage (with an invalid duration typed into one field), for the scenario, and for a
-//! selection of several stages. Each snapshot is an outline of the panel — every field's label,
+//! selection of several stages; a stage's list of vaults for its ransomware copies. Each snapshot is an outline of the panel — every field's label,
 //! value, and the hint or validation message beside it — so it reads like the panel and does
 //! not break on attribute order.
 
@@ -172,6 +172,14 @@ Region outage RPO: 1d
   ~ 15m, 4h, 2d
 Region outage RTO: soon
   ! "soon" is not a duration: expected a number at "soon"
+Ransomware RPO: 15m
+  ~ 15m, 4h, 2d
+Ransomware RTO: 4h
+  ~ 15m, 4h, 2d
+Ransomware copies in: Cheapest
+  ~ kept where the platform's credentials cannot destroy them; Cheapest = the cheapest vault that meets the targets
+Backups use customer-managed keys: [ ]
+Backups administered separately: [ ]
 # Recent-data target
 Newest days: 
   ~ e.g. 7 or 1m: back first within their own RPO and RTO; empty = the scenario's
@@ -244,10 +252,12 @@ Time span: 36 months
 Currency: euros
   ! enter a three-letter currency code such as USD or EUR
 Disasters per year: 0.2
-  ~ 0.2 = one every 5 years; both types unless set below
+  ~ 0.2 = one every 5 years; every type unless set below
 Corruptions per year: 
   ~ empty = disasters per year
 Region outages per year: 
+  ~ empty = disasters per year
+Ransomware attacks per year: 
   ~ empty = disasters per year
 Corruption found after: 14 days
   ~ days a corruption goes unnoticed: clean copies must be older; empty = found at once
@@ -260,6 +270,10 @@ Corruption RTO: 1d
 Region outage RPO: 1d
   ~ 15m, 4h, 2d
 Region outage RTO: 2d
+  ~ 15m, 4h, 2d
+Ransomware RPO: 1d
+  ~ 15m, 4h, 2d
+Ransomware RTO: 1d
   ~ 15m, 4h, 2d
 # Default recent-data target
 Newest days: 
@@ -298,6 +312,48 @@ async fn a_recent_data_target_shows_its_days_then_its_targets_on_the_scenario_an
     // A report serves recent data too; a system of record has no such field.
     let editor = act(&editor, Action::Select { id: "bi".into(), additive: false });
     assert!(outline(&render(editor).await).contains("# Recent-data target"));
+}
+
+/// The options of the list box with id `id`, in order.
+fn options(html: &str, id: &str) -> Vec<String> {
+    let at = html.find(&format!("<select id=\"{id}\"")).unwrap_or_else(|| panic!("no list {id}: {html}"));
+    let list = &html[at..at + html[at..].find("</select>").unwrap_or(0)];
+    list.match_indices("<option").map(|(i, _)| text_at(list, i)).collect()
+}
+
+/// A stage's ransomware copies: "Cheapest" or a vault that takes them, chosen through the
+/// reducer; a vault from a file that does not take them is listed as such; a system of record
+/// (its owner's copies) has no such list. The ransomware targets and rate sit beside the others.
+#[tokio::test]
+async fn a_stage_chooses_where_its_ransomware_copies_are_kept() {
+    let editor = act(&Editor::new(lake()), Action::Select { id: "raw".into(), additive: false });
+    let html = render(editor.clone()).await;
+    assert_eq!(
+        options(&html, "f-raw-vault"),
+        ["Cheapest", "Immutable blob container", "Azure Backup vault, immutability locked", "Off-cloud copy"]
+    );
+    let vault = FieldKey { stage: Some("raw".into()), field: Field::Vault };
+    let editor = act(&editor, Action::Edit { key: vault.clone(), text: "off_cloud".into() });
+    assert_eq!(editor.scenario.stages[0].vault.as_deref(), Some("off_cloud"));
+    assert!(outline(&render(editor.clone()).await).contains("Ransomware copies in: Off-cloud copy\n"));
+    let editor = act(&editor, Action::Undo);
+    assert_eq!(editor.scenario.stages[0].vault, None, "one undo step");
+
+    let mut scenario = lake();
+    scenario.stages[0].vault = Some("aws_s3_object_lock".into());
+    let mut erp = Stage::new("erp", StageKind::SystemOfRecord);
+    erp.service = Some("sql_server_iaas".into());
+    scenario.stages.push(erp);
+    let editor = act(&Editor::new(scenario), Action::Select { id: "raw".into(), additive: false });
+    let html = render(editor.clone()).await;
+    assert!(
+        outline(&html)
+            .contains("Ransomware copies in: S3 bucket with Object Lock (compliance mode) (does not take its copies)"),
+        "{}",
+        outline(&html)
+    );
+    let editor = act(&editor, Action::Select { id: "erp".into(), additive: false });
+    assert!(!render(editor).await.contains("f-erp-vault"), "a system of record's copies are its owner's");
 }
 
 #[tokio::test]

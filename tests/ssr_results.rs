@@ -1,7 +1,9 @@
 //! Renders the app natively on the first guide's reference platform and checks the results
 //! drawer: the stages table and the warnings against snapshots in tests/snapshots/, and the
-//! table's rows, marks and costs against the plan itself. `KEEL_BLESS=1 cargo test --test
-//! ssr_results` rewrites the snapshots after a deliberate change (review the diff).
+//! table's rows, marks and costs against the plan itself; the ransomware view (where each
+//! stage's copies are kept) and a 3-2-1 warning's fix, applied through the reducer.
+//! `KEEL_BLESS=1 cargo test --test ssr_results` rewrites the snapshots after a deliberate change
+//! (review the diff).
 
 // Native only: server-side rendering runs on tokio.
 #![cfg(not(target_arch = "wasm32"))]
@@ -43,15 +45,16 @@ struct DrawerProps {
     scenario: Rc<Scenario>,
     plan: Rc<Plan>,
     tab: Tab,
+    disruption: Disruption,
 }
 
-/// The results drawer alone, opened on `tab`, with the contexts the app gives it.
+/// The results drawer alone, opened on `tab` and `disruption`, with the contexts the app gives it.
 #[component]
 fn Drawer(props: &DrawerProps) -> Html {
     html! {
         <ContextProvider<Shared<Plan>> context={Shared(props.plan.clone())}>
             <ContextProvider<Planned> context={Planned(Shared(props.scenario.clone()))}>
-                <Results tab={props.tab} />
+                <Results tab={props.tab} disruption={props.disruption} />
             </ContextProvider<Planned>>
         </ContextProvider<Shared<Plan>>>
     }
@@ -59,9 +62,13 @@ fn Drawer(props: &DrawerProps) -> Html {
 
 /// The drawer on the Lusty platform, opened on `tab`.
 async fn render_drawer(tab: Tab) -> String {
-    let scenario = lusty();
+    render_drawer_on(lusty(), tab, Disruption::DataCorruption).await
+}
+
+/// The drawer on `scenario`, opened on `tab` for `disruption`.
+async fn render_drawer_on(scenario: Scenario, tab: Tab, disruption: Disruption) -> String {
     let plan = Rc::new(plan(&scenario));
-    LocalServerRenderer::<Drawer>::with_props(DrawerProps { scenario: Rc::new(scenario), plan, tab })
+    LocalServerRenderer::<Drawer>::with_props(DrawerProps { scenario: Rc::new(scenario), plan, tab, disruption })
         .hydratable(false)
         .render()
         .await
@@ -207,9 +214,14 @@ async fn a_small_platform_opens_with_its_table_and_a_large_one_draws_it_after_th
 
 #[tokio::test]
 async fn the_recent_data_target_shows_in_the_table_the_card_and_the_totals() {
-    // The warehouse serves its newest 30 days within 45 minutes after either disruption (its
-    // hot phase ends at 18m after a corruption), while the whole of it takes longer.
-    let html = render_with_cards(lusty()).await;
+    // The warehouse serves its newest 30 days within 45 minutes after a corruption or an outage
+    // (its hot phase ends at 18m after a corruption), while the whole of it takes longer. After
+    // ransomware the triage comes first: the newest month gets 12 hours there, a target of its own.
+    let mut scenario = lusty();
+    let warehouse = scenario.stages.iter_mut().find(|s| s.id == "warehouse").expect("the warehouse");
+    let recent = warehouse.recent.as_mut().expect("the example's recent-data target");
+    recent.ransomware = Some(keel::model::Target { rpo_minutes: 1440, rto_minutes: 12 * 60 });
+    let html = render_with_cards(scenario).await;
     let table = element(&html, "<table class=\"stages-table\"", "</table>");
     let row = element(table, "<tr data-stage=\"warehouse\"", "</tr>");
     assert!(row.contains("<span class=\"recent met\">newest 30d: 18m / 45m "), "{row}");
@@ -252,4 +264,96 @@ async fn the_recent_data_target_shows_in_the_table_the_card_and_the_totals() {
         "first service is judged against the reports' recent target: {}",
         element(&html, "<dl class=\"totals\"", "</dl>")
     );
+}
+
+/// The switch offers every disruption type; on ransomware each row whose copies are kept in a
+/// vault names it under the backup method (with how far and how locked in its tooltip), and the
+/// cost line is ransomware's, beside the whole plan's for every type.
+#[tokio::test]
+async fn the_ransomware_view_says_where_each_stages_copies_are_kept() {
+    let scenario = lusty();
+    let plan = plan(&scenario);
+    let html = render_drawer_on(scenario, Tab::Stages, Disruption::Ransomware).await;
+    let switch = element(&html, "<fieldset class=\"disruption-switch\"", "</fieldset>");
+    for d in Disruption::ALL {
+        assert!(switch.contains(&format!("value=\"{}\"", d.key())) && switch.contains(d.label()), "{switch}");
+    }
+    assert!(switch.contains("value=\"ransomware\" checked"), "ransomware is shown: {switch}");
+    let table = element(&html, "<table class=\"stages-table\"", "</table>");
+    assert!(table.contains("Plan per stage against ransomware"), "{table}");
+    let mut kept = 0;
+    for stage in &plan.stages {
+        let rec = stage.recommendation(Disruption::Ransomware).expect("a recommendation per stage");
+        let row = element(table, &format!("<tr data-stage=\"{}\"", stage.id), "</tr>");
+        match &rec.copies_in {
+            Some(c) => {
+                let title = format!("{}, {}", c.radius.label(), c.lock.label());
+                let line = format!("<span title=\"{title}\" class=\"copies-in\">copies in {}</span>", c.name);
+                assert!(row.contains(&line), "{} shows {line}: {row}", stage.id);
+                kept += 1;
+            }
+            None => assert!(!row.contains("copies-in"), "{row}"),
+        }
+    }
+    assert!(kept >= 5, "most of the Lusty platform keeps ransomware copies in a vault ({kept})");
+    assert!(table.contains("copies in Immutable blob container"), "the lake's copies: {table}");
+    let cost = keel::plot::cost_for(&plan, Disruption::Ransomware);
+    let line = element(&html, "<p class=\"cost-breakdown\"", "</p>");
+    assert!(line.contains(&format!("Against ransomware: USD {} a month", whole_money(cost.total()))), "{line}");
+    assert!(line.contains("The whole plan, every disruption type"), "{line}");
+}
+
+/// The brief's case for 3-2-1: a curated zone that cannot be rebuilt, on ADLS Gen2 with nothing in
+/// the paired region, its ransomware copies in an immutable container — one medium, nothing
+/// off-site.
+fn three_two_one_not_met() -> Scenario {
+    let mut scenario = Scenario { name: "Lake".into(), ..Scenario::default() };
+    let mut curated = keel::model::Stage::new("curated", keel::model::StageKind::Curated);
+    curated.service = Some("adls_gen2".into());
+    curated.recreatable = false;
+    curated.available_in_secondary = false;
+    curated.vault = Some("azure_immutable_blob".into());
+    scenario.stages.push(curated);
+    scenario
+}
+
+/// A `three_two_one_not_met` warning with a fix in the plan has a button saying what it does and
+/// costs; applied through the reducer it sets the stage's vault, the warning goes, and one undo
+/// brings it back.
+#[tokio::test]
+async fn a_three_two_one_warning_offers_its_fix_and_the_reducer_applies_it() {
+    use keel::editor::{Action, Editor};
+    use keel::engine::WarningCode;
+    let scenario = three_two_one_not_met();
+    let before = plan(&scenario);
+    let fix = before.fixes.first().cloned().expect("the plan offers a fix");
+    assert_eq!((fix.code, fix.stage.as_str(), &*fix.vault), (WarningCode::ThreeTwoOneNotMet, "curated", "off_cloud"));
+    let html = render_drawer_on(scenario.clone(), Tab::Warnings, Disruption::DataCorruption).await;
+    let warning = element(&html, "<li data-code=\"three_two_one_not_met\"", "</li>");
+    let button = format!(
+        "<button type=\"button\" data-vault=\"off_cloud\" class=\"apply-fix\">Apply: {} (+USD {}/month)</button>",
+        fix.label,
+        keel::text::Cents(fix.monthly)
+    );
+    assert!(warning.contains(&button), "{button} in {warning}");
+    assert_eq!(html.matches("class=\"apply-fix\"").count(), before.fixes.len(), "a button per fix");
+
+    let editor = Editor::new(scenario);
+    let fixed = editor.apply(Action::ApplyFix(fix.clone())).expect("the fix changes the scenario");
+    assert_eq!(fixed.scenario.stages[0].vault.as_deref(), Some("off_cloud"));
+    assert_eq!(
+        fixed.notice.as_ref().map(|n| n.text.as_str()),
+        Some(format!("Applied to Curated zone: {}", fix.label).as_str())
+    );
+    let after = plan(&fixed.scenario);
+    assert!(!after.warnings.iter().any(|w| w.code == WarningCode::ThreeTwoOneNotMet), "{:?}", after.warnings);
+    assert!(after.fixes.is_empty());
+    assert_eq!(fixed.apply(Action::ApplyFix(fix.clone())), None, "applied twice changes nothing");
+    let undone = fixed.apply(Action::Undo).expect("one undo step");
+    assert_eq!(undone.scenario.stages[0].vault.as_deref(), Some("azure_immutable_blob"));
+    // A fix that does not fit the stage (from another plan) is refused with the reason.
+    let wrong = keel::engine::Fix { vault: "aws_s3_object_lock".into(), ..fix };
+    let refused = editor.apply(Action::ApplyFix(wrong)).expect("a notice");
+    assert_eq!(*refused.scenario, *editor.scenario);
+    assert!(refused.notice.is_some_and(|n| n.refusal && n.text.contains("does not take copies of")));
 }

@@ -7,6 +7,7 @@
 use super::fields::FieldKey;
 use super::geometry::Size;
 use super::PointerInput;
+use crate::engine::Fix;
 use crate::model::{Pos, Scenario, StageKind};
 
 /// A change the user asks for.
@@ -125,6 +126,10 @@ pub enum Action {
         /// What was typed.
         text: String,
     },
+    /// Apply a one-step fix the plan offers beside a warning (`Plan::fixes`): keep the stage's
+    /// ransomware copies in the fix's vault (its `vault` field), one undo step. Refused with the
+    /// reason when the vault does not take the stage's copies (a plan of another scenario).
+    ApplyFix(Fix),
     /// Let a stage inherit the scenario's targets again.
     ResetTargets {
         /// The stage.

@@ -1,11 +1,12 @@
 //! Edits to the scenario, each one undo step with its announcement: rename it, add and delete
 //! stages, connect and disconnect them, nudge them, set a field from what was typed (or keep the
-//! text as a draft with the reason), let a stage use the scenario's targets again, and load a
-//! whole scenario.
+//! text as a draft with the reason), apply a fix the plan offers, let a stage use the scenario's
+//! targets again, and load a whole scenario.
 
-use super::fields::{self, Draft, FieldKey};
+use super::fields::{self, Draft, Field, FieldKey};
 use super::geometry;
 use super::{Editor, MAX_NAME_CHARS};
+use crate::engine::Fix;
 use crate::model::{Flow, Pos, Scenario, Stage, StageKind};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -179,6 +180,26 @@ impl Editor {
         };
         self.commit(scenario, format!("move {what}"));
         self.announce(format!("Moved {what}{place}"));
+        true
+    }
+
+    /// Keeps the ransomware copies of the fix's stage in the fix's vault, as one undo step; a
+    /// vault that does not take its copies is refused with the reason.
+    pub(super) fn apply_fix(&mut self, fix: &Fix) -> bool {
+        let Some(i) = self.scenario.stages.iter().position(|s| s.id == fix.stage) else { return false };
+        let mut scenario = (*self.scenario).clone();
+        let name = self.name_of(&fix.stage);
+        match fields::set_field(&mut scenario, Some(i), &Field::Vault, &fix.vault) {
+            Ok(true) => {}
+            Ok(false) => return false,
+            Err(reason) => {
+                self.refuse(format!("Not applied to {name}: {reason}"));
+                return true;
+            }
+        }
+        self.commit(scenario, format!("apply the fix for {name}: {}", fix.label));
+        self.drop_drafts(|k| k.stage.as_deref() == Some(fix.stage.as_str()) && k.field == Field::Vault);
+        self.announce(format!("Applied to {name}: {}", fix.label));
         true
     }
 

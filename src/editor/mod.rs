@@ -21,6 +21,7 @@ pub mod persist;
 mod recent;
 pub mod status;
 pub mod templates;
+pub mod vault;
 mod view;
 
 pub use action::Action;
@@ -248,6 +249,7 @@ impl Editor {
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),
             Action::Edit { key, text } => self.edit(key, text),
+            Action::ApplyFix(fix) => self.apply_fix(&fix),
             Action::ResetTargets { stage } => self.reset_targets(&stage),
             Action::Load { scenario, what } => self.load(*scenario, what),
         }

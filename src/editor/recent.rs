@@ -58,6 +58,10 @@ pub(super) fn set(own: &mut Option<RecentTargets>, from: Inherited, field: &Fiel
             } else {
                 target.rto_minutes = minutes;
             }
+            // A ransomware target equal to the corruption one follows it (none of its own).
+            if recent.ransomware == Some(recent.data_corruption) {
+                recent.ransomware = None;
+            }
             // A stage's value equal to what it inherits is not a target of its own yet.
             if own.is_some() || Some(recent) != from.recent {
                 *own = Some(recent);
@@ -99,6 +103,11 @@ mod tests {
         assert_eq!(field_text(&s, Some(&raw(&s)), &RTO), "4h");
         assert_eq!(field_text(&s, Some(&raw(&s)), &RPO), "15m");
         assert_eq!(set_field(&mut s, Some(0), &RTO, "4h"), Ok(false), "the same value");
+        let ransomware = Field::RecentRto(Disruption::Ransomware);
+        assert_eq!(field_text(&s, Some(&raw(&s)), &ransomware), "4h", "the corruption target's");
+        assert_eq!(set_field(&mut s, Some(0), &ransomware, "4h"), Ok(false), "the same: none of its own");
+        assert_eq!(set_field(&mut s, Some(0), &ransomware, "8h"), Ok(true));
+        assert_eq!(s.stages[0].recent.and_then(|r| r.ransomware).map(|t| t.rto_minutes), Some(480));
         for bad in ["0", "11y", "soon"] {
             assert!(set_field(&mut s, Some(0), &Field::RecentDays, bad).is_err(), "{bad}");
         }

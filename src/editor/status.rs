@@ -120,7 +120,12 @@ pub fn card_facts(plan: &Plan) -> HashMap<String, CardFacts> {
                         // The plan's warnings name the upstream stage and the chain to it.
                         let upstream = rpo && plan.rpo_limited_by(index, r.disruption).is_some();
                         let note = if upstream { " (upstream data)" } else { "" };
-                        format!("{}: target {}, {verb} {got}{note}", r.disruption.label(), format_minutes(want))
+                        // After ransomware, where the copies that count are kept.
+                        let kept = match &r.copies_in {
+                            Some(c) if rpo => format!(", copies in {}", c.name),
+                            _ => String::new(),
+                        };
+                        format!("{}: target {}, {verb} {got}{note}{kept}", r.disruption.label(), format_minutes(want))
                     })
                     .collect::<Vec<_>>()
                     .join("\n");
@@ -222,13 +227,22 @@ mod tests {
     #[test]
     fn a_stage_that_meets_its_targets_is_green_with_its_service_and_badges() {
         let scenario = lake();
-        let facts = card_facts(&plan(&scenario));
+        let p = plan(&scenario);
+        let facts = card_facts(&p);
         let raw = &facts["raw"];
         assert_eq!(raw.service, "Azure Data Lake Storage Gen2");
         assert_eq!(raw.rpo.target, "1d");
         assert_eq!(raw.rto.target, "1d", "the tighter of 1d and 2d");
         assert!(raw.rto.detail.contains("Corruption: target 1d, back in"), "{}", raw.rto.detail);
         assert!(raw.rto.detail.contains("Region outage: target 2d"), "{}", raw.rto.detail);
+        let copies = p.stages[0].recommendation(Disruption::Ransomware).and_then(|r| r.copies_in.clone());
+        let kept = format!(", copies in {}", copies.expect("ransomware copies kept in a vault").name);
+        assert!(
+            raw.rpo.detail.contains("Ransomware: target 1d, loses at most") && raw.rpo.detail.ends_with(&kept),
+            "{}",
+            raw.rpo.detail
+        );
+        assert!(!raw.rto.detail.contains("copies in"), "once, beside the recovery point: {}", raw.rto.detail);
         assert!(raw.rpo.met && raw.rto.met);
         assert!(matches!(raw.status, Status::Meets | Status::Warning), "{:?}", raw.status);
     }
@@ -337,6 +351,9 @@ mod tests {
         let mut recent_stage = scenario.clone();
         recent_stage.stages[3].recent = recent.recent;
         assert!(!same_plan_input(&scenario, &recent_stage));
+        let mut vaulted = scenario.clone();
+        vaulted.stages[3].vault = Some("off_cloud".into());
+        assert!(!same_plan_input(&scenario, &vaulted), "the vault decides where ransomware copies are kept");
         let mut late = scenario.clone();
         late.detection_delay_days = Some(14);
         assert!(!same_plan_input(&scenario, &late), "a detection delay moves recovery points back");

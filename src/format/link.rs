@@ -7,7 +7,7 @@
 //! same checks as a plan file, with the same messages. See docs/link-format.md.
 
 use super::{decode_scenario_value, DecodeError};
-use crate::model::{Diagnostic, Scenario};
+use crate::model::{Diagnostic, Disruption, Scenario};
 use base64::Engine;
 use serde_json::{Map, Value};
 
@@ -62,11 +62,16 @@ const STAGE_KEYS: &[(&str, &str)] = &[
     ("reprocess_tb_per_hour", "rp"),
     ("compute_monthly", "c"),
     ("read_limit_tb_per_hour", "rl"),
+    ("vault", "vt"),
+    ("customer_managed_keys", "ck"),
+    ("separate_backup_admins", "sa"),
 ];
 const REGION_KEYS: &[(&str, &str)] = &[("primary", "p"), ("secondary", "s")];
-const TARGETS_KEYS: &[(&str, &str)] = &[("data_corruption", "c"), ("region_outage", "o")];
+/// Also the keys of `incidents_per_year`, a rate per disruption type.
+const TARGETS_KEYS: &[(&str, &str)] = &[("data_corruption", "c"), ("region_outage", "o"), ("ransomware", "r")];
 const TARGET_KEYS: &[(&str, &str)] = &[("rpo_minutes", "p"), ("rto_minutes", "t")];
-const RECENT_KEYS: &[(&str, &str)] = &[("days", "d"), ("data_corruption", "c"), ("region_outage", "o")];
+const RECENT_KEYS: &[(&str, &str)] =
+    &[("days", "d"), ("data_corruption", "c"), ("region_outage", "o"), ("ransomware", "r")];
 const LOAD_KEYS: &[(&str, &str)] = &[("pattern", "p"), ("partition_gb", "g")];
 const FLOW_KEYS: &[(&str, &str)] = &[("from", "f"), ("to", "t")];
 
@@ -77,6 +82,9 @@ enum Direction {
     Lengthen,
 }
 
+/// Renames the keys of `obj` found in `table`; any other key is kept as it is, which is how links
+/// written before a member had its short key (`ransomware` and `vault` did until 2026-12-03) open
+/// the same.
 fn rename(obj: &mut Map<String, Value>, table: &[(&str, &str)], direction: Direction) {
     let old = std::mem::take(obj);
     for (key, value) in old {
@@ -106,8 +114,8 @@ fn rename_recent(value: Option<&mut Value>, direction: Direction) {
         if let Direction::Lengthen = direction {
             rename(recent, RECENT_KEYS, direction);
         }
-        for key in ["data_corruption", "region_outage"] {
-            if let Some(Value::Object(t)) = recent.get_mut(key) {
+        for d in Disruption::ALL {
+            if let Some(Value::Object(t)) = recent.get_mut(d.key()) {
                 rename(t, TARGET_KEYS, direction);
             }
         }
@@ -373,6 +381,71 @@ mod tests {
         set.stages[5].recent = None;
         assert_eq!(encode_link(&set), link, "no recent target adds nothing");
         assert!(link.len() <= 2000, "{} characters", link.len());
+    }
+
+    /// Ransomware travels as `r` beside `c` and `o` — in targets, recent-data targets and
+    /// incident rates — and a stage's vault as `vt`; unset, they add nothing.
+    #[test]
+    fn ransomware_members_round_trip_with_short_keys_and_cost_nothing_when_absent() {
+        use crate::model::{IncidentRates, RecentTargets, Target, Targets};
+        let plain = synthetic(40);
+        let link = encode_link(&plain);
+        let mut set = plain.clone();
+        let week = Target { rpo_minutes: 1440, rto_minutes: 7 * 1440 };
+        set.targets.ransomware = Some(week);
+        set.incidents_per_year =
+            Some(IncidentRates { data_corruption: 2.0, region_outage: 0.1, ransomware: Some(0.5) });
+        let mut recent = RecentTargets::from_targets(7, Targets::default());
+        recent.ransomware = Some(Target { rpo_minutes: 1440, rto_minutes: 480 });
+        set.stages[5].recent = Some(recent);
+        set.stages[5].vault = Some("off_cloud".into());
+        let with = encode_link(&set);
+        let (back, _) = decode_link(&with).expect("decodes");
+        assert_eq!(back, set);
+        let json = inflated(&with);
+        for short in [r#""r":{"p":1440,"t":10080}"#, r#""r":0.5"#, r#""r":{"p":1440,"t":480}"#, r#""vt":"off_cloud""#] {
+            assert!(json.contains(short), "{short} in {json}");
+        }
+        assert!(!json.contains("ransomware") && !json.contains("vault"), "no long key left: {json}");
+        set.targets.ransomware = None;
+        set.incidents_per_year = None;
+        set.stages[5].recent = None;
+        set.stages[5].vault = None;
+        assert_eq!(encode_link(&set), link, "no ransomware member adds nothing");
+    }
+
+    /// Links made before these short keys open to the same scenario: the Lusty platform's link
+    /// from before ransomware existed, and one that carries the ransomware members under their
+    /// file names (as links were written until 2026-12-03). Both made with `keel link` then.
+    #[test]
+    fn links_made_before_the_ransomware_keys_open_the_same() {
+        use crate::model::{IncidentRates, Target};
+        let (lusty, _) =
+            crate::format::decode(include_str!("../../examples/lusty-reference-platform.json")).expect("the example");
+        let before = include_str!("../../tests/fixtures/link-v1-lusty.txt").trim();
+        let (opened, _) = decode_link(before).expect("the old link opens");
+        assert_eq!(opened, lusty);
+        assert_eq!(encode_link(&opened), before, "a scenario without ransomware members: the same link as before");
+
+        let long = include_str!("../../tests/fixtures/link-v1-lusty-ransomware-long-keys.txt").trim();
+        assert!(inflated(long).contains(r#""ransomware":"#) && inflated(long).contains(r#""vault":"#));
+        let (opened, _) = decode_link(long).expect("the old link opens");
+        let mut expected = lusty;
+        let target = |rpo_minutes, rto_minutes| Target { rpo_minutes, rto_minutes };
+        expected.targets.ransomware = Some(target(1440, 4320));
+        expected.incidents_per_year =
+            Some(IncidentRates { data_corruption: 2.0, region_outage: 0.1, ransomware: Some(0.5) });
+        let raw = expected.stages.iter_mut().find(|s| s.id == "raw").expect("raw");
+        raw.vault = Some("off_cloud".into());
+        let own = raw.targets.get_or_insert(expected.targets);
+        (own.data_corruption, own.region_outage, own.ransomware) =
+            (target(60, 240), target(1440, 2880), Some(target(1440, 2880)));
+        let warehouse = expected.stages.iter_mut().find(|s| s.id == "warehouse").expect("warehouse");
+        warehouse.recent.as_mut().expect("the example's recent target").ransomware = Some(target(1440, 480));
+        assert_eq!(opened, expected);
+        let again = encode_link(&opened);
+        assert!(again.len() < long.len(), "short keys now: {} < {}", again.len(), long.len());
+        assert_eq!(decode_link(&again).expect("decodes").0, expected);
     }
 
     fn check(fragment: &str, expect: &str) {

@@ -17,6 +17,29 @@ const money = (text) => Number(text.replace(/[^0-9-]/g, ""));
 /** The backup shown in the stages table's row for `stage` (its second data cell, after the status). */
 const backup = (page, stage) => page.locator(`.stage-row[data-stage="${stage}"] td:nth-of-type(2)`).textContent();
 
+/**
+ * "met of planned" in the stages table, for the disruption type it shows (corruption, unless
+ * switched): the totals' "Targets met" counts every type, ransomware's included, where most of
+ * the platform misses its targets after the triage.
+ */
+const metShown = (page) =>
+  page.evaluate(() => {
+    const rows = document.querySelectorAll(".stages-table .stage-row");
+    return `${[...rows].filter((r) => r.classList.contains("meets")).length} of ${rows.length}`;
+  });
+
+/** Waits until the stages table's "met of planned" is (or, with `not`, is no longer) `count`. */
+const metShownBecomes = (page, count, not = false) =>
+  page.waitForFunction(
+    ([c, n]) => {
+      const rows = document.querySelectorAll(".stages-table .stage-row");
+      const shown = `${[...rows].filter((r) => r.classList.contains("meets")).length} of ${rows.length}`;
+      return n ? shown !== c : shown === c;
+    },
+    [count, not],
+    { timeout: 10000 },
+  );
+
 /** Waits until the monthly total differs from `before`: the edit has been planned and shown. */
 async function totalChangedFrom(page, before) {
   await page.waitForFunction(
@@ -91,15 +114,15 @@ test("a corruption found late leaves fewer targets met and warns where no clean 
   const page = await openLusty();
   await page.keyboard.press("Escape");
   assert.match(await page.locator(".properties h2").innerText(), /^Scenario$/);
-  assert.equal(await total(page, "meeting"), "12 of 14");
+  assert.equal(await metShown(page), "12 of 14");
   const delay = page.getByLabel("Corruption found after");
   await delay.fill("14 days");
   await delay.press("Enter");
   // Restores now come from copies two weeks old: the raw, curated and archive zones catch up
   // from upstream the fortnight since (enriched is rebuilt), the warehouse keeps no copy that
   // old, and what reads from it misses.
-  await page.waitForFunction(() => document.querySelector('[data-total="meeting"]')?.textContent !== "12 of 14");
-  assert.equal(await total(page, "meeting"), "8 of 14");
+  await metShownBecomes(page, "12 of 14", true);
+  assert.equal(await metShown(page), "8 of 14");
   assert.match(await page.locator('.stage-row[data-stage="raw"]').innerText(), /Backup & restore \+ catch-up/);
   await page.locator('[data-tab="warnings"]').click();
   const clean = page.locator('.warning[data-code="no_clean_recovery_point"]');
@@ -110,7 +133,7 @@ test("a corruption found late leaves fewer targets met and warns where no clean 
   // Found at once again: the plan of before.
   await delay.fill("");
   await delay.press("Enter");
-  await page.waitForFunction(() => document.querySelector('[data-total="meeting"]')?.textContent === "12 of 14");
+  await metShownBecomes(page, "12 of 14");
   assert.equal(await page.locator('.warning[data-code="no_clean_recovery_point"]').count(), 0);
   assert.deepEqual(page.problems, []);
 });
@@ -119,7 +142,7 @@ test("a report's RPO tighter than its data's refresh is warned about, naming the
   const page = await openLusty();
   await page.locator('[data-tab="warnings"]').click();
   const refresh = page.locator('.warning[data-code="rpo_below_refresh"]');
-  assert.equal(await refresh.count(), 2, "after corruption (1h) and after a region outage (4h)");
+  assert.equal(await refresh.count(), 3, "after corruption (1h), a region outage (4h) and ransomware (1h, the corruption one's)");
   assert.match(await refresh.first().innerText(), /Sales reports .* Raw zone, refreshed only every 1d/);
 
   // Raw refreshed hourly: the semantic model's daily load is now the limit, and is named.
@@ -131,14 +154,14 @@ test("a report's RPO tighter than its data's refresh is warned about, naming the
   await page.waitForFunction(() =>
     [...document.querySelectorAll('.warning[data-code="rpo_below_refresh"]')].every((w) => !w.textContent.includes("Raw zone")),
   );
-  assert.equal(await refresh.count(), 2);
+  assert.equal(await refresh.count(), 3);
   assert.match(await refresh.first().innerText(), /Semantic model .*refreshed only every 1d/);
   assert.deepEqual(page.problems, []);
 });
 
 test("a recent-data target the divided restore misses shows on the card, the row and the totals", async () => {
   const page = await openLusty();
-  assert.equal(await total(page, "meeting"), "12 of 14");
+  assert.equal(await metShown(page), "12 of 14");
   // The warehouse serves its newest 30 days within 45m (its first phase ends at 18m).
   await page.locator('.stage-card[data-stage="warehouse"]').click();
   assert.equal(await page.getByLabel("Newest days", { exact: true }).inputValue(), "30 days");
@@ -150,14 +173,17 @@ test("a recent-data target the divided restore misses shows on the card, the row
   // Within 5 minutes: missed, by the recent-data target alone.
   await rto.fill("5m");
   await rto.press("Enter");
-  await page.waitForFunction(() => document.querySelector('[data-total="meeting"]')?.textContent !== "12 of 14");
-  assert.equal(await total(page, "meeting"), "11 of 14");
+  await metShownBecomes(page, "12 of 14", true);
+  assert.equal(await metShown(page), "11 of 14");
   assert.equal(await row.locator(".col-status").innerText(), "✕ recent missed");
   assert.match(await row.locator(".recent.missed").innerText(), /newest 30d: 18m \/ 5m/);
   const card = page.locator('.stage-card[data-stage="warehouse"]');
   assert.match(await card.getAttribute("aria-label"), /Recent data 30d 5m: missed\./);
   await page.locator('[data-tab="warnings"]').click();
-  const missed = page.locator('.warning[data-code="recent_target_not_met"]');
+  // After a corruption (after ransomware the triage already makes the warehouse miss it).
+  const missed = page.locator('.warning[data-code="recent_target_not_met"]', {
+    has: page.locator(".disruption", { hasText: /^Corruption$/ }),
+  });
   assert.equal(await missed.count(), 1);
   assert.match(await missed.innerText(), /Warehouse .* newest 30 days are back after 18m > 5m \(RTO\)/);
   await page.screenshot({ path: `${out}scenario-4-recent-missed.png` });
@@ -165,7 +191,7 @@ test("a recent-data target the divided restore misses shows on the card, the row
   // One undo step: met again.
   await page.locator(".properties h2").click();
   await page.keyboard.press("Control+z");
-  await page.waitForFunction(() => document.querySelector('[data-total="meeting"]')?.textContent === "12 of 14");
+  await metShownBecomes(page, "12 of 14");
   assert.equal(await rto.inputValue(), "45m");
   assert.equal(await missed.count(), 0);
   assert.deepEqual(page.problems, []);

@@ -44,12 +44,12 @@ pub fn ScenarioProperties(props: &ScenarioPropertiesProps) -> Html {
                 { input(Field::Span, "Time span", "costs compared over") }
                 { input(Field::Currency, "Currency", "e.g. USD, EUR") }
             </div>
-            { input(Field::DisastersPerYear, "Disasters per year", "0.2 = one every 5 years; both types unless set below") }
+            { input(Field::DisastersPerYear, "Disasters per year", "0.2 = one every 5 years; every type unless set below") }
             <div class="field-row">
                 { for Disruption::ALL.into_iter().map(|d| {
                     let key = FieldKey { stage: None, field: Field::Incidents(d) };
                     html! {
-                        <TextField key={d.key()} field={key.clone()} label={format!("{}s per year", d.label())}
+                        <TextField key={d.key()} field={key.clone()} label={incidents_label(d)}
                             value={field_text(scenario, None, &key.field)} draft={props.drafts.get(&key).cloned()}
                             placeholder={field_text(scenario, None, &Field::DisastersPerYear)}
                             hint="empty = disasters per year" on_edit={props.on_edit.clone()} />
@@ -86,4 +86,9 @@ pub fn ScenarioProperties(props: &ScenarioPropertiesProps) -> Html {
             <Overrides scenario={scenario.clone()} drafts={props.drafts.clone()} on_edit={props.on_edit.clone()} />
         </div>
     }
+}
+
+/// The label of a disruption type's incident rate: "Corruptions per year".
+fn incidents_label(d: Disruption) -> &'static str {
+    d.pick("Corruptions per year", "Region outages per year", "Ransomware attacks per year")
 }

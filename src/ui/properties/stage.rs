@@ -1,13 +1,14 @@
 //! The properties of one stage: what it is, what runs it, its data, how it is loaded and how
 //! often new data arrives, how late a corruption is found, its recovery targets for each
-//! disruption type, and its recent-data target (the newest days, with their own RPO and RTO).
+//! disruption type, the vault its ransomware copies are kept in, and its recent-data target (the
+//! newest days, with their own RPO and RTO).
 
 use super::check_field::CheckField;
 use super::choice_field::ChoiceField;
 use super::field::{OnEdit, TextField};
 use crate::catalogue::Service;
 use crate::editor::fields::{field_text, Draft, Field, FieldKey, REFRESH_PRESETS};
-use crate::editor::stage_name;
+use crate::editor::{stage_name, vault};
 use crate::model::{Disruption, Scenario, Stage, StageKind};
 use crate::ui::icons::kind_icon;
 use crate::ui::state::Shared;
@@ -128,11 +129,36 @@ pub fn StageProperties(props: &StagePropertiesProps) -> Html {
                     </div>
                 }) }
             </fieldset>
+            { vault_field(stage, key(Field::Vault), text(&Field::Vault), on_edit.clone()) }
+            if stage.kind != StageKind::SystemOfRecord {
+                { check(Field::CustomerManagedKeys, "Backups use customer-managed keys", stage.customer_managed_keys, "Encrypted with your keys, in a key vault with purge protection") }
+                { check(Field::SeparateBackupAdmins, "Backups administered separately", stage.separate_backup_admins, "Identities apart from the platform's: another tenant, or multi-user authorisation") }
+            }
             if stage.kind.serves_recent_data() {
                 { recent_fields(scenario, stage, &input) }
             }
             { flows(scenario, &stage.id, &props.on_disconnect, &props.on_connect) }
         </div>
+    }
+}
+
+/// Where the stage's ransomware copies are kept: the cheapest vault (none chosen) or one of the
+/// vaults that take its copies; a vault chosen that does not take them (from a file) is listed
+/// as such. Nothing for a stage no vault takes copies of.
+fn vault_field(stage: &Stage, key: FieldKey, value: AttrValue, on_edit: OnEdit) -> Html {
+    let mut options: Vec<(AttrValue, AttrValue)> =
+        vault::choices(stage).map(|v| (AttrValue::from(v.id), AttrValue::from(v.name))).collect();
+    if options.is_empty() && stage.vault.is_none() {
+        return Html::default();
+    }
+    if let Some(id) = stage.vault.as_deref().filter(|id| !options.iter().any(|(v, _)| v == id)) {
+        let name = crate::catalogue::Vault::find(id).map_or(id, |v| v.name);
+        options.push((AttrValue::from(id.to_string()), AttrValue::from(format!("{name} (does not take its copies)"))));
+    }
+    options.insert(0, ("".into(), "Cheapest".into()));
+    html! {
+        <ChoiceField field={key} label="Ransomware copies in" {value} {options} {on_edit}
+            hint="kept where the platform's credentials cannot destroy them; Cheapest = the cheapest vault that meets the targets" />
     }
 }
 

@@ -75,6 +75,9 @@ pub struct ResultsProps {
     /// The tab shown first.
     #[prop_or(Tab::Stages)]
     pub tab: Tab,
+    /// The disruption type shown first.
+    #[prop_or(Disruption::DataCorruption)]
+    pub disruption: Disruption,
 }
 
 /// The drawer.
@@ -85,7 +88,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let dispatcher = editor.as_ref().map(|h| h.dispatcher());
     let selection: Rc<BTreeSet<String>> = editor.as_ref().map(|h| h.editor.selection.clone()).unwrap_or_default();
     let first_selected = selection.iter().next().cloned();
-    let disruption = use_state(|| Disruption::DataCorruption);
+    let disruption = use_state(|| props.disruption);
     let tab = use_state(|| props.tab);
     let drawn = use_state(|| props.tab.bit());
     let open = use_state(|| true);

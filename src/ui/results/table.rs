@@ -1,5 +1,5 @@
 //! The stages table of the results: per stage, for the disruption type shown, the backup
-//! method, the recovery strategy, the recovery point and time achieved along the flows against
+//! method (after ransomware, with where its copies are kept), the recovery strategy, the recovery point and time achieved along the flows against
 //! the targets with met/missed marks (and the upstream stage an older recovery point comes
 //! from), the monthly cost and the reason. Sortable by any heading; a click on a row
 //! (or its name, from the keyboard) selects the stage on the canvas.
@@ -85,6 +85,18 @@ fn recent_line(rec: &Recommendation, rto: bool) -> Html {
             { format!("newest {}d: {} / {} ", r.days, Mins(got.unwrap_or(f64::INFINITY)), Whole(want)) }
             <span class="mark" aria-hidden="true">{ if met { "✓" } else { "✕" } }</span>
             <span class="visually-hidden">{ if met { "met" } else { "missed" } }</span>
+        </span>
+    }
+}
+
+/// Under the backup method after ransomware: where the copies that count are kept (`copies in
+/// Immutable blob container`), how far from the platform's credentials and what locks them in
+/// the tooltip.
+fn copies_in(rec: &Recommendation) -> Html {
+    let Some(c) = &rec.copies_in else { return Html::default() };
+    html! {
+        <span class="copies-in" title={format!("{}, {}", c.radius.label(), c.lock.label())}>
+            { format!("copies in {}", c.name) }
         </span>
     }
 }
@@ -175,7 +187,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                 <td class={classes!("col-status", if r.meets() { "met" } else { "missed" })}>
                     { match r.standing() { 0 => "✕ missed", 1 => "✕ recent missed", _ => "✓ met" } }
                 </td>
-                <td>{ rec.backup.label() }</td>
+                <td>{ rec.backup.label() }{ copies_in(rec) }</td>
                 <td>{ rec.strategy_label() }</td>
                 { against(rec.effective_rpo_minutes, rec.target.rpo_minutes, rec.meets_rpo, rec.assumed,
                     r.rpo_from.map(|name| (name, upstream_point(rec, name))), recent_line(rec, false)) }
@@ -194,7 +206,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             <p class="cost-breakdown">
                 { format!(
                     "Against {}: {c} {} a month (storage {}, replication {}, standby {}, reprocessing {}). \
-                     The whole plan, both disruption types: {c} {} a month (storage {}, replication {}, standby {}, reprocessing {}), \
+                     The whole plan, every disruption type: {c} {} a month (storage {}, replication {}, standby {}, reprocessing {}), \
                      {c} {} over {} months.",
                     d.label().to_lowercase(), whole_money(this.total()), whole_money(this.storage), whole_money(this.replication),
                     whole_money(this.standby), whole_money(this.reprocessing),

@@ -1,11 +1,14 @@
 //! The warnings of the plan: level, stable code, what is wrong and what to do in plain words,
 //! and the stages concerned — each a button that selects the stage, brings it into view and
-//! moves the focus to its card. Critical first, then warnings, then notes.
+//! moves the focus to its card. Critical first, then warnings, then notes. A warning the plan
+//! knows a one-step fix for (`Plan::fixes`: the same code and stage) has a button that applies
+//! it through the editor, one undo step, saying what it does and what it adds a month.
 
 use super::reveal::{show_stage, Dispatcher};
-use crate::editor::stage_name;
-use crate::engine::Level;
+use crate::editor::{stage_name, Action};
+use crate::engine::{Fix, Level, Warning};
 use crate::model::Scenario;
+use crate::text::Cents;
 use crate::ui::state::{use_plan, use_planned};
 use yew::prelude::*;
 
@@ -20,8 +23,30 @@ fn level_name(level: Level) -> &'static str {
 /// Properties of [`WarningList`].
 #[derive(Properties, PartialEq)]
 pub struct WarningListProps {
-    /// Selects stages.
+    /// Selects stages, and applies fixes.
     pub dispatcher: Option<Dispatcher>,
+}
+
+/// The button that applies `fix`: "Apply: Keep its ransomware copies in … (+USD 48.80/month)".
+fn fix_button(fix: &Fix, currency: &str, dispatcher: Option<&Dispatcher>) -> Html {
+    let onclick = {
+        let (dispatcher, fix) = (dispatcher.cloned(), fix.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = &dispatcher {
+                d.dispatch(Action::ApplyFix(fix.clone()));
+            }
+        })
+    };
+    html! {
+        <button type="button" class="apply-fix" data-vault={fix.vault.to_string()} {onclick}>
+            { format!("Apply: {} (+{currency} {}/month)", fix.label, Cents(fix.monthly)) }
+        </button>
+    }
+}
+
+/// The fixes the plan offers for `warning`: the same code, for one of its stages.
+fn fixes_for<'a>(fixes: &'a [Fix], warning: &'a Warning) -> impl Iterator<Item = &'a Fix> + 'a {
+    fixes.iter().filter(move |f| f.code == warning.code && warning.stages.contains(&f.stage))
 }
 
 /// The list.
@@ -53,6 +78,7 @@ pub fn WarningList(props: &WarningListProps) -> Html {
                         </button>
                     }
                 });
+                let fixes = fixes_for(&plan.fixes, w).map(|f| fix_button(f, &plan.currency, props.dispatcher.as_ref()));
                 let level = level_name(w.level);
                 html! {
                     <li key={i} class={classes!("warning", level)} data-code={w.code.key()}>
@@ -62,7 +88,7 @@ pub fn WarningList(props: &WarningListProps) -> Html {
                             <span class="disruption">{ d.label() }</span>
                         }
                         <p class="message">{ w.message.clone() }</p>
-                        <span class="stages">{ for stages }</span>
+                        <span class="stages">{ for stages }{ for fixes }</span>
                     </li>
                 }
             }) }
