@@ -12,7 +12,7 @@ use super::candidates::{minutes_at, Blocked, Candidate, Ctx, How, Timing, Wait};
 use super::rules::{Family, Methods};
 use super::Cost;
 use crate::catalogue::{Lock, Radius, Service, Takes, Tier, Vault, VaultPrice, VAULTS};
-use crate::model::{BackupMethod, Diagnostic, DrStrategy, Stage, StageKind};
+use crate::model::{BackupMethod, Diagnostic, DrStrategy, Stage};
 
 /// The vault a stage's `vault` names, when Keel knows it and it takes the stage's copies; else a
 /// warning naming the field (the stage is then planned as if it named none).
@@ -229,18 +229,7 @@ fn prune_within_vaults(out: &mut Vec<Candidate>, first: usize) {
 pub(super) fn redeploy(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let p = ctx.prices;
     let Some(mirror) = VAULTS.iter().find(|v| v.takes == Takes::Code && v.out_of_reach()) else { return };
-    let reload_gb =
-        if ctx.stage.kind == StageKind::Cache && !ctx.service.stateless_compute { ctx.stage.volume_gb } else { 0.0 };
-    let timing = if reload_gb > 0.0 {
-        Timing {
-            wait: Wait::AfterUpstream,
-            fixed: p.delay_provision_minutes,
-            variable: ctx.load_minutes(reload_gb),
-            gb: reload_gb,
-        }
-    } else {
-        Timing { wait: Wait::Alongside, fixed: p.delay_provision_minutes, variable: 0.0, gb: 0.0 }
-    };
+    let (reload_gb, timing) = super::candidates::redeploy_timing(ctx);
     let Some(offer) =
         ctx.service.backups.iter().find(|o| matches!(o.method, BackupMethod::Git | BackupMethod::ConfigExport))
     else {

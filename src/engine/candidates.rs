@@ -562,13 +562,12 @@ fn catch_up_options(ctx: &Ctx<'_>, disruption: Disruption, first: usize, out: &m
     }
 }
 
-/// Code and configuration from git or an export, redeployed; a cache reloads its data from the
-/// model afterwards (stateless compute keeps its data on the lake: nothing to reload).
-fn redeploy_options(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
+/// The GB a redeployed stage reloads and its timing: a cache reloads from upstream once it is
+/// back; code and configuration deploy alongside (stateless compute keeps its data on the lake).
+pub(super) fn redeploy_timing(ctx: &Ctx<'_>) -> (f64, Timing) {
     let p = ctx.prices;
     let reload_gb =
         if ctx.stage.kind == StageKind::Cache && !ctx.service.stateless_compute { ctx.stage.volume_gb } else { 0.0 };
-    // A cache reloads from upstream once it is back; code and configuration deploy alongside.
     let timing = if reload_gb > 0.0 {
         Timing {
             wait: Wait::AfterUpstream,
@@ -579,6 +578,14 @@ fn redeploy_options(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candida
     } else {
         Timing::fixed(Wait::Alongside, p.delay_provision_minutes)
     };
+    (reload_gb, timing)
+}
+
+/// Code and configuration from git or an export, redeployed; a cache reloads its data from the
+/// model afterwards (stateless compute keeps its data on the lake: nothing to reload).
+fn redeploy_options(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
+    let p = ctx.prices;
+    let (reload_gb, timing) = redeploy_timing(ctx);
     for offer in ctx.service.backups {
         if !matches!(offer.method, BackupMethod::Git | BackupMethod::ConfigExport) {
             continue;
