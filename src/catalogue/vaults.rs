@@ -156,6 +156,17 @@ impl Vault {
         provider && fits && (methods.is_empty() || methods.contains(&method))
     }
 
+    /// Whether the vault takes copies of what `service` keeps: for data, a backup the service
+    /// makes; for code, a service kept in git or exported configuration.
+    pub fn takes_from(&self, service: &Service) -> bool {
+        match self.takes {
+            Takes::Code => {
+                service.backups.iter().any(|o| matches!(o.method, BackupMethod::Git | BackupMethod::ConfigExport))
+            }
+            Takes::Data { .. } => service.backups.iter().any(|o| self.takes_data(service, o.method)),
+        }
+    }
+
     /// Whether its copies survive an attacker holding the platform's credentials.
     pub fn out_of_reach(&self) -> bool {
         out_of_reach(self.radius, self.lock)

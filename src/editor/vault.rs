@@ -8,8 +8,8 @@
 //! (its owner keeps its copies). A stage whose kind or service changes drops a vault that no
 //! longer takes its copies, as it drops a service that cannot run its new kind.
 
-use crate::catalogue::{Service, Takes, Vault, VAULTS};
-use crate::model::{BackupMethod, Stage, StageKind};
+use crate::catalogue::{Service, Vault, VAULTS};
+use crate::model::{Stage, StageKind};
 
 /// The service `stage` is planned with: its own when it runs the stage's kind, else the
 /// generic one for its kind.
@@ -22,21 +22,11 @@ pub fn service_of(stage: &Stage) -> &'static Service {
         .unwrap_or_else(|| Service::default_for(stage.kind))
 }
 
-/// Whether `vault` takes copies of what `service` keeps.
-pub fn takes(vault: &Vault, service: &Service) -> bool {
-    match vault.takes {
-        Takes::Code => {
-            service.backups.iter().any(|o| matches!(o.method, BackupMethod::Git | BackupMethod::ConfigExport))
-        }
-        Takes::Data { .. } => service.backups.iter().any(|o| vault.takes_data(service, o.method)),
-    }
-}
-
 /// The vaults the field offers for `stage`, in the catalogue's order.
 pub fn choices(stage: &Stage) -> impl Iterator<Item = &'static Vault> {
     let service = service_of(stage);
     let owned = stage.kind == StageKind::SystemOfRecord;
-    VAULTS.iter().filter(move |v| !owned && takes(v, service))
+    VAULTS.iter().filter(move |v| !owned && v.takes_from(service))
 }
 
 /// The field's text: the vault's id, empty for none chosen.

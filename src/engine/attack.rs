@@ -30,13 +30,7 @@ pub(super) fn pinned_vault(
         diagnostics.push(Diagnostic::warning(at, Some(&stage.id), message));
         return None;
     };
-    let takes = match vault.takes {
-        Takes::Code => {
-            service.backups.iter().any(|o| matches!(o.method, BackupMethod::Git | BackupMethod::ConfigExport))
-        }
-        Takes::Data { .. } => service.backups.iter().any(|o| vault.takes_data(service, o.method)),
-    };
-    if !takes {
+    if !vault.takes_from(service) {
         let message = format!(
             "{} does not take copies of {}; planned with the cheapest vault that does",
             vault.name, service.name
@@ -84,16 +78,9 @@ pub(super) fn backups(ctx: &Ctx<'_>, methods: Methods, out: &mut Vec<Candidate>)
     let (tier, tier_price) = ctx.copy_tier(retention);
     let first = out.len();
     let mut today = None;
-    for offer in ctx.service.backups {
+    for offer in ctx.data_backups(methods) {
         let method = offer.method;
-        if matches!(method, BackupMethod::Git | BackupMethod::ConfigExport)
-            || (methods == Methods::DatedSets && method != BackupMethod::FullCopies)
-            || (offer.preview && !ctx.scenario.allow_preview)
-        {
-            continue;
-        }
-        let interval =
-            ctx.offer_override(method.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(p.backup_interval_minutes);
+        let interval = ctx.offer_interval(offer);
         let gb = ctx.backup_gb(method, interval);
         let restore = |gbps: Option<f64>| match (offer.restore_minutes, gbps) {
             (Some(m), _) => (m + ctx.rehydration_if_archived(), 0.0),
@@ -134,17 +121,19 @@ pub(super) fn backups(ctx: &Ctx<'_>, methods: Methods, out: &mut Vec<Candidate>)
                 ..base(fixed, variable)
             });
         }
-        // Snapshots and point-in-time restore live inside the account: what leaves it is a copy
-        // taken at the backup interval.
-        let copied_every = if leaves_the_account(method) { interval } else { interval.max(p.backup_interval_minutes) };
+        // A snapshot is never a copy elsewhere.
+        if method == BackupMethod::Snapshots {
+            continue;
+        }
+        // Point-in-time restore lives inside the account: what leaves it is a copy taken at the
+        // backup interval.
+        let leaves = leaves_the_account(method);
+        let copied_every = if leaves { interval } else { interval.max(p.backup_interval_minutes) };
         for vault in VAULTS.iter().filter(|v| v.out_of_reach() && v.takes_data(ctx.service, method)) {
             // Recovery points inside the account reach a vault only through a backup service that
-            // copies them out (Azure Backup, AWS Backup); a snapshot is never a copy elsewhere.
+            // copies them out (Azure Backup, AWS Backup).
             let copies_points = matches!(vault.price, VaultPrice::AzureBackup | VaultPrice::AwsBackup);
-            if (vault.preview && !ctx.scenario.allow_preview)
-                || method == BackupMethod::Snapshots
-                || (!leaves_the_account(method) && !copies_points)
-            {
+            if (vault.preview && !ctx.scenario.allow_preview) || (!leaves && !copies_points) {
                 continue;
             }
             // GB written into the vault a month: every copy kept is rewritten once a retention.
@@ -166,7 +155,7 @@ pub(super) fn backups(ctx: &Ctx<'_>, methods: Methods, out: &mut Vec<Candidate>)
             };
             // A copy taken out of the account comes back as a whole restore, not a snapshot's
             // server-side promotion.
-            let (fixed, variable) = match (gbps, leaves_the_account(method)) {
+            let (fixed, variable) = match (gbps, leaves) {
                 (None, false) if offer.restore_minutes.is_none() => {
                     (p.delay_job_start_minutes + ctx.rehydration_if_archived(), ctx.restore_minutes(stage.volume_gb))
                 }
@@ -235,14 +224,10 @@ pub(super) fn redeploy(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     else {
         return;
     };
-    let rpo = ctx
-        .offer_override(offer.method.key(), "rpo_minutes")
-        .or(offer.rpo_minutes)
-        .unwrap_or(p.backup_interval_minutes);
     let protected = Candidate {
         backup: offer.method,
         strategy: DrStrategy::Redeploy,
-        rpo: Some(rpo),
+        rpo: Some(ctx.offer_interval(offer)),
         rto: Some(timing.own()),
         cost: Cost { storage: p.vault_git_mirror_monthly, ..Cost::default() },
         how: How::Redeploy { reload_gb },

@@ -6,7 +6,7 @@
 use super::rules::{self, Family, Methods, Rule};
 use super::Cost;
 use super::Incidents;
-use crate::catalogue::{Lock, Prices, Radius, Secondary, Service, Tier, Vault};
+use crate::catalogue::{BackupOffer, Lock, Prices, Radius, Secondary, Service, Tier, Vault};
 use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, Scenario, Stage, StageKind};
 
 /// Everything the candidate and reason code needs about one stage.
@@ -332,6 +332,24 @@ impl<'a> Ctx<'a> {
         self.scenario.overrides.get(&key).copied().filter(|v| v.is_finite() && *v >= 0.0)
     }
 
+    /// The backup offers of the service that keep copies of data (not git or exported
+    /// configuration) and that `methods` counts, leaving out previews the scenario does not allow.
+    pub(super) fn data_backups(&self, methods: Methods) -> impl Iterator<Item = &'static BackupOffer> + '_ {
+        self.service.backups.iter().filter(move |o| {
+            !matches!(o.method, BackupMethod::Git | BackupMethod::ConfigExport)
+                && (methods != Methods::DatedSets || o.method == BackupMethod::FullCopies)
+                && (!o.preview || self.scenario.allow_preview)
+        })
+    }
+
+    /// How often `offer` makes a recovery point, in minutes: the scenario's override, the
+    /// offer's own figure, or the price book's backup interval.
+    pub(super) fn offer_interval(&self, offer: &BackupOffer) -> f64 {
+        self.offer_override(offer.method.key(), "rpo_minutes")
+            .or(offer.rpo_minutes)
+            .unwrap_or(self.prices.backup_interval_minutes)
+    }
+
     /// Days of history the stage holds (volume ÷ daily change); infinite with no change.
     pub fn history_days(&self, gb: f64) -> f64 {
         if self.stage.daily_change_gb > 0.0 {
@@ -584,16 +602,12 @@ pub(super) fn redeploy_timing(ctx: &Ctx<'_>) -> (f64, Timing) {
 /// Code and configuration from git or an export, redeployed; a cache reloads its data from the
 /// model afterwards (stateless compute keeps its data on the lake: nothing to reload).
 fn redeploy_options(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Vec<Candidate>) {
-    let p = ctx.prices;
     let (reload_gb, timing) = redeploy_timing(ctx);
     for offer in ctx.service.backups {
         if !matches!(offer.method, BackupMethod::Git | BackupMethod::ConfigExport) {
             continue;
         }
-        let rpo = ctx
-            .offer_override(offer.method.key(), "rpo_minutes")
-            .or(offer.rpo_minutes)
-            .unwrap_or(p.backup_interval_minutes);
+        let rpo = ctx.offer_interval(offer);
         out.push(Candidate {
             backup: offer.method,
             strategy: DrStrategy::Redeploy,
@@ -684,19 +698,9 @@ fn backup_options(ctx: &Ctx<'_>, disruption: Disruption, methods: Methods, out: 
     // Copies kept fewer days than the corruption went unnoticed are all corrupt.
     let no_clean = (delay > stage.backup_retention_days)
         .then_some(Blocked::NoCleanCopy { delay_days: delay, retention_days: stage.backup_retention_days });
-    for offer in ctx.service.backups {
+    for offer in ctx.data_backups(methods) {
         let method = offer.method;
-        if matches!(method, BackupMethod::Git | BackupMethod::ConfigExport) {
-            continue;
-        }
-        if methods == Methods::DatedSets && method != BackupMethod::FullCopies {
-            continue;
-        }
-        if offer.preview && !ctx.scenario.allow_preview {
-            continue;
-        }
-        let interval =
-            ctx.offer_override(method.key(), "rpo_minutes").or(offer.rpo_minutes).unwrap_or(p.backup_interval_minutes);
+        let interval = ctx.offer_interval(offer);
         let gb = ctx.backup_gb(method, interval);
         let storage = gb * price;
         let (rpo, (fixed, variable), cost, note) = if !outage {
@@ -756,13 +760,14 @@ fn backup_options(ctx: &Ctx<'_>, disruption: Disruption, methods: Methods, out: 
 fn rebuild_option(ctx: &Ctx<'_>, disruption: Disruption, reload: bool, out: &mut Vec<Candidate>) {
     let stage = ctx.stage;
     let p = ctx.prices;
-    // After a region outage or ransomware the whole stage is gone, not one partition.
-    let outage = disruption != Disruption::DataCorruption;
-    let (gb, whole) = if outage || reload { (stage.volume_gb, true) } else { ctx.corruption_reprocess_gb() };
+    // After a region outage or ransomware the whole stage is gone, not one partition, and it
+    // is rebuilt in a new environment.
+    let all_lost = disruption != Disruption::DataCorruption;
+    let (gb, whole) = if all_lost || reload { (stage.volume_gb, true) } else { ctx.corruption_reprocess_gb() };
     // A reload reads one dated full set: it needs no history beyond it.
     // A rebuild after a corruption found late reaches that much further back in its source.
     let blocked = if reload { None } else { ctx.retention_block(gb, ctx.detection_delay_days(disruption)) };
-    let start = if outage { p.delay_provision_minutes } else { p.delay_job_start_minutes };
+    let start = if all_lost { p.delay_provision_minutes } else { p.delay_job_start_minutes };
     // A semantic model loads at its processing rate; anything else at its reprocessing rate.
     let variable = if stage.kind == StageKind::Model { ctx.load_minutes(gb) } else { ctx.reprocess_minutes(gb) };
     let timing = Timing { wait: Wait::AfterUpstream, fixed: start, variable, gb };
