@@ -419,6 +419,8 @@ fn full_scenario() -> Scenario {
     scenario.recent = Some(RecentTargets::from_targets(3, every));
     scenario.incidents_per_year =
         Some(keel::model::IncidentRates { data_corruption: 2.0, region_outage: 0.1, ransomware: Some(0.5) });
+    scenario.variants = vec![keel::model::Variant::of("today", &scenario)];
+    scenario.variant = Some("today".into());
     scenario
 }
 
@@ -492,6 +494,8 @@ fn schema_scenario_matches_the_model() {
     assert!(default_keys.is_subset(&keys(&full)), "Scenario::default() has members the full scenario lacks");
 
     let sp = properties(scenario_node);
+    let variant_node = object_schema(&schema, &sp["variants"]["items"]);
+    check_object::<keel::model::Variant>(&schema, variant_node, &full["variants"][0], "variant");
     let stage_node = object_schema(&schema, &sp["stages"]["items"]);
     check_object::<Stage>(&schema, stage_node, &full["stages"][0], "stage");
     for kind in StageKind::ALL {

@@ -189,6 +189,9 @@ pub fn same_plan_input(a: &Scenario, b: &Scenario) -> bool {
         incidents_per_year,
         detection_delay_days,
         recent,
+        // The kept variants and the name of the one this is do not change its plan.
+        variants: _,
+        variant: _,
     } = a;
     stages.len() == b.stages.len()
         && stages.iter().zip(&b.stages).all(|(x, y)| {

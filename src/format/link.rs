@@ -36,7 +36,10 @@ const SCENARIO_KEYS: &[(&str, &str)] = &[
     ("incidents_per_year", "ir"),
     ("detection_delay_days", "dd"),
     ("recent", "rc"),
+    ("variant", "vn"),
 ];
+/// The link key of the kept variants, each `{"n": name, "d": patch}` (see `format::patch`).
+const VARIANTS_KEY: &str = "va";
 const STAGE_KEYS: &[(&str, &str)] = &[
     ("id", "i"),
     ("kind", "k"),
@@ -197,8 +200,27 @@ impl std::error::Error for LinkError {}
 /// The link fragment for a scenario (without the leading `#`).
 pub fn encode_link(scenario: &Scenario) -> String {
     let mut value = serde_json::to_value(scenario).unwrap_or(Value::Null);
+    let variants = value.as_object_mut().and_then(|top| top.remove("variants"));
     compact(&mut value);
     rename_scenario(&mut value, Direction::Shorten);
+    // Each variant as what it changes of the scenario (a workshop's variants differ in a few
+    // targets or stages).
+    if let Some(Value::Array(variants)) = variants.filter(|v| v.as_array().is_some_and(|v| !v.is_empty())) {
+        let base = value.clone();
+        let patches: Vec<Value> = variants
+            .into_iter()
+            .map(|mut v| {
+                let name = v.get_mut("name").map(Value::take).unwrap_or_default();
+                let mut scenario = v.get_mut("scenario").map(Value::take).unwrap_or_default();
+                compact(&mut scenario);
+                rename_scenario(&mut scenario, Direction::Shorten);
+                serde_json::json!({ "n": name, "d": super::patch::diff(&base, &scenario) })
+            })
+            .collect();
+        if let Some(top) = value.as_object_mut() {
+            top.insert(VARIANTS_KEY.to_string(), Value::Array(patches));
+        }
+    }
     let json = serde_json::to_string(&value).unwrap_or_default();
     let deflated = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
     format!("{LINK_PREFIX_V1}{}", B64.encode(deflated))
@@ -226,8 +248,34 @@ pub fn decode_link(fragment: &str) -> Result<(Scenario, Vec<Diagnostic>), LinkEr
     if !value.is_object() {
         return Err(LinkError::Corrupt("not a scenario inside"));
     }
+    let variants = value.as_object_mut().and_then(|top| top.remove(VARIANTS_KEY));
+    let variants = match variants {
+        Some(Value::Array(patches)) => Some(variants_from(&value, patches)?),
+        Some(_) => return Err(LinkError::Corrupt("the variants are not a list")),
+        None => None,
+    };
     rename_scenario(&mut value, Direction::Lengthen);
+    if let (Some(variants), Some(top)) = (variants, value.as_object_mut()) {
+        top.insert("variants".to_string(), Value::Array(variants));
+    }
     decode_scenario_value(value).map_err(LinkError::Invalid)
+}
+
+/// The variants a link carries, each `{"name", "scenario"}` in file keys, from their patches on
+/// the link's own (short-keyed) scenario.
+fn variants_from(base: &Value, patches: Vec<Value>) -> Result<Vec<Value>, LinkError> {
+    if patches.len() > crate::model::MAX_VARIANTS {
+        return Err(LinkError::TooLarge);
+    }
+    patches
+        .into_iter()
+        .map(|p| {
+            let patch = p.get("d").ok_or(LinkError::Corrupt("a variant has no changes"))?;
+            let mut scenario = super::patch::apply(base, patch).map_err(LinkError::Corrupt)?;
+            rename_scenario(&mut scenario, Direction::Lengthen);
+            Ok(serde_json::json!({ "name": p.get("n").cloned().unwrap_or_default(), "scenario": scenario }))
+        })
+        .collect()
 }
 
 /// Leaves out what decoding restores: members equal to their serde default, and fractions of
@@ -446,6 +494,69 @@ mod tests {
         let again = encode_link(&opened);
         assert!(again.len() < long.len(), "short keys now: {} < {}", again.len(), long.len());
         assert_eq!(decode_link(&again).expect("decodes").0, expected);
+    }
+
+    /// A workshop's three variants of the Lusty platform ride in one link, each as what it
+    /// changes: the link grows by a few dozen characters per variant, where whole copies would
+    /// (nearly) double it (figures in docs/link-format.md, "Variants").
+    #[test]
+    fn variants_ride_in_the_link_as_what_they_change() {
+        use crate::model::{Target, Variant};
+        let (lusty, _) =
+            crate::format::decode(include_str!("../../examples/lusty-reference-platform.json")).expect("the example");
+        let alone = encode_link(&lusty).len();
+        let mut loose = lusty.clone();
+        loose.targets.data_corruption = Target { rpo_minutes: 1440, rto_minutes: 240 };
+        let mut no_standby = lusty.clone();
+        no_standby.stages[3].label = "Raw zone (no standby)".into();
+        no_standby.stages[3].available_in_secondary = !no_standby.stages[3].available_in_secondary;
+        no_standby.stages.remove(1);
+        no_standby.flows.retain(|f| no_standby.stages.iter().any(|s| s.id == f.from));
+        let mut with = lusty.clone();
+        with.variants =
+            vec![Variant::of("today", &lusty), Variant::of("RTO 4 h", &loose), Variant::of("no standby", &no_standby)];
+        with.variant = Some("today".into());
+        let link = encode_link(&with);
+        let (back, warnings) = decode_link(&link).expect("decodes");
+        assert_eq!(back, with);
+        assert!(warnings.iter().all(|w| !w.path.starts_with("variant")), "{warnings:?}");
+
+        // Whole copies, for the record: the same variants, each as its full compact scenario.
+        let mut whole = serde_json::to_value(&lusty).unwrap_or_default();
+        compact(&mut whole);
+        rename_scenario(&mut whole, Direction::Shorten);
+        let copies: Vec<Value> = with
+            .variants
+            .iter()
+            .map(|v| {
+                let mut c = serde_json::to_value(&v.scenario).unwrap_or_default();
+                compact(&mut c);
+                rename_scenario(&mut c, Direction::Shorten);
+                serde_json::json!({ "n": v.name, "d": c })
+            })
+            .collect();
+        whole[VARIANTS_KEY] = Value::Array(copies);
+        let deflated = miniz_oxide::deflate::compress_to_vec_zlib(whole.to_string().as_bytes(), 9);
+        let copies_len = LINK_PREFIX_V1.len() + B64.encode(deflated).len();
+        println!("link: alone {alone}, three variants as changes {}, as whole copies {copies_len}", link.len());
+        assert!(link.len() < alone + 3 * 120, "{} characters for three small variants", link.len());
+        assert!(link.len() < copies_len, "changes are shorter than copies");
+    }
+
+    #[test]
+    fn a_link_whose_variant_does_not_fit_is_refused_by_name() {
+        let (lusty, _) =
+            crate::format::decode(include_str!("../../examples/lusty-reference-platform.json")).expect("the example");
+        let mut value = serde_json::to_value(&lusty).unwrap_or_default();
+        compact(&mut value);
+        rename_scenario(&mut value, Direction::Shorten);
+        value[VARIANTS_KEY] = serde_json::json!([{ "n": "x", "d": { "st": ["no-such-stage"] } }]);
+        let deflated = miniz_oxide::deflate::compress_to_vec_zlib(value.to_string().as_bytes(), 9);
+        let link = format!("{LINK_PREFIX_V1}{}", B64.encode(deflated));
+        assert_eq!(
+            decode_link(&link).expect_err("refused").to_string(),
+            "the link is damaged or cut short (a variant names a stage the scenario does not have); ask for it again"
+        );
     }
 
     fn check(fragment: &str, expect: &str) {

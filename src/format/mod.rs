@@ -11,13 +11,14 @@
 //! `plan` member is ignored on input: it is always recomputed. See docs/plan-format.md.
 
 mod link;
+mod patch;
 mod runbook;
 
 pub use link::{decode_link, encode_link, LinkError, LINK_PREFIX_V1, MAX_INFLATED_BYTES};
 pub use runbook::{escape_markdown, runbook_markdown};
 
 use crate::engine::Plan;
-use crate::model::{Diagnostic, Scenario, Severity};
+use crate::model::{Diagnostic, Scenario, Severity, MAX_VARIANTS};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -185,14 +186,26 @@ fn decode_scenario_value(value: Value) -> Result<(Scenario, Vec<Diagnostic>), De
         .map(|a| a.iter().map(|s| s.get("id").and_then(Value::as_str).map(str::to_string)).collect())
         .unwrap_or_default();
     let counts = [("stages", MAX_STAGES), ("flows", MAX_FLOWS)];
-    for (field, max) in counts {
-        let n = value.get(field).and_then(Value::as_array).map_or(0, Vec::len);
-        if n > max {
-            return Err(DecodeError::Invalid(vec![Diagnostic::error(
-                field,
-                None,
-                format!("has {n} entries; Keel plans at most {max}"),
-            )]));
+    let variants = value.get("variants").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    if variants.len() > MAX_VARIANTS {
+        return Err(DecodeError::Invalid(vec![Diagnostic::error(
+            "variants",
+            None,
+            format!("has {} entries; Keel keeps at most {MAX_VARIANTS}", variants.len()),
+        )]));
+    }
+    let scenarios = std::iter::once(("", &value))
+        .chain(variants.iter().filter_map(|v| v.get("scenario")).map(|s| ("variants[].scenario.", s)));
+    for (at, scenario) in scenarios {
+        for (field, max) in counts {
+            let n = scenario.get(field).and_then(Value::as_array).map_or(0, Vec::len);
+            if n > max {
+                return Err(DecodeError::Invalid(vec![Diagnostic::error(
+                    format!("{at}{field}"),
+                    None,
+                    format!("has {n} entries; Keel plans at most {max}"),
+                )]));
+            }
         }
     }
     let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
@@ -201,10 +214,12 @@ fn decode_scenario_value(value: Value) -> Result<(Scenario, Vec<Diagnostic>), De
         let message = tidy_serde_message(&e.inner().to_string());
         DecodeError::Invalid(vec![Diagnostic::error(path, stage.as_deref(), message)])
     })?;
-    let diagnostics = scenario.validate();
+    let mut diagnostics = scenario.validate();
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(DecodeError::Invalid(diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect()));
     }
+    // A variant's problems are warnings: it is checked again when switched to.
+    diagnostics.extend(scenario.validate_variants());
     Ok((scenario, diagnostics))
 }
 

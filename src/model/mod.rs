@@ -12,11 +12,13 @@ mod kind;
 mod strategy;
 mod synthetic;
 mod validate;
+mod variant;
 
 pub use kind::{PaletteGroup, StageKind};
 pub use strategy::{BackupMethod, DrStrategy};
 pub use synthetic::synthetic;
 pub use validate::{Diagnostic, Severity, MAX_DETECTION_DELAY_DAYS, MAX_RECENT_DAYS, MAX_REFRESH_MINUTES};
+pub use variant::{name_problem as variant_name_problem, Variant, MAX_VARIANTS, MAX_VARIANT_NAME_CHARS};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -436,6 +438,13 @@ pub struct Scenario {
     /// none: only the full-history targets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recent: Option<RecentTargets>,
+    /// Named versions of the scenario kept beside it, for comparing ("today", "RTO 4 h"); the
+    /// engine plans the scenario itself and ignores them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+    /// The variant this scenario was last saved as or switched to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
 }
 
 /// Expected incidents per year, per disruption type: a corruption that needs a restore is far
@@ -496,6 +505,8 @@ impl Default for Scenario {
             incidents_per_year: None,
             detection_delay_days: None,
             recent: None,
+            variants: Vec::new(),
+            variant: None,
         }
     }
 }
