@@ -142,4 +142,18 @@ pub enum Action {
         /// What it is, for the undo step and the announcement ("open the Lusty reference").
         what: String,
     },
+    /// Save the scenario as the variant called this (a new one, or over the one of that name).
+    /// A blank, too long or (when new) thirteenth name is refused with a notice.
+    SaveVariant(String),
+    /// Make variant `index` the working copy, keeping every variant (undoable).
+    SwitchVariant(usize),
+    /// Rename variant `index`; a blank, too long or taken name is refused with a notice.
+    RenameVariant {
+        /// Which variant.
+        index: usize,
+        /// Its new name.
+        name: String,
+    },
+    /// Delete variant `index` (undoable); the working copy stays as it is.
+    DeleteVariant(usize),
 }

@@ -21,6 +21,7 @@ pub mod persist;
 mod recent;
 pub mod status;
 pub mod templates;
+mod variants;
 pub mod vault;
 mod view;
 
@@ -252,6 +253,10 @@ impl Editor {
             Action::ApplyFix(fix) => self.apply_fix(&fix),
             Action::ResetTargets { stage } => self.reset_targets(&stage),
             Action::Load { scenario, what } => self.load(*scenario, what),
+            Action::SaveVariant(name) => self.save_variant(&name),
+            Action::SwitchVariant(index) => self.switch_variant(index),
+            Action::RenameVariant { index, name } => self.rename_variant(index, &name),
+            Action::DeleteVariant(index) => self.delete_variant(index),
         }
     }
 

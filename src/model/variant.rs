@@ -35,6 +35,42 @@ impl Variant {
     }
 }
 
+/// Whether `working` is what `variant` holds: equal in everything but the variants it keeps
+/// and the name of the one it is (which a variant never has).
+pub fn same_as_saved(variant: &Scenario, working: &Scenario) -> bool {
+    // Destructured, so that a new member of the scenario cannot be left out of the comparison.
+    let Scenario {
+        name,
+        span_months,
+        currency,
+        regions,
+        disasters_per_year,
+        targets,
+        stages,
+        flows,
+        overrides,
+        allow_preview,
+        incidents_per_year,
+        detection_delay_days,
+        recent,
+        variants: _,
+        variant: _,
+    } = working;
+    *name == variant.name
+        && *span_months == variant.span_months
+        && *currency == variant.currency
+        && *regions == variant.regions
+        && disasters_per_year.to_bits() == variant.disasters_per_year.to_bits()
+        && *targets == variant.targets
+        && *stages == variant.stages
+        && *flows == variant.flows
+        && *overrides == variant.overrides
+        && *allow_preview == variant.allow_preview
+        && *incidents_per_year == variant.incidents_per_year
+        && *detection_delay_days == variant.detection_delay_days
+        && *recent == variant.recent
+}
+
 /// Why a name cannot be a variant's name, if it cannot: empty, too long, or taken by another
 /// variant than `except` (the one being renamed).
 pub fn name_problem(variants: &[Variant], name: &str, except: Option<usize>) -> Option<String> {
