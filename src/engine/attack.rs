@@ -178,35 +178,92 @@ pub(super) fn backups(ctx: &Ctx<'_>, methods: Methods, out: &mut Vec<Candidate>)
             out.push(c);
         }
     }
-    prune_within_vaults(out, first);
+    // Pruned now, so that no catch-up is built for a copy that is dropped; the catch-ups are
+    // pruned once built (`candidates::options`).
+    prune_vault_options(out, first, false);
     out.extend(today);
 }
 
-/// Drops a vault option another option in the same vault beats or equals on cost, recovery
-/// point and recovery time (another method there): it could never be chosen, and 3-2-1's fix
-/// compares vaults, not methods. Keeps the plan's cost for a third disruption type in bounds.
-fn prune_within_vaults(out: &mut Vec<Candidate>, first: usize) {
+/// Whether vault option `o` is as good as `c` in everything the plan weighs: no dearer, no
+/// older, and no slower in any part of its recovery — the fixed part, the data moved (which the
+/// recent-data target's hot window reads), the catch-up after it — so no target, upstream or
+/// tie can prefer `c`. Blocked options and preview features (which a scenario may not allow)
+/// beat nothing.
+fn as_good(o: &Candidate, c: &Candidate) -> bool {
+    let inf = f64::INFINITY;
+    let timing = |a: &Timing, b: &Timing| a.wait == b.wait && a.fixed <= b.fixed && a.variable <= b.variable;
+    o.blocked.is_none()
+        && o.vault.is_some()
+        && o.preview == c.preview
+        && o.cost.total() <= c.cost.total()
+        && o.rpo.unwrap_or(inf) <= c.rpo.unwrap_or(inf)
+        && timing(&o.timing, &c.timing)
+        && match (o.catch_up, c.catch_up) {
+            (None, None) => true,
+            (Some(a), Some(b)) => timing(&a.restore, &b.restore) && a.minutes <= b.minutes && a.from_rpo <= b.from_rpo,
+            _ => false,
+        }
+}
+
+/// Drops the vault options of `out[first..]` (this stage's, for ransomware, catch-ups included)
+/// that could never be chosen and that nothing else needs: one another vault option is
+/// [`as_good`] as — in the same vault or another (every vault here is out of the platform's
+/// reach, which is all this disruption asks) — except each vault's cheapest copy, which 3-2-1's
+/// fix and a vault pinned later compare. When the stage names its vault, the others are blocked
+/// and keep only their cheapest. Keeps the plan's cost for a third disruption type in bounds
+/// (docs/PERFORMANCE.md). `catch_ups`: prune the catch-ups (once built) instead of the copies.
+pub(super) fn prune_vault_options(out: &mut Vec<Candidate>, first: usize, catch_ups: bool) {
     let Some(mine) = out.get(first..) else { return };
-    let beaten = |i: usize, c: &Candidate| {
-        mine.iter().enumerate().any(|(j, o)| {
-            j != i
-                && o.vault.is_some_and(|v| c.vault.is_some_and(|w| std::ptr::eq(v, w)))
-                && o.blocked.is_none()
-                && c.blocked.is_none()
-                && o.preview == c.preview
-                && o.cost.total() <= c.cost.total()
-                && o.rpo.unwrap_or(f64::INFINITY) <= c.rpo.unwrap_or(f64::INFINITY)
-                && o.rto.unwrap_or(f64::INFINITY) <= c.rto.unwrap_or(f64::INFINITY)
-                // Of equals, the first stays.
-                && (o.cost.total() < c.cost.total() || o.rpo < c.rpo || o.rto < c.rto || j < i)
-        })
-    };
-    let keep: Vec<bool> = mine.iter().enumerate().map(|(i, c)| !beaten(i, c)).collect();
+    // A stage has a few dozen options at most; past 64 (the bit set below) nothing is pruned.
+    if mine.len() > 64 {
+        return;
+    }
+    // Each vault's cheapest copy (then fastest, then freshest; the first of equals), found in
+    // one pass: a handful of vaults.
+    let key = |c: &Candidate| (c.cost.total(), c.rto.unwrap_or(f64::INFINITY), c.rpo.unwrap_or(f64::INFINITY));
+    const MOST: usize = 16;
+    let mut cheapest: [(usize, usize); MOST] = [(0, usize::MAX); MOST];
+    let mut vaults = 0;
+    for (i, c) in mine.iter().enumerate() {
+        let Some(v) = c.vault.filter(|_| c.catch_up.is_none()) else { continue };
+        let at = v as *const Vault as usize;
+        match cheapest[..vaults].iter_mut().find(|(addr, _)| *addr == at) {
+            Some(slot) => {
+                let (a, b) = (key(c), key(&mine[slot.1]));
+                if a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.total_cmp(&b.2)).is_lt() {
+                    slot.1 = i;
+                }
+            }
+            None if vaults < MOST => {
+                cheapest[vaults] = (at, i);
+                vaults += 1;
+            }
+            // More vaults than Keel has: keep the rest whole.
+            None => return,
+        }
+    }
+    let mut drop = 0u64;
+    for (i, c) in mine.iter().enumerate() {
+        if c.vault.is_none() || c.catch_up.is_some() != catch_ups || cheapest[..vaults].iter().any(|&(_, k)| k == i) {
+            continue;
+        }
+        // Of equals, the first stays.
+        let beaten = c.blocked.is_some()
+            || mine.iter().enumerate().any(|(j, o)| j != i && as_good(o, c) && (j < i || !as_good(c, o)));
+        if beaten {
+            drop |= 1 << i;
+        }
+    }
+    if drop == 0 {
+        return;
+    }
     // Compact this stage's options only: the list holds every stage's before them.
     let mut to = first;
-    for (from, stay) in (first..).zip(keep) {
-        if stay {
-            out.swap(to, from);
+    for i in 0..out.len() - first {
+        if drop & (1 << i) == 0 {
+            if to != first + i {
+                out[to] = out[first + i];
+            }
             to += 1;
         }
     }

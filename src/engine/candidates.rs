@@ -522,6 +522,9 @@ pub(super) fn for_disruption(ctx: &Ctx<'_>, disruption: Disruption, out: &mut Ve
         super::attack::after_triage(ctx, out.get_mut(first..).unwrap_or_default());
     }
     catch_up_options(ctx, disruption, first, out);
+    if attack {
+        super::attack::prune_vault_options(out, first, true);
+    }
     if outage && !stage.available_in_secondary {
         // Waiting for the provider needs nothing in the paired region.
         for c in out.iter_mut().skip(first).filter(|c| c.family != Family::Wait) {

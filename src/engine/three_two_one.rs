@@ -52,15 +52,14 @@ fn chosen(rec: Option<&Recommendation>) -> Chosen {
 }
 
 fn tally(code: bool, corruption: Chosen, outage: Chosen, vault: Option<&Vault>) -> Tally {
-    let mut media: Vec<Medium> = vec![if code { Medium::GitHost } else { Medium::Primary }];
+    // The media seen, one bit each: no allocation (tally runs for every vault a fix weighs).
+    let mut media: u8 = 1 << (if code { Medium::GitHost } else { Medium::Primary }) as u8;
     let mut copies = 1;
     let mut offsite = false;
-    let mut add = |medium: Medium, off: bool, media: &mut Vec<Medium>| {
+    let mut add = |medium: Medium, off: bool, media: &mut u8| {
         copies += 1;
         offsite |= off;
-        if !media.contains(&medium) {
-            media.push(medium);
-        }
+        *media |= 1 << medium as u8;
     };
     if code {
         // The guide's clone on another host for DR: an outage plan that redeploys from git.
@@ -89,7 +88,7 @@ fn tally(code: bool, corruption: Chosen, outage: Chosen, vault: Option<&Vault>) 
         };
         add(medium, v.off_site, &mut media);
     }
-    Tally { copies, media: media.len(), offsite }
+    Tally { copies, media: media.count_ones() as usize, offsite }
 }
 
 /// Whether 3-2-1 is asked of the stage: code, and data that cannot be rebuilt from a source
