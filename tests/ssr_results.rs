@@ -24,19 +24,29 @@ fn lusty() -> Scenario {
 }
 
 async fn render(scenario: Scenario) -> String {
-    LocalServerRenderer::<App>::with_props(AppProps { scenario: scenario.into(), notice: None, canvas_size: None })
-        .hydratable(false)
-        .render()
-        .await
+    LocalServerRenderer::<App>::with_props(AppProps {
+        scenario: scenario.into(),
+        notice: None,
+        canvas_size: None,
+        view: Default::default(),
+    })
+    .hydratable(false)
+    .render()
+    .await
 }
 
 /// The app on a canvas large enough to draw `scenario`'s cards in full (badges and all).
 async fn render_with_cards(scenario: Scenario) -> String {
     let canvas_size = Some(keel::editor::geometry::Size { w: 4000.0, h: 3000.0 });
-    LocalServerRenderer::<App>::with_props(AppProps { scenario: scenario.into(), notice: None, canvas_size })
-        .hydratable(false)
-        .render()
-        .await
+    LocalServerRenderer::<App>::with_props(AppProps {
+        scenario: scenario.into(),
+        notice: None,
+        canvas_size,
+        view: Default::default(),
+    })
+    .hydratable(false)
+    .render()
+    .await
 }
 
 /// Properties of [`Drawer`].

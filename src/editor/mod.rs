@@ -29,6 +29,7 @@ pub use action::Action;
 pub use gesture::{Gesture, Hit, PointerInput};
 
 use crate::model::{Scenario, Stage};
+use crate::results::ResultsView;
 use fields::{Draft, FieldKey};
 use geometry::View;
 use history::{History, Snapshot};
@@ -77,6 +78,11 @@ pub struct Editor {
     pub space_held: bool,
     /// Text typed into the properties panel that could not be used, with the reason.
     pub drafts: Rc<BTreeMap<FieldKey, Draft>>,
+    /// How the results are shown: view state, kept in the autosave and links, never undone.
+    pub results: ResultsView,
+    /// Presentation mode: the canvas and the results have the whole screen, and fitting stops
+    /// at a zoom where card labels stay readable from a chair (`geometry::readable_zoom`).
+    pub presenting: bool,
     /// The view should be fitted to the platform once the canvas has a size.
     fit_pending: bool,
     /// The view as fitted to an estimated canvas size, until the canvas is measured: a measure
@@ -106,6 +112,8 @@ impl Editor {
             help_open: false,
             space_held: false,
             drafts: Rc::default(),
+            results: ResultsView::default(),
+            presenting: false,
             fit_pending: true,
             fitted_to_estimate: None,
             history: Rc::default(),
@@ -145,6 +153,8 @@ impl Editor {
             help_open,
             space_held,
             drafts,
+            results,
+            presenting,
             fit_pending,
             fitted_to_estimate,
             history,
@@ -160,6 +170,8 @@ impl Editor {
             && *help_open == other.help_open
             && *space_held == other.space_held
             && Rc::ptr_eq(drafts, &other.drafts)
+            && *results == other.results
+            && *presenting == other.presenting
             && *fit_pending == other.fit_pending
             && *fitted_to_estimate == other.fitted_to_estimate
     }
@@ -257,6 +269,12 @@ impl Editor {
             Action::SwitchVariant(index) => self.switch_variant(index),
             Action::RenameVariant { index, name } => self.rename_variant(index, &name),
             Action::DeleteVariant(index) => self.delete_variant(index),
+            Action::ShowResults(view) => {
+                let changed = self.results != view;
+                self.results = view;
+                changed
+            }
+            Action::Present(on) => self.present(on),
         }
     }
 
@@ -342,6 +360,8 @@ impl Editor {
         } else if !self.selection.is_empty() {
             self.selection = Rc::default();
             self.announce("Selection cleared".into());
+        } else if self.presenting {
+            return self.present(false);
         } else {
             return false;
         }

@@ -1,5 +1,5 @@
 //! The header: the product name, the templates to start from, the scenario name, which can be
-//! edited in place, and the sharing controls (copy link, File menu).
+//! edited in place, the presentation mode button and the sharing controls (copy link, File menu).
 
 use super::templates::Templates;
 use crate::editor::{Action, MAX_NAME_CHARS};
@@ -26,6 +26,15 @@ pub fn Header() -> Html {
             handle.dispatch(action);
         })
     };
+    let presenting = editor.as_ref().is_some_and(|h| h.editor.presenting);
+    let present = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(h) = editor.as_ref() {
+                h.dispatch(Action::Present(!h.editor.presenting));
+            }
+        })
+    };
     html! {
         <header class="keel-header">
             <span class="keel-brand">
@@ -45,6 +54,11 @@ pub fn Header() -> Html {
                     {onchange}
                 />
             </label>
+            <button type="button" class="present-button" aria-pressed={if presenting { "true" } else { "false" }}
+                title={if presenting { "Leave presentation mode (P or Esc)" } else { "Give the canvas and results the whole screen, readable in a room (P)" }}
+                onclick={present}>
+                { if presenting { "Leave presentation" } else { "Present" } }
+            </button>
             <ShareMenu />
         </header>
     }

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 /// Copies the share link, or puts it in a selected field for the user to copy.
 fn copy_link(editor: &EditorHandle, shelf: Option<ShelfHandle>) {
-    let url = share_url(&io::page_url(), &editor.editor.scenario);
+    let url = share_url(&io::page_url(), &editor.editor.scenario, &editor.editor.results);
     io::replace_fragment(url.split_once('#').map_or("", |(_, f)| f));
     wasm_bindgen_futures::spawn_local(async move {
         let copied = io::copy(&url).await;
