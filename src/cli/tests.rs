@@ -439,3 +439,27 @@ fn diff_as_json_is_the_comparison() {
     assert_eq!(v["curves"][1]["a"]["current"]["monthly"], 48.8);
     assert_eq!(v["warnings"]["new"][0]["code"], "target_not_met");
 }
+
+#[test]
+fn the_diff_example_in_docs_cli_md_is_what_keel_prints() {
+    let docs = include_str!("../../docs/cli.md");
+    let at =
+        docs.find("keel diff --max-increase 10% examples/lusty-reference-platform.json lake-4h.json").expect("example");
+    // After the command: the end of its block, the output's block, the standard error's block.
+    let blocks: Vec<&str> = docs[at..].split("```\n").collect();
+    let (want_out, want_err) = (blocks[2], blocks[4]);
+    // What the example's jq writes: the lake zones back within 4 h after ransomware.
+    let (mut b, _) = format::decode(include_str!("../../examples/lusty-reference-platform.json")).expect("example");
+    for s in b.stages.iter_mut().filter(|s| ["raw", "enriched", "curated"].contains(&s.id.as_str())) {
+        let targets = s.targets.as_mut().expect("the zones have their own targets");
+        targets.ransomware = Some(crate::model::Target { rpo_minutes: 1440, rto_minutes: 240 });
+    }
+    b.name = "Lake back in 4 h after ransomware".into();
+    let (code, out, err) = keel(
+        &["diff", "--max-increase", "10%", "examples/lusty-reference-platform.json", "-"],
+        &format::encode(&b, None),
+    );
+    assert_eq!(code, EXIT_CHECK_FAILED, "{err}");
+    assert_eq!(out.replacen("  B  <stdin>:", "  B  lake-4h.json:", 1), want_out, "docs/cli.md's example output");
+    assert_eq!(err, want_err, "docs/cli.md's example standard error");
+}
