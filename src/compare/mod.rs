@@ -433,17 +433,35 @@ fn totals(a: &Plan, b: &Plan) -> Totals {
     }
 }
 
+/// A warning's code and first stage: where to look for the same warning in the other plan.
+fn warning_key(w: &crate::engine::Warning) -> (&'static str, &str) {
+    (w.code.key(), w.stages.first().map_or("", String::as_str))
+}
+
 /// The warnings of `of` that `other` has not (each of `other`'s matches one at most), critical
 /// first, as rows named with `names`.
 fn unmatched(of: &Plan, other: &Plan, names: &Names<'_>) -> Vec<WarningRow> {
     let same = |x: &crate::engine::Warning, y: &crate::engine::Warning| {
         x.code == y.code && x.level == y.level && x.disruption == y.disruption && x.stages == y.stages
     };
+    // `other`'s warnings by code and first stage, so a platform of thousands of warnings is not
+    // searched whole for each one.
+    let mut index = IdIndex::with_capacity(other.warnings.len());
+    let mut buckets: Vec<Vec<usize>> = Vec::new();
+    for (i, w) in other.warnings.iter().enumerate() {
+        match index.get(warning_key(w)) {
+            Some(b) => buckets[b].push(i),
+            None => {
+                index.insert(warning_key(w), buckets.len());
+                buckets.push(vec![i]);
+            }
+        }
+    }
     let mut used = vec![false; other.warnings.len()];
     let mut rows = Vec::new();
     for w in &of.warnings {
-        let found = other.warnings.iter().enumerate().position(|(i, o)| !used[i] && same(w, o));
-        match found {
+        let bucket = index.get(warning_key(w)).and_then(|b| buckets.get(b)).map_or(&[][..], Vec::as_slice);
+        match bucket.iter().copied().find(|&i| !used[i] && same(w, &other.warnings[i])) {
             Some(i) => used[i] = true,
             None => rows.push(WarningRow {
                 code: w.code,
