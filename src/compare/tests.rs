@@ -126,6 +126,7 @@ fn a_looser_rto_changes_the_strategy_and_cost_of_the_stage_it_is_set_on_and_noth
             worse: &[],
         },
     );
+    assert!(c.changed());
     let row = c.stages.iter().find(|s| s.id == "modeled").expect("modeled");
     let r = &row.disruptions[Disruption::Ransomware.index()];
     assert_eq!(r.strategy.a.as_deref(), Some("Backup & restore"));
