@@ -3,8 +3,9 @@
 //! `src/bin/keel.rs` only forwards to [`run`], so everything here is testable without spawning
 //! a process. Exit codes are part of the public interface:
 //! 0 success, 1 invalid scenario, 2 usage error or unreadable input, 3 `--check` found a
-//! missed target or a critical warning.
+//! missed target or a critical warning, or `keel diff` found B worse than A.
 
+mod diff;
 mod table;
 
 use crate::engine::{self, Plan};
@@ -18,7 +19,9 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_INVALID: i32 = 1;
 /// The command line is wrong, or the input could not be read.
 pub const EXIT_USAGE: i32 = 2;
-/// `--check`: the plan misses a target or has a critical warning.
+/// `keel plan --check`: the plan misses a target or has a critical warning; `keel diff`: B is
+/// worse than A (more targets missed, a new critical warning, or a cost rise over
+/// `--max-increase`).
 pub const EXIT_CHECK_FAILED: i32 = 3;
 
 const USAGE: &str = "\
@@ -30,6 +33,9 @@ Usage:
                                 plan the scenario in a share link's fragment (`v1.…`)
   keel link FILE                print the share-link fragment of a scenario file
   keel runbook FILE             print the recovery runbook (Markdown) of a scenario file
+  keel diff [OPTIONS] A B       compare two plans: what changes from scenario A to scenario B
+  keel diff [OPTIONS] --variant-a NAME --variant-b NAME FILE
+                                compare two variants kept in one file
   keel --help | --version
 
 Options for `plan`:
@@ -40,7 +46,18 @@ Options for `plan`:
                         plan again, and print that; what was applied goes to stderr
   --link FRAGMENT       read the scenario from a share link instead of a file
 
-Exit codes: 0 ok, 1 invalid scenario, 2 usage or unreadable input, 3 --check failed.
+Options for `diff` (A and B: a file, `-` for standard input — once —, or a link below):
+  --format table|json   output format (default: table, what changed, then the totals)
+  --link-a FRAGMENT     read A from a share link; --link-b FRAGMENT the same for B
+  --variant-a NAME      compare A's kept variant NAME instead of its working copy;
+  --variant-b NAME      the same for B; without B, B is A's file again
+  --max-increase AMOUNT|PCT%
+                        exit 3 if the monthly cost rises by more than AMOUNT (500)
+                        or PCT% of A's (10%); without it, cost never fails
+
+Exit codes: 0 ok, 1 invalid scenario, 2 usage or unreadable input, 3 --check failed,
+or diff: B is worse than A (more targets missed, a new critical warning, or a cost
+rise over --max-increase); each reason goes to stderr.
 ";
 
 /// Output formats of `keel plan`.
@@ -75,6 +92,7 @@ enum Command {
     Plan(PlanCommand),
     Link(String),
     Runbook(String),
+    Diff(diff::DiffCommand),
 }
 
 fn parse(args: &[String]) -> Result<Command, String> {
@@ -83,6 +101,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
         None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version") => return Ok(Command::Version),
         Some("plan") => {}
+        Some("diff") => return Ok(diff::parse(it)?.map_or(Command::Help, Command::Diff)),
         Some(command @ ("link" | "runbook")) => {
             let rest: Vec<&String> = it.collect();
             let file = match rest.as_slice() {
@@ -94,7 +113,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
         }
         Some(other) => {
             return Err(format!(
-                "unknown command \"{other}\"; the commands are `keel plan`, `keel link` and `keel runbook`"
+                "unknown command \"{other}\"; the commands are `keel plan`, `keel diff`, `keel link` and `keel runbook`"
             ))
         }
     }
@@ -167,6 +186,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
         Command::Runbook(file) => {
             return from_file(&file, stdin, stdout, stderr, |s| format::runbook_markdown(s, &engine::plan(s)))
         }
+        Command::Diff(cmd) => return diff::run(&cmd, stdin, stdout, stderr),
     };
     let (name, read) = match &cmd.input {
         Input::File(path) => {

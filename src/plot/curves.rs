@@ -4,7 +4,7 @@
 //! and the scenario's target marked.
 
 use super::frame::{self, draw_axes, draw_legend, draw_vertical_marker, step_path, Area, AxisText, Drawn, Frame, Key};
-use super::{cost_for, figure, lower, Figure, HEIGHT, WIDTH};
+use super::{cost_for, figure, lower, oldest_recovery_point, Figure, HEIGHT, WIDTH};
 use crate::engine::{Plan, PlatformPoint};
 use crate::model::{Disruption, Scenario};
 use crate::text::{compact_money, whole_money, Mins};
@@ -60,16 +60,12 @@ pub fn cost_against_rto(plan: &Plan, scenario: &Scenario, disruption: Disruption
 /// recovery point along the flows), for `disruption`. `None` when the plan has no platform curve.
 pub fn cost_against_rpo(plan: &Plan, scenario: &Scenario, disruption: Disruption) -> Option<Figure> {
     let curve = plan.curves.platform.iter().find(|c| c.disruption == disruption)?;
-    let worst = plan
-        .pipeline
-        .timeline(disruption)
-        .and_then(|t| t.stages.iter().filter_map(|s| s.effective_rpo_minutes).reduce(f64::max));
     let spec = Spec {
         what: "cost-vs-rpo",
         title: format!("Monthly cost against data loss — {}", lower(disruption)),
         x_title: "Oldest recovery point the platform restores to (log scale)",
         points: front(&curve.rpo, |p| p.achieved_minutes),
-        current: (worst, cost_for(plan, disruption).total()),
+        current: (oldest_recovery_point(plan, disruption), cost_for(plan, disruption).total()),
         target: scenario.targets.get(disruption).rpo_minutes,
         currency: &plan.currency,
         disruption,

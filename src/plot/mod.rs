@@ -123,6 +123,13 @@ pub fn cost_for(plan: &Plan, disruption: Disruption) -> Cost {
     cost
 }
 
+/// The oldest point the platform's stages are restored to after `disruption` (the latest
+/// effective recovery point along the flows): where the cost-against-data-loss plot marks the
+/// current plan. `None` when no stage can be restored.
+pub fn oldest_recovery_point(plan: &Plan, disruption: Disruption) -> Option<f64> {
+    plan.pipeline.timeline(disruption)?.stages.iter().filter_map(|s| s.effective_rpo_minutes).reduce(f64::max)
+}
+
 /// The name a stage is shown by: its label, or its id; the id itself when the scenario has no
 /// such stage.
 fn stage_name<'s>(scenario: &'s Scenario, id: &'s str) -> &'s str {
