@@ -32,6 +32,16 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// The heading of a disruption type's section, which also opens its sentences: "After the loss
+/// of the primary region".
+pub(super) fn heading(d: Disruption) -> &'static str {
+    match d {
+        Disruption::DataCorruption => "After data corruption or a bad change",
+        Disruption::RegionOutage => "After the loss of the primary region",
+        Disruption::Ransomware => "After ransomware or a malicious deletion",
+    }
+}
+
 fn at(minutes: Option<f64>) -> String {
     minutes.map_or_else(|| "never".to_string(), format_minutes_f)
 }
@@ -132,12 +142,7 @@ fn write_timeline(
     delay_of: &dyn Fn(&Stage) -> u32,
 ) {
     let d = timeline.disruption;
-    let heading = match d {
-        Disruption::DataCorruption => "After data corruption or a bad change",
-        Disruption::RegionOutage => "After the loss of the primary region",
-        Disruption::Ransomware => "After ransomware or a malicious deletion",
-    };
-    let _ = writeln!(out, "## {heading}\n");
+    let _ = writeln!(out, "## {}\n", heading(d));
     let _ = writeln!(
         out,
         "Expected: first service at **{}**, everything back at **{}**.\n",
