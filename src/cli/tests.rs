@@ -270,7 +270,7 @@ fn sla_prints_the_statement_with_the_plans_times() {
     let (_, table, _) = keel(&["plan", "--format", "table", "-"], SCENARIO);
     assert!(table.contains("Recovery after region outage: first service at 1h,"), "{table}");
     let outage = &out[out.find("## After the loss of the primary region").expect("outage")..];
-    assert!(outage.contains("First service within **1h**"), "{outage}");
+    assert!(outage.contains("First service within 1h;"), "{outage}");
     assert!(outage.contains("- **Sales report**: back within 1h, full history included;"), "{outage}");
     assert!(out.contains("they are not a contract"), "{out}");
     let (code, usage, _) = keel(&["--help"], "");

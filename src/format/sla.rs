@@ -341,58 +341,96 @@ fn blocked_by(timeline: &Timeline, t: &StageTimeline) -> Vec<String> {
     found
 }
 
-/// The statement as a Markdown document for end users: a title, what it is, one section per
-/// disruption type, and what the figures rest on. User text is escaped.
-pub fn sla_markdown(statement: &SlaStatement) -> String {
-    let mut out = String::with_capacity(2048);
-    let _ = writeln!(out, "# Service levels: {}\n", escape_markdown(&statement.platform));
-    out.push_str(
-        "What the users of this platform can expect when it is disrupted: when each service is back, how much of \
-         the most recent data may be missing once it is, and when the full history follows. Times count from the \
-         start of the recovery.\n\n",
-    );
-    write_sections(&mut out, statement, "##");
-    out.push_str(&basis());
-    out
-}
+/// What the statement is, for the users it is sent to.
+pub const SLA_INTRO: &str = "What the users of this platform can expect when it is disrupted: when each service is \
+     back, how much of the most recent data may be missing once it is, and when the full history follows. Times count \
+     from the start of the recovery.";
 
-/// What the figures rest on, as the closing paragraph.
-pub(super) fn basis() -> String {
+/// What the figures rest on: the statement's closing line.
+pub fn sla_basis() -> String {
     format!(
-        "*These figures follow from the recovery plan Keel {} made for this platform and from its assumptions \
+        "These figures follow from the recovery plan Keel {} made for this platform and from its assumptions \
          (throughputs, provisioning and triage times, copies kept and restores working as planned); they are not \
-         a contract. Test the recovery to confirm them.*\n",
+         a contract. Test the recovery to confirm them.",
         env!("CARGO_PKG_VERSION")
     )
 }
 
-/// Every section, under headings of level `level` (`##`, `###`).
-pub(super) fn write_sections(out: &mut String, statement: &SlaStatement, level: &str) {
-    for section in &statement.sections {
-        let _ = writeln!(out, "{level} {}\n", heading(section.disruption));
-        if let Some(triage) = section.triage_minutes {
-            let _ = writeln!(
-                out,
+impl SlaSection {
+    /// The section's heading, which also opens its sentences: "After the loss of the primary
+    /// region".
+    pub fn heading(&self) -> &'static str {
+        heading(self.disruption)
+    }
+
+    /// After ransomware: that every time includes the triage, and how long the plan allows.
+    pub fn triage_note(&self) -> Option<String> {
+        self.triage_minutes.map(|triage| {
+            format!(
                 "Nothing is restored until the attack is contained and the last clean recovery point is found: the \
-                 plan allows **{}** for that, and every time below includes it.\n",
+                 plan allows {} for that, and every time below includes it.",
                 Mins(triage)
-            );
-        }
-        match section.first_service_minutes {
+            )
+        })
+    }
+
+    /// The whole platform in one line: "First service within 3h 21m; the whole platform back
+    /// within 19h 25m."
+    pub fn overall(&self) -> String {
+        let mut out = String::with_capacity(96);
+        match self.first_service_minutes {
             Some(first) => {
-                let _ = write!(out, "First service within **{}**", Mins(first));
-                if let Some((target, false)) = section.first_service_target {
+                let _ = write!(out, "First service within {}", Mins(first));
+                if let Some((target, false)) = self.first_service_target {
                     let _ = write!(out, " — the target is {}", Whole(target));
                 }
             }
             None => out.push_str("No first service as planned"),
         }
-        match section.full_restore_minutes {
+        match self.full_restore_minutes {
             Some(full) => {
-                let _ = writeln!(out, "; the whole platform back within **{}**.\n", Mins(full));
+                let _ = write!(out, "; the whole platform back within {}.", Mins(full));
             }
-            None => out.push_str("; some of the platform does not come back as planned.\n\n"),
+            None => out.push_str("; some of the platform does not come back as planned."),
         }
+        out
+    }
+}
+
+impl ServiceLevel {
+    /// What follows the stage's name, as the statement lists it: "back within 3h 28m, full
+    /// history included; up to the last 1d of data may be missing — the target is 4h."
+    pub fn body(&self) -> String {
+        let mut out = String::with_capacity(160);
+        self.write_body(&mut out, &|n| n.to_string());
+        out
+    }
+}
+
+/// The statement as a Markdown document for end users: a title, what it is, one section per
+/// disruption type, and what the figures rest on. User text is escaped.
+pub fn sla_markdown(statement: &SlaStatement) -> String {
+    let mut out = String::with_capacity(2048);
+    let _ = writeln!(out, "# Service levels: {}\n", escape_markdown(&statement.platform));
+    let _ = writeln!(out, "{SLA_INTRO}\n");
+    write_sections(&mut out, statement, "##");
+    out.push_str(&basis());
+    out
+}
+
+/// What the figures rest on, as the document's closing paragraph.
+pub(super) fn basis() -> String {
+    format!("*{}*\n", sla_basis())
+}
+
+/// Every section, under headings of level `level` (`##`, `###`).
+pub(super) fn write_sections(out: &mut String, statement: &SlaStatement, level: &str) {
+    for section in &statement.sections {
+        let _ = writeln!(out, "{level} {}\n", section.heading());
+        if let Some(note) = section.triage_note() {
+            let _ = writeln!(out, "{note}\n");
+        }
+        let _ = writeln!(out, "{}\n", section.overall());
         if section.levels.is_empty() {
             out.push_str("The platform has no stages to recover yet.\n\n");
             continue;
