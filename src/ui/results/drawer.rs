@@ -1,6 +1,7 @@
 //! The results drawer under the canvas: the answer, live, as the platform is edited. A bar with
 //! the disruption type to show, the totals and the tabs — the stages table, the warnings (with a
-//! count badge) and the plots — over the chosen tab; it folds down to the bar alone.
+//! count badge), the plots and the SLA statement — over the chosen tab; it folds down to the bar
+//! alone.
 //!
 //! What the drawer shows (disruption, tab, sort, folded) is view state kept here with
 //! `use_state`: it is not part of the scenario and is not undone.
@@ -11,6 +12,7 @@
 //! gets the table, the warnings and every plot.
 
 use super::plots::Plots;
+use super::sla::SlaPanel;
 use super::table::ResultsTable;
 use super::totals::Totals;
 use super::warning_list::WarningList;
@@ -32,10 +34,12 @@ pub enum Tab {
     Warnings,
     /// The plots.
     Plots,
+    /// The SLA statement for the platform's users.
+    Sla,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Stages, Tab::Warnings, Tab::Plots];
+    const ALL: [Tab; 4] = [Tab::Stages, Tab::Warnings, Tab::Plots, Tab::Sla];
 
     /// This tab's bit in a [`Drawn`] set.
     fn bit(self) -> u8 {
@@ -43,6 +47,7 @@ impl Tab {
             Tab::Stages => 1,
             Tab::Warnings => 2,
             Tab::Plots => 4,
+            Tab::Sla => 8,
         }
     }
 
@@ -51,6 +56,7 @@ impl Tab {
             Tab::Stages => "stages",
             Tab::Warnings => "warnings",
             Tab::Plots => "plots",
+            Tab::Sla => "sla",
         }
     }
 
@@ -59,6 +65,7 @@ impl Tab {
             Tab::Stages => "Stages",
             Tab::Warnings => "Warnings",
             Tab::Plots => "Plots",
+            Tab::Sla => "SLA",
         }
     }
 }
@@ -67,7 +74,7 @@ impl Tab {
 type Drawn = u8;
 
 /// Every panel drawn.
-const ALL_DRAWN: Drawn = 1 | 2 | 4;
+const ALL_DRAWN: Drawn = 1 | 2 | 4 | 8;
 
 /// Properties of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -185,6 +192,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                         dispatcher={dispatcher.clone()} selection={selection.clone()} /> }) }
                 { panel(Tab::Warnings, &|| html! { <WarningList dispatcher={dispatcher.clone()} /> }) }
                 { panel(Tab::Plots, &|| html! { <Plots disruption={d} selected={first_selected.clone()} /> }) }
+                { panel(Tab::Sla, &|| html! { <SlaPanel disruption={d} /> }) }
             </div>
         </aside>
     }
