@@ -193,11 +193,23 @@ async fn the_sla_tab_shows_the_statement_of_the_disruption_shown() {
         assert!(panel.contains(&escaped(&section.overall())), "{d:?}: {panel}");
         for level in &section.levels {
             let class = if level.met() { "sla-level met" } else { "sla-level missed" };
+            // Each missed target's words are marked.
+            let body: String =
+                keel::format::miss_runs(&level.body())
+                    .into_iter()
+                    .map(|(run, missed)| {
+                        if missed {
+                            format!("<span class=\"sla-miss\">{}</span>", escaped(run))
+                        } else {
+                            escaped(run)
+                        }
+                    })
+                    .collect();
+            assert_eq!(body.contains("sla-miss"), !level.met());
             let item = format!(
-                "data-stage=\"{}\" class=\"{class}\"><strong class=\"sla-stage\">{}</strong>: {}</li>",
+                "data-stage=\"{}\" class=\"{class}\"><strong class=\"sla-stage\">{}</strong>: {body}</li>",
                 level.stage,
                 escaped(&level.name),
-                escaped(&level.body())
             );
             assert!(panel.contains(&item), "{item}\nin {panel}");
         }

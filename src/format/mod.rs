@@ -17,7 +17,7 @@ mod sla;
 
 pub use link::{decode_link, encode_link, LinkError, LINK_PREFIX_V1, MAX_INFLATED_BYTES};
 pub use runbook::{escape_markdown, runbook_markdown};
-pub use sla::{sla_basis, sla_markdown, sla_statement, ServiceLevel, SlaSection, SlaStatement, SLA_INTRO};
+pub use sla::{miss_runs, sla_basis, sla_markdown, sla_statement, ServiceLevel, SlaSection, SlaStatement, SLA_INTRO};
 
 use crate::engine::Plan;
 use crate::model::{Diagnostic, Scenario, Severity, MAX_VARIANTS};

@@ -216,6 +216,27 @@ impl ServiceLevel {
     }
 }
 
+/// `text` (a [`ServiceLevel::body`] or [`SlaSection::overall`]) cut into runs, each with whether
+/// it says a missed target — from " — the target" up to the `;`, `,` or `.` that ends the clause —
+/// so that a view can mark them. The runs put together are `text`.
+pub fn miss_runs(text: &str) -> Vec<(&str, bool)> {
+    const MISS: &str = " — the target";
+    let mut runs = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(MISS) {
+        let end = rest[start + MISS.len()..].find([';', ',', '.']).map_or(rest.len(), |i| start + MISS.len() + i);
+        if start > 0 {
+            runs.push((&rest[..start], false));
+        }
+        runs.push((&rest[start..end], true));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        runs.push((rest, false));
+    }
+    runs
+}
+
 /// `a`, `a and b`, `a, b and c`.
 pub(super) fn join(items: &[String]) -> String {
     match items {

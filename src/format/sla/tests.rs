@@ -325,3 +325,35 @@ fn one_disruption_alone() {
     assert!(md.contains("## After the loss of the primary region") && !md.contains("## After ransomware"), "{md}");
     assert!(md.starts_with(r"# Service levels: The Data Platform \(Lusty reference\)"));
 }
+
+#[test]
+fn missed_targets_are_found_in_the_text_for_the_view_to_mark() {
+    let text = "back within 8h 46m, full history included — the target is 4h; up to the last 1d of data may be \
+                missing — the target is 1h.";
+    assert_eq!(
+        miss_runs(text),
+        [
+            ("back within 8h 46m, full history included", false),
+            (" — the target is 4h", true),
+            ("; up to the last 1d of data may be missing", false),
+            (" — the target is 1h", true),
+            (".", false),
+        ]
+    );
+    assert_eq!(miss_runs("back within 2h; no data is lost."), [("back within 2h; no data is lost.", false)]);
+    assert_eq!(
+        miss_runs("back within 9h — the targets are 45m for its newest 30 days and 8h for all of it"),
+        [("back within 9h", false), (" — the targets are 45m for its newest 30 days and 8h for all of it", true)]
+    );
+    // On both platforms: the runs put together are the text, and a line has a marked run exactly
+    // when it misses a target.
+    for s in [lusty(), operations()] {
+        let sla = sla_statement(&s, &plan(&s));
+        for level in sla.sections.iter().flat_map(|x| &x.levels) {
+            let body = level.body();
+            let runs = miss_runs(&body);
+            assert_eq!(runs.iter().map(|r| r.0).collect::<String>(), body);
+            assert_eq!(runs.iter().any(|r| r.1), !level.met(), "{body}");
+        }
+    }
+}

@@ -5,13 +5,27 @@
 //! about both go on the sharing shelf.
 
 use crate::editor::persist::{file_name, statement_copied_message};
-use crate::format::{sla_basis, sla_markdown, sla_statement, SlaStatement, SLA_INTRO};
+use crate::format::{miss_runs, sla_basis, sla_markdown, sla_statement, SlaStatement, SLA_INTRO};
 use crate::model::Disruption;
 use crate::ui::share::{copy, save, tell, use_shelf};
 use crate::ui::state::{use_plan, use_planned};
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
+
+/// `text` with each missed target it says marked.
+fn marked(text: &str) -> Html {
+    miss_runs(text)
+        .into_iter()
+        .map(|(run, missed)| {
+            if missed {
+                html! { <span class="sla-miss">{ run }</span> }
+            } else {
+                html! { { run } }
+            }
+        })
+        .collect()
+}
 
 /// Properties of [`SlaPanel`].
 #[derive(Properties, PartialEq)]
@@ -44,6 +58,8 @@ pub fn SlaPanel(props: &SlaPanelProps) -> Html {
             if let (Some(_), Some(area)) = (text, field.cast::<HtmlTextAreaElement>()) {
                 let _ = area.focus();
                 area.select();
+                // Selecting scrolls to the end: show the statement from its title.
+                area.set_scroll_top(0);
             }
         });
     }
@@ -86,7 +102,7 @@ pub fn SlaPanel(props: &SlaPanelProps) -> Html {
             html! {
                 <li key={level.stage.clone()} class={classes!("sla-level", if met { "met" } else { "missed" })}
                     data-stage={level.stage.clone()}>
-                    <strong class="sla-stage">{ level.name.clone() }</strong>{ ": " }{ level.body() }
+                    <strong class="sla-stage">{ level.name.clone() }</strong>{ ": " }{ marked(&level.body()) }
                 </li>
             }
         });
@@ -96,7 +112,7 @@ pub fn SlaPanel(props: &SlaPanelProps) -> Html {
                 if let Some(note) = section.triage_note() {
                     <p class="sla-triage">{ note }</p>
                 }
-                <p class="sla-overall">{ section.overall() }</p>
+                <p class="sla-overall">{ marked(&section.overall()) }</p>
                 <ul class="sla-levels">{ for levels }</ul>
             </section>
         }
