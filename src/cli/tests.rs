@@ -236,6 +236,48 @@ fn runbook_prints_markdown_steps() {
     assert_eq!(code, EXIT_USAGE);
 }
 
+#[test]
+fn runbook_and_sla_read_a_file_or_a_link() {
+    let (_, link, _) = keel(&["link", "-"], SCENARIO);
+    let link = link.trim();
+    for command in ["runbook", "sla"] {
+        let (code, from_file, err) = keel(&[command, "-"], SCENARIO);
+        assert_eq!(code, EXIT_OK, "{err}");
+        let (code, from_link, err) = keel(&[command, "--link", link], "");
+        assert_eq!(code, EXIT_OK, "{err}");
+        assert_eq!(from_link, from_file, "{command}: a link prints exactly what its file does");
+        let (code, _, err) = keel(&[command, "--link"], "");
+        assert_eq!(code, EXIT_USAGE);
+        assert!(err.contains("--link needs a link fragment"), "{err}");
+        let (code, _, err) = keel(&[command, "--link", "v1.garbage!"], "");
+        assert_eq!(code, EXIT_INVALID);
+        assert!(err.contains("keel: <link>: ") && err.contains("damaged"), "{err}");
+        let (code, _, err) = keel(&[command, "-", "--link", link], "");
+        assert_eq!(code, EXIT_USAGE, "{command}: a file and a link");
+        assert!(err.contains(&format!("`keel {command}` takes one scenario file")), "{err}");
+        let (code, _, err) = keel(&[command, "-"], r#"{"stages":[{"id":"a","kind":"nope"}]}"#);
+        assert_eq!(code, EXIT_INVALID);
+        assert!(err.contains("keel: <stdin>: ") && err.contains("stages[0].kind"), "{err}");
+    }
+}
+
+#[test]
+fn sla_prints_the_statement_with_the_plans_times() {
+    let (code, out, err) = keel(&["sla", "-"], SCENARIO);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.starts_with("# Service levels: CLI test\n"), "{out}");
+    // The report serves when the raw zone has failed over: the table's first service.
+    let (_, table, _) = keel(&["plan", "--format", "table", "-"], SCENARIO);
+    assert!(table.contains("Recovery after region outage: first service at 1h,"), "{table}");
+    let outage = &out[out.find("## After the loss of the primary region").expect("outage")..];
+    assert!(outage.contains("First service within 1h;"), "{outage}");
+    assert!(outage.contains("- **Sales report**: back within 1h, full history included;"), "{outage}");
+    assert!(out.contains("they are not a contract"), "{out}");
+    let (code, usage, _) = keel(&["--help"], "");
+    assert_eq!(code, EXIT_OK);
+    assert!(usage.contains("keel sla FILE|--link FRAGMENT") && usage.contains("keel runbook FILE|--link FRAGMENT"));
+}
+
 /// A curated zone kept only in its region (its service is not in the paired region) whose
 /// ransomware copies are in an immutable container beside it: 3-2-1 has no off-site copy.
 const NO_OFFSITE: &str = r#"{"stages":[

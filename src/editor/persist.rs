@@ -470,6 +470,22 @@ pub fn copied_message(chars: usize, by_hand: bool) -> Message {
     Message::new(tone, text)
 }
 
+/// What to say once the SLA statement was copied as Markdown, or — where the browser refused —
+/// put in a field, selected, for the user to copy by hand.
+pub fn statement_copied_message(by_hand: bool) -> Message {
+    if by_hand {
+        Message::new(
+            Tone::Warning,
+            "The browser did not let Keel copy. Press Ctrl+C (⌘C on a Mac) to copy the selected SLA statement.",
+        )
+    } else {
+        Message::new(
+            Tone::Info,
+            "SLA statement copied as Markdown: paste it into an e-mail, a wiki page or a status page for your users.",
+        )
+    }
+}
+
 /// The name shown for a scenario.
 fn title_of(scenario: &Scenario) -> &str {
     let name = scenario.name.trim();

@@ -15,12 +15,14 @@
 mod link;
 mod patch;
 mod runbook;
+mod sla;
 
 pub use link::{
     decode_link, decode_link_with_view, encode_link, encode_link_with_view, LinkError, LINK_PREFIX_V1,
     MAX_INFLATED_BYTES,
 };
 pub use runbook::{escape_markdown, runbook_markdown};
+pub use sla::{miss_runs, sla_basis, sla_markdown, sla_statement, ServiceLevel, SlaSection, SlaStatement, SLA_INTRO};
 
 use crate::engine::Plan;
 use crate::model::{Diagnostic, Scenario, Severity, MAX_VARIANTS};

@@ -23,11 +23,13 @@ pub enum ResultsTab {
     Warnings,
     /// The plots.
     Plots,
+    /// The SLA statement for the platform's users.
+    Sla,
 }
 
 impl ResultsTab {
     /// Every tab, in the drawer's order.
-    pub const ALL: [ResultsTab; 3] = [ResultsTab::Stages, ResultsTab::Warnings, ResultsTab::Plots];
+    pub const ALL: [ResultsTab; 4] = [ResultsTab::Stages, ResultsTab::Warnings, ResultsTab::Plots, ResultsTab::Sla];
 
     /// The name used in files, links, element ids and tests.
     pub fn key(self) -> &'static str {
@@ -35,6 +37,7 @@ impl ResultsTab {
             ResultsTab::Stages => "stages",
             ResultsTab::Warnings => "warnings",
             ResultsTab::Plots => "plots",
+            ResultsTab::Sla => "sla",
         }
     }
 
@@ -44,6 +47,7 @@ impl ResultsTab {
             ResultsTab::Stages => "Stages",
             ResultsTab::Warnings => "Warnings",
             ResultsTab::Plots => "Plots",
+            ResultsTab::Sla => "SLA",
         }
     }
 

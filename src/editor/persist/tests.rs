@@ -315,3 +315,13 @@ fn copying_says_what_happened_and_warns_of_long_links() {
     check_copy(640, true, Tone::Warning, &["Ctrl+C", "⌘C", "640 characters"]);
     check_copy(1_234_567, true, Tone::Warning, &["1,234,567 characters", "over 2,000"]);
 }
+
+#[test]
+fn copying_the_sla_statement_says_what_happened() {
+    let copied = statement_copied_message(false);
+    assert_eq!(copied.tone, Tone::Info);
+    assert!(copied.text.starts_with("SLA statement copied as Markdown"), "{}", copied.text);
+    let by_hand = statement_copied_message(true);
+    assert_eq!(by_hand.tone, Tone::Warning);
+    assert!(by_hand.text.contains("Press Ctrl+C (⌘C on a Mac) to copy the selected SLA statement"), "{}", by_hand.text);
+}

@@ -1,6 +1,7 @@
 //! The results drawer under the canvas: the answer, live, as the platform is edited. A bar with
 //! the disruption type to show, the totals and the tabs — the stages table, the warnings (with a
-//! count badge) and the plots — over the chosen tab; it folds down to the bar alone.
+//! count badge), the plots and the SLA statement — over the chosen tab; it folds down to the bar
+//! alone.
 //!
 //! What the drawer shows (disruption, tab, sort, folded) is view state held by the editor
 //! (`Editor::results`, set with `Action::ShowResults`): it is not part of the scenario and is not
@@ -13,6 +14,7 @@
 //! gets the table, the warnings and every plot.
 
 use super::plots::Plots;
+use super::sla::SlaPanel;
 use super::table::ResultsTable;
 use super::totals::Totals;
 use super::warning_list::WarningList;
@@ -35,6 +37,7 @@ fn bit(tab: Tab) -> u8 {
         Tab::Stages => 1,
         Tab::Warnings => 2,
         Tab::Plots => 4,
+        Tab::Sla => 8,
     }
 }
 
@@ -42,7 +45,7 @@ fn bit(tab: Tab) -> u8 {
 type Drawn = u8;
 
 /// Every panel drawn.
-const ALL_DRAWN: Drawn = 1 | 2 | 4;
+const ALL_DRAWN: Drawn = 1 | 2 | 4 | 8;
 
 /// Properties of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -171,6 +174,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                         dispatcher={dispatcher.clone()} selection={selection.clone()} /> }) }
                 { panel(Tab::Warnings, &|| html! { <WarningList dispatcher={dispatcher.clone()} /> }) }
                 { panel(Tab::Plots, &|| html! { <Plots disruption={d} selected={first_selected.clone()} /> }) }
+                { panel(Tab::Sla, &|| html! { <SlaPanel disruption={d} /> }) }
             </div>
         </aside>
     }
