@@ -57,7 +57,8 @@ pub enum Action {
     },
     /// Select every stage.
     SelectAll,
-    /// Cancel the drag in progress, else close the help, else clear the selection, else leave
+    /// Cancel the drag in progress, else close the help, else close the comparison, else clear
+    /// the selection, else leave
     /// presentation mode.
     Escape,
     /// A pointer was pressed on the canvas.
@@ -158,6 +159,8 @@ pub enum Action {
     },
     /// Delete variant `index` (undoable); the working copy stays as it is.
     DeleteVariant(usize),
+    /// Open (`true`) or close the comparison of two variants.
+    SetCompare(bool),
     /// Show the results this way (the disruption type, tab, sort, folded): view state, not an
     /// undo step.
     ShowResults(ResultsView),

@@ -74,6 +74,8 @@ pub struct Editor {
     pub notice: Option<Notice>,
     /// Whether the keyboard shortcuts dialog is open.
     pub help_open: bool,
+    /// Whether the comparison of two variants is open.
+    pub comparing: bool,
     /// Whether the space bar is held (a drag on the canvas then pans).
     pub space_held: bool,
     /// Text typed into the properties panel that could not be used, with the reason.
@@ -110,6 +112,7 @@ impl Editor {
             gesture: None,
             notice: None,
             help_open: false,
+            comparing: false,
             space_held: false,
             drafts: Rc::default(),
             results: ResultsView::default(),
@@ -151,6 +154,7 @@ impl Editor {
             gesture,
             notice,
             help_open,
+            comparing,
             space_held,
             drafts,
             results,
@@ -168,6 +172,7 @@ impl Editor {
             && *gesture == other.gesture
             && *notice == other.notice
             && *help_open == other.help_open
+            && *comparing == other.comparing
             && *space_held == other.space_held
             && Rc::ptr_eq(drafts, &other.drafts)
             && *results == other.results
@@ -257,6 +262,11 @@ impl Editor {
             Action::SetHelp(open) => {
                 let changed = self.help_open != open;
                 self.help_open = open;
+                changed
+            }
+            Action::SetCompare(open) => {
+                let changed = self.comparing != open;
+                self.comparing = open;
                 changed
             }
             Action::Undo => self.travel(true),
@@ -355,6 +365,8 @@ impl Editor {
             self.cancel_gesture();
         } else if self.help_open {
             self.help_open = false;
+        } else if self.comparing {
+            self.comparing = false;
         } else if self.selected_flow.is_some() {
             self.selected_flow = None;
         } else if !self.selection.is_empty() {

@@ -3,6 +3,7 @@
 
 use super::canvas::Canvas;
 use super::header::Header;
+use super::compare::Compare;
 use super::help::Help;
 use super::keyboard::use_keyboard;
 use super::palette::Palette;
@@ -82,6 +83,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     <Results />
                     <Help />
+                    <Compare />
                     <Persistence />
                 </div>
             </ContextProvider<Planned>>

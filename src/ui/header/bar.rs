@@ -2,6 +2,7 @@
 //! edited in place, the presentation mode button and the sharing controls (copy link, File menu).
 
 use super::templates::Templates;
+use super::variants::Variants;
 use crate::editor::{Action, MAX_NAME_CHARS};
 use crate::ui::share::ShareMenu;
 use crate::ui::state::use_editor;
@@ -54,6 +55,7 @@ pub fn Header() -> Html {
                     {onchange}
                 />
             </label>
+            <Variants />
             <button type="button" class="present-button" aria-pressed={if presenting { "true" } else { "false" }}
                 title={if presenting { "Leave presentation mode (P or Esc)" } else { "Give the canvas and results the whole screen, readable in a room (P)" }}
                 onclick={present}>

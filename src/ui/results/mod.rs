@@ -15,4 +15,5 @@ mod totals;
 mod warning_list;
 
 pub use drawer::{Results, Tab};
+pub use plot_figure::PlotFigure;
 pub use table::FIRST_ROWS;
