@@ -213,10 +213,7 @@ mod tests {
         };
         check(Action::SaveVariant("  ".into()), "Give the variant a name.");
         check(Action::RenameVariant { index: 0, name: "b".into() }, "There is already a variant called \"b\".");
-        check(
-            Action::SaveVariant("x".repeat(81)),
-            "A variant's name has at most 80 characters; this one has 81.",
-        );
+        check(Action::SaveVariant("x".repeat(81)), "A variant's name has at most 80 characters; this one has 81.");
         let mut full = kept.clone();
         for i in 0..MAX_VARIANTS - 2 {
             full = apply(&full, Action::SaveVariant(format!("v{i}")));
