@@ -7,7 +7,9 @@
 //! - [`break_even`]: for one stage, cumulative cost of keeping copies against reprocessing over
 //!   the scenario's span, the break-even month marked;
 //! - [`timeline`]: the recovery timeline, a Gantt chart of every stage's hot and full phases with
-//!   time to first service and to full restore marked.
+//!   time to first service and to full restore marked;
+//! - [`compare_fronts`]: two variants of a scenario on one cost plot, each front and current plan
+//!   in its own colour, line and marker shape.
 //!
 //! Each returns a [`Figure`]: the SVG (a whole document: the web app shows it as an image and
 //! offers it as a download), a title, a text alternative, and a file name. `None` when the plan has
@@ -21,6 +23,7 @@
 //! platforms); every text is [`frame::TEXT`] pixels, readable on a projector.
 
 pub mod breakeven;
+pub mod compare;
 pub mod curves;
 pub mod frame;
 pub mod gantt;
@@ -29,6 +32,7 @@ pub mod layout;
 mod tests;
 
 pub use breakeven::break_even;
+pub use compare::compare_fronts;
 pub use curves::{cost_against_rpo, cost_against_rto, Against};
 pub use gantt::timeline;
 

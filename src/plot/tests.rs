@@ -242,17 +242,35 @@ fn references() -> [(&'static str, Scenario); 2] {
     [("lusty", lusty()), ("operations", example(include_str!("../../examples/operations-reference-platform.json")))]
 }
 
+/// `scenario` with every stage's RTO for `disruption` (the scenario's and each stage's own) set
+/// to `minutes`: the "RTO 4 h" variant a comparison is drawn against.
+fn with_rto(scenario: &Scenario, disruption: Disruption, minutes: u32) -> Scenario {
+    let mut out = scenario.clone();
+    out.targets.get_mut(disruption).rto_minutes = minutes;
+    for s in &mut out.stages {
+        if let Some(t) = s.targets.as_mut() {
+            t.get_mut(disruption).rto_minutes = minutes;
+        }
+    }
+    out
+}
+
 /// Every figure of both reference platforms, for every disruption type: both cost plots, the
-/// break-even of every stage that has one and the timeline.
+/// break-even of every stage that has one, the timeline, and both comparisons of the platform
+/// with its "RTO 4 h" variant.
 fn reference_figures() -> Vec<(String, Figure)> {
     let mut out = Vec::new();
     for (name, scenario) in references() {
         let plan = crate::engine::plan(&scenario);
         for d in Disruption::ALL {
+            let variant = with_rto(&scenario, d, 240);
+            let planned = crate::engine::plan(&variant);
             let mut figs = vec![
                 cost_against_rto(&plan, &scenario, d),
                 cost_against_rpo(&plan, &scenario, d),
                 timeline(&plan, &scenario, d),
+                compare_fronts(("today", &plan, &scenario), ("RTO 4h", &planned, &variant), d, Against::DataLoss),
+                compare_fronts(("today", &plan, &scenario), ("RTO 4h", &planned, &variant), d, Against::RecoveryTime),
             ];
             figs.extend(
                 plan.break_even.iter().filter(|b| b.disruption == d).map(|b| break_even(&plan, &scenario, &b.id, d)),
@@ -279,7 +297,7 @@ fn attr<'s>(element: &'s str, name: &str) -> Option<&'s str> {
 #[test]
 fn no_text_covers_another_a_marker_or_a_target_line_on_both_reference_platforms() {
     let figures = reference_figures();
-    assert!(figures.len() > 30, "{}", figures.len());
+    assert!(figures.len() > 40, "{}", figures.len());
     let mut wrong = Vec::new();
     for (name, fig) in &figures {
         wrong.extend(fig.layout.problems().into_iter().map(|p| format!("{name}: {p}")));
@@ -386,6 +404,57 @@ fn text_is_at_least_12_px_where_the_results_pane_shows_it() {
             assert!(px * scale >= 12.0, "{name}: {t} is {:.1} px on screen", px * scale);
         }
     }
+}
+
+#[test]
+fn comparing_two_variants_draws_both_fronts_told_apart_by_line_and_shape() {
+    let scenario = lusty();
+    let d = Disruption::RegionOutage;
+    let variant = with_rto(&scenario, d, 240);
+    let (today, tighter) = (crate::engine::plan(&scenario), crate::engine::plan(&variant));
+    let fig = compare_fronts(("today", &today, &scenario), ("RTO 4h", &tighter, &variant), d, Against::RecoveryTime)
+        .expect("a figure");
+    assert_eq!(fig.file_name, "keel-compare-cost-vs-rto-region-outage.svg");
+    // Today's front: one solid blue step line; the variant's: dashed, in many short orange pieces.
+    let front = |plan: &crate::engine::Plan| {
+        plan.curves
+            .platform
+            .iter()
+            .find(|c| c.disruption == d)
+            .expect("a curve")
+            .rto
+            .iter()
+            .filter(|p| p.serving_minutes.is_some())
+            .count()
+    };
+    assert!(polylines(&fig.svg, "#0F3D5E").iter().any(|l| l.len() == 2 * front(&today)), "{}", fig.svg);
+    assert!(polylines(&fig.svg, "#A14E00").len() > 10, "dashes");
+    // Round markers for today, square ones for the variant; a ring for each plan in its colour.
+    assert!(fig.svg.lines().any(|l| l.starts_with("<rect") && l.contains("fill=\"#A14E00\"")));
+    assert_eq!(circles(&fig.svg, "#0F3D5E").len(), 1);
+    assert_eq!(circles(&fig.svg, "#A14E00").len(), 1);
+    let labels: Vec<&str> = fig.layout.of(layout::Kind::Text).map(|t| t.what.as_str()).collect();
+    for want in ["today", "RTO 4h", "target 2d (today)", "target 4h (RTO 4h)"] {
+        assert!(labels.contains(&want), "{want}: {labels:?}");
+    }
+    assert!(
+        labels.iter().any(|l| l.starts_with("today · ")) && labels.iter().any(|l| l.starts_with("RTO 4h · ")),
+        "{labels:?}"
+    );
+    assert!(
+        fig.summary.starts_with("Against region outage, today and RTO 4h: today: the platform serves again in"),
+        "{}",
+        fig.summary
+    );
+    assert!(fig.summary.contains("The plan of RTO 4h serves again in"), "{}", fig.summary);
+    // The same targets: one line.
+    let same =
+        compare_fronts(("a", &today, &scenario), ("b", &today, &scenario), d, Against::DataLoss).expect("a figure");
+    assert_eq!(same.layout.of(layout::Kind::Line).filter(|l| l.what.starts_with("target")).count(), 1);
+    // An empty platform still draws, without a panic.
+    let empty = Scenario::default();
+    let nothing = crate::engine::plan(&empty);
+    let _ = compare_fronts(("a", &nothing, &empty), ("b", &nothing, &empty), d, Against::DataLoss);
 }
 
 proptest! {
