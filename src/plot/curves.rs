@@ -224,7 +224,7 @@ impl Chart<'_> {
             .iter()
             .map(|s| Key {
                 color: s.color,
-                swatch: if s.dashed { Swatch::Dashed } else { Swatch::Line },
+                swatch: if s.dashed { Swatch::DashedSquare } else { Swatch::LineDot },
                 label: &s.name,
             })
             .collect();

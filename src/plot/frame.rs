@@ -216,10 +216,10 @@ pub enum Swatch {
     Line,
     /// A dashed line.
     Dashed,
-    /// A filled dot.
-    Dot,
-    /// A filled square.
-    Square,
+    /// A solid line with a dot: a front.
+    LineDot,
+    /// A dashed line with a square: a comparison's second front.
+    DashedSquare,
     /// A ring (the current plan).
     Ring,
 }
@@ -267,18 +267,19 @@ pub fn legend_height(keys: &[Key<'_>], left: i32, right: i32) -> i32 {
 pub fn draw_legend(canvas: &mut Canvas<'_, '_>, keys: &[Key<'_>], left: i32, top: i32, right: i32) -> Drawn {
     for (key, (x, y)) in keys.iter().zip(legend_spots(keys, left, top, right)) {
         let mid = x + SWATCH / 2;
+        let line = vec![(x, y), (x + SWATCH, y)];
+        let dashed = plotters::element::DashedPathElement::new(line.clone(), 8, 4, key.color.stroke_width(4));
         match key.swatch {
-            Swatch::Line => {
-                canvas.area().draw(&PathElement::new(vec![(x, y), (x + SWATCH, y)], key.color.stroke_width(4)))?
+            Swatch::Line => canvas.area().draw(&PathElement::new(line, key.color.stroke_width(4)))?,
+            Swatch::Dashed => canvas.area().draw(&dashed)?,
+            Swatch::LineDot => {
+                canvas.area().draw(&PathElement::new(line, key.color.stroke_width(4)))?;
+                canvas.area().draw(&Circle::new((mid, y), MARK, key.color.filled()))?;
             }
-            Swatch::Dashed => canvas.area().draw(&plotters::element::DashedPathElement::new(
-                vec![(x, y), (x + SWATCH, y)],
-                8,
-                4,
-                key.color.stroke_width(4),
-            ))?,
-            Swatch::Dot => canvas.area().draw(&Circle::new((mid, y), MARK, key.color.filled()))?,
-            Swatch::Square => canvas.area().draw(&square((mid, y), MARK, key.color))?,
+            Swatch::DashedSquare => {
+                canvas.area().draw(&dashed)?;
+                canvas.area().draw(&square((mid, y), MARK - 2, key.color))?;
+            }
             Swatch::Ring => draw_ring(canvas, (mid, y), 7, key.color)?,
         }
         canvas.note(
@@ -346,15 +347,5 @@ pub fn step_path(frame: &Frame, points: &[(f64, f64)], x_end: f64) -> Vec<(i32, 
     if let Some(&(_, y)) = points.last() {
         out.push(frame.px_from_point(x_end, y));
     }
-    out
-}
-
-/// `text` cut to `max` characters, with an ellipsis when cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
     out
 }
