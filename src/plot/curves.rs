@@ -141,10 +141,7 @@ pub(super) fn series(
         Against::RecoveryTime => {
             (front(&curve.rto, |p| p.serving_minutes), timeline.and_then(|t| t.first_service_minutes))
         }
-        Against::DataLoss => (
-            front(&curve.rpo, |p| p.achieved_minutes),
-            oldest_recovery_point(plan, disruption),
-        ),
+        Against::DataLoss => (front(&curve.rpo, |p| p.achieved_minutes), oldest_recovery_point(plan, disruption)),
     };
     let current = (achieved, cost_for(plan, disruption).total());
     Some(Series { name, points, current, current_label, color: frame::BRAND, dashed: false })

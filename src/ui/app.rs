@@ -2,8 +2,8 @@
 //! `use_memo` (never stored in state), and lays out the header, the three panes and the results.
 
 use super::canvas::Canvas;
-use super::header::Header;
 use super::compare::Compare;
+use super::header::Header;
 use super::help::Help;
 use super::keyboard::use_keyboard;
 use super::palette::Palette;

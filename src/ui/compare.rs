@@ -6,7 +6,7 @@
 //! here with [`crate::engine::plan`]; opened and closed through the editor
 //! (`Editor::comparing`, `Action::SetCompare`, Esc).
 
-use super::results::PlotFigure;
+use super::results::{level_name, PlotFigure};
 use super::state::{use_editor, use_plan};
 use crate::compare::{compare, Achieved, Comparison, Money, Side, StageRow, Text};
 use crate::editor::Action;
@@ -184,7 +184,7 @@ pub fn Compare() -> Html {
             let side = |pick: Pick| {
                 let scenario = scenario_of(&input.working, pick);
                 // The working copy's plan is the app's; a variant is planned here.
-                let planned = if pick == Pick::Working { plan.clone() } else { Rc::new(engine::plan(&scenario)) };
+                let planned = if pick == Pick::Working { plan.0.clone() } else { Rc::new(engine::plan(&scenario)) };
                 (name_of(&input.working, pick), scenario, planned)
             };
             let (a, b) = (side(input.a), side(input.b));
@@ -314,8 +314,11 @@ fn view_comparison(c: &Compared, d: Disruption) -> Html {
             .map(|f| html! { <PlotFigure figure={Rc::new(f)} {what} /> })
             .unwrap_or_default()
     });
-    let changed: Vec<&StageRow> =
-        cmp.stages.iter().filter(|s| s.disruptions.iter().any(|r| r.disruption == d && r.changed) || s.service.changed).collect();
+    let changed: Vec<&StageRow> = cmp
+        .stages
+        .iter()
+        .filter(|s| s.disruptions.iter().any(|r| r.disruption == d && r.changed) || s.service.changed)
+        .collect();
     let stage_rows = changed.iter().map(|s| {
         let r = s.disruptions.iter().find(|r| r.disruption == d);
         let presence = match s.presence {
@@ -346,7 +349,7 @@ fn view_comparison(c: &Compared, d: Disruption) -> Html {
         html! {
             <section class={classes!("compare-warnings", class)}>
                 <h3>{ title.to_string() }</h3>
-                <ul>{ for rows.iter().map(|w| html! { <li class={format!("level-{}", w.level.key())}>{ w.message.clone() }</li> }) }</ul>
+                <ul>{ for rows.iter().map(|w| html! { <li class={format!("level-{}", level_name(w.level))}>{ w.message.clone() }</li> }) }</ul>
             </section>
         }
     };

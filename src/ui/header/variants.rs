@@ -5,10 +5,9 @@
 
 use crate::editor::Action;
 use crate::model::variant_name_problem;
+use crate::ui::dom::use_close_on_outside_press;
 use crate::ui::state::use_editor;
-use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The Variants button and its panel.
@@ -19,21 +18,7 @@ pub fn Variants() -> Html {
     let draft = use_state(String::new);
     let panel_ref = use_node_ref();
 
-    // While open, a press outside the panel closes it.
-    {
-        let (open, panel_ref) = (open.clone(), panel_ref.clone());
-        use_effect_with(*open, move |is_open| {
-            let listener = (*is_open).then(|| web_sys::window().and_then(|w| w.document())).flatten().map(|document| {
-                EventListener::new(&document, "pointerdown", move |e| {
-                    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-                    if !panel_ref.cast::<Element>().is_some_and(|panel| panel.contains(target.as_ref())) {
-                        open.set(false);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_close_on_outside_press(open.clone(), panel_ref.clone());
     let Some(handle) = editor else { return Html::default() };
     let ed = &handle.editor;
     let variants = &ed.scenario.variants;

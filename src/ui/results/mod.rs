@@ -17,3 +17,4 @@ mod warning_list;
 pub use drawer::{Results, Tab};
 pub use plot_figure::PlotFigure;
 pub use table::FIRST_ROWS;
+pub use warning_list::level_name;

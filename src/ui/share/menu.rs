@@ -7,8 +7,8 @@ use super::persist::import_file;
 use super::shelf::{tell, use_shelf, ShelfHandle};
 use crate::editor::persist::{copied_message, file_name, share_url, Message, Tone};
 use crate::format::{encode, runbook_markdown, sla_markdown, sla_statement};
+use crate::ui::dom::use_close_on_outside_press;
 use crate::ui::state::{use_editor, use_plan, EditorHandle};
-use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
@@ -47,22 +47,7 @@ pub fn ShareMenu() -> Html {
     let menu_ref = use_node_ref();
     let file_ref = use_node_ref();
 
-    // While open, a press outside the menu closes it.
-    {
-        let (open, menu_ref) = (open.clone(), menu_ref.clone());
-        use_effect_with(*open, move |is_open| {
-            let listener = (*is_open).then(|| web_sys::window().and_then(|w| w.document())).flatten().map(|document| {
-                EventListener::new(&document, "pointerdown", move |e| {
-                    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-                    let inside = menu_ref.cast::<Element>().is_some_and(|menu| menu.contains(target.as_ref()));
-                    if !inside {
-                        open.set(false);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_close_on_outside_press(open.clone(), menu_ref.clone());
 
     let toggle = {
         let open = open.clone();
