@@ -11,6 +11,9 @@ const browser = useBrowser();
 
 const drawer = (page) => page.getByRole("complementary", { name: "Results" });
 
+/** The amount in a money text: "USD 8,474" → 8474. */
+const money = (text) => Number(text.replace(/[^\d.]/g, ""));
+
 /** What the results show, as the page draws it. */
 async function shown(page) {
   return page.evaluate(() => ({
@@ -145,6 +148,28 @@ test("variants: save two, switch between them (undoable), rename and delete", as
   assert.equal(await menu.locator(".variants-current").innerText(), "RTO 45 m");
   const loose = await page.locator('[data-total="monthly"]').innerText();
   await page.screenshot({ path: `${out}workshop-3-variants.png` });
+
+  // Compare them: the totals side by side, both fronts on one plot, what changed per stage.
+  await open();
+  await menu.getByRole("button", { name: "Compare variants…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Compare" });
+  await dialog.waitFor();
+  await dialog.locator(".compare-disruption, .disruption-switch").getByText("Region outage").click();
+  const picks = await dialog.locator("select.compare-pick").evaluateAll((s) => s.map((x) => x.selectedOptions[0].textContent));
+  assert.deepEqual(picks, ["today", "RTO 45 m"]);
+  const monthly = dialog.locator(".compare-totals tbody tr").first();
+  assert.match(await monthly.innerText(), /Monthly cost\s+\S+ [\d,]+\s+\S+ [\d,]+\s+\+[\d,]+ \(\+[\d.]+%\)/);
+  assert.equal(money(await monthly.locator("td").nth(0).innerText()), money(totalBefore));
+  assert.equal(money(await monthly.locator("td").nth(1).innerText()), money(loose));
+  await dialog.locator('figure[data-plot="compare-rpo"] img').waitFor();
+  assert.match(await dialog.locator('figure[data-plot="compare-rto"] img').getAttribute("alt"), /today.*RTO 45 m|RTO 45 m.*today/s);
+  const rows = await dialog.locator(".compare-stages tbody tr th").allInnerTexts();
+  assert.ok(rows.some((r) => /Sales report/i.test(r)), `the report's row changes: ${rows}`);
+  assert.ok((await dialog.locator(".compare-stages td.changed").count()) > 0, "changed cells are marked");
+  await page.screenshot({ path: `${out}workshop-4-compare.png` });
+  assert.deepEqual(await seriousA11yViolations(page), []);
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
 
   // Switch back to "today": the plan is today's again; Undo returns to "RTO 45 m".
   await open();
