@@ -42,8 +42,15 @@ test("the results open again as they were left: after a reload, and from a copie
 
   await page.reload();
   await page.locator(".keel-app").waitFor();
+  await page.locator('.results-tab.active[data-tab="warnings"]').waitFor({ state: "attached" });
+  await page.locator("#results-warnings li").first().waitFor({ state: "attached" });
+  const after = await shown(page);
+  assert.deepEqual([after.disruption, after.tab, after.folded], [before.disruption, before.tab, before.folded], "the autosave keeps the view");
+  // The table is drawn when its tab is shown: sorted as it was left.
+  await page.locator('[data-tab="stages"]').click();
   await page.locator('.stage-row[data-stage="raw"]').waitFor({ state: "attached" });
-  assert.deepEqual(await shown(page), before, "the autosave keeps the view");
+  assert.deepEqual([(await shown(page)).sorted, (await shown(page)).direction], [before.sorted, before.direction]);
+  await page.locator('[data-tab="warnings"]').click();
 
   // Folded too, and the address (a share link) carries all of it to a fresh browser.
   await drawer(page).getByRole("button", { name: "Fold the results down" }).click();
@@ -60,7 +67,8 @@ test("the results open again as they were left: after a reload, and from a copie
   await other.goto(url);
   await other.locator(".keel-app").waitFor();
   await other.locator('.results-tab.active[data-tab="warnings"]').waitFor({ state: "attached" });
-  assert.deepEqual(await shown(other), folded, "the link's view, in a browser that never saw it");
+  const seen = await shown(other);
+  assert.deepEqual([seen.disruption, seen.tab, seen.folded], [folded.disruption, folded.tab, true], "the link's view, in a browser that never saw it");
   await drawer(other).getByRole("button", { name: "Open the results" }).click();
   await other.locator('.stage-row[data-stage="raw"]').waitFor({ state: "attached" });
   assert.deepEqual(other.problems, []);
@@ -82,7 +90,7 @@ test("presentation mode at 1280×720: every card label of the reference platform
   assert.ok(small.length > 0, "labels are small before (this test can fail)");
   await page.screenshot({ path: `${out}workshop-0-before-present.png` });
 
-  await page.getByRole("button", { name: "Present" }).click();
+  await page.getByRole("button", { name: "Present", exact: true }).click();
   await page.locator(".keel-app.presenting").waitFor();
   await page.waitForTimeout(400);
   assert.equal(await page.locator(".palette").isVisible(), false, "the palette is hidden");
