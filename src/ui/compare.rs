@@ -13,7 +13,7 @@ use crate::editor::Action;
 use crate::engine::{self, Plan};
 use crate::model::{same_as_saved, Disruption, Scenario};
 use crate::plot::{compare_fronts, Against};
-use crate::text::{whole_money, Whole};
+use crate::text::whole_money;
 use std::rc::Rc;
 use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -298,7 +298,7 @@ fn view_comparison(c: &Compared, d: Disruption) -> Html {
             <thead><tr><th scope="col">{""}</th><th scope="col">{ a_name.to_string() }</th><th scope="col">{ b_name.to_string() }</th><th scope="col">{"Change"}</th></tr></thead>
             <tbody>
                 { money_row("Monthly cost".to_string(), &t.monthly) }
-                { money_row(format!("Over {} months", Whole(cmp.b.span_months)), &t.span) }
+                { money_row(format!("Over {} months", cmp.b.span_months), &t.span) }
                 { count_row("Stages meeting every target", &t.stages_meeting) }
                 { count_row("Targets missed (stage × disruption)", &t.targets_missed) }
                 { count_row("Critical warnings", &t.critical_warnings) }
