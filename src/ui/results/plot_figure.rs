@@ -32,6 +32,10 @@ pub fn PlotFigure(props: &PlotFigureProps) -> Html {
     };
     let src = use_memo(figure.clone(), |f| AttrValue::from(f.data_url()));
     let (width, height) = figure.size;
+    // The timeline scrolls inside its box when taller than 60 % of the window
+    // (style/results.css): focusable and named, so the keyboard scrolls it too.
+    let scrolls = props.what == "timeline";
+    let scroll_label = scrolls.then(|| format!("{} (scrolls)", figure.title));
     html! {
         <figure class="plot" data-plot={props.what}>
             <figcaption class="plot-head">
@@ -44,7 +48,7 @@ pub fn PlotFigure(props: &PlotFigureProps) -> Html {
             if let Some(note) = &props.note {
                 <p class="plot-note">{ note.clone() }</p>
             }
-            <div class="plot-svg">
+            <div class="plot-svg" tabindex={scrolls.then_some("0")} role={scrolls.then_some("group")} aria-label={scroll_label}>
                 <img src={(*src).clone()} alt={figure.summary.clone()} width={width.to_string()} height={height.to_string()} />
             </div>
             <p class="plot-summary" aria-hidden="true">{ figure.summary.clone() }</p>
