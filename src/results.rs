@@ -2,6 +2,10 @@
 //! how it comes back, what it achieves against its targets, what it costs and why — sorted the
 //! way the user asked. The web app's results pane renders these rows; nothing here draws.
 
+mod view;
+
+pub use view::{ResultsTab, ResultsView};
+
 use crate::engine::{Plan, Recommendation};
 use crate::model::{Disruption, Scenario};
 use std::cmp::Ordering;

@@ -471,8 +471,23 @@ fn schema_envelope_matches_the_file_format() {
     let props = properties(&schema);
     assert_eq!(
         props.keys().cloned().collect::<BTreeSet<_>>(),
-        ["type", "version", "source", "scenario", "plan"].map(String::from).into(),
+        ["type", "version", "source", "scenario", "plan", "view"].map(String::from).into(),
     );
+    // The view's members and values are the ones `results::ResultsView` reads.
+    let view = &props["view"]["properties"];
+    let values = |member: &str| -> Vec<String> {
+        view[member]["enum"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(values("tab"), keel::results::ResultsTab::ALL.map(|t| t.key().to_string()).to_vec());
+    assert_eq!(values("disruption"), keel::model::Disruption::ALL.map(|d| d.key().to_string()).to_vec());
+    let mut columns: Vec<String> = keel::results::Column::ALL.map(|c| c.key().to_string()).to_vec();
+    let mut listed = values("sort");
+    columns.sort();
+    listed.sort();
+    assert_eq!(listed, columns);
     assert_eq!(props["type"]["const"], json!("keel-plan"));
     assert_eq!(props["version"]["type"], json!("integer"));
     assert_eq!(

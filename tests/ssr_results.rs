@@ -1,7 +1,8 @@
 //! Renders the app natively on the first guide's reference platform and checks the results
 //! drawer: the stages table and the warnings against snapshots in tests/snapshots/, and the
 //! table's rows, marks and costs against the plan itself; the ransomware view (where each
-//! stage's copies are kept) and a 3-2-1 warning's fix, applied through the reducer.
+//! stage's copies are kept) and a 3-2-1 warning's fix, applied through the reducer; the SLA tab's
+//! statement for the disruption type shown.
 //! `KEEL_BLESS=1 cargo test --test ssr_results` rewrites the snapshots after a deliberate change
 //! (review the diff).
 
@@ -24,19 +25,29 @@ fn lusty() -> Scenario {
 }
 
 async fn render(scenario: Scenario) -> String {
-    LocalServerRenderer::<App>::with_props(AppProps { scenario: scenario.into(), notice: None, canvas_size: None })
-        .hydratable(false)
-        .render()
-        .await
+    LocalServerRenderer::<App>::with_props(AppProps {
+        scenario: scenario.into(),
+        notice: None,
+        canvas_size: None,
+        view: Default::default(),
+    })
+    .hydratable(false)
+    .render()
+    .await
 }
 
 /// The app on a canvas large enough to draw `scenario`'s cards in full (badges and all).
 async fn render_with_cards(scenario: Scenario) -> String {
     let canvas_size = Some(keel::editor::geometry::Size { w: 4000.0, h: 3000.0 });
-    LocalServerRenderer::<App>::with_props(AppProps { scenario: scenario.into(), notice: None, canvas_size })
-        .hydratable(false)
-        .render()
-        .await
+    LocalServerRenderer::<App>::with_props(AppProps {
+        scenario: scenario.into(),
+        notice: None,
+        canvas_size,
+        view: Default::default(),
+    })
+    .hydratable(false)
+    .render()
+    .await
 }
 
 /// Properties of [`Drawer`].
@@ -176,6 +187,55 @@ async fn totals_and_plots_follow_the_plan() {
 }
 
 #[tokio::test]
+async fn the_sla_tab_shows_the_statement_of_the_disruption_shown() {
+    // Every sentence is the statement's own, built from the plan (its figures are checked against
+    // the plan in format::sla's tests); the tab shows the disruption type picked in the bar.
+    let scenario = lusty();
+    let p = plan(&scenario);
+    let statement = keel::format::sla_statement(&scenario, &p);
+    for d in Disruption::ALL {
+        let html = render_drawer_on(lusty(), Tab::Sla, d).await;
+        let panel = element(&html, "<div id=\"results-sla\"", "</article>");
+        let section = statement.section(d).expect("a section per disruption type");
+        assert_eq!(panel.matches("<section ").count(), 1, "{d:?}: only the disruption shown");
+        assert!(panel.contains(&format!("data-disruption=\"{}\"", d.key())), "{panel}");
+        let escaped = |t: &str| t.replace('&', "&amp;");
+        assert!(panel.contains(&escaped(&section.overall())), "{d:?}: {panel}");
+        for level in &section.levels {
+            let class = if level.met() { "sla-level met" } else { "sla-level missed" };
+            // Each missed target's words are marked.
+            let body: String =
+                keel::format::miss_runs(&level.body())
+                    .into_iter()
+                    .map(|(run, missed)| {
+                        if missed {
+                            format!("<span class=\"sla-miss\">{}</span>", escaped(run))
+                        } else {
+                            escaped(run)
+                        }
+                    })
+                    .collect();
+            assert_eq!(body.contains("sla-miss"), !level.met());
+            let item = format!(
+                "data-stage=\"{}\" class=\"{class}\"><strong class=\"sla-stage\">{}</strong>: {body}</li>",
+                level.stage,
+                escaped(&level.name),
+            );
+            assert!(panel.contains(&item), "{item}\nin {panel}");
+        }
+        assert_eq!(panel.contains("the plan allows 8h for that"), d == Disruption::Ransomware);
+        assert!(panel.contains(">Copy</button>") && panel.contains(">Download .md</button>"), "{panel}");
+        assert!(panel.contains("they are not a contract"));
+        assert!(!panel.contains("sla-copy-field"), "no field to copy by hand until the browser refuses");
+    }
+    // The tab is in the bar, after the plots; the other panels are not drawn.
+    let html = render_drawer_on(lusty(), Tab::Sla, Disruption::RegionOutage).await;
+    let tabs = element(&html, "<div role=\"group\" aria-label=\"Show\"", "</div>");
+    assert!(tabs.contains("data-tab=\"sla\"") && tabs.find("data-tab=\"plots\"") < tabs.find("data-tab=\"sla\""));
+    assert!(!html.contains("<figure"), "the plots are not drawn");
+}
+
+#[tokio::test]
 async fn user_text_in_results_is_escaped() {
     let mut scenario = lusty();
     scenario.stages[3].label = "<img src=x onerror=alert(1)>".into();
@@ -191,7 +251,9 @@ async fn the_app_opens_with_only_the_stages_panel_drawn() {
     // platform opens without laying out what nobody looks at.
     let html = render(lusty()).await;
     assert!(html.contains("<table class=\"stages-table\""), "the stages table is drawn");
-    for (panel, drawn) in [("results-warnings", "warning-list"), ("results-plots", "<figure")] {
+    for (panel, drawn) in
+        [("results-warnings", "warning-list"), ("results-plots", "<figure"), ("results-sla", "sla-statement")]
+    {
         let body = element(&html, &format!("<div id=\"{panel}\""), "</div>");
         assert!(!body.contains(drawn), "{panel} is not drawn before it is shown: {body}");
     }

@@ -14,6 +14,7 @@ async fn render(scenario: Scenario) -> String {
         scenario: scenario.into(),
         notice: None,
         canvas_size: Some(Size { w: 900.0, h: 500.0 }),
+        view: Default::default(),
     })
     .hydratable(false)
     .render()
@@ -165,6 +166,7 @@ async fn cards_wait_for_the_canvas_to_have_a_size() {
         scenario: keel::model::synthetic(3).into(),
         notice: None,
         canvas_size: None,
+        view: Default::default(),
     })
     .hydratable(false)
     .render()

@@ -29,7 +29,7 @@ async fn mount(scenario: Scenario) -> (Element, yew::AppHandle<App>) {
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root_and_props(
         root.clone(),
-        AppProps { scenario: scenario.into(), notice: None, canvas_size: None },
+        AppProps { scenario: scenario.into(), notice: None, canvas_size: None, view: Default::default() },
     )
     .render();
     yew::scheduler::flush().await;

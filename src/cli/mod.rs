@@ -3,8 +3,9 @@
 //! `src/bin/keel.rs` only forwards to [`run`], so everything here is testable without spawning
 //! a process. Exit codes are part of the public interface:
 //! 0 success, 1 invalid scenario, 2 usage error or unreadable input, 3 `--check` found a
-//! missed target or a critical warning.
+//! missed target or a critical warning, or `keel diff` found B worse than A.
 
+mod diff;
 mod table;
 
 use crate::engine::{self, Plan};
@@ -18,7 +19,9 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_INVALID: i32 = 1;
 /// The command line is wrong, or the input could not be read.
 pub const EXIT_USAGE: i32 = 2;
-/// `--check`: the plan misses a target or has a critical warning.
+/// `keel plan --check`: the plan misses a target or has a critical warning; `keel diff`: B is
+/// worse than A (more targets missed, a new critical warning, or a cost rise over
+/// `--max-increase`).
 pub const EXIT_CHECK_FAILED: i32 = 3;
 
 const USAGE: &str = "\
@@ -29,7 +32,12 @@ Usage:
   keel plan [OPTIONS] --link FRAGMENT
                                 plan the scenario in a share link's fragment (`v1.…`)
   keel link FILE                print the share-link fragment of a scenario file
-  keel runbook FILE             print the recovery runbook (Markdown) of a scenario file
+  keel runbook FILE|--link FRAGMENT
+                                print the recovery runbook (Markdown)
+  keel sla FILE|--link FRAGMENT print the SLA statement for end users (Markdown)
+  keel diff [OPTIONS] A B       compare two plans: what changes from scenario A to scenario B
+  keel diff [OPTIONS] --variant-a NAME --variant-b NAME FILE
+                                compare two variants kept in one file
   keel --help | --version
 
 Options for `plan`:
@@ -40,7 +48,18 @@ Options for `plan`:
                         plan again, and print that; what was applied goes to stderr
   --link FRAGMENT       read the scenario from a share link instead of a file
 
-Exit codes: 0 ok, 1 invalid scenario, 2 usage or unreadable input, 3 --check failed.
+Options for `diff` (A and B: a file, `-` for standard input — once —, or a link below):
+  --format table|json   output format (default: table, what changed, then the totals)
+  --link-a FRAGMENT     read A from a share link; --link-b FRAGMENT the same for B
+  --variant-a NAME      compare A's kept variant NAME instead of its working copy;
+  --variant-b NAME      the same for B; without B, B is A's file again
+  --max-increase AMOUNT|PCT%
+                        exit 3 if the monthly cost rises by more than AMOUNT (500)
+                        or PCT% of A's (10%); without it, cost never fails
+
+Exit codes: 0 ok, 1 invalid scenario, 2 usage or unreadable input, 3 --check failed,
+or diff: B is worse than A (more targets missed, a new critical warning, or a cost
+rise over --max-increase); each reason goes to stderr.
 ";
 
 /// Output formats of `keel plan`.
@@ -74,7 +93,9 @@ enum Command {
     Version,
     Plan(PlanCommand),
     Link(String),
-    Runbook(String),
+    Runbook(Input),
+    Sla(Input),
+    Diff(diff::DiffCommand),
 }
 
 fn parse(args: &[String]) -> Result<Command, String> {
@@ -83,18 +104,33 @@ fn parse(args: &[String]) -> Result<Command, String> {
         None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version") => return Ok(Command::Version),
         Some("plan") => {}
-        Some(command @ ("link" | "runbook")) => {
+        Some("diff") => return Ok(diff::parse(it)?.map_or(Command::Help, Command::Diff)),
+        Some("link") => {
             let rest: Vec<&String> = it.collect();
-            let file = match rest.as_slice() {
-                [a] if a.as_str() == "-h" || a.as_str() == "--help" => return Ok(Command::Help),
-                [file] if !file.starts_with('-') || file.as_str() == "-" => file.to_string(),
-                _ => return Err(format!("`keel {command}` takes one scenario file (or `-` for standard input)")),
+            return match rest.as_slice() {
+                [a] if a.as_str() == "-h" || a.as_str() == "--help" => Ok(Command::Help),
+                [file] if !file.starts_with('-') || file.as_str() == "-" => Ok(Command::Link(file.to_string())),
+                _ => Err("`keel link` takes one scenario file (or `-` for standard input)".into()),
             };
-            return Ok(if command == "link" { Command::Link(file) } else { Command::Runbook(file) });
+        }
+        Some(command @ ("runbook" | "sla")) => {
+            let rest: Vec<&String> = it.collect();
+            let input = match rest.as_slice() {
+                [a] if a.as_str() == "-h" || a.as_str() == "--help" => return Ok(Command::Help),
+                [file] if !file.starts_with('-') || file.as_str() == "-" => Input::File(file.to_string()),
+                [flag, fragment] if flag.as_str() == "--link" => Input::Link(fragment.to_string()),
+                [flag] if flag.as_str() == "--link" => return Err("--link needs a link fragment (v1.…)".into()),
+                _ => {
+                    return Err(format!(
+                        "`keel {command}` takes one scenario file (or `-` for standard input), or --link FRAGMENT"
+                    ))
+                }
+            };
+            return Ok(if command == "runbook" { Command::Runbook(input) } else { Command::Sla(input) });
         }
         Some(other) => {
             return Err(format!(
-                "unknown command \"{other}\"; the commands are `keel plan`, `keel link` and `keel runbook`"
+                "unknown command \"{other}\"; the commands are `keel plan`, `keel diff`, `keel link`, `keel runbook` and `keel sla`"
             ))
         }
     }
@@ -163,31 +199,22 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
             return EXIT_OK;
         }
         Command::Plan(cmd) => cmd,
-        Command::Link(file) => return from_file(&file, stdin, stdout, stderr, format::encode_link),
-        Command::Runbook(file) => {
-            return from_file(&file, stdin, stdout, stderr, |s| format::runbook_markdown(s, &engine::plan(s)))
+        Command::Link(file) => {
+            return from_input(&Input::File(file), stdin, stdout, stderr, format::encode_link);
         }
+        Command::Runbook(input) => {
+            return from_input(&input, stdin, stdout, stderr, |s| format::runbook_markdown(s, &engine::plan(s)))
+        }
+        Command::Sla(input) => {
+            return from_input(&input, stdin, stdout, stderr, |s| {
+                format::sla_markdown(&format::sla_statement(s, &engine::plan(s)))
+            })
+        }
+        Command::Diff(cmd) => return diff::run(&cmd, stdin, stdout, stderr),
     };
-    let (name, read) = match &cmd.input {
-        Input::File(path) => {
-            let text = match read_input(path, stdin) {
-                Ok(t) => t,
-                Err(message) => {
-                    let _ = writeln!(stderr, "keel: {message}");
-                    return EXIT_USAGE;
-                }
-            };
-            (display_name(path).to_string(), format::decode(&text).map_err(|e| e.to_string()))
-        }
-        Input::Link(fragment) => ("<link>".to_string(), format::decode_link(fragment).map_err(|e| e.to_string())),
-    };
-    // Reading's warnings are the scenario's validation warnings, which the plan reports again.
-    let (mut scenario, _) = match read {
-        Ok(ok) => ok,
-        Err(e) => {
-            let _ = writeln!(stderr, "keel: {name}: {e}");
-            return EXIT_INVALID;
-        }
+    let (name, mut scenario) = match read_scenario(&cmd.input, stdin, stderr) {
+        Ok(read) => read,
+        Err(code) => return code,
     };
     let mut plan = engine::plan(&scenario);
     if cmd.apply_fixes && !plan.has_errors() {
@@ -249,29 +276,45 @@ fn apply_fixes(scenario: &mut Scenario, mut plan: Plan, name: &str, stderr: &mut
     plan
 }
 
-/// `keel link FILE` and `keel runbook FILE`: reads a scenario file and prints `render` of it.
-fn from_file(
-    file: &str,
+/// `keel link`, `keel runbook` and `keel sla`: reads a scenario from a file or a link and prints
+/// `render` of it.
+fn from_input(
+    input: &Input,
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
     render: impl Fn(&Scenario) -> String,
 ) -> i32 {
-    let text = match read_input(file, stdin) {
-        Ok(t) => t,
-        Err(message) => {
-            let _ = writeln!(stderr, "keel: {message}");
-            return EXIT_USAGE;
-        }
+    let scenario = match read_scenario(input, stdin, stderr) {
+        Ok((_, scenario)) => scenario,
+        Err(code) => return code,
     };
-    match format::decode(&text) {
-        Ok((scenario, _)) => {
-            let _ = writeln!(stdout, "{}", render(&scenario));
-            EXIT_OK
+    if let Err(e) = writeln!(stdout, "{}", render(&scenario)) {
+        let _ = writeln!(stderr, "keel: cannot write the output: {e}");
+        return EXIT_USAGE;
+    }
+    EXIT_OK
+}
+
+/// The scenario of a file (`-`: standard input) or a link, with the name its messages give the
+/// input (`<stdin>`, `<link>`); else the exit code, the reason written to `stderr`. Reading's
+/// warnings are the scenario's validation warnings, which a plan reports again.
+fn read_scenario(input: &Input, stdin: &mut dyn Read, stderr: &mut dyn Write) -> Result<(String, Scenario), i32> {
+    let (name, read) = match input {
+        Input::File(path) => {
+            let text = read_input(path, stdin).map_err(|message| {
+                let _ = writeln!(stderr, "keel: {message}");
+                EXIT_USAGE
+            })?;
+            (display_name(path), format::decode(&text).map_err(|e| e.to_string()))
         }
+        Input::Link(fragment) => ("<link>", format::decode_link(fragment).map_err(|e| e.to_string())),
+    };
+    match read {
+        Ok((scenario, _)) => Ok((name.to_string(), scenario)),
         Err(e) => {
-            let _ = writeln!(stderr, "keel: {}: {e}", display_name(file));
-            EXIT_INVALID
+            let _ = writeln!(stderr, "keel: {name}: {e}");
+            Err(EXIT_INVALID)
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::text::{format_minutes, format_minutes_f, word, Cents, Count, Size, Tr
 use std::fmt::Write;
 
 /// Pads or cuts `text` to `width` characters (not bytes: labels may hold any letters).
-fn cell(text: &str, width: usize) -> String {
+pub(super) fn cell(text: &str, width: usize) -> String {
     let n = text.chars().count();
     if n > width {
         let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();

@@ -236,6 +236,48 @@ fn runbook_prints_markdown_steps() {
     assert_eq!(code, EXIT_USAGE);
 }
 
+#[test]
+fn runbook_and_sla_read_a_file_or_a_link() {
+    let (_, link, _) = keel(&["link", "-"], SCENARIO);
+    let link = link.trim();
+    for command in ["runbook", "sla"] {
+        let (code, from_file, err) = keel(&[command, "-"], SCENARIO);
+        assert_eq!(code, EXIT_OK, "{err}");
+        let (code, from_link, err) = keel(&[command, "--link", link], "");
+        assert_eq!(code, EXIT_OK, "{err}");
+        assert_eq!(from_link, from_file, "{command}: a link prints exactly what its file does");
+        let (code, _, err) = keel(&[command, "--link"], "");
+        assert_eq!(code, EXIT_USAGE);
+        assert!(err.contains("--link needs a link fragment"), "{err}");
+        let (code, _, err) = keel(&[command, "--link", "v1.garbage!"], "");
+        assert_eq!(code, EXIT_INVALID);
+        assert!(err.contains("keel: <link>: ") && err.contains("damaged"), "{err}");
+        let (code, _, err) = keel(&[command, "-", "--link", link], "");
+        assert_eq!(code, EXIT_USAGE, "{command}: a file and a link");
+        assert!(err.contains(&format!("`keel {command}` takes one scenario file")), "{err}");
+        let (code, _, err) = keel(&[command, "-"], r#"{"stages":[{"id":"a","kind":"nope"}]}"#);
+        assert_eq!(code, EXIT_INVALID);
+        assert!(err.contains("keel: <stdin>: ") && err.contains("stages[0].kind"), "{err}");
+    }
+}
+
+#[test]
+fn sla_prints_the_statement_with_the_plans_times() {
+    let (code, out, err) = keel(&["sla", "-"], SCENARIO);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.starts_with("# Service levels: CLI test\n"), "{out}");
+    // The report serves when the raw zone has failed over: the table's first service.
+    let (_, table, _) = keel(&["plan", "--format", "table", "-"], SCENARIO);
+    assert!(table.contains("Recovery after region outage: first service at 1h,"), "{table}");
+    let outage = &out[out.find("## After the loss of the primary region").expect("outage")..];
+    assert!(outage.contains("First service within 1h;"), "{outage}");
+    assert!(outage.contains("- **Sales report**: back within 1h, full history included;"), "{outage}");
+    assert!(out.contains("they are not a contract"), "{out}");
+    let (code, usage, _) = keel(&["--help"], "");
+    assert_eq!(code, EXIT_OK);
+    assert!(usage.contains("keel sla FILE|--link FRAGMENT") && usage.contains("keel runbook FILE|--link FRAGMENT"));
+}
+
 /// A curated zone kept only in its region (its service is not in the paired region) whose
 /// ransomware copies are in an immutable container beside it: 3-2-1 has no off-site copy.
 const NO_OFFSITE: &str = r#"{"stages":[
@@ -261,4 +303,205 @@ fn apply_fixes_completes_three_two_one_and_says_what_it_applied() {
     let warned =
         v["plan"]["warnings"].as_array().is_some_and(|w| w.iter().any(|w| w["code"] == "three_two_one_not_met"));
     assert!(!warned, "{}", v["plan"]["warnings"]);
+}
+
+/// SCENARIO keeping two variants: "today" (itself) and "outage RTO 1m" (a region-outage RTO
+/// no stage can meet); the working copy is today's.
+fn with_variants() -> String {
+    let (mut scenario, _) = format::decode(SCENARIO).expect("SCENARIO");
+    let mut tight = scenario.clone();
+    tight.targets.region_outage.rto_minutes = 1;
+    scenario.variants =
+        vec![crate::model::Variant::of("today", &scenario), crate::model::Variant::of("outage RTO 1m", &tight)];
+    format::encode(&scenario, None)
+}
+
+#[test]
+fn diff_of_two_variants_of_one_file_says_what_changed_and_exits_3_when_worse() {
+    let file = with_variants();
+    let (code, out, err) = keel(&["diff", "--variant-a", "today", "--variant-b", "outage RTO 1m", "-"], &file);
+    assert_eq!(code, EXIT_CHECK_FAILED, "{err}");
+    assert!(out.starts_with("Keel diff\n  A  <stdin>, variant \"today\": CLI test (USD, 36 months)\n"), "{out}");
+    assert!(out.contains("  B  <stdin>, variant \"outage RTO 1m\": CLI test"), "{out}");
+    // The raw zone takes dual ingest to come back sooner, and still misses 1 minute; the report
+    // waits for it.
+    assert!(out.contains("\nRaw zone           all           monthly     1040.60                  1340.60                  +300.00\n                   region outage strategy    Geo-replicated storage   Dual ingest\n"), "{out}");
+    assert!(
+        out.contains("\n                                 RTO         1h / 2d ok               15m / 1m MISS\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nSales report       region outage RPO         15m / 1d ok              0m / 1d ok\n"),
+        "{out}"
+    );
+    let stages = out.lines().skip_while(|l| !l.starts_with("STAGE")).skip(1).take_while(|l| !l.is_empty());
+    let disruptions: Vec<&str> =
+        stages.filter_map(|l| l.get(19..32)).map(str::trim).filter(|d| !d.is_empty()).collect();
+    assert_eq!(disruptions, ["all", "region outage", "region outage"], "only what differs: {out}");
+    assert!(
+        out.contains("First service after region outage        1h               30m              changed"),
+        "{out}"
+    );
+    assert!(out.contains("Targets missed (stage × disruption)      0                2                +2"), "{out}");
+    assert!(out.contains("Warnings only in B (2):\n  [critical] target_not_met (Raw zone; region outage): "), "{out}");
+    let reasons: Vec<&str> = err.lines().collect();
+    assert_eq!(reasons.len(), 3, "{err}");
+    assert!(reasons[0].starts_with("keel: B is worse: 2 more targets missed (0 → 2): newly missed Raw zone (region outage), Sales report (region outage)"), "{err}");
+    assert!(
+        reasons[1].starts_with("keel: B is worse: new critical warning target_not_met (Raw zone; region outage): "),
+        "{err}"
+    );
+    // The other way round B is better: exit 0, nothing on stderr.
+    let (code, _, err) = keel(&["diff", "--variant-a", "outage RTO 1m", "--variant-b", "today", "-"], &file);
+    assert_eq!((code, err.as_str()), (EXIT_OK, ""));
+}
+
+#[test]
+fn diff_of_a_variant_with_the_working_copy_it_was_saved_from_shows_nothing() {
+    let (code, out, err) = keel(&["diff", "--variant-b", "today", "-"], &with_variants());
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(
+        out.contains("  A  <stdin>: CLI test") && out.contains("  B  <stdin>, variant \"today\": CLI test"),
+        "{out}"
+    );
+    assert!(out.contains("No stage's plan differs.") && out.contains("No warning differs."), "{out}");
+    let totals = out.lines().skip_while(|l| !l.starts_with("TOTALS")).skip(1).take_while(|l| !l.is_empty());
+    for line in totals {
+        assert!(line.split("  ").filter(|c| !c.trim().is_empty()).count() == 3, "no change column: {line:?}");
+    }
+}
+
+#[test]
+fn diff_names_the_variant_that_is_not_there_and_those_that_are() {
+    let (code, out, err) = keel(&["diff", "--variant-a", "today", "--variant-b", "RTO 4 h", "-"], &with_variants());
+    assert_eq!(code, EXIT_USAGE);
+    assert!(out.is_empty());
+    assert_eq!(err, "keel: <stdin> has no variant \"RTO 4 h\"; its variants are \"today\", \"outage RTO 1m\"\n");
+    let (code, _, err) = keel(&["diff", "--variant-a", "today", "-"], SCENARIO);
+    assert_eq!(code, EXIT_USAGE);
+    assert_eq!(err, "keel: <stdin> has no variant \"today\"; it keeps no variants\n");
+}
+
+#[test]
+fn diff_usage_errors_exit_2() {
+    for (args, says) in [
+        (&["diff"][..], "missing A"),
+        (&["diff", "a.json"], "missing B"),
+        (&["diff", "a.json", "b.json", "c.json"], "give two scenarios at most"),
+        (&["diff", "--link-a", "v1.x", "a.json", "b.json"], "give two scenarios at most"),
+        (&["diff", "-", "-"], "standard input can be read once"),
+        (&["diff", "--format", "xml", "a.json", "b.json"], "unknown format \"xml\""),
+        (&["diff", "--format=csv", "a.json", "b.json"], "unknown format \"csv\""),
+        (&["diff", "--max-increase", "10x", "a.json", "b.json"], "--max-increase: \"10x\" is not an amount"),
+        (&["diff", "a.json", "b.json", "--max-increase"], "--max-increase needs an amount"),
+        (&["diff", "--variant-a"], "--variant-a needs a variant's name"),
+        (&["diff", "--bogus", "a.json", "b.json"], "unknown option \"--bogus\""),
+    ] {
+        let (code, out, err) = keel(args, "");
+        assert_eq!(code, EXIT_USAGE, "{args:?}");
+        assert!(out.is_empty());
+        assert!(err.starts_with(&format!("keel: {says}")), "{args:?}: {err}");
+        assert!(err.contains("Usage:"), "{err}");
+    }
+    let (code, _, err) = keel(&["diff", "/nonexistent/a.json", "-"], SCENARIO);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("cannot read /nonexistent/a.json"), "{err}");
+    let (code, out, _) = keel(&["diff", "--help"], "");
+    assert_eq!(code, EXIT_OK);
+    assert!(out.contains("keel diff [OPTIONS] A B") && out.contains("--max-increase AMOUNT|PCT%"), "{out}");
+}
+
+#[test]
+fn diff_of_an_invalid_side_exits_1_naming_it() {
+    let (code, out, err) = keel(&["diff", "--link-a", "v1.garbage!", "-"], SCENARIO);
+    assert_eq!((code, out.as_str()), (EXIT_INVALID, ""));
+    assert!(err.contains("<link>") && err.contains("damaged"), "{err}");
+    let (_, link, _) = keel(&["link", "-"], SCENARIO);
+    let (code, _, err) = keel(&["diff", "--link-a", link.trim(), "-"], r#"{"stages":[{"id":"x","kind":"lake"}]}"#);
+    assert_eq!(code, EXIT_INVALID);
+    assert!(err.contains("<stdin>") && err.contains("stages[0].kind"), "{err}");
+    // A variant kept with an error is a warning when the file is read, and an error when it is
+    // the one compared: the message names the variant.
+    let (mut scenario, _) = format::decode(SCENARIO).expect("SCENARIO");
+    let mut looped = scenario.clone();
+    looped.flows.push(crate::model::Flow { from: "report".into(), to: "raw".into() });
+    scenario.variants = vec![crate::model::Variant::of("loop", &looped)];
+    let (code, _, err) = keel(&["diff", "--variant-b", "loop", "-"], &format::encode(&scenario, None));
+    assert_eq!(code, EXIT_INVALID, "{err}");
+    assert!(err.starts_with("keel: <stdin>, variant \"loop\": error: flows"), "{err}");
+}
+
+#[test]
+fn diff_from_a_link_to_a_file_with_a_cost_limit_in_both_forms() {
+    let (_, link, _) = keel(&["link", "-"], SCENARIO);
+    // The raw zone's hot storage twice as dear.
+    let dearer = SCENARIO.replace(r#""flows""#, r#""overrides":{"storage.hot_gb_month":0.0368},"flows""#);
+    let diff = |limit: &str| keel(&["diff", "--link-a", link.trim(), "--max-increase", limit, "-"], &dearer);
+    let (code, out, err) = diff("1000");
+    assert_eq!(code, EXIT_OK, "{err}");
+    let monthly = out.lines().find(|l| l.starts_with("Monthly (USD)")).unwrap_or_default();
+    assert_eq!(monthly, "Monthly (USD)                            1045.60          1082.40          +36.80 (+3.5%)");
+    let (code, _, err) = diff("36.79");
+    assert_eq!(code, EXIT_CHECK_FAILED);
+    assert_eq!(err, "keel: B is worse: monthly cost rises by USD 36.80 (+3.5%), from 1045.60 to 1082.40: more than the USD 36.79 allowed\n");
+    assert_eq!(diff("36.80").0, EXIT_OK, "a rise of exactly the limit is allowed");
+    let (code, _, err) = diff("3%");
+    assert_eq!(code, EXIT_CHECK_FAILED);
+    assert!(err.ends_with("more than the 3% of A's, USD 31.37 allowed\n"), "{err}");
+    assert_eq!(diff("3.6%").0, EXIT_OK);
+    // Without the flag, cost never fails.
+    let (code, _, _) = keel(&["diff", "--link-a", link.trim(), "-"], &dearer);
+    assert_eq!(code, EXIT_OK);
+}
+
+#[test]
+fn diff_as_json_is_the_comparison() {
+    let (code, out, err) = keel(
+        &["diff", "--format", "json", "--variant-a", "today", "--variant-b", "outage RTO 1m", "-"],
+        &with_variants(),
+    );
+    assert_eq!(code, EXIT_CHECK_FAILED, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!((v["a"]["label"].as_str(), v["b"]["label"].as_str()), (Some("today"), Some("outage RTO 1m")));
+    let raw = &v["stages"][0];
+    assert_eq!(
+        (raw["id"].as_str(), raw["presence"].as_str(), raw["changed"].as_bool()),
+        (Some("raw"), Some("both"), Some(true))
+    );
+    let outage = &raw["disruptions"][1];
+    assert_eq!(outage["disruption"], "region_outage");
+    assert_eq!(outage["rto"]["b"], serde_json::json!({"achieved": "15m", "target": "1m", "meets": false}));
+    assert_eq!(outage["backup"], serde_json::json!({"a": "No backup", "b": "No backup", "changed": false}));
+    assert_eq!(raw["disruptions"][0]["changed"], false);
+    assert_eq!(v["totals"]["targets_missed"], serde_json::json!({"a": 0, "b": 2, "changed": true}));
+    assert_eq!(v["verdict"]["worse"], true);
+    assert_eq!(v["verdict"]["reasons"].as_array().map(Vec::len), Some(3));
+    assert_eq!(v["curves"][1]["disruption"], "region_outage");
+    assert!(v["curves"][1]["a"]["rpo"].as_array().is_some_and(|p| !p.is_empty()));
+    assert_eq!(v["curves"][1]["a"]["current"]["monthly"], 48.8);
+    assert_eq!(v["warnings"]["new"][0]["code"], "target_not_met");
+}
+
+#[test]
+fn the_diff_example_in_docs_cli_md_is_what_keel_prints() {
+    let docs = include_str!("../../docs/cli.md");
+    let at =
+        docs.find("keel diff --max-increase 10% examples/lusty-reference-platform.json lake-4h.json").expect("example");
+    // After the command: the end of its block, the output's block, the standard error's block.
+    let blocks: Vec<&str> = docs[at..].split("```\n").collect();
+    let (want_out, want_err) = (blocks[2], blocks[4]);
+    // What the example's jq writes: the lake zones back within 4 h after ransomware.
+    let (mut b, _) = format::decode(include_str!("../../examples/lusty-reference-platform.json")).expect("example");
+    for s in b.stages.iter_mut().filter(|s| ["raw", "enriched", "curated"].contains(&s.id.as_str())) {
+        let targets = s.targets.as_mut().expect("the zones have their own targets");
+        targets.ransomware = Some(crate::model::Target { rpo_minutes: 1440, rto_minutes: 240 });
+    }
+    b.name = "Lake back in 4 h after ransomware".into();
+    let (code, out, err) = keel(
+        &["diff", "--max-increase", "10%", "examples/lusty-reference-platform.json", "-"],
+        &format::encode(&b, None),
+    );
+    assert_eq!(code, EXIT_CHECK_FAILED, "{err}");
+    assert_eq!(out.replacen("  B  <stdin>:", "  B  lake-4h.json:", 1), want_out, "docs/cli.md's example output");
+    assert_eq!(err, want_err, "docs/cli.md's example standard error");
 }

@@ -9,6 +9,7 @@ use super::geometry::Size;
 use super::PointerInput;
 use crate::engine::Fix;
 use crate::model::{Pos, Scenario, StageKind};
+use crate::results::ResultsView;
 
 /// A change the user asks for.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +57,9 @@ pub enum Action {
     },
     /// Select every stage.
     SelectAll,
-    /// Cancel the drag in progress, else close the help, else clear the selection.
+    /// Cancel the drag in progress, else close the help, else close the comparison, else clear
+    /// the selection, else leave
+    /// presentation mode.
     Escape,
     /// A pointer was pressed on the canvas.
     PointerDown(PointerInput),
@@ -156,4 +159,11 @@ pub enum Action {
     },
     /// Delete variant `index` (undoable); the working copy stays as it is.
     DeleteVariant(usize),
+    /// Open (`true`) or close the comparison of two variants.
+    SetCompare(bool),
+    /// Show the results this way (the disruption type, tab, sort, folded): view state, not an
+    /// undo step.
+    ShowResults(ResultsView),
+    /// Enter (`true`) or leave presentation mode; entering fits the platform at a readable zoom.
+    Present(bool),
 }

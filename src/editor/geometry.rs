@@ -21,6 +21,37 @@ pub const ZOOM_MAX: f64 = 2.0;
 /// service and RPO/RTO badges would be under 6 px on screen, unreadable, and a zoomed-out view
 /// of hundreds of stages then costs a third of the page elements.
 pub const DETAIL_ZOOM_MIN: f64 = 0.5;
+/// The smallest card label a room can read from a chair, in screen pixels (issue 18: 12 px at
+/// 1280×720 on a projector).
+pub const READABLE_LABEL_IN_SCREEN: f64 = 12.0;
+/// A detailed card's label, in world pixels (style/main.css `.card-label`: 0.9rem).
+pub const CARD_LABEL_IN_WORLD: f64 = 14.4;
+/// A compact card's label in presentation mode, in world pixels (style/main.css
+/// `.presenting .stage-card.compact .card-label`: 1.75rem; a test keeps the two in step).
+pub const PRESENTING_COMPACT_LABEL_IN_WORLD: f64 = 28.0;
+
+/// Below this zoom cards are drawn compact: [`DETAIL_ZOOM_MIN`], or in presentation mode the
+/// zoom under which a detailed card's label would be smaller than [`READABLE_LABEL_IN_SCREEN`]
+/// (the compact label is twice as large).
+pub fn detail_zoom_min(presenting: bool) -> f64 {
+    if presenting {
+        READABLE_LABEL_IN_SCREEN / CARD_LABEL_IN_WORLD
+    } else {
+        DETAIL_ZOOM_MIN
+    }
+}
+
+/// The smallest zoom fitting goes to: [`ZOOM_MIN`], or in presentation mode the zoom at which a
+/// compact card's label is [`READABLE_LABEL_IN_SCREEN`] high — a platform larger than the
+/// screen at that zoom is shown from its start (its left and top) and the canvas pans.
+pub fn fit_zoom_min(presenting: bool) -> f64 {
+    if presenting {
+        READABLE_LABEL_IN_SCREEN / PRESENTING_COMPACT_LABEL_IN_WORLD
+    } else {
+        ZOOM_MIN
+    }
+}
+
 /// Radius around a handle's centre, in screen pixels, that grabs it (a 28 px target: WCAG 2.5.8).
 pub const HANDLE_RADIUS_IN_SCREEN: f64 = 14.0;
 /// Distance in screen pixels within which a dragged connection snaps to an input handle.
@@ -217,13 +248,29 @@ impl View {
     /// The view that shows all of `world` (zoom clamped, never above 1 so cards stay their
     /// natural size), centred. Unchanged while the canvas has no size yet.
     pub fn fitting(&self, world: Rect) -> View {
+        self.fitting_at_least(world, ZOOM_MIN)
+    }
+
+    /// The view that shows all of `world` at a zoom of at least `zoom_min` (and never above 1).
+    /// When `world` does not fit at `zoom_min`, the view shows its start: the left edge, and the
+    /// top edge if it is too tall too, a margin in; the rest is a pan away.
+    pub fn fitting_at_least(&self, world: Rect, zoom_min: f64) -> View {
         if self.size.w <= 0.0 || self.size.h <= 0.0 {
             return *self;
         }
         let room_w = (self.size.w - 2.0 * FIT_MARGIN_IN_SCREEN).max(1.0);
         let room_h = (self.size.h - 2.0 * FIT_MARGIN_IN_SCREEN).max(1.0);
-        let zoom = (room_w / world.w.max(1.0)).min(room_h / world.h.max(1.0)).clamp(ZOOM_MIN, 1.0);
-        self.centred_on(world.centre(), zoom)
+        let zoom_min = zoom_min.clamp(ZOOM_MIN, 1.0);
+        let zoom = (room_w / world.w.max(1.0)).min(room_h / world.h.max(1.0)).clamp(zoom_min, 1.0);
+        let centred = self.centred_on(world.centre(), zoom);
+        let mut pan = centred.pan;
+        if world.w * zoom > room_w {
+            pan.x = FIT_MARGIN_IN_SCREEN - world.x * zoom;
+        }
+        if world.h * zoom > room_h {
+            pan.y = FIT_MARGIN_IN_SCREEN - world.y * zoom;
+        }
+        View { pan, ..centred }
     }
 
     /// The view at `zoom` with `pos_in_world` in the middle of the canvas.
@@ -241,6 +288,30 @@ impl View {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `font-size` (in rem, 16 px each) of the first rule of style/main.css whose selector
+    /// is `selector`.
+    fn font_size_in_world(selector: &str) -> f64 {
+        let css = include_str!("../../style/main.css");
+        let at = css.find(&format!("\n{selector} {{")).unwrap_or_else(|| panic!("style/main.css has no `{selector}`"));
+        let rule = &css[at..at + css[at..].find('}').expect("a closed rule")];
+        let size = rule.split("font-size:").nth(1).and_then(|v| v.split("rem").next()).expect("a font-size in rem");
+        size.trim().parse::<f64>().expect("a number") * 16.0
+    }
+
+    #[test]
+    fn the_label_sizes_are_the_style_sheet_s() {
+        assert_eq!(font_size_in_world(".card-label"), CARD_LABEL_IN_WORLD);
+        assert_eq!(
+            font_size_in_world(".presenting .stage-card.compact .card-label"),
+            PRESENTING_COMPACT_LABEL_IN_WORLD
+        );
+        // Readable where it counts: a detailed card at the zoom it starts at, a compact one at
+        // the smallest zoom fitting goes to, when presenting.
+        assert!(CARD_LABEL_IN_WORLD * detail_zoom_min(true) >= READABLE_LABEL_IN_SCREEN - 1e-9);
+        assert!(PRESENTING_COMPACT_LABEL_IN_WORLD * fit_zoom_min(true) >= READABLE_LABEL_IN_SCREEN - 1e-9);
+        assert!(fit_zoom_min(true) < detail_zoom_min(true), "compact cards come first as the view zooms out");
+    }
 
     fn p(x: f64, y: f64) -> Pos {
         Pos { x, y }

@@ -64,6 +64,7 @@ pub fn shortcut(key: &KeyInput, focus: &Focus, editor: &Editor) -> Option<Vec<Ac
         ("Delete" | "Backspace", _) => Some(vec![Action::DeleteSelection]),
         ("Escape", _) => Some(vec![Action::Escape]),
         ("?", _) => Some(vec![Action::SetHelp(!editor.help_open)]),
+        ("p" | "P", _) => Some(vec![Action::Present(!editor.presenting)]),
         _ if key.shift && key.code == "Digit1" => Some(vec![Action::FitView]),
         _ if key.shift && key.code == "Digit2" => Some(vec![Action::FitSelection]),
         ("Enter" | " ", Focus::Stage(id)) => Some(vec![Action::Select { id: id.clone(), additive: key.shift }]),
@@ -117,6 +118,7 @@ pub fn help_lines(mac: bool) -> Vec<(String, &'static str)> {
         (format!("{cmd}+wheel or pinch · {cmd}+plus / minus"), "zoom at the pointer · zoom"),
         (format!("{cmd}+0"), "zoom to 100 %"),
         ("Shift+1 · Shift+2".into(), "fit everything · fit the selection"),
+        ("P · Esc".into(), "presentation mode on or off · off"),
         ("?".into(), "show or hide these shortcuts"),
     ]
 }

@@ -29,6 +29,7 @@ pub use action::Action;
 pub use gesture::{Gesture, Hit, PointerInput};
 
 use crate::model::{Scenario, Stage};
+use crate::results::ResultsView;
 use fields::{Draft, FieldKey};
 use geometry::View;
 use history::{History, Snapshot};
@@ -73,10 +74,17 @@ pub struct Editor {
     pub notice: Option<Notice>,
     /// Whether the keyboard shortcuts dialog is open.
     pub help_open: bool,
+    /// Whether the comparison of two variants is open.
+    pub comparing: bool,
     /// Whether the space bar is held (a drag on the canvas then pans).
     pub space_held: bool,
     /// Text typed into the properties panel that could not be used, with the reason.
     pub drafts: Rc<BTreeMap<FieldKey, Draft>>,
+    /// How the results are shown: view state, kept in the autosave and links, never undone.
+    pub results: ResultsView,
+    /// Presentation mode: the canvas and the results have the whole screen, and fitting stops
+    /// at a zoom where card labels stay readable from a chair (`geometry::readable_zoom`).
+    pub presenting: bool,
     /// The view should be fitted to the platform once the canvas has a size.
     fit_pending: bool,
     /// The view as fitted to an estimated canvas size, until the canvas is measured: a measure
@@ -104,8 +112,11 @@ impl Editor {
             gesture: None,
             notice: None,
             help_open: false,
+            comparing: false,
             space_held: false,
             drafts: Rc::default(),
+            results: ResultsView::default(),
+            presenting: false,
             fit_pending: true,
             fitted_to_estimate: None,
             history: Rc::default(),
@@ -143,8 +154,11 @@ impl Editor {
             gesture,
             notice,
             help_open,
+            comparing,
             space_held,
             drafts,
+            results,
+            presenting,
             fit_pending,
             fitted_to_estimate,
             history,
@@ -158,8 +172,11 @@ impl Editor {
             && *gesture == other.gesture
             && *notice == other.notice
             && *help_open == other.help_open
+            && *comparing == other.comparing
             && *space_held == other.space_held
             && Rc::ptr_eq(drafts, &other.drafts)
+            && *results == other.results
+            && *presenting == other.presenting
             && *fit_pending == other.fit_pending
             && *fitted_to_estimate == other.fitted_to_estimate
     }
@@ -247,6 +264,11 @@ impl Editor {
                 self.help_open = open;
                 changed
             }
+            Action::SetCompare(open) => {
+                let changed = self.comparing != open;
+                self.comparing = open;
+                changed
+            }
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),
             Action::Edit { key, text } => self.edit(key, text),
@@ -257,6 +279,12 @@ impl Editor {
             Action::SwitchVariant(index) => self.switch_variant(index),
             Action::RenameVariant { index, name } => self.rename_variant(index, &name),
             Action::DeleteVariant(index) => self.delete_variant(index),
+            Action::ShowResults(view) => {
+                let changed = self.results != view;
+                self.results = view;
+                changed
+            }
+            Action::Present(on) => self.present(on),
         }
     }
 
@@ -337,11 +365,15 @@ impl Editor {
             self.cancel_gesture();
         } else if self.help_open {
             self.help_open = false;
+        } else if self.comparing {
+            self.comparing = false;
         } else if self.selected_flow.is_some() {
             self.selected_flow = None;
         } else if !self.selection.is_empty() {
             self.selection = Rc::default();
             self.announce("Selection cleared".into());
+        } else if self.presenting {
+            return self.present(false);
         } else {
             return false;
         }

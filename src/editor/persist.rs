@@ -15,8 +15,11 @@
 //! - Storage that is missing or full is reported once, plainly; the app keeps working.
 
 use super::templates::from_fragment;
-use crate::format::{decode, decode_link, encode_link, DecodeError, MAX_FILE_BYTES};
+use crate::format::{
+    decode, decode_link_with_view, decode_with_view, encode_link, encode_link_with_view, DecodeError, MAX_FILE_BYTES,
+};
 use crate::model::Scenario;
+use crate::results::ResultsView;
 use std::rc::Rc;
 
 /// The `localStorage` key of the autosaved scenario (a plan file without its plan).
@@ -114,6 +117,8 @@ impl Offer {
 pub struct Start {
     /// The scenario to open.
     pub scenario: Scenario,
+    /// How its results are shown: as the link or the autosave that gave the scenario kept them.
+    pub view: ResultsView,
     /// What to tell the user (a link that could not be opened, an unreadable autosave).
     pub messages: Vec<Message>,
     /// The autosaved scenario, kept and offered back because another one was opened.
@@ -133,6 +138,8 @@ pub enum Arrival {
     Open {
         /// The scenario.
         scenario: Scenario,
+        /// How the link shows its results (the default for `#bench=N`).
+        view: ResultsView,
         /// What it is, for the undo step and the announcement.
         what: String,
     },
@@ -147,6 +154,7 @@ pub fn arrival(fragment: &str) -> Arrival {
     if let Some(bench) = from_fragment(body) {
         return match bench {
             Ok(scenario) => Arrival::Open {
+                view: ResultsView::default(),
                 what: format!("a synthetic platform of {}", stage_count(scenario.stages.len())),
                 scenario,
             },
@@ -156,8 +164,8 @@ pub fn arrival(fragment: &str) -> Arrival {
     if !looks_like_link(body) {
         return Arrival::Nothing;
     }
-    match decode_link(body) {
-        Ok((scenario, _)) => Arrival::Open { what: "the scenario from the link".to_string(), scenario },
+    match decode_link_with_view(body) {
+        Ok((scenario, _, view)) => Arrival::Open { what: "the scenario from the link".to_string(), scenario, view },
         Err(e) => Arrival::Refused(e.to_string()),
     }
 }
@@ -175,8 +183,8 @@ pub fn start(fragment: &str, autosaved: Option<&str>) -> Start {
     let mut out = Start::default();
     let saved = match autosaved.filter(|t| !t.trim().is_empty()) {
         None => None,
-        Some(text) => match decode(text) {
-            Ok((scenario, _)) => Some(scenario),
+        Some(text) => match decode_with_view(text) {
+            Ok((scenario, _, view)) => Some((scenario, view)),
             Err(e) => {
                 let mut message = Message::new(
                     Tone::Error,
@@ -194,18 +202,22 @@ pub fn start(fragment: &str, autosaved: Option<&str>) -> Start {
         },
     };
     match arrival(fragment) {
-        Arrival::Nothing => out.scenario = saved.unwrap_or_default(),
-        Arrival::Open { scenario, .. } => match saved {
-            Some(saved) if same_as_link(&saved, &scenario) => out.scenario = saved,
-            Some(saved) => {
-                out.offer = Some(Offer { scenario: Rc::new(saved) });
-                out.scenario = scenario;
+        Arrival::Nothing => (out.scenario, out.view) = saved.unwrap_or_default(),
+        // The link's view, even when its scenario is the autosaved one: the link was opened.
+        Arrival::Open { scenario, view, .. } => {
+            out.view = view;
+            match saved {
+                Some((saved, _)) if same_as_link(&saved, &scenario) => out.scenario = saved,
+                Some((saved, _)) => {
+                    out.offer = Some(Offer { scenario: Rc::new(saved) });
+                    out.scenario = scenario;
+                }
+                None => out.scenario = scenario,
             }
-            None => out.scenario = scenario,
-        },
+        }
         Arrival::Refused(reason) => {
             let instead = match &saved {
-                Some(s) => format!("your autosaved scenario “{}”", title_of(s)),
+                Some((s, _)) => format!("your autosaved scenario “{}”", title_of(s)),
                 None => "an empty platform".to_string(),
             };
             out.messages.push(
@@ -215,7 +227,7 @@ pub fn start(fragment: &str, autosaved: Option<&str>) -> Start {
                 )
                 .with_details(vec![reason]),
             );
-            out.scenario = saved.unwrap_or_default();
+            (out.scenario, out.view) = saved.unwrap_or_default();
         }
     }
     out
@@ -229,7 +241,7 @@ pub fn boot(
     fragment: &str,
     stored: Result<Option<String>, StorageProblem>,
     keep_unreadable: impl FnOnce(&str) -> Result<(), StorageProblem>,
-) -> (Scenario, Shelf) {
+) -> (Scenario, ResultsView, Shelf) {
     let (text, mut problem) = match stored {
         Ok(text) => (text, None),
         Err(p) => (None, Some(p)),
@@ -262,7 +274,7 @@ pub fn boot(
         }
         shelf.show(first);
     }
-    (start.scenario, shelf)
+    (start.scenario, start.view, shelf)
 }
 
 /// Whether two scenarios give the same link: equal once positions are rounded as links round
@@ -431,10 +443,11 @@ pub fn file_name(scenario: &Scenario, suffix: &str) -> String {
     format!("{stem}{suffix}")
 }
 
-/// The share URL: the page's address without its fragment, then `#` and the scenario's link.
-pub fn share_url(page: &str, scenario: &Scenario) -> String {
+/// The share URL: the page's address without its fragment, then `#` and the link of the
+/// scenario and how its results are shown.
+pub fn share_url(page: &str, scenario: &Scenario, view: &ResultsView) -> String {
     let base = page.split('#').next().unwrap_or(page);
-    format!("{base}#{}", encode_link(scenario))
+    format!("{base}#{}", encode_link_with_view(scenario, view))
 }
 
 /// What to say once a link of `chars` characters was copied (or put in the field to copy).
@@ -455,6 +468,22 @@ pub fn copied_message(chars: usize, by_hand: bool) -> Message {
     };
     let tone = if by_hand || long { Tone::Warning } else { Tone::Info };
     Message::new(tone, text)
+}
+
+/// What to say once the SLA statement was copied as Markdown, or — where the browser refused —
+/// put in a field, selected, for the user to copy by hand.
+pub fn statement_copied_message(by_hand: bool) -> Message {
+    if by_hand {
+        Message::new(
+            Tone::Warning,
+            "The browser did not let Keel copy. Press Ctrl+C (⌘C on a Mac) to copy the selected SLA statement.",
+        )
+    } else {
+        Message::new(
+            Tone::Info,
+            "SLA statement copied as Markdown: paste it into an e-mail, a wiki page or a status page for your users.",
+        )
+    }
 }
 
 /// The name shown for a scenario.

@@ -6,9 +6,12 @@
 //!   monthly cost of the protection against that disruption type, the latest completion of any
 //!   stage, and how many stages miss the target. Only the search runs per point: the options,
 //!   their RPO pools and fastest completions are computed once.
-//! - **Platform, against RPO**: every stage's RPO set to each of [`RPO_STEPS`], with no recovery
-//!   time asked — the cheapest protection for each level of data loss; achieved is the worst
-//!   effective RPO along the flows.
+//! - **Platform, against RPO**: every stage's RPO set to each of [`RPO_STEPS`] and to each
+//!   recovery point an option offers (in whole minutes), with no recovery time asked — the
+//!   cheapest protection for each level of data loss; achieved is the worst effective RPO along
+//!   the flows. The pools change only at the options' recovery points, so no point of the front
+//!   falls between two targets (with the fixed steps alone, a plan at 1d 15m between the 1d and
+//!   7d steps was lost whenever something else was cheapest at 7d).
 //! - **Per stage**: from the stage's options (the recommendation's `alternatives`), cost against
 //!   its own RTO and against its own RPO.
 //!
@@ -271,17 +274,39 @@ fn groups_with_a_choice(graph: &Graph, base: &Solution) -> Problem {
     Problem::grouped(graph, base, &group, count)
 }
 
+/// The targets the RPO curve is sampled at: [`RPO_STEPS`] and every option's recovery point
+/// rounded up to the whole minute (a pool changes only where a recovery point is), tightest
+/// first, up to the first that reaches the loosest recovery point of any option — beyond it
+/// every pool is the same.
+fn rpo_targets(options: &Options) -> Vec<u32> {
+    let mut targets: Vec<u32> = RPO_STEPS.to_vec();
+    let mut loosest = 0.0f64;
+    for o in &options.opts {
+        if !o.rpo.is_finite() || o.rpo < 0.0 {
+            continue;
+        }
+        loosest = loosest.max(o.rpo);
+        // Rounding noise above a whole minute is not another minute.
+        let whole = (o.rpo - EPS).ceil().clamp(0.0, f64::from(u32::MAX)) as u32;
+        if let Err(at) = targets.binary_search(&whole) {
+            targets.insert(at, whole);
+        }
+    }
+    let end = targets.iter().position(|&t| f64::from(t) >= loosest - EPS).map_or(targets.len(), |i| i + 1);
+    targets.truncate(end);
+    targets
+}
+
 fn rpo_curve(inputs: &Inputs<'_>, options: &Options) -> Vec<PlatformPoint> {
     let n = inputs.graph.len();
-    // Beyond the loosest recovery point of any option, every pool is the same.
-    let loosest = options.opts.iter().map(|o| o.rpo).filter(|r| r.is_finite()).fold(0.0, f64::max);
     let preferences = Preferences::new(options);
+    let targets = rpo_targets(options);
     let mut pick = Vec::with_capacity(n);
     let mut effective = Vec::with_capacity(n);
-    let mut points = Vec::with_capacity(RPO_STEPS.len());
+    let mut points = Vec::with_capacity(targets.len());
     let mut previous: Vec<Option<usize>> = Vec::with_capacity(n);
     let mut monthly = 0.0;
-    for target in RPO_STEPS {
+    for target in targets {
         // Data loss alone: with no recovery time asked, each stage takes the cheapest option in
         // its pool — what the search returns when every RTO is unbounded.
         preferences.cheapest_in_pools(options, f64::from(target), &mut pick);
@@ -292,9 +317,6 @@ fn rpo_curve(inputs: &Inputs<'_>, options: &Options) -> Vec<PlatformPoint> {
             std::mem::swap(&mut pick, &mut previous);
         }
         points.push(point(inputs, &effective, target, monthly));
-        if f64::from(target) >= loosest {
-            break;
-        }
     }
     pareto(points)
 }
@@ -404,6 +426,37 @@ mod tests {
         assert_eq!(targets, [15, 60, 480]);
     }
 
+    /// Two stages, no flow between them. a: a copy 15 minutes old (100 a month) or a geo-copied
+    /// daily backup 1d 15m old (50); b: a daily backup (5) or one every two days (1). Between the
+    /// 1d and 7d steps the front has a point at 1d 15m (a's backup with b's daily one, 55) that
+    /// fixed steps missed: at 7d the two-day backup is cheaper, so only 1d and 2d were kept.
+    #[test]
+    fn the_rpo_curve_keeps_every_recovery_point_an_option_offers() {
+        use super::super::candidates::Wait;
+        use super::super::lineage::tests::opt;
+        let with_rpo = |rpo: f64, cost: f64| {
+            let mut o = opt(Wait::Own, 30.0, 0.0, cost);
+            o.rpo = rpo;
+            o
+        };
+        let p = Platform {
+            graph: graph(2, &[]),
+            options: options(&[
+                vec![with_rpo(15.0, 100.0), with_rpo(1455.0, 50.0)],
+                vec![with_rpo(1440.0, 5.0), with_rpo(2880.0, 1.0)],
+            ]),
+            rto: vec![f64::INFINITY; 2],
+            rpo: vec![f64::INFINITY; 2],
+            external: vec![false; 2],
+            serving: vec![0, 1],
+        };
+        let (curve, _, searched) = curve_and_searches(&p);
+        let front: Vec<(u32, f64, Option<f64>)> =
+            curve.rpo.iter().map(|p| (p.target_minutes, p.monthly, p.achieved_minutes)).collect();
+        assert_eq!(front, [(0, 105.0, Some(1440.0)), (1455, 55.0, Some(1455.0)), (2880, 51.0, Some(2880.0))]);
+        assert_eq!(same_as_searched(&curve.rpo, &searched), Ok(()));
+    }
+
     /// A random platform as the curves see it, for one disruption type: its flows, options
     /// (with recovery points), the stages' own RTO and RPO targets, and which stages are
     /// systems of record.
@@ -439,7 +492,8 @@ mod tests {
 
     /// The platform curve of `p`, and what the search makes of each target on its own: for
     /// every RTO step, every stage's RTO set to it and the whole platform searched; for every
-    /// RPO step, every stage's RPO set to it and no recovery time asked.
+    /// RPO step and every option's recovery point, every stage's RPO set to it and no recovery
+    /// time asked.
     fn curve_and_searches(p: &Platform) -> (PlatformCurve, Vec<PlatformPoint>, Vec<PlatformPoint>) {
         let n = p.graph.len();
         let mut solver = Solver::default();
@@ -456,14 +510,20 @@ mod tests {
             Solver::default().solve(&p.graph, &p.options, &vec![f64::from(t); n], &p.rpo, &mut alone);
             point(&inputs, &alone.completion, t, cost(&alone.pick))
         });
-        let rpo = RPO_STEPS.map(|t| {
+        // The steps, and every option's recovery point in whole minutes: no point of the front
+        // may fall between two targets.
+        let whole = p.options.opts.iter().filter(|o| o.rpo.is_finite()).map(|o| (o.rpo - EPS).ceil().max(0.0) as u32);
+        let mut targets: Vec<u32> = RPO_STEPS.iter().copied().chain(whole).collect();
+        targets.sort_unstable();
+        targets.dedup();
+        let rpo = targets.into_iter().map(|t| {
             let mut alone = Solution::default();
             Solver::default().solve(&p.graph, &p.options, &vec![f64::INFINITY; n], &vec![f64::from(t); n], &mut alone);
             let mut effective = Vec::new();
             effective_rpo(&p.graph, &p.options, &alone.pick, &mut effective);
             point(&inputs, &effective, t, cost(&alone.pick))
         });
-        (curve, rto.to_vec(), rpo.to_vec())
+        (curve, rto.to_vec(), rpo.collect())
     }
 
     /// Each point the curve keeps is the search's at its target (to the cent and the tenth of a

@@ -123,6 +123,19 @@ impl Pipeline {
     }
 }
 
+impl StageTimeline {
+    /// When the stage serves again, at least its hot data: the end of its hot phase, else of its
+    /// full phase (a stage restored then caught up serves once restored, before its catch-up);
+    /// `None` = never. This is what a timeline's `first_service_minutes` is the latest of, over
+    /// its `serving` stages.
+    pub fn serving_minutes(&self) -> Option<f64> {
+        match self.hot {
+            Some(hot) => hot.end_minutes,
+            None => self.full.end_minutes,
+        }
+    }
+}
+
 impl Timeline {
     /// The timeline of stage `id`.
     pub fn stage(&self, id: &str) -> Option<&StageTimeline> {

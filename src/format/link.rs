@@ -8,6 +8,7 @@
 
 use super::{decode_scenario_value, DecodeError};
 use crate::model::{Diagnostic, Disruption, Scenario};
+use crate::results::ResultsView;
 use base64::Engine;
 use serde_json::{Map, Value};
 
@@ -40,6 +41,10 @@ const SCENARIO_KEYS: &[(&str, &str)] = &[
 ];
 /// The link key of the kept variants, each `{"n": name, "d": patch}` (see `format::patch`).
 const VARIANTS_KEY: &str = "va";
+/// How the results are shown (`results::ResultsView`), beside the scenario's members.
+const VIEW_KEY: &str = "rv";
+const VIEW_KEYS: &[(&str, &str)] =
+    &[("disruption", "d"), ("tab", "t"), ("sort", "s"), ("descending", "sd"), ("folded", "f")];
 const STAGE_KEYS: &[(&str, &str)] = &[
     ("id", "i"),
     ("kind", "k"),
@@ -199,6 +204,12 @@ impl std::error::Error for LinkError {}
 
 /// The link fragment for a scenario (without the leading `#`).
 pub fn encode_link(scenario: &Scenario) -> String {
+    encode_link_with_view(scenario, &ResultsView::default())
+}
+
+/// The link fragment for a scenario and how its results are shown (`rv`, left out when it is
+/// the default view, so such links are the links of before).
+pub fn encode_link_with_view(scenario: &Scenario, view: &ResultsView) -> String {
     let mut value = serde_json::to_value(scenario).unwrap_or(Value::Null);
     let variants = value.as_object_mut().and_then(|top| top.remove("variants"));
     compact(&mut value);
@@ -221,6 +232,10 @@ pub fn encode_link(scenario: &Scenario) -> String {
             top.insert(VARIANTS_KEY.to_string(), Value::Array(patches));
         }
     }
+    if let (Some(Value::Object(mut shown)), Some(top)) = (view.to_value(), value.as_object_mut()) {
+        rename(&mut shown, VIEW_KEYS, Direction::Shorten);
+        top.insert(VIEW_KEY.to_string(), Value::Object(shown));
+    }
     let json = serde_json::to_string(&value).unwrap_or_default();
     let deflated = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
     format!("{LINK_PREFIX_V1}{}", B64.encode(deflated))
@@ -229,6 +244,12 @@ pub fn encode_link(scenario: &Scenario) -> String {
 /// Opens a link fragment (with or without a leading `#`): the scenario, and warnings found
 /// while reading it.
 pub fn decode_link(fragment: &str) -> Result<(Scenario, Vec<Diagnostic>), LinkError> {
+    decode_link_with_view(fragment).map(|(scenario, diagnostics, _)| (scenario, diagnostics))
+}
+
+/// Opens a link fragment as [`decode_link`] does, and also how its results were shown (the
+/// default when the link does not say, or says something this Keel cannot read).
+pub fn decode_link_with_view(fragment: &str) -> Result<(Scenario, Vec<Diagnostic>, ResultsView), LinkError> {
     let fragment = fragment.trim().trim_start_matches('#');
     if fragment.len() > MAX_LINK_CHARS {
         return Err(LinkError::TooLarge);
@@ -248,6 +269,13 @@ pub fn decode_link(fragment: &str) -> Result<(Scenario, Vec<Diagnostic>), LinkEr
     if !value.is_object() {
         return Err(LinkError::Corrupt("not a scenario inside"));
     }
+    let view = match value.as_object_mut().and_then(|top| top.remove(VIEW_KEY)) {
+        Some(Value::Object(mut shown)) => {
+            rename(&mut shown, VIEW_KEYS, Direction::Lengthen);
+            ResultsView::read(Some(&Value::Object(shown)))
+        }
+        _ => ResultsView::default(),
+    };
     let variants = value.as_object_mut().and_then(|top| top.remove(VARIANTS_KEY));
     let variants = match variants {
         Some(Value::Array(patches)) => Some(variants_from(&value, patches)?),
@@ -258,7 +286,9 @@ pub fn decode_link(fragment: &str) -> Result<(Scenario, Vec<Diagnostic>), LinkEr
     if let (Some(variants), Some(top)) = (variants, value.as_object_mut()) {
         top.insert("variants".to_string(), Value::Array(variants));
     }
-    decode_scenario_value(value).map_err(LinkError::Invalid)
+    decode_scenario_value(value)
+        .map(|(scenario, diagnostics)| (scenario, diagnostics, view))
+        .map_err(LinkError::Invalid)
 }
 
 /// The variants a link carries, each `{"name", "scenario"}` in file keys, from their patches on
@@ -557,6 +587,44 @@ mod tests {
             decode_link(&link).expect_err("refused").to_string(),
             "the link is damaged or cut short (a variant names a stage the scenario does not have); ask for it again"
         );
+    }
+
+    #[test]
+    fn the_results_view_rides_in_the_link_and_the_default_costs_nothing() {
+        use crate::results::{Column, ResultsTab, Sort};
+        let (scenario, _) =
+            crate::format::decode(include_str!("../../examples/lusty-reference-platform.json")).expect("the example");
+        let plain = encode_link(&scenario);
+        assert_eq!(encode_link_with_view(&scenario, &ResultsView::default()), plain);
+        let view = ResultsView {
+            disruption: Disruption::Ransomware,
+            tab: ResultsTab::Plots,
+            sort: Sort { column: Column::Cost, descending: false },
+            folded: true,
+        };
+        let shown = encode_link_with_view(&scenario, &view);
+        let (opened, _, seen) = decode_link_with_view(&shown).expect("opens");
+        assert_eq!((opened, seen), (scenario.clone(), view));
+        let inside = inflated(&shown);
+        let rv = &inside[inside.find(r#""rv":{"#).expect("rv")..];
+        let rv = &rv[..rv.find('}').expect("closed")];
+        for part in [r#""d":"ransomware""#, r#""t":"plots""#, r#""s":"cost""#, r#""f":true"#] {
+            assert!(rv.contains(part), "{rv} lacks {part}");
+        }
+        assert!(!rv.contains("sd"), "ascending is the default: {rv}");
+        // A link of before has the default view; one whose view this Keel cannot read opens too.
+        assert_eq!(decode_link_with_view(&plain).expect("opens").2, ResultsView::default());
+        let odd = shown_with(&scenario, serde_json::json!({ "t": "charts", "d": 7, "f": true }));
+        let (opened, _, seen) = decode_link_with_view(&odd).expect("opens");
+        assert_eq!((opened, seen), (scenario, ResultsView { folded: true, ..ResultsView::default() }));
+    }
+
+    /// The scenario's link with `rv` set to `view` as written (for views no Keel writes).
+    fn shown_with(scenario: &Scenario, view: Value) -> String {
+        let mut value: Value = serde_json::from_str(&inflated(&encode_link(scenario))).expect("JSON");
+        value.as_object_mut().expect("object").insert(VIEW_KEY.into(), view);
+        let json = serde_json::to_string(&value).expect("JSON");
+        format!("{LINK_PREFIX_V1}{}", B64.encode(miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9)))
     }
 
     fn check(fragment: &str, expect: &str) {

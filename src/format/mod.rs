@@ -8,17 +8,25 @@
 //! `type`, a newer `version`, malformed JSON or a bad field is a [`DecodeError`] that names the
 //! place (`stages[2].kind`, stage "raw"), while missing optional fields take their defaults and
 //! older versions are migrated. A bare scenario object (no envelope) is accepted too. The
-//! `plan` member is ignored on input: it is always recomputed. See docs/plan-format.md.
+//! `plan` member is ignored on input: it is always recomputed. An optional `view` keeps how the
+//! results were shown (the autosave writes it; [`decode_with_view`] reads it, leniently). See
+//! docs/plan-format.md.
 
 mod link;
 mod patch;
 mod runbook;
+mod sla;
 
-pub use link::{decode_link, encode_link, LinkError, LINK_PREFIX_V1, MAX_INFLATED_BYTES};
+pub use link::{
+    decode_link, decode_link_with_view, encode_link, encode_link_with_view, LinkError, LINK_PREFIX_V1,
+    MAX_INFLATED_BYTES,
+};
 pub use runbook::{escape_markdown, runbook_markdown};
+pub use sla::{miss_runs, sla_basis, sla_markdown, sla_statement, ServiceLevel, SlaSection, SlaStatement, SLA_INTRO};
 
 use crate::engine::Plan;
 use crate::model::{Diagnostic, Scenario, Severity, MAX_VARIANTS};
+use crate::results::ResultsView;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -110,17 +118,28 @@ struct Envelope<'a> {
     scenario: &'a Scenario,
     #[serde(skip_serializing_if = "Option::is_none")]
     plan: Option<&'a Plan>,
+    /// How the results were shown (`results::ResultsView`), when not the default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view: Option<Value>,
 }
 
 /// Writes a plan file: the scenario and, if given, its computed plan. Pretty-printed, so files
 /// diff well in version control.
 pub fn encode(scenario: &Scenario, plan: Option<&Plan>) -> String {
+    encode_with_view(scenario, plan, &ResultsView::default())
+}
+
+/// Writes a plan file that also keeps how the results were shown (the autosave does, so a
+/// reload opens the results as they were): the envelope's optional `view`, left out when it is
+/// the default.
+pub fn encode_with_view(scenario: &Scenario, plan: Option<&Plan>, view: &ResultsView) -> String {
     let envelope = Envelope {
         kind: FILE_TYPE,
         version: FILE_VERSION,
         source: format!("keel {}", env!("CARGO_PKG_VERSION")),
         scenario,
         plan,
+        view: view.to_value(),
     };
     // Serializing plain data with string keys cannot fail; an empty string would be caught by
     // any reader as invalid JSON.
@@ -130,6 +149,12 @@ pub fn encode(scenario: &Scenario, plan: Option<&Plan>) -> String {
 /// Reads a plan file (or a bare scenario). On success, returns the scenario and the warnings
 /// found while reading it; errors in the scenario's content are a [`DecodeError::Invalid`].
 pub fn decode(text: &str) -> Result<(Scenario, Vec<Diagnostic>), DecodeError> {
+    decode_with_view(text).map(|(scenario, diagnostics, _)| (scenario, diagnostics))
+}
+
+/// Reads a plan file as [`decode`] does, and also how its results were shown (the envelope's
+/// `view`; the default when there is none or it cannot be read — a view never refuses a file).
+pub fn decode_with_view(text: &str) -> Result<(Scenario, Vec<Diagnostic>, ResultsView), DecodeError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(DecodeError::TooLarge { bytes: text.len() });
     }
@@ -138,12 +163,14 @@ pub fn decode(text: &str) -> Result<(Scenario, Vec<Diagnostic>), DecodeError> {
         column: e.column(),
         message: e.to_string(),
     })?;
-    let scenario_value = unwrap_envelope(value)?;
-    decode_scenario_value(scenario_value)
+    let (scenario_value, view) = unwrap_envelope(value)?;
+    let view = ResultsView::read(view.as_ref());
+    decode_scenario_value(scenario_value).map(|(scenario, diagnostics)| (scenario, diagnostics, view))
 }
 
-/// Checks the envelope and migrates its scenario to the current version.
-fn unwrap_envelope(value: Value) -> Result<Value, DecodeError> {
+/// Checks the envelope and migrates its scenario to the current version; gives the scenario
+/// and the envelope's `view`, if any.
+fn unwrap_envelope(value: Value) -> Result<(Value, Option<Value>), DecodeError> {
     let Value::Object(mut top) = value else {
         return Err(DecodeError::WrongType { found: None });
     };
@@ -152,7 +179,7 @@ fn unwrap_envelope(value: Value) -> Result<Value, DecodeError> {
         Some(Value::String(t)) => return Err(DecodeError::WrongType { found: Some(t.clone()) }),
         Some(_) => return Err(DecodeError::WrongType { found: None }),
         // A bare scenario: as written by hand or by other tools.
-        None if top.contains_key("stages") => return Ok(Value::Object(top)),
+        None if top.contains_key("stages") => return Ok((Value::Object(top), None)),
         None => return Err(DecodeError::WrongType { found: None }),
     }
     let version = match top.get("version") {
@@ -167,7 +194,7 @@ fn unwrap_envelope(value: Value) -> Result<Value, DecodeError> {
     let scenario = top
         .remove("scenario")
         .ok_or_else(|| DecodeError::Invalid(vec![Diagnostic::error("scenario", None, "is missing")]))?;
-    Ok(migrate(scenario, version))
+    Ok((migrate(scenario, version), top.remove("view")))
 }
 
 /// Brings a scenario written by file version `from` to the current version, one step at a

@@ -3,9 +3,12 @@
 //! Follows the Operations guide's divided, code-aware restore: code and configuration first and
 //! in parallel, then the stages in the order the plan's timeline brings them back (a stage never
 //! starts before what it waits for is back), each stage's hot window before the rest, with the
-//! expected times. Every piece of user text is escaped, so a label cannot inject Markdown or
-//! HTML into the document.
+//! expected times. Each section starts with the messages to send users and when (the operations
+//! guide: inform them upfront "and during a restore inform them continously about the
+//! progress"), taken from the SLA statement ([`super::sla`]), which closes the runbook. Every
+//! piece of user text is escaped, so a label cannot inject Markdown or HTML into the document.
 
+use super::sla::{self, SlaSection};
 use crate::engine::{Plan, Recommendation, StageTimeline, Timeline};
 use crate::model::{BackupMethod, Disruption, DrStrategy, Scenario, Stage, StageKind};
 use crate::text::{format_minutes, format_minutes_f, Count, Size};
@@ -30,6 +33,16 @@ pub fn escape_markdown(text: &str) -> String {
         }
     }
     out
+}
+
+/// The heading of a disruption type's section, which also opens its sentences: "After the loss
+/// of the primary region".
+pub(super) fn heading(d: Disruption) -> &'static str {
+    match d {
+        Disruption::DataCorruption => "After data corruption or a bad change",
+        Disruption::RegionOutage => "After the loss of the primary region",
+        Disruption::Ransomware => "After ransomware or a malicious deletion",
+    }
 }
 
 fn at(minutes: Option<f64>) -> String {
@@ -116,10 +129,138 @@ pub fn runbook_markdown(scenario: &Scenario, plan: &Plan) -> String {
         escape_markdown(&scenario.regions.primary),
         secondary
     );
+    let statement = sla::sla_statement(scenario, plan);
     for timeline in &plan.pipeline.timelines {
+        let _ = writeln!(out, "## {}\n", heading(timeline.disruption));
+        let _ = writeln!(
+            out,
+            "Expected: first service at **{}**, everything back at **{}**.\n",
+            at(timeline.first_service_minutes),
+            at(timeline.full_restore_minutes)
+        );
+        if let Some(section) = statement.section(timeline.disruption) {
+            write_messages(&mut out, section, timeline, &name);
+        }
         write_timeline(&mut out, timeline, plan, &stages, &name, &secondary, &|s| scenario.detection_delay_of(s));
     }
+    out.push_str(
+        "## What to tell users: the SLA statement\n\n\
+         Send this to the users of the platform before anything happens, and again at the start of a recovery.\n\n",
+    );
+    sla::write_sections(&mut out, &statement, "###");
+    out.push_str(&sla::basis());
     out
+}
+
+/// The messages to users during the recovery after one disruption type, with when to send
+/// each: at the start, when the attack is contained (ransomware), as each consumed stage serves
+/// again and gets its full history back, throughout, and when everything is back.
+fn write_messages(out: &mut String, section: &SlaSection, timeline: &Timeline, name: &dyn Fn(&str) -> String) {
+    let d = section.disruption;
+    let _ = writeln!(out, "### Keep users informed\n");
+    let levels = &section.levels;
+    let names = |ids: &mut dyn Iterator<Item = &str>| sla::join(&ids.map(name).collect::<Vec<_>>());
+    let backs: Vec<f64> = levels.iter().filter_map(|l| l.back_within).collect();
+    let start =
+        if d == Disruption::Ransomware { "At the start, once the platform is isolated" } else { "At the start" };
+    if levels.is_empty() {
+        let _ = writeln!(
+            out,
+            "- **{start}**: tell users the platform is down and when to expect it back ({}).",
+            at(timeline.full_restore_minutes)
+        );
+    } else {
+        let _ = write!(
+            out,
+            "- **{start}**: tell users that {} {} down, and when to expect each back",
+            names(&mut levels.iter().map(|l| l.stage.as_str())),
+            if levels.len() == 1 { "is" } else { "are" }
+        );
+        match (backs.iter().copied().reduce(f64::min), backs.iter().copied().reduce(f64::max)) {
+            (Some(first), Some(last)) if backs.len() > 1 => {
+                let _ = write!(out, " — the first within {}, all within {}", at(Some(first)), at(Some(last)));
+            }
+            (Some(only), _) => {
+                let _ = write!(out, " — within {}", at(Some(only)));
+            }
+            _ => {}
+        }
+        let never: Vec<&str> = levels.iter().filter(|l| l.back_within.is_none()).map(|l| l.stage.as_str()).collect();
+        if !never.is_empty() {
+            let _ = write!(out, "; {} cannot be brought back as planned", names(&mut never.into_iter()));
+        }
+        out.push_str(": send them the SLA statement at the end of this runbook.\n");
+    }
+    if let Some(triage) = section.triage_minutes {
+        let _ = writeln!(
+            out,
+            "- **At {}, when the attack is contained** and the restore begins: tell users, and whether the times \
+             in the first message still hold.",
+            at(Some(triage))
+        );
+    }
+    // Each consumed stage serving again, and its full history back where that comes later.
+    let mut events: Vec<(f64, String)> = Vec::new();
+    for l in levels {
+        let who = name(&l.stage);
+        let Some(back) = l.back_within else { continue };
+        let data = match l.data_age {
+            Some(age) if age <= 0.0 => "that no data is lost".to_string(),
+            Some(age) => format!("that up to the last {} of data may be missing", format_minutes_f(age)),
+            None => "that none of its data from before the disruption comes back".to_string(),
+        };
+        if l.divided() {
+            let newest = l.newest_days.map_or_else(
+                || "its newest data".to_string(),
+                |days| format!("its newest {}", Count(u64::from(days), "day", "days")),
+            );
+            events.push((back, format!("tell the users of {who} that the service is back with {newest}, and {data}")));
+            if let Some(full) = l.full_within {
+                events.push((full, format!("tell the users of {who} that its full history is back")));
+            }
+        } else {
+            events.push((
+                back,
+                format!("tell the users of {who} that the service is back, full history included, and {data}"),
+            ));
+        }
+    }
+    // In time order; the first message at the time of first service says so.
+    crate::order::sort_by(&mut events, |a, b| a.0.total_cmp(&b.0));
+    let mut first_service = Some(at(timeline.first_service_minutes));
+    for (when, message) in &events {
+        let when = at(Some(*when));
+        let first = if first_service.as_ref() == Some(&when) { " (first service)" } else { "" };
+        if !first.is_empty() {
+            first_service = None;
+        }
+        let _ = writeln!(out, "- **At {when}{first}**: {message}.");
+    }
+    out.push_str(
+        "- **Throughout**: post progress as each step below finishes (each gives its time), and say at once when \
+         one runs late.\n",
+    );
+    let oldest = levels.iter().filter_map(|l| l.data_age).filter(|&a| a > 0.0).reduce(f64::max);
+    let missing = oldest.map_or_else(String::new, |age| {
+        format!(", and that up to the last {} of data from before the disruption may be missing", format_minutes_f(age))
+    });
+    match timeline.full_restore_minutes {
+        Some(full) => {
+            let _ = writeln!(
+                out,
+                "- **At {}, when everything is back**: tell users the recovery is done{missing}.\n",
+                format_minutes_f(full)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "- **When all that can be recovered is back**: tell users the recovery is done{missing}, and that {} \
+                 cannot be recovered as planned.\n",
+                names(&mut timeline.unrecoverable.iter().map(String::as_str))
+            );
+        }
+    }
 }
 
 fn write_timeline(
@@ -132,18 +273,6 @@ fn write_timeline(
     delay_of: &dyn Fn(&Stage) -> u32,
 ) {
     let d = timeline.disruption;
-    let heading = match d {
-        Disruption::DataCorruption => "After data corruption or a bad change",
-        Disruption::RegionOutage => "After the loss of the primary region",
-        Disruption::Ransomware => "After ransomware or a malicious deletion",
-    };
-    let _ = writeln!(out, "## {heading}\n");
-    let _ = writeln!(
-        out,
-        "Expected: first service at **{}**, everything back at **{}**.\n",
-        at(timeline.first_service_minutes),
-        at(timeline.full_restore_minutes)
-    );
     // Each step: the stage, its timeline entry and its recommendation.
     let mut steps: Vec<(&Stage, &StageTimeline, &Recommendation)> = timeline
         .stages
@@ -170,7 +299,7 @@ fn write_timeline(
             out,
             "### First: contain, then choose the point to recover to\n\n\
              - **Isolate**: disconnect the platform from its networks and disable the identities, keys and tokens it runs with; treat every credential it held as the attacker's.\n\
-             - **Tell users** the platform is down and when this runbook expects each service back.\n\
+             - **Tell users** the platform is down: the first message above.\n\
              - **Pick the last clean recovery point**: the newest copy from before the attacker got in (not just before the encryption), checked before anything is restored from it.\n\
              - **Restore into a clean environment**: new subscription or resource groups, new credentials, deployed from the protected mirror of the code — never back into what was attacked.\n\
              - Only copies kept out of the platform's reach (each step names where) are used below.\n"
@@ -323,7 +452,9 @@ mod tests {
     fn code_first_then_data_in_dependency_order_with_hot_windows() {
         let s = scenario();
         let md = runbook_markdown(&s, &plan(&s));
-        for section in md.split("\n## ").skip(1) {
+        for section in md.split("\n## ").skip(1).filter(|s| s.starts_with("After")) {
+            // The steps, after the messages to users (which name the stages users consume).
+            let section = &section[section.find("### 0. Check the sources").expect("sources")..];
             let code = section.find("Infrastructure config").expect("config step");
             let data = section.find("### 2. Data").expect("data heading");
             let raw = section.find("Raw &lt;script&gt;").expect("raw step");
@@ -363,7 +494,10 @@ mod tests {
         assert!(!rec.meets_rpo && rec.meets_rto, "{}", rec.reason);
         let md = runbook_markdown(&s, &p);
         let corruption = md.split("\n## ").nth(1).expect("corruption section");
-        let step = corruption.lines().find(|l| l.contains("Model / semantic layer")).expect("model step");
+        let step = corruption
+            .lines()
+            .find(|l| l.contains("Model / semantic layer") && l.starts_with(|c: char| c.is_ascii_digit()))
+            .expect("model step");
         assert!(
             step.contains("(meets). Data back to a point 1d old; RPO 1h (MISSES: its data comes from Raw"),
             "{step}"
@@ -401,5 +535,70 @@ mod tests {
         let raw = t.stages.iter().find(|x| x.id == "raw").expect("raw");
         assert!(md.contains(&format!("Back by {}", at(raw.completion_minutes))), "{md}");
         assert!(md.contains(&format!("everything back at **{}**", at(t.full_restore_minutes))));
+    }
+
+    #[test]
+    fn each_section_tells_users_when_each_service_is_back_from_the_sla_statement() {
+        let s = crate::format::decode(include_str!("../../examples/lusty-reference-platform.json"))
+            .map(|(s, _)| s)
+            .expect("example");
+        let p = plan(&s);
+        let md = runbook_markdown(&s, &p);
+        let statement = sla::sla_statement(&s, &p);
+        for t in &p.pipeline.timelines {
+            let start = md.find(&format!("\n## {}\n", heading(t.disruption))).expect("section");
+            let section = &md[start + 1..];
+            let section = &section[..section.find("\n## ").expect("next section")];
+            let informed = section.find("### Keep users informed").expect("messages");
+            assert!(informed < section.find("### 0. Check the sources").expect("steps"), "messages first");
+            let messages = &section[informed..];
+            let messages = &messages[..messages[1..].find("\n###").map_or(messages.len(), |i| i + 1)];
+            let levels = &statement.section(t.disruption).expect("statement").levels;
+            assert_eq!(levels.len(), 3, "reports, model, warehouse");
+            for l in levels {
+                let who = escape_markdown(&l.name);
+                let back = at(l.back_within);
+                assert!(
+                    messages.contains(&format!("At {back}"))
+                        && messages.contains(&format!("tell the users of {who} that the service is back")),
+                    "{who} at {back}: {messages}"
+                );
+                if l.divided() {
+                    let full = at(l.full_within);
+                    assert!(
+                        messages.contains(&format!(
+                            "- **At {full}**: tell the users of {who} that its full history is back."
+                        )),
+                        "{messages}"
+                    );
+                }
+            }
+            assert!(messages.contains(&format!("At {} (first service)**", at(t.first_service_minutes))), "{messages}");
+            assert!(
+                messages.contains(&format!(
+                    "- **At {}, when everything is back**: tell users the recovery is done",
+                    at(t.full_restore_minutes)
+                )),
+                "{messages}"
+            );
+            let first = levels.iter().filter_map(|l| l.back_within).reduce(f64::min);
+            let last = levels.iter().filter_map(|l| l.back_within).reduce(f64::max);
+            assert!(
+                messages.contains(&format!("the first within {}, all within {}", at(first), at(last))),
+                "{messages}"
+            );
+            // After ransomware: a message once contained, at the end of the triage.
+            assert_eq!(
+                messages.contains("- **At 8h, when the attack is contained**"),
+                t.disruption == Disruption::Ransomware,
+                "{messages}"
+            );
+        }
+        // The runbook ends with the statement itself.
+        let tail = &md[md.find("## What to tell users: the SLA statement").expect("statement")..];
+        let mut sections = String::new();
+        sla::write_sections(&mut sections, &statement, "###");
+        assert!(tail.contains(&sections), "{tail}");
+        assert!(tail.ends_with(&sla::basis()));
     }
 }

@@ -2,7 +2,8 @@
 //! scenario's span (`plan.break_even`), the break-even month marked, and whether reprocessing
 //! could bring the stage back within its RTO at all.
 
-use super::frame::{self, draw_axes, draw_legend, draw_vertical_marker, Area, AxisText, Drawn, Frame, Key};
+use super::frame::{self, draw_axes, draw_legend, draw_vertical_marker, AxisText, Drawn, Frame, Key, Swatch, PLAIN};
+use super::layout::{wrap, Anchor, Canvas};
 use super::{figure, file_name, lower, stage_name, Figure, HEIGHT, WIDTH};
 use crate::engine::{BreakEven, Cheaper, Plan};
 use crate::model::{Disruption, Scenario};
@@ -10,10 +11,17 @@ use crate::text::{compact_money, whole_money, Mins, Whole};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-const LEFT: i32 = 78;
-const TOP: i32 = 40;
 const RIGHT: i32 = WIDTH as i32 - 24;
-const BOTTOM: i32 = HEIGHT as i32 - 62;
+const BOTTOM: i32 = HEIGHT as i32 - 64;
+/// Where the legend starts.
+const LEGEND_TOP: i32 = 6;
+/// Height of a line of the note under the legend.
+const NOTE_LINE: i32 = 20;
+
+const KEYS: [Key<'static>; 2] = [
+    Key { color: frame::BRAND, swatch: Swatch::Line, label: "keep copies" },
+    Key { color: frame::ORANGE, swatch: Swatch::Line, label: "reprocess after each disaster" },
+];
 
 /// The stage whose break-even is worth showing first for `disruption`: the one whose copies
 /// cost the most each month, where the choice matters most. `None` when no stage may do both.
@@ -41,24 +49,33 @@ pub fn break_even(plan: &Plan, scenario: &Scenario, id: &str, disruption: Disrup
         .fold(0.0, f64::max);
     let (step, y_end) = frame::nice_step(y_max * 1.08, 4.0);
     let (m_step, m_end) = month_step(months as f64);
+    let y_ticks = frame::linear_ticks(step, y_end, compact_money);
+    let widest = y_ticks.iter().map(|t| PLAIN.width(&t.1)).fold(0.0, f64::max);
+    let left = (36.0 + widest).ceil() as i32;
+    let note = note(b, rto).map(|n| wrap(&n, PLAIN, f64::from(RIGHT - left))).unwrap_or_default();
+    let note_top = LEGEND_TOP + frame::legend_height(&KEYS, left, RIGHT) + 4;
     let frame = Frame {
-        left: LEFT,
-        top: TOP,
+        left,
+        top: note_top + NOTE_LINE * note.len() as i32 + 14,
         right: RIGHT,
         bottom: BOTTOM,
         x: frame::Axis { lo: 0.0, hi: m_end, scale: frame::Scale::Linear },
         y: frame::Axis { lo: 0.0, hi: y_end, scale: frame::Scale::Linear },
     };
     let x_ticks = frame::linear_ticks(m_step, m_end, |m| (m as u32).to_string());
-    let y_ticks = frame::linear_ticks(step, y_end, compact_money);
     let y_title = format!("Cumulative cost ({})", plan.currency);
     let axes = AxisText { x_ticks: &x_ticks, y_ticks: &y_ticks, x_title: "Months from now", y_title: &y_title };
     let title = format!("Keep copies or reprocess — {name}, {}", lower(disruption));
     let summary = summary(b, rto, &plan.currency, months);
     let what = format!("break-even-{}", slug(id));
-    Some(figure(title, summary, file_name(&what, disruption), (WIDTH, HEIGHT), |area| {
-        draw_axes(area, &frame, &axes)?;
-        draw_series(area, &frame, b, rto)
+    Some(figure(title, summary, file_name(&what, disruption), (WIDTH, HEIGHT), |canvas| {
+        draw_axes(canvas, &frame, &axes)?;
+        draw_legend(canvas, &KEYS, left, LEGEND_TOP, RIGHT)?;
+        for (i, line) in note.iter().enumerate() {
+            let at = Anchor::new(left, note_top + NOTE_LINE * i as i32, HPos::Left, VPos::Top);
+            canvas.text(line, PLAIN.color(frame::DANGER), at)?;
+        }
+        draw_series(canvas, &frame, b)
     }))
 }
 
@@ -92,21 +109,28 @@ fn series(frame: &Frame, values: &[f64]) -> Vec<(i32, i32)> {
         .collect()
 }
 
-fn draw_series(area: &Area<'_>, frame: &Frame, b: &BreakEven, rto: Option<u32>) -> Drawn {
+fn draw_series(canvas: &mut Canvas<'_, '_>, frame: &Frame, b: &BreakEven) -> Drawn {
+    let mut lines = vec![(series(frame, &b.copies_cumulative), frame::BRAND)];
+    if b.reprocess_possible {
+        lines.push((series(frame, &b.reprocess_cumulative), frame::ORANGE));
+    }
+    for (points, color) in &lines {
+        canvas.area().draw(&PathElement::new(points.clone(), color.stroke_width(4)))?;
+        for w in points.windows(2) {
+            // A sloping line: its labels had better keep clear of the box around each step.
+            canvas.avoid((w[0].0, w[0].1.min(w[1].1)), (w[1].0, w[0].1.max(w[1].1)), 4.0);
+        }
+    }
     if let Some(m) = b.break_even_month {
         let label = format!("break-even: month {m}");
-        draw_vertical_marker(area, frame, frame.x_px_from_value(f64::from(m)), frame::GREEN, &label)?;
+        draw_vertical_marker(canvas, frame, frame.x_px_from_value(f64::from(m)), frame::GREEN, &label)?;
     }
-    area.draw(&PathElement::new(series(frame, &b.copies_cumulative), frame::BRAND.stroke_width(3)))?;
-    if b.reprocess_possible {
-        area.draw(&PathElement::new(series(frame, &b.reprocess_cumulative), frame::ORANGE.stroke_width(3)))?;
-    }
-    let keys = [
-        Key { color: frame::BRAND, dot: false, label: "keep copies" },
-        Key { color: frame::ORANGE, dot: false, label: "reprocess after each disaster" },
-    ];
-    draw_legend(area, frame, &keys)?;
-    let note = if !b.reprocess_possible {
+    Ok(())
+}
+
+/// Why reprocessing is no way out, when it is not: shown in red above the plot.
+fn note(b: &BreakEven, rto: Option<u32>) -> Option<String> {
+    if !b.reprocess_possible {
         Some("Reprocessing is not possible: the source no longer holds the data.".to_string())
     } else if !b.reprocess_fits_rto {
         let best = b.reprocess_best_minutes.or(b.reprocess_minutes);
@@ -118,12 +142,7 @@ fn draw_series(area: &Area<'_>, frame: &Frame, b: &BreakEven, rto: Option<u32>) 
         })
     } else {
         None
-    };
-    if let Some(note) = note {
-        let style = frame::anchored(13.0, HPos::Left, VPos::Top).color(&frame::DANGER);
-        area.draw(&Text::new(note, (frame.left + 10, frame.top + 22), style))?;
     }
-    Ok(())
 }
 
 fn summary(b: &BreakEven, rto: Option<u32>, currency: &str, months: usize) -> String {

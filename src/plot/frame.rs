@@ -1,14 +1,24 @@
 //! The frame every plot shares: where the plotting area sits in the picture, how values map to
-//! pixels on each axis (`px_from_value`), nice ticks, and drawing of grid, axes, titles and
-//! legend with plotters on the SVG backend.
+//! pixels on each axis (`px_from_value`), nice ticks, the colours and the one text size, and
+//! drawing of grid, axes, titles, legend and vertical markers through a [`Canvas`], which notes
+//! every box it draws (see [`super::layout`]).
 //!
 //! Text is drawn with an anchor and laid out by whatever shows the SVG: nothing here asks for
 //! the size of a piece of text, so plotters never measures fonts (in the browser that would
-//! mean a page layout per label).
+//! mean a page layout per label); boxes come from [`Font::width`]'s estimate.
 
+use super::layout::{Anchor, Canvas, Font, Kind, Rect, Spot};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::FontTransform;
+use plotters::style::text_anchor::{HPos, VPos};
+
+/// The size of every text of a plot, in pixels of the figure's own width ([`super::WIDTH`]).
+/// The results pane shows a plot at least 538 px wide (its columns are at least 560 px,
+/// style/results.css), so this is at least 12.6 px on screen; at 1280 × 720 and 1920 × 1080 a
+/// plot is about 590 px wide, and its text about 13.8 px.
+pub const TEXT: f64 = 15.0;
+
+/// Plain text.
+pub const PLAIN: Font = Font::new(TEXT, INK);
 
 /// The text colour.
 pub const INK: RGBColor = RGBColor(0x1b, 0x27, 0x33);
@@ -19,34 +29,22 @@ pub const GRID: RGBColor = RGBColor(0xe1, 0xe7, 0xed);
 /// The main series.
 pub const BRAND: RGBColor = RGBColor(0x0f, 0x3d, 0x5e);
 /// A second series, and the hot phase's lighter partner.
-pub const ACCENT: RGBColor = RGBColor(0x1f, 0x7a, 0x8c);
-/// Reprocessing; the current plan's marker.
-pub const ORANGE: RGBColor = RGBColor(0xb3, 0x58, 0x00);
+pub const ACCENT: RGBColor = RGBColor(0x17, 0x69, 0x7a);
+/// Reprocessing; the current plan's marker; the second front of a comparison.
+pub const ORANGE: RGBColor = RGBColor(0xa1, 0x4e, 0x00);
 /// Targets missed.
 pub const DANGER: RGBColor = RGBColor(0xa4, 0x26, 0x2c);
 /// Met; first service.
-pub const GREEN: RGBColor = RGBColor(0x2e, 0x7d, 0x32);
+pub const GREEN: RGBColor = RGBColor(0x24, 0x6b, 0x28);
+
+/// Every colour text is drawn in, for the test of its contrast with the white background.
+pub const TEXT_COLOURS: [RGBColor; 7] = [INK, SOFT, BRAND, ACCENT, ORANGE, DANGER, GREEN];
 
 /// Where the error type of drawing on a string lands: it cannot really fail.
 pub type Drawn = Result<(), Box<dyn std::error::Error>>;
 
 /// The drawing surface of one plot.
 pub type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
-
-/// Text of `px` CSS pixels (plotters' SVG backend writes a size ÷ 1.24).
-pub fn font(px: f64) -> TextStyle<'static> {
-    ("sans-serif", px * 1.24).into_font().color(&INK)
-}
-
-/// The same, anchored.
-pub fn anchored(px: f64, h: HPos, v: VPos) -> TextStyle<'static> {
-    font(px).pos(Pos::new(h, v))
-}
-
-/// Bold text, anchored.
-pub fn bold(px: f64, h: HPos, v: VPos) -> TextStyle<'static> {
-    ("sans-serif", px * 1.24).into_font().style(plotters::style::FontStyle::Bold).color(&INK).pos(Pos::new(h, v))
-}
 
 /// How an axis spreads its values.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -183,61 +181,156 @@ pub struct AxisText<'t> {
     pub y_title: &'t str,
 }
 
-/// Draws the grid, the axes with their ticks and labels, and the axis titles.
-pub fn draw_axes(area: &Area<'_>, frame: &Frame, text: &AxisText<'_>) -> Drawn {
+/// Draws the grid, the axes with their ticks and labels, and the axis titles. A tick label that
+/// would cover another is left out (its tick stays).
+pub fn draw_axes(canvas: &mut Canvas<'_, '_>, frame: &Frame, text: &AxisText<'_>) -> Drawn {
     let (l, t, r, b) = (frame.left, frame.top, frame.right, frame.bottom);
     for (v, label) in text.y_ticks {
         let y = frame.y_px_from_value(*v);
-        area.draw(&PathElement::new(vec![(l, y), (r, y)], GRID.stroke_width(1)))?;
-        area.draw(&Text::new(label.clone(), (l - 8, y), anchored(13.0, HPos::Right, VPos::Center)))?;
+        canvas.area().draw(&PathElement::new(vec![(l, y), (r, y)], GRID.stroke_width(1)))?;
+        canvas.text_if_free(label, PLAIN, Anchor::new(l - 8, y, HPos::Right, VPos::Center))?;
     }
     for (v, label) in text.x_ticks {
         let x = frame.x_px_from_value(*v);
-        area.draw(&PathElement::new(vec![(x, b), (x, b + 5)], SOFT.stroke_width(1)))?;
-        area.draw(&Text::new(label.clone(), (x, b + 8), anchored(13.0, HPos::Center, VPos::Top)))?;
+        canvas.area().draw(&PathElement::new(vec![(x, b), (x, b + 7)], SOFT.stroke_width(2)))?;
+        // Low enough to clear the lowest cost's label at the corner; at the right edge, ending
+        // at its tick rather than past the picture.
+        if !canvas.text_if_free(label, PLAIN, Anchor::new(x, b + 11, HPos::Center, VPos::Top))? {
+            canvas.text_if_free(label, PLAIN, Anchor::new(x + 4, b + 11, HPos::Right, VPos::Top))?;
+        }
     }
-    area.draw(&PathElement::new(vec![(l, t), (l, b), (r, b)], SOFT.stroke_width(1)))?;
-    area.draw(&Text::new(text.x_title.to_string(), ((l + r) / 2, b + 30), anchored(13.0, HPos::Center, VPos::Top)))?;
-    let y_title = anchored(13.0, HPos::Center, VPos::Top).transform(FontTransform::Rotate270);
-    area.draw(&Text::new(text.y_title.to_string(), (8, (t + b) / 2), y_title))?;
+    canvas.area().draw(&PathElement::new(vec![(l, t), (l, b), (r, b)], SOFT.stroke_width(2)))?;
+    canvas.avoid((l, t), (l, b), 2.0);
+    canvas.avoid((l, b), (r, b), 2.0);
+    canvas.text(text.x_title, PLAIN, Anchor::new((l + r) / 2, b + 36, HPos::Center, VPos::Top))?;
+    if !text.y_title.is_empty() {
+        canvas.upward_text(text.y_title, PLAIN, 6, (t + b) / 2)?;
+    }
     Ok(())
 }
 
-/// One entry of a legend: a colour swatch and what it stands for.
+/// How a legend entry shows its series.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Swatch {
+    /// A solid line.
+    Line,
+    /// A dashed line.
+    Dashed,
+    /// A solid line with a dot: a front.
+    LineDot,
+    /// A dashed line with a square: a comparison's second front.
+    DashedSquare,
+    /// A ring (the current plan).
+    Ring,
+}
+
+/// One entry of a legend: a swatch in a colour and what it stands for.
 pub struct Key<'k> {
     /// The series' colour.
     pub color: RGBColor,
-    /// Whether the swatch is a dot (a marker) rather than a line.
-    pub dot: bool,
+    /// How it is drawn.
+    pub swatch: Swatch,
     /// What it is.
     pub label: &'k str,
 }
 
-/// Draws a legend in one row above the plotting area, from its left edge.
-pub fn draw_legend(area: &Area<'_>, frame: &Frame, keys: &[Key<'_>]) -> Drawn {
-    let y = frame.top - 12;
-    let mut x = frame.left;
+/// Width of a legend entry's swatch, the gap after it and the gap after the entry's words.
+const SWATCH: i32 = 22;
+const SWATCH_GAP: i32 = 6;
+const KEY_GAP: i32 = 20;
+/// Height of a legend row.
+pub const LEGEND_ROW: i32 = 22;
+
+/// Where each entry of a legend goes from (`left`, `top`), wrapping before `right`: one
+/// (x, y of the row's middle) per key.
+fn legend_spots(keys: &[Key<'_>], left: i32, top: i32, right: i32) -> Vec<(i32, i32)> {
+    let (mut x, mut y) = (left, top + LEGEND_ROW / 2);
+    let mut out = Vec::with_capacity(keys.len());
     for key in keys {
-        if key.dot {
-            area.draw(&Circle::new((x + 7, y), 5, key.color.filled()))?;
-        } else {
-            area.draw(&PathElement::new(vec![(x, y), (x + 16, y)], key.color.stroke_width(3)))?;
+        let w = SWATCH + SWATCH_GAP + PLAIN.width(key.label).ceil() as i32;
+        if x > left && x + w > right {
+            x = left;
+            y += LEGEND_ROW;
         }
-        area.draw(&Text::new(key.label.to_string(), (x + 22, y), anchored(13.0, HPos::Left, VPos::Center)))?;
-        // The SVG viewer lays the text out; leave room for about 7 px a character.
-        x += 40 + 7 * key.label.chars().count() as i32;
+        out.push((x, y));
+        x += w + KEY_GAP;
+    }
+    out
+}
+
+/// How tall the legend of `keys` is between `left` and `right`.
+pub fn legend_height(keys: &[Key<'_>], left: i32, right: i32) -> i32 {
+    legend_spots(keys, left, 0, right).last().map_or(0, |&(_, y)| y + LEGEND_ROW / 2)
+}
+
+/// Draws a legend in rows from (`left`, `top`), wrapping before `right`.
+pub fn draw_legend(canvas: &mut Canvas<'_, '_>, keys: &[Key<'_>], left: i32, top: i32, right: i32) -> Drawn {
+    for (key, (x, y)) in keys.iter().zip(legend_spots(keys, left, top, right)) {
+        let mid = x + SWATCH / 2;
+        let line = vec![(x, y), (x + SWATCH, y)];
+        let dashed = plotters::element::DashedPathElement::new(line.clone(), 8, 4, key.color.stroke_width(4));
+        match key.swatch {
+            Swatch::Line => canvas.area().draw(&PathElement::new(line, key.color.stroke_width(4)))?,
+            Swatch::Dashed => canvas.area().draw(&dashed)?,
+            Swatch::LineDot => {
+                canvas.area().draw(&PathElement::new(line, key.color.stroke_width(4)))?;
+                canvas.area().draw(&Circle::new((mid, y), MARK, key.color.filled()))?;
+            }
+            Swatch::DashedSquare => {
+                canvas.area().draw(&dashed)?;
+                canvas.area().draw(&square((mid, y), MARK - 2, key.color))?;
+            }
+            Swatch::Ring => draw_ring(canvas, (mid, y), 7, key.color)?,
+        }
+        canvas.note(
+            Kind::Marker,
+            Rect::new(f64::from(x), f64::from(y - 8), f64::from(x + SWATCH), f64::from(y + 8)),
+            key.label,
+        );
+        canvas.text(key.label, PLAIN, Anchor::new(x + SWATCH + SWATCH_GAP, y, HPos::Left, VPos::Center))?;
     }
     Ok(())
 }
 
-/// A dashed vertical line at `x` across the plotting area, with a label at its top.
-pub fn draw_vertical_marker(area: &Area<'_>, frame: &Frame, x: i32, color: RGBColor, label: &str) -> Drawn {
-    let points = vec![(x, frame.top), (x, frame.bottom)];
-    area.draw(&plotters::element::DashedPathElement::new(points, 5, 4, color.stroke_width(2)))?;
-    let right_half = x > (frame.left + frame.right) / 2;
-    let (h, dx) = if right_half { (HPos::Right, -4) } else { (HPos::Left, 4) };
-    area.draw(&Text::new(label.to_string(), (x + dx, frame.top + 2), anchored(12.0, h, VPos::Top).color(&color)))?;
+/// Half the size of a front's markers.
+pub const MARK: i32 = 6;
+/// Radius of the current plan's ring.
+pub const RING: i32 = 10;
+
+/// A filled square of half-side `r` at `at`.
+pub fn square(at: (i32, i32), r: i32, color: RGBColor) -> Rectangle<(i32, i32)> {
+    Rectangle::new([(at.0 - r, at.1 - r), (at.0 + r, at.1 + r)], color.filled())
+}
+
+/// A ring of radius `r` at `at` (open: a point under it shows through).
+pub fn draw_ring(canvas: &Canvas<'_, '_>, at: (i32, i32), r: i32, color: RGBColor) -> Drawn {
+    canvas.area().draw(&Circle::new(at, r.max(0) as u32, color.stroke_width(3)))?;
     Ok(())
+}
+
+/// A dashed vertical line at `x` across the plotting area, noted as a line no text may cross,
+/// with `label` at its top — beside it, on whichever side has room, lower down if both are
+/// taken, or left out.
+pub fn draw_vertical_marker(canvas: &mut Canvas<'_, '_>, frame: &Frame, x: i32, color: RGBColor, label: &str) -> Drawn {
+    canvas.dashed_line((x, frame.top), (x, frame.bottom), (6, 4), color.stroke_width(2), label)?;
+    canvas.label(label, PLAIN.color(color), &beside_line(frame, x))?;
+    Ok(())
+}
+
+/// The places for the label of a vertical line at `x`: at the top of the plotting area on the
+/// side with more room first, then on the other, then a row lower each, and so on.
+pub fn beside_line(frame: &Frame, x: i32) -> Vec<Spot> {
+    let right_first = x < (frame.left + frame.right) / 2;
+    let sides = if right_first { [(HPos::Left, 6), (HPos::Right, -6)] } else { [(HPos::Right, -6), (HPos::Left, 6)] };
+    let mut out = Vec::new();
+    let mut y = frame.top + 3;
+    while y + 20 < frame.bottom {
+        for (h, dx) in sides {
+            out.push(Spot { anchor: Anchor::new(x + dx, y, h, VPos::Top), leader: None });
+        }
+        y += 20;
+    }
+    out
 }
 
 /// The points of a Pareto step curve through `points` (sorted by `x`, cost falling): flat to
@@ -254,15 +347,5 @@ pub fn step_path(frame: &Frame, points: &[(f64, f64)], x_end: f64) -> Vec<(i32, 
     if let Some(&(_, y)) = points.last() {
         out.push(frame.px_from_point(x_end, y));
     }
-    out
-}
-
-/// `text` cut to `max` characters, with an ellipsis when cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
     out
 }

@@ -5,7 +5,8 @@
 //! target has its deadline drawn on its row, a dashed tick at the recent RTO, and its first
 //! phase outlined in red when its newest days are back too late.
 
-use super::frame::{self, draw_axes, draw_legend, draw_vertical_marker, shorten, Area, AxisText, Drawn, Frame, Key};
+use super::frame::{self, draw_axes, draw_legend, AxisText, Drawn, Frame, Key, Swatch, PLAIN};
+use super::layout::{fit, text_box, Anchor, Canvas, Kind, Rect};
 use super::{figure, file_name, lower, stage_name, Figure, WIDTH};
 use crate::engine::{Plan, RecentResult, StageTimeline, Timeline};
 use crate::model::{Disruption, Scenario};
@@ -14,13 +15,18 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 /// Room for stage names on the left.
-const LEFT: i32 = 190;
-const TOP: i32 = 44;
+const LEFT: i32 = 240;
 const RIGHT: i32 = WIDTH as i32 - 24;
+/// Where the legend starts.
+const LEGEND_TOP: i32 = 6;
+/// Height of a row of the band above the chart where the vertical lines (first service, full
+/// restore, target) have their labels: as many rows as the labels need, at most three.
+const BAND_ROW: i32 = 20;
+const BAND_ROWS: i32 = 3;
 /// Room under the rows for the time axis.
-const UNDER: i32 = 62;
+const UNDER: i32 = 64;
 /// Height of one stage's row.
-const ROW: i32 = 22;
+const ROW: i32 = 26;
 /// At most this many rows are drawn; the summary counts the rest.
 pub const MAX_ROWS: usize = 150;
 
@@ -51,62 +57,178 @@ pub fn timeline(plan: &Plan, scenario: &Scenario, disruption: Disruption) -> Opt
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     let (x_ticks, x_end) = frame::linear_duration_ticks(max * 1.02);
-    let height = TOP + ROW * shown.len() as i32 + UNDER;
+    let recent = |id: &str| plan.stage(id).and_then(|s| s.recommendation(disruption)).and_then(|r| r.recent);
+    let any_recent = t.stages.iter().any(|s| recent(&s.id).is_some());
+    let mut keys = vec![
+        Key { color: frame::BRAND, swatch: Swatch::Line, label: "hot data first" },
+        Key { color: frame::ACCENT, swatch: Swatch::Line, label: "full restore" },
+    ];
+    // Only where a stage catches up, or has a recent-data target, so other timelines look
+    // as before.
+    if t.stages.iter().any(|s| s.catch_up.is_some()) {
+        keys.push(Key { color: frame::ORANGE, swatch: Swatch::Line, label: "catch-up from upstream" });
+    }
+    keys.push(Key { color: frame::DANGER, swatch: Swatch::Line, label: "after its RTO" });
+    if any_recent {
+        keys.push(Key { color: frame::GREEN, swatch: Swatch::Dashed, label: "recent-data deadline" });
+    }
+    let x_axis = frame::Axis { lo: 0.0, hi: x_end, scale: frame::Scale::Linear };
+    let x_px = |m: f64| Frame { left: LEFT, top: 0, right: RIGHT, bottom: 1, x: x_axis, y: x_axis }.x_px_from_value(m);
+    let mut marks = Vec::with_capacity(3);
+    if let Some(m) = t.first_service_minutes {
+        marks.push(Mark { x: x_px(m), color: frame::GREEN, label: format!("first service {}", Mins(m)), dash: (6, 4) });
+    }
+    if let Some(m) = t.full_restore_minutes {
+        marks.push(Mark { x: x_px(m), color: frame::BRAND, label: format!("full restore {}", Mins(m)), dash: (6, 4) });
+    }
+    let target_x = x_px(f64::from(target));
+    marks.push(Mark { x: target_x, color: frame::DANGER, label: format!("target {}", Whole(target)), dash: (2, 4) });
+    let spots = band(&marks);
+    let rows_used = spots.iter().flatten().map(|s| s.0 + 1).max().unwrap_or(1);
+    let top = LEGEND_TOP + frame::legend_height(&keys, 8, RIGHT) + rows_used * BAND_ROW + 8;
+    let height = top + ROW * shown.len() as i32 + UNDER;
     let frame = Frame {
         left: LEFT,
-        top: TOP,
+        top,
         right: RIGHT,
         bottom: height - UNDER,
-        x: frame::Axis { lo: 0.0, hi: x_end, scale: frame::Scale::Linear },
+        x: x_axis,
         y: frame::Axis { lo: 0.0, hi: 1.0, scale: frame::Scale::Linear },
     };
     let axes = AxisText { x_ticks: &x_ticks, y_ticks: &[], x_title: "Time since the disruption", y_title: "" };
     let late = |id: &str| {
         plan.stage(id).and_then(|s| s.recommendation(disruption)).is_some_and(|r| !r.meets_rto && !r.assumed)
     };
-    let recent = |id: &str| plan.stage(id).and_then(|s| s.recommendation(disruption)).and_then(|r| r.recent);
     let title = format!("Recovery timeline — {}", lower(disruption));
     let mut summary = summary(t, scenario, disruption, rows.len() - shown.len());
     recent_summary(plan, scenario, disruption, &mut summary);
-    let any_recent = t.stages.iter().any(|s| recent(&s.id).is_some());
-    Some(figure(title, summary, file_name("timeline", disruption), (WIDTH, height as u32), |area| {
-        draw_axes(area, &frame, &axes)?;
+    Some(figure(title, summary, file_name("timeline", disruption), (WIDTH, height as u32), |canvas| {
+        draw_axes(canvas, &frame, &axes)?;
+        draw_legend(canvas, &keys, 8, LEGEND_TOP, RIGHT)?;
         for (i, s) in shown.iter().enumerate() {
             let on_path = t.critical_path.iter().any(|c| c == &s.id);
-            draw_row(area, &frame, i as i32, s, stage_name(scenario, &s.id), late(&s.id), on_path)?;
+            draw_row(canvas, &frame, i as i32, s, stage_name(scenario, &s.id), late(&s.id), on_path)?;
             if let Some(r) = recent(&s.id) {
-                draw_recent(area, &frame, i as i32, s, r)?;
+                draw_recent(canvas, &frame, i as i32, s, r)?;
             }
         }
-        if let Some(m) = t.first_service_minutes {
-            let label = format!("first service {}", Mins(m));
-            draw_vertical_marker(area, &frame, frame.x_px_from_value(m), frame::GREEN, &label)?;
+        // The lines first, each from its label's row down, then the labels.
+        for (mark, spot) in marks.iter().zip(&spots) {
+            let line_top = match spot {
+                Some((row, _, _)) => band_y(&frame, *row) - BAND_ROW + 4,
+                None => frame.top,
+            };
+            canvas.dashed_line(
+                (mark.x, line_top),
+                (mark.x, frame.bottom),
+                mark.dash,
+                mark.color.stroke_width(2),
+                &mark.label,
+            )?;
         }
-        if let Some(m) = t.full_restore_minutes {
-            let label = format!("full restore {}", Mins(m));
-            let x = frame.x_px_from_value(m);
-            draw_vertical_marker(area, &frame, x, frame::BRAND, &label)?;
+        for (mark, spot) in marks.iter().zip(&spots) {
+            match spot {
+                Some((row, h, dx)) => {
+                    let anchor = Anchor::new(mark.x + dx, band_y(&frame, *row), *h, VPos::Bottom);
+                    canvas.text(&mark.label, PLAIN.color(mark.color), anchor)?;
+                }
+                None => canvas.drop_label(&mark.label),
+            }
         }
-        let x = frame.x_px_from_value(f64::from(target));
-        let points = vec![(x, frame.top), (x, frame.bottom)];
-        area.draw(&plotters::element::DashedPathElement::new(points, 2, 4, frame::DANGER.stroke_width(2)))?;
-        let style = frame::anchored(12.0, HPos::Center, VPos::Top).color(&frame::DANGER);
-        area.draw(&Text::new(format!("target {}", Whole(target)), (x, frame.bottom + 44), style))?;
-        let mut keys = vec![
-            Key { color: frame::BRAND, dot: false, label: "hot data first" },
-            Key { color: frame::ACCENT, dot: false, label: "full restore" },
-        ];
-        // Only where a stage catches up, or has a recent-data target, so other timelines look
-        // as before.
-        if t.stages.iter().any(|s| s.catch_up.is_some()) {
-            keys.push(Key { color: frame::ORANGE, dot: false, label: "catch-up from upstream" });
-        }
-        keys.push(Key { color: frame::DANGER, dot: false, label: "after its RTO" });
-        if any_recent {
-            keys.push(Key { color: frame::GREEN, dot: false, label: "recent-data deadline" });
-        }
-        draw_legend(area, &frame, &keys)
+        Ok(())
     }))
+}
+
+/// A vertical line across the chart, with its label in the band above.
+struct Mark {
+    x: i32,
+    color: RGBColor,
+    label: String,
+    /// Dash and gap.
+    dash: (i32, i32),
+}
+
+/// A place for a mark's label in the band: its row, side and offset from the line, its box, and
+/// where its line then starts.
+struct Place {
+    row: i32,
+    h: HPos,
+    dx: i32,
+    rect: Rect,
+    line_top: f64,
+}
+
+/// The bottom of the band's row `row` (0 is the one just above the chart).
+fn band_y(frame: &Frame, row: i32) -> i32 {
+    frame.top - 4 - row * BAND_ROW
+}
+
+/// Where each mark's label goes in the band: its row (0 just above the chart, upwards from
+/// there), side and offset from its line; `None` when no place is free. A mark's line runs from
+/// its label's row down, so a label must not lie across the line of a mark whose label is in
+/// its row or higher, nor its own line across a label below it; labels beside their lines
+/// stay within the picture and clear of each other. Every combination of places is tried (at
+/// most three marks, six places each): the one leaving out the fewest labels, then using the
+/// fewest rows, then the nearer places. Worked out before the chart, so that the band has only
+/// the rows it needs.
+fn band(marks: &[Mark]) -> Vec<Option<(i32, HPos, i32)>> {
+    let axis = frame::Axis { lo: 0.0, hi: 1.0, scale: frame::Scale::Linear };
+    let frame = Frame { left: LEFT, top: BAND_ROWS * BAND_ROW + 8, right: RIGHT, bottom: 1000, x: axis, y: axis };
+    // Each mark's places, preferred first.
+    let places: Vec<Vec<Place>> = marks
+        .iter()
+        .map(|mark| {
+            let right_first = mark.x < (LEFT + RIGHT) / 2;
+            let sides =
+                if right_first { [(HPos::Left, 6), (HPos::Right, -6)] } else { [(HPos::Right, -6), (HPos::Left, 6)] };
+            let mut out = Vec::new();
+            for row in 0..BAND_ROWS {
+                for (h, dx) in sides {
+                    let rect =
+                        text_box(&mark.label, PLAIN, Anchor::new(mark.x + dx, band_y(&frame, row), h, VPos::Bottom));
+                    if rect.left >= 0.0 && rect.right <= f64::from(WIDTH) {
+                        out.push(Place { row, h, dx, rect, line_top: f64::from(band_y(&frame, row) - BAND_ROW + 4) });
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    let across = |r: &Rect, x: i32| r.left - 2.0 < f64::from(x) && f64::from(x) < r.right + 2.0;
+    // Whether mark i at place p and mark j at place q keep clear of each other: neither label
+    // over the other, nor across the other's line.
+    let clear = |i: usize, p: usize, j: usize, q: usize| {
+        let (a, b) = (&places[i][p], &places[j][q]);
+        let a_on_b = b.line_top < a.rect.bottom && across(&a.rect, marks[j].x);
+        let b_on_a = a.line_top < b.rect.bottom && across(&b.rect, marks[i].x);
+        !(a.rect.overlaps(&b.rect) || a_on_b || b_on_a)
+    };
+    // Every combination: a place per mark, or none (the last "place").
+    let counts: Vec<usize> = places.iter().map(|p| p.len() + 1).collect();
+    let total: usize = counts.iter().product();
+    let mut best: Option<((usize, i32, usize), Vec<usize>)> = None;
+    for n in 0..total {
+        let mut pick = Vec::with_capacity(marks.len());
+        let mut rest = n;
+        for &c in &counts {
+            pick.push(rest % c);
+            rest /= c;
+        }
+        let placed = |i: usize| pick[i] < places[i].len();
+        let valid = (0..marks.len())
+            .all(|i| (i + 1..marks.len()).all(|j| !placed(i) || !placed(j) || clear(i, pick[i], j, pick[j])));
+        if !valid {
+            continue;
+        }
+        let dropped = (0..marks.len()).filter(|&i| !placed(i)).count();
+        let rows = (0..marks.len()).filter(|&i| placed(i)).map(|i| places[i][pick[i]].row + 1).max().unwrap_or(0);
+        let score = (dropped, rows, pick.iter().sum::<usize>());
+        if best.as_ref().is_none_or(|(b, _)| score < *b) {
+            best = Some((score, pick));
+        }
+    }
+    let pick = best.map(|(_, p)| p).unwrap_or_default();
+    (0..marks.len()).map(|i| pick.get(i).and_then(|&p| places[i].get(p)).map(|p| (p.row, p.h, p.dx))).collect()
 }
 
 /// Stages in the order recovery reaches them: by start, then end, then plan order; those never
@@ -122,54 +244,64 @@ fn ordered(t: &Timeline) -> Vec<&StageTimeline> {
     rows.into_iter().map(|(_, s)| s).collect()
 }
 
-fn draw_row(area: &Area<'_>, frame: &Frame, i: i32, s: &StageTimeline, name: &str, late: bool, on_path: bool) -> Drawn {
+fn draw_row(
+    canvas: &mut Canvas<'_, '_>,
+    frame: &Frame,
+    i: i32,
+    s: &StageTimeline,
+    name: &str,
+    late: bool,
+    on_path: bool,
+) -> Drawn {
     let y0 = frame.top + i * ROW;
     let (top, bottom) = (y0 + 4, y0 + ROW - 4);
-    let label = if on_path {
-        frame::bold(13.0, HPos::Right, VPos::Center)
-    } else {
-        frame::anchored(13.0, HPos::Right, VPos::Center)
-    };
-    area.draw(&Text::new(shorten(name, 24), (frame.left - 8, y0 + ROW / 2), label))?;
+    let font = if on_path { PLAIN.bold() } else { PLAIN };
+    let name = fit(name, font, f64::from(frame.left - 16));
+    canvas.text(&name, font, Anchor::new(frame.left - 8, y0 + ROW / 2, HPos::Right, VPos::Center))?;
     let span = |from: Option<f64>, to: Option<f64>| Some((frame.x_px_from_value(from?), frame.x_px_from_value(to?)));
     let Some((x0, x1)) = span(s.full.start_minutes, s.full.end_minutes) else {
-        let style = frame::anchored(12.0, HPos::Left, VPos::Center).color(&frame::DANGER);
-        area.draw(&Text::new("never recovered".to_string(), (frame.left + 6, y0 + ROW / 2), style))?;
+        let at = Anchor::new(frame.left + 6, y0 + ROW / 2, HPos::Left, VPos::Center);
+        canvas.text_if_free("never recovered", PLAIN.color(frame::DANGER), at)?;
         return Ok(());
+    };
+    let bar = |canvas: &mut Canvas<'_, '_>, x0: i32, x1: i32, what: &str| {
+        canvas.note(Kind::Marker, Rect::new(f64::from(x0), f64::from(top), f64::from(x1), f64::from(bottom)), what);
     };
     // At least 2 px, so a stage back at once still shows.
     let x1 = x1.max(x0 + 2);
-    area.draw(&Rectangle::new([(x0, top), (x1, bottom)], frame::ACCENT.mix(0.45).filled()))?;
+    canvas.area().draw(&Rectangle::new([(x0, top), (x1, bottom)], frame::ACCENT.mix(0.45).filled()))?;
+    bar(canvas, x0, x1, name.as_str());
     if let Some((h0, h1)) = s.hot.and_then(|h| span(h.start_minutes, h.end_minutes)) {
-        area.draw(&Rectangle::new([(h0, top), (h1.max(h0 + 2), bottom)], frame::BRAND.filled()))?;
+        canvas.area().draw(&Rectangle::new([(h0, top), (h1.max(h0 + 2), bottom)], frame::BRAND.filled()))?;
     }
     // The catch-up after the restore: from when it starts to when the stage is complete.
     let x1 = match s.catch_up.and_then(|c| span(c.start_minutes, c.end_minutes)) {
         Some((c0, c1)) => {
             let c1 = c1.max(c0 + 2);
-            area.draw(&Rectangle::new([(c0, top), (c1, bottom)], frame::ORANGE.filled()))?;
+            canvas.area().draw(&Rectangle::new([(c0, top), (c1, bottom)], frame::ORANGE.filled()))?;
+            bar(canvas, c0, c1, name.as_str());
             c1
         }
         None => x1,
     };
     if late {
-        area.draw(&Rectangle::new([(x0, top), (x1, bottom)], frame::DANGER.stroke_width(2)))?;
+        canvas.area().draw(&Rectangle::new([(x0, top), (x1, bottom)], frame::DANGER.stroke_width(2)))?;
     }
     Ok(())
 }
 
 /// A stage's recent-data deadline on its row: a dashed tick at the recent RTO, and its first
 /// phase (up to when its newest days are back) outlined in red when that is later.
-fn draw_recent(area: &Area<'_>, frame: &Frame, i: i32, s: &StageTimeline, r: RecentResult) -> Drawn {
+fn draw_recent(canvas: &mut Canvas<'_, '_>, frame: &Frame, i: i32, s: &StageTimeline, r: RecentResult) -> Drawn {
     let y0 = frame.top + i * ROW;
     let x = frame.x_px_from_value(f64::from(r.target.rto_minutes));
-    let tick = vec![(x, y0 + 1), (x, y0 + ROW - 1)];
-    area.draw(&plotters::element::DashedPathElement::new(tick, 3, 2, frame::GREEN.stroke_width(2)))?;
+    canvas.dashed_line((x, y0 + 1), (x, y0 + ROW - 1), (3, 2), frame::GREEN.stroke_width(2), "recent-data deadline")?;
     if !r.meets_rto {
         let start = s.hot.and_then(|h| h.start_minutes).or(s.full.start_minutes).unwrap_or(0.0);
         let end = r.back_minutes.map_or(frame.right, |m| frame.x_px_from_value(m));
         let x0 = frame.x_px_from_value(start);
-        area.draw(&Rectangle::new([(x0, y0 + 4), (end.max(x0 + 2), y0 + ROW - 4)], frame::DANGER.stroke_width(2)))?;
+        let outline = Rectangle::new([(x0, y0 + 4), (end.max(x0 + 2), y0 + ROW - 4)], frame::DANGER.stroke_width(2));
+        canvas.area().draw(&outline)?;
     }
     Ok(())
 }

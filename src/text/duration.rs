@@ -158,6 +158,51 @@ impl std::fmt::Display for Mins {
     }
 }
 
+/// A computed number of minutes to the minute, every unit written: `1d 15m`, `2d 6h 5m`, `1h 30m`
+/// — where [`Mins`] writes `1d` for a day and a quarter of an hour. For what must tell apart two
+/// figures that [`Mins`] would write alike, such as the points of a plot (a recovery point of
+/// 1d and one of 1d 15m). Under a minute as seconds, beyond any real duration "never", as
+/// [`Mins`] does; zero units are left out (`1d 15m`, not `1d 0h 15m`).
+#[derive(Debug, Clone, Copy)]
+pub struct Exact(pub f64);
+
+impl Exact {
+    fn write(self, out: &mut Stack) {
+        let m = self.0;
+        if !m.is_finite() || m >= f64::from(u32::MAX) || m < 1.0 {
+            return Mins(m).write(out);
+        }
+        let minutes = round_positive(m);
+        let parts = [(minutes / 1440, "d"), ((minutes % 1440) / 60, "h"), (minutes % 60, "m")];
+        let mut first = true;
+        for (n, unit) in parts {
+            if n > 0 {
+                if !first {
+                    out.text(" ");
+                }
+                out.number(u64::from(n));
+                out.text(unit);
+                first = false;
+            }
+        }
+    }
+
+    /// Appends what `Display` writes to `out`.
+    pub fn push_to(self, out: &mut String) {
+        let mut text = Stack::new();
+        self.write(&mut text);
+        text.push_to(out);
+    }
+}
+
+impl std::fmt::Display for Exact {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut text = Stack::new();
+        self.write(&mut text);
+        text.pad(f)
+    }
+}
+
 /// `x.round() as u32` for `0 <= x < 2^32` (halves away from zero), without a call into the maths
 /// library: on baseline x86-64 `f64::round` is a function call. Beyond the range it saturates.
 #[inline(always)]
@@ -268,6 +313,35 @@ mod tests {
             same_mins(v)?;
             same_mins(days)?;
             same_whole(m);
+        }
+    }
+
+    #[test]
+    fn exact_minutes_write_every_unit() {
+        for (m, want) in [
+            (1440.0, "1d"),
+            (1455.0, "1d 15m"),
+            (1500.0, "1d 1h"),
+            (1501.0, "1d 1h 1m"),
+            (3245.4, "2d 6h 5m"),
+            (90.0, "1h 30m"),
+            (60.0, "1h"),
+            (15.0, "15m"),
+            (0.5, "30s"),
+            (0.0, "0m"),
+            (-3.0, "0m"),
+            (59.6, "1h"),
+            (1439.5, "1d"),
+            (f64::NAN, "never"),
+            (f64::INFINITY, "never"),
+            (4.3e9, "never"),
+        ] {
+            assert_eq!(Exact(m).to_string(), want, "{m}");
+            assert_eq!(pushed(|out| Exact(m).push_to(out)), want, "{m}");
+        }
+        // What it writes reads back as the same whole minutes.
+        for m in [1, 59, 61, 1441, 1455, 2881, 10079, 43201] {
+            assert_eq!(parse_minutes(&Exact(f64::from(m)).to_string()), Ok(m), "{m}");
         }
     }
 

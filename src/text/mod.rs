@@ -20,7 +20,7 @@ mod plural;
 mod size;
 
 pub use decimal::{grouped, parse_decimal, push_whole, Fixed, Trimmed};
-pub use duration::{format_minutes, format_minutes_f, parse_minutes, DurationError, Mins, Whole, MAX_MINUTES};
+pub use duration::{format_minutes, format_minutes_f, parse_minutes, DurationError, Exact, Mins, Whole, MAX_MINUTES};
 pub use money::{compact_money, whole_money, Cents};
 pub use plural::{plural, word, Count};
 pub use size::{parse_gb, Size};

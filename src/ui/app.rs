@@ -2,6 +2,7 @@
 //! `use_memo` (never stored in state), and lays out the header, the three panes and the results.
 
 use super::canvas::Canvas;
+use super::compare::Compare;
 use super::header::Header;
 use super::help::Help;
 use super::keyboard::use_keyboard;
@@ -15,6 +16,7 @@ use crate::editor::status::same_plan_input;
 use crate::editor::{Action, Editor, Notice};
 use crate::engine::{self, Plan};
 use crate::model::Scenario;
+use crate::results::ResultsView;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,6 +35,9 @@ pub struct AppProps {
     /// cards; the canvas then measures itself. Without it, the cards wait for that measure.
     #[prop_or_default]
     pub canvas_size: Option<Size>,
+    /// How the results are shown on start (as the autosave or the link kept them).
+    #[prop_or_default]
+    pub view: ResultsView,
 }
 
 /// The memo key of the plan: the scenario, compared so that moving cards (which the engine
@@ -48,9 +53,10 @@ impl PartialEq for PlanInput {
 /// The whole app: the header; palette, canvas and properties side by side; the results under them.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let (initial, notice, size) = (props.scenario.clone(), props.notice.clone(), props.canvas_size);
+    let (initial, notice, size, view) = (props.scenario.clone(), props.notice.clone(), props.canvas_size, props.view);
     let state = use_reducer(move || {
         let mut editor = Editor::new(initial);
+        editor.results = view;
         editor.notice = notice.map(|text| Notice { seq: 1, text, refusal: true });
         if let Some(estimated) = size.and_then(|size| editor.apply(Action::EstimateSize(size))) {
             editor = estimated;
@@ -61,11 +67,12 @@ pub fn App(props: &AppProps) -> Html {
     let plan: Rc<Plan> = use_memo(PlanInput(state.editor.scenario.clone()), |input| engine::plan(&input.0));
     // The scenario as last planned: what the results name stages by, unchanged while cards move.
     let planned: Rc<Rc<Scenario>> = use_memo(PlanInput(state.editor.scenario.clone()), |input| input.0.clone());
+    let presenting = state.editor.presenting;
     html! {
         <ContextProvider<EditorHandle> context={state}>
             <ContextProvider<Shared<Plan>> context={Shared(plan)}>
             <ContextProvider<Planned> context={Planned(Shared((*planned).clone()))}>
-                <div class="keel-app">
+                <div class={classes!("keel-app", presenting.then_some("presenting"))}>
                     <Header />
                     <div class="keel-panes">
                         <Palette />
@@ -76,6 +83,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     <Results />
                     <Help />
+                    <Compare />
                     <Persistence />
                 </div>
             </ContextProvider<Planned>>

@@ -116,3 +116,20 @@ pub fn use_before_print<F: Fn() + 'static>(pending: bool, draw: F) {
         move || drop(listener)
     });
 }
+
+/// While `open` is true, a pointer pressed anywhere outside `inside` sets it false: how a menu
+/// or a popover closes when the user turns to something else.
+#[yew::hook]
+pub fn use_close_on_outside_press(open: yew::UseStateHandle<bool>, inside: yew::NodeRef) {
+    yew::use_effect_with(*open, move |is_open| {
+        let listener = (*is_open).then(|| web_sys::window().and_then(|w| w.document())).flatten().map(|document| {
+            gloo_events::EventListener::new(&document, "pointerdown", move |e| {
+                let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                if !inside.cast::<Element>().is_some_and(|node| node.contains(target.as_ref())) {
+                    open.set(false);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}

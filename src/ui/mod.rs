@@ -5,7 +5,8 @@
 //! private to it; its `mod.rs` says what the area is and re-exports what the rest uses. Beside
 //! them sit the pieces the areas share or that stand alone: [`root`] and [`app`] (the
 //! components at the top), [`state`] (the editor in context), [`dom`], [`panic`](mod@panic),
-//! [`keyboard`], [`help`], [`palette`], [`icons`] and [`num`]. The areas do not depend on each
+//! [`keyboard`], [`help`], [`compare`] (two variants side by side), [`palette`], [`icons`] and
+//! [`num`]. The areas do not depend on each
 //! other in a cycle (checked by `tests/tidy.rs`).
 //!
 //! Views are pure functions of their props and of the editor state in context: they never touch
@@ -15,6 +16,7 @@
 
 pub mod app;
 pub mod canvas;
+pub mod compare;
 pub mod dom;
 pub mod header;
 pub mod help;

@@ -13,6 +13,7 @@ use super::share::{what_to_open, ShelfHandle, ShelfState};
 use crate::editor::geometry::Size;
 use crate::editor::persist::Shelf;
 use crate::model::Scenario;
+use crate::results::ResultsView;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,6 +22,8 @@ use yew::prelude::*;
 pub struct ShareRootProps {
     /// The scenario to open.
     pub scenario: Rc<Scenario>,
+    /// How the results are shown on start.
+    pub view: ResultsView,
     /// What to offer and say on start.
     pub shelf: Shelf,
     /// The canvas's size as estimated before the page is laid out.
@@ -30,9 +33,9 @@ pub struct ShareRootProps {
 /// Reads the page's fragment and the autosave, and decides what to open (browser only: call
 /// it from `main`, before mounting [`ShareRoot`]). An autosave that cannot be read is set aside.
 pub fn boot() -> ShareRootProps {
-    let (scenario, shelf) = what_to_open();
+    let (scenario, view, shelf) = what_to_open();
     let canvas_size = dom::viewport_size().and_then(estimated_canvas_size);
-    ShareRootProps { scenario: Rc::new(scenario), shelf, canvas_size }
+    ShareRootProps { scenario: Rc::new(scenario), view, shelf, canvas_size }
 }
 
 /// The root of the web app: [`App`] with sharing and saving switched on.
@@ -44,7 +47,7 @@ pub fn ShareRoot(props: &ShareRootProps) -> Html {
     };
     html! {
         <ContextProvider<ShelfHandle> context={shelf}>
-            <App scenario={props.scenario.clone()} canvas_size={props.canvas_size} />
+            <App scenario={props.scenario.clone()} view={props.view} canvas_size={props.canvas_size} />
         </ContextProvider<ShelfHandle>>
     }
 }

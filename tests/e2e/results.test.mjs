@@ -1,6 +1,7 @@
 // The results drawer in a real browser, on the first guide's reference platform: the stages
 // table (sorting, a row selecting its stage on the canvas), the totals, the warnings (count
-// badge, a click focusing the stage's card), the plots (each an SVG image, downloadable), an RTO
+// badge, a click focusing the stage's card), the plots (each an SVG image, downloadable, its text
+// at least 12 px on screen at 1280 × 720 and 1920 × 1080), an RTO
 // edited in the properties panel changing the table, the totals and the marker on the
 // cost-against-recovery-time plot, and the print stylesheet showing every panel. Screenshots go
 // to tests/e2e/out/ for a person to look at.
@@ -28,11 +29,28 @@ async function plotSvg(page, what) {
   return Buffer.from(src.slice(prefix.length), "base64").toString("utf8");
 }
 
-/** The centre of the current plan's marker (the circle outlined in orange). */
+/** The centre of the current plan's marker (the ring of radius 10 outlined in orange; the
+ * legend's is smaller). */
 function marker(svg) {
-  const m = svg.match(/<circle cx="(\d+)" cy="(\d+)" r="\d+"[^>]*stroke="#B35800"/);
+  const m = svg.match(/<circle cx="(\d+)" cy="(\d+)" r="10"[^>]*stroke="#A14E00"/);
   assert.ok(m, "the plot marks the current plan");
   return { x: Number(m[1]), y: Number(m[2]) };
+}
+
+/**
+ * Every plot's smallest text is at least 12 px on screen: the SVG's font size times the width
+ * the page gives the image over the width it was drawn at (its viewBox).
+ */
+async function assertReadable(page, size) {
+  for (const figure of await page.locator("figure.plot").all()) {
+    const what = await figure.getAttribute("data-plot");
+    const svg = await plotSvg(page, what);
+    const drawn = Number(svg.match(/viewBox="0 0 (\d+) /)[1]);
+    const shown = await figure.locator("img").evaluate((i) => i.getBoundingClientRect().width);
+    const smallest = Math.min(...[...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])));
+    const px = (smallest * shown) / drawn;
+    assert.ok(px >= 12, `${what} at ${size}: ${shown.toFixed(0)} px wide for ${drawn}, its smallest text ${px.toFixed(1)} px`);
+  }
 }
 
 test("the stages table sorts, and a row selects its stage on the canvas", async () => {
@@ -103,6 +121,11 @@ test("editing an RTO changes the table, the totals and the marker on the cost pl
     assert.ok((await img.getAttribute("alt")).length > 40, "every plot has a text alternative");
     assert.ok(await img.evaluate((i) => i.complete && i.naturalWidth > 0), "every plot image loads");
   }
+  await assertReadable(page, "1280 × 720");
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await assertReadable(page, "1920 × 1080");
+  await page.screenshot({ path: `${out}results-3-plots-1920.png` });
+  await page.setViewportSize({ width: 1280, height: 720 });
   const before = { svg: await plotSvg(page, "cost-vs-rto"), monthly: await total(page, "monthly") };
   assert.match(before.svg, /Time until the reports serve again/, "the x axis says what and in which unit");
   assert.match(before.svg, /Monthly cost \(USD\)/);

@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::format::encode;
-use crate::model::{synthetic, StageKind};
+use crate::model::{synthetic, Disruption, StageKind};
+use crate::results::ResultsTab;
 
 fn scenario(name: &str, stages: usize) -> Scenario {
     let mut s = synthetic(stages);
@@ -171,11 +172,11 @@ fn boot_keeps_an_unreadable_autosave_aside_and_says_everything_at_once() {
         *kept.borrow_mut() = Some(text.to_string());
         Ok(())
     };
-    let (s, shelf) = boot(&theirs, Ok(Some(mine)), keep);
+    let (s, _, shelf) = boot(&theirs, Ok(Some(mine)), keep);
     assert_eq!((s.name.as_str(), shelf.autosave_paused(), shelf.message.is_none()), ("Theirs", true, true));
     assert_eq!(kept.borrow().as_deref(), None, "nothing unreadable to keep");
 
-    let (s, shelf) = boot("", Ok(Some("{oops".to_string())), |text: &str| {
+    let (s, _, shelf) = boot("", Ok(Some("{oops".to_string())), |text: &str| {
         *kept.borrow_mut() = Some(text.to_string());
         Ok(())
     });
@@ -184,7 +185,7 @@ fn boot_keeps_an_unreadable_autosave_aside_and_says_everything_at_once() {
     assert_eq!(shelf.message.map(|(_, m)| m.tone), Some(Tone::Error));
 
     // The text cannot be set aside (storage full): autosave pauses rather than overwrite it.
-    let (_, shelf) = boot("#v1.AAAA", Ok(Some("{oops".to_string())), |_: &str| Err(StorageProblem::Full));
+    let (_, _, shelf) = boot("#v1.AAAA", Ok(Some("{oops".to_string())), |_: &str| Err(StorageProblem::Full));
     assert!(shelf.autosave_paused());
     let (_, message) = shelf.message.clone().expect("told");
     let all = format!("{} [{}]", message.text, message.details.join(" | "));
@@ -202,7 +203,7 @@ fn boot_keeps_an_unreadable_autosave_aside_and_says_everything_at_once() {
     assert_eq!(again.message, shelf.message, "already reported");
 
     // Storage that cannot be read at all: reported once; the link opens.
-    let (s, shelf) = boot(&theirs, Err(StorageProblem::Unavailable), |_: &str| Ok(()));
+    let (s, _, shelf) = boot(&theirs, Err(StorageProblem::Unavailable), |_: &str| Ok(()));
     assert_eq!(s.name, "Theirs");
     assert!(shelf.message.is_some_and(|(_, m)| m.text.starts_with("Autosave is off")));
 }
@@ -266,10 +267,37 @@ fn file_names_come_from_the_scenario_name() {
 #[test]
 fn share_urls_replace_the_fragment_and_open_the_same_scenario() {
     let s = scenario("Shared", 4);
-    let url = share_url("http://127.0.0.1:8080/?x=1#v1.old", &s);
+    let view = ResultsView { tab: ResultsTab::Warnings, folded: true, ..ResultsView::default() };
+    let url = share_url("http://127.0.0.1:8080/?x=1#v1.old", &s, &view);
     let (base, fragment) = url.split_once('#').expect("a fragment");
     assert_eq!(base, "http://127.0.0.1:8080/?x=1");
-    assert_eq!(arrival(fragment), Arrival::Open { scenario: s, what: "the scenario from the link".to_string() });
+    assert_eq!(arrival(fragment), Arrival::Open { scenario: s, view, what: "the scenario from the link".to_string() });
+}
+
+#[test]
+fn the_results_open_as_the_autosave_or_the_link_left_them() {
+    let mine = scenario("Mine", 2);
+    let plots = ResultsView { tab: ResultsTab::Plots, disruption: Disruption::Ransomware, ..ResultsView::default() };
+    let saved = crate::format::encode_with_view(&mine, None, &plots);
+    // A reload: the autosave's view.
+    assert_eq!(start("", Some(&saved)).view, plots);
+    // A link: its view, whether its scenario is the autosaved one or another.
+    let warnings = ResultsView { tab: ResultsTab::Warnings, ..ResultsView::default() };
+    let same = share_url("http://x/", &mine, &warnings);
+    let other = share_url("http://x/", &scenario("Theirs", 1), &warnings);
+    for url in [same, other] {
+        let fragment = url.split_once('#').map(|(_, f)| f).unwrap_or_default();
+        assert_eq!(start(fragment, Some(&saved)).view, warnings);
+    }
+    // An autosave of before keeps the default view; one whose view is odd opens all the same.
+    assert_eq!(start("", Some(&autosave_of(&mine))).view, ResultsView::default());
+    let odd = saved.replacen("\"tab\": \"plots\"", "\"tab\": 42", 1);
+    assert_ne!(odd, saved);
+    let opened = start("", Some(&odd));
+    assert_eq!(
+        (opened.scenario, opened.view.tab, opened.view.disruption),
+        (mine, ResultsTab::Stages, Disruption::Ransomware)
+    );
 }
 
 #[test]
@@ -286,4 +314,14 @@ fn copying_says_what_happened_and_warns_of_long_links() {
     check_copy(2345, false, Tone::Warning, &["Link copied", "long (2,345 characters)", "over 2,000"]);
     check_copy(640, true, Tone::Warning, &["Ctrl+C", "⌘C", "640 characters"]);
     check_copy(1_234_567, true, Tone::Warning, &["1,234,567 characters", "over 2,000"]);
+}
+
+#[test]
+fn copying_the_sla_statement_says_what_happened() {
+    let copied = statement_copied_message(false);
+    assert_eq!(copied.tone, Tone::Info);
+    assert!(copied.text.starts_with("SLA statement copied as Markdown"), "{}", copied.text);
+    let by_hand = statement_copied_message(true);
+    assert_eq!(by_hand.tone, Tone::Warning);
+    assert!(by_hand.text.contains("Press Ctrl+C (⌘C on a Mac) to copy the selected SLA statement"), "{}", by_hand.text);
 }

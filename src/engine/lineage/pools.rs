@@ -17,7 +17,7 @@ pub(super) fn pool_rule(opts: &[Opt], target: f64) -> impl Fn(&Opt) -> bool {
 /// Each stage's options in the order the plan without a recovery time prefers them — cheapest
 /// first, then the closer recovery point, then the faster, then the first listed — with what
 /// decides its RPO pool at any target. Built once; [`Preferences::cheapest_in_pools`] is then a
-/// short scan per RPO target (the platform RPO curve asks for nine).
+/// short scan per RPO target (the platform RPO curve asks for the nine steps and every recovery point an option offers).
 #[derive(Debug, Clone, Default)]
 pub(in crate::engine) struct Preferences {
     /// Stage `s` owns `order[start[s]..start[s + 1]]`: indices among its options, best first.

@@ -6,7 +6,7 @@ use super::flows::{Flows, Preview};
 use super::minimap::Minimap;
 use super::stage_card::{DropHint, StageCard};
 use super::toolbar::Toolbar;
-use crate::editor::geometry::{input_handle, output_handle, Rect, Size, DETAIL_ZOOM_MIN, GRID};
+use crate::editor::geometry::{detail_zoom_min, input_handle, output_handle, Rect, Size, GRID};
 use crate::editor::status::{card_facts, CardFacts};
 use crate::editor::{Action, Gesture};
 use crate::model::Scenario;
@@ -209,7 +209,7 @@ pub fn Canvas() -> Html {
     };
 
     let invalid = Rc::new(CardFacts::default());
-    let compact = view.zoom < DETAIL_ZOOM_MIN;
+    let compact = view.zoom < detail_zoom_min(ed.presenting);
     // In the scenario's order, never reordered: selected cards are raised with `z-index`
     // (style/main.css), which paints them in `Editor::paint_order` as the hit test expects. A card
     // moved in the document to come out on top would lose the keyboard focus, and the Tab order

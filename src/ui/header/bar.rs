@@ -1,7 +1,8 @@
 //! The header: the product name, the templates to start from, the scenario name, which can be
-//! edited in place, and the sharing controls (copy link, File menu).
+//! edited in place, the presentation mode button and the sharing controls (copy link, File menu).
 
 use super::templates::Templates;
+use super::variants::Variants;
 use crate::editor::{Action, MAX_NAME_CHARS};
 use crate::ui::share::ShareMenu;
 use crate::ui::state::use_editor;
@@ -26,6 +27,15 @@ pub fn Header() -> Html {
             handle.dispatch(action);
         })
     };
+    let presenting = editor.as_ref().is_some_and(|h| h.editor.presenting);
+    let present = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(h) = editor.as_ref() {
+                h.dispatch(Action::Present(!h.editor.presenting));
+            }
+        })
+    };
     html! {
         <header class="keel-header">
             <span class="keel-brand">
@@ -45,6 +55,12 @@ pub fn Header() -> Html {
                     {onchange}
                 />
             </label>
+            <Variants />
+            <button type="button" class="present-button" aria-pressed={if presenting { "true" } else { "false" }}
+                title={if presenting { "Leave presentation mode (P or Esc)" } else { "Give the canvas and results the whole screen, readable in a room (P)" }}
+                onclick={present}>
+                { if presenting { "Leave presentation" } else { "Present" } }
+            </button>
             <ShareMenu />
         </header>
     }

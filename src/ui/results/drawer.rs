@@ -1,9 +1,12 @@
 //! The results drawer under the canvas: the answer, live, as the platform is edited. A bar with
 //! the disruption type to show, the totals and the tabs — the stages table, the warnings (with a
-//! count badge) and the plots — over the chosen tab; it folds down to the bar alone.
+//! count badge), the plots and the SLA statement — over the chosen tab; it folds down to the bar
+//! alone.
 //!
-//! What the drawer shows (disruption, tab, sort, folded) is view state kept here with
-//! `use_state`: it is not part of the scenario and is not undone.
+//! What the drawer shows (disruption, tab, sort, folded) is view state held by the editor
+//! (`Editor::results`, set with `Action::ShowResults`): it is not part of the scenario and is not
+//! undone, but the autosave and links keep it. Drawn alone (component tests), the drawer keeps
+//! it itself, starting from its props.
 //!
 //! A panel's body is drawn the first time its tab is shown, and stays drawn (hidden) after that:
 //! a 200-stage platform opens without laying out warnings it does not show or drawing plots
@@ -11,55 +14,30 @@
 //! gets the table, the warnings and every plot.
 
 use super::plots::Plots;
+use super::sla::SlaPanel;
 use super::table::ResultsTable;
 use super::totals::Totals;
 use super::warning_list::WarningList;
+use crate::editor::Action;
 use crate::engine::Level;
 use crate::model::Disruption;
-use crate::results::Sort;
+use crate::results::{ResultsView, Sort};
 use crate::ui::dom::use_before_print;
 use crate::ui::state::{use_editor, use_plan};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The drawer's tabs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    /// The stages table.
-    Stages,
-    /// The warnings list.
-    Warnings,
-    /// The plots.
-    Plots,
-}
+/// The drawer's tabs (the core's, since the tab shown is kept in the autosave and links).
+pub use crate::results::ResultsTab as Tab;
 
-impl Tab {
-    const ALL: [Tab; 3] = [Tab::Stages, Tab::Warnings, Tab::Plots];
-
-    /// This tab's bit in a [`Drawn`] set.
-    fn bit(self) -> u8 {
-        match self {
-            Tab::Stages => 1,
-            Tab::Warnings => 2,
-            Tab::Plots => 4,
-        }
-    }
-
-    fn key(self) -> &'static str {
-        match self {
-            Tab::Stages => "stages",
-            Tab::Warnings => "warnings",
-            Tab::Plots => "plots",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Tab::Stages => "Stages",
-            Tab::Warnings => "Warnings",
-            Tab::Plots => "Plots",
-        }
+/// This tab's bit in a [`Drawn`] set.
+fn bit(tab: Tab) -> u8 {
+    match tab {
+        Tab::Stages => 1,
+        Tab::Warnings => 2,
+        Tab::Plots => 4,
+        Tab::Sla => 8,
     }
 }
 
@@ -67,7 +45,7 @@ impl Tab {
 type Drawn = u8;
 
 /// Every panel drawn.
-const ALL_DRAWN: Drawn = 1 | 2 | 4;
+const ALL_DRAWN: Drawn = 1 | 2 | 4 | 8;
 
 /// Properties of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -88,26 +66,38 @@ pub fn Results(props: &ResultsProps) -> Html {
     let dispatcher = editor.as_ref().map(|h| h.dispatcher());
     let selection: Rc<BTreeSet<String>> = editor.as_ref().map(|h| h.editor.selection.clone()).unwrap_or_default();
     let first_selected = selection.iter().next().cloned();
-    let disruption = use_state(|| props.disruption);
-    let tab = use_state(|| props.tab);
-    let drawn = use_state(|| props.tab.bit());
-    let open = use_state(|| true);
+    let alone = use_state(|| ResultsView { disruption: props.disruption, tab: props.tab, ..ResultsView::default() });
+    let view = editor.as_ref().map_or(*alone, |h| h.editor.results);
+    // Sets the view: through the editor in the app, else here.
+    let set_view: Callback<ResultsView> = {
+        let (editor, alone) = (editor.clone(), alone.clone());
+        use_callback(editor.is_some(), move |next: ResultsView, _| match &editor {
+            Some(h) => h.dispatch(Action::ShowResults(next)),
+            None => alone.set(next),
+        })
+    };
+    let drawn = use_state(|| bit(view.tab));
     let tall = use_state(|| false);
-    let sort = use_state(Sort::default);
+    let (tab, open, sort) = (view.tab, !view.folded, view.sort);
     let serious = plan.warnings.iter().filter(|w| w.level != Level::Info).count();
     let critical = plan.warnings.iter().any(|w| w.level == Level::Critical);
 
+    // The tab shown (clicked, or opened from a saved view) stays drawn after.
+    {
+        let drawn = drawn.clone();
+        use_effect_with(tab, move |t| {
+            if *drawn & bit(*t) == 0 {
+                drawn.set(*drawn | bit(*t));
+            }
+        });
+    }
     let choose = |d: Disruption| {
-        let disruption = disruption.clone();
-        Callback::from(move |_: Event| disruption.set(d))
+        let set_view = set_view.clone();
+        Callback::from(move |_: Event| set_view.emit(ResultsView { disruption: d, ..view }))
     };
     let show = |t: Tab| {
-        let (tab, open, drawn) = (tab.clone(), open.clone(), drawn.clone());
-        Callback::from(move |_: MouseEvent| {
-            tab.set(t);
-            open.set(true);
-            drawn.set(*drawn | t.bit());
-        })
+        let set_view = set_view.clone();
+        Callback::from(move |_: MouseEvent| set_view.emit(ResultsView { tab: t, folded: false, ..view }))
     };
     // Paper shows every panel: draw the ones not drawn yet before the page is printed.
     use_before_print(*drawn != ALL_DRAWN, {
@@ -115,21 +105,20 @@ pub fn Results(props: &ResultsProps) -> Html {
         move || drawn.set(ALL_DRAWN)
     });
     let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+        let set_view = set_view.clone();
+        Callback::from(move |_: MouseEvent| set_view.emit(ResultsView { folded: open, ..view }))
     };
     let grow = {
-        let (tall, open) = (tall.clone(), open.clone());
+        let (tall, set_view) = (tall.clone(), set_view.clone());
         Callback::from(move |_: MouseEvent| {
             tall.set(!*tall);
-            open.set(true);
+            set_view.emit(ResultsView { folded: false, ..view });
         })
     };
-    // The same callback every render, so the table is not redrawn while a card is dragged.
-    let on_sort = {
-        let sort = sort.setter();
-        use_callback((), move |s: Sort, _| sort.set(s))
-    };
+    // The same callback while the view stays, so the table is not redrawn while a card is dragged.
+    let on_sort = use_callback((view, set_view.clone()), move |s: Sort, (view, set_view)| {
+        set_view.emit(ResultsView { sort: s, ..*view })
+    });
 
     let tabs = Tab::ALL.into_iter().map(|t| {
         let badge = (t == Tab::Warnings).then(|| {
@@ -137,8 +126,8 @@ pub fn Results(props: &ResultsProps) -> Html {
             html! { <span {class} aria-label={format!("{serious} to look at")}>{ serious }</span> }
         });
         html! {
-            <button type="button" key={t.key()} class={classes!("results-tab", (*tab == t).then_some("active"))}
-                aria-pressed={if *tab == t && *open { "true" } else { "false" }} aria-controls={format!("results-{}", t.key())}
+            <button type="button" key={t.key()} class={classes!("results-tab", (tab == t).then_some("active"))}
+                aria-pressed={if tab == t && open { "true" } else { "false" }} aria-controls={format!("results-{}", t.key())}
                 data-tab={t.key()} onclick={show(t)}>
                 { t.label() }{ for badge }
             </button>
@@ -147,14 +136,14 @@ pub fn Results(props: &ResultsProps) -> Html {
     let panel = |t: Tab, body: &dyn Fn() -> Html| {
         html! {
             <div id={format!("results-{}", t.key())} class={classes!("results-panel", format!("panel-{}", t.key()))}
-                hidden={*tab != t} aria-label={t.label()} role="region">
-                if *drawn & t.bit() != 0 || *tab == t { { body() } }
+                hidden={tab != t} aria-label={t.label()} role="region">
+                if *drawn & bit(t) != 0 || tab == t { { body() } }
             </div>
         }
     };
-    let d = *disruption;
+    let d = view.disruption;
     html! {
-        <aside class={classes!("results-drawer", (*open).then_some("open"), (*tall).then_some("tall"))} aria-label="Results">
+        <aside class={classes!("results-drawer", open.then_some("open"), (*tall).then_some("tall"))} aria-label="Results">
             <div class="results-bar">
                 <h2 class="results-title">{"Results"}</h2>
                 <fieldset class="disruption-switch">
@@ -173,18 +162,19 @@ pub fn Results(props: &ResultsProps) -> Html {
                     aria-label="Give the results most of the screen" title="Give the results most of the screen" onclick={grow}>
                     { "⤢" }
                 </button>
-                <button type="button" class="results-fold" aria-expanded={if *open { "true" } else { "false" }}
-                    aria-label={if *open { "Fold the results down" } else { "Open the results" }} onclick={toggle}>
-                    { if *open { "▾" } else { "▴" } }
+                <button type="button" class="results-fold" aria-expanded={if open { "true" } else { "false" }}
+                    aria-label={if open { "Fold the results down" } else { "Open the results" }} onclick={toggle}>
+                    { if open { "▾" } else { "▴" } }
                 </button>
             </div>
             // Panels once drawn stay drawn, hidden, so that switching back is instant and
             // printing shows them all (see the module's notes).
-            <div class="results-body" hidden={!*open}>
-                { panel(Tab::Stages, &|| html! { <ResultsTable disruption={d} sort={*sort} on_sort={on_sort.clone()}
+            <div class="results-body" hidden={!open}>
+                { panel(Tab::Stages, &|| html! { <ResultsTable disruption={d} sort={sort} on_sort={on_sort.clone()}
                         dispatcher={dispatcher.clone()} selection={selection.clone()} /> }) }
                 { panel(Tab::Warnings, &|| html! { <WarningList dispatcher={dispatcher.clone()} /> }) }
                 { panel(Tab::Plots, &|| html! { <Plots disruption={d} selected={first_selected.clone()} /> }) }
+                { panel(Tab::Sla, &|| html! { <SlaPanel disruption={d} /> }) }
             </div>
         </aside>
     }

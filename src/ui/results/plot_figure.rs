@@ -32,6 +32,7 @@ pub fn PlotFigure(props: &PlotFigureProps) -> Html {
     };
     let src = use_memo(figure.clone(), |f| AttrValue::from(f.data_url()));
     let (width, height) = figure.size;
+    let scrolls = props.what == "timeline";
     html! {
         <figure class="plot" data-plot={props.what}>
             <figcaption class="plot-head">
@@ -44,7 +45,10 @@ pub fn PlotFigure(props: &PlotFigureProps) -> Html {
             if let Some(note) = &props.note {
                 <p class="plot-note">{ note.clone() }</p>
             }
-            <div class="plot-svg">
+            // The timeline scrolls when a platform has many stages (style/results.css): it takes the
+            // focus then, so the keyboard can scroll it too.
+            <div class="plot-svg" tabindex={scrolls.then_some("0")} role={scrolls.then_some("group")}
+                aria-label={scrolls.then(|| format!("{} (scrolls)", figure.title))}>
                 <img src={(*src).clone()} alt={figure.summary.clone()} width={width.to_string()} height={height.to_string()} />
             </div>
             <p class="plot-summary" aria-hidden="true">{ figure.summary.clone() }</p>

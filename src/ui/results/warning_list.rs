@@ -12,7 +12,8 @@ use crate::text::Cents;
 use crate::ui::state::{use_plan, use_planned};
 use yew::prelude::*;
 
-fn level_name(level: Level) -> &'static str {
+/// A warning level's name, for classes and words: critical, warning, note.
+pub fn level_name(level: Level) -> &'static str {
     match level {
         Level::Critical => "critical",
         Level::Warning => "warning",

@@ -1,20 +1,21 @@
 //! The header's sharing controls: the "Copy link" button and the File menu (export the plan
-//! file, import one, download the runbook). Messages about them go on the shelf.
+//! file, import one, download the runbook or the SLA statement). Messages about them go on the
+//! shelf.
 
 use super::io;
 use super::persist::import_file;
 use super::shelf::{tell, use_shelf, ShelfHandle};
 use crate::editor::persist::{copied_message, file_name, share_url, Message, Tone};
-use crate::format::{encode, runbook_markdown};
+use crate::format::{encode, runbook_markdown, sla_markdown, sla_statement};
+use crate::ui::dom::use_close_on_outside_press;
 use crate::ui::state::{use_editor, use_plan, EditorHandle};
-use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 /// Copies the share link, or puts it in a selected field for the user to copy.
 fn copy_link(editor: &EditorHandle, shelf: Option<ShelfHandle>) {
-    let url = share_url(&io::page_url(), &editor.editor.scenario);
+    let url = share_url(&io::page_url(), &editor.editor.scenario, &editor.editor.results);
     io::replace_fragment(url.split_once('#').map_or("", |(_, f)| f));
     wasm_bindgen_futures::spawn_local(async move {
         let copied = io::copy(&url).await;
@@ -26,15 +27,17 @@ fn copy_link(editor: &EditorHandle, shelf: Option<ShelfHandle>) {
     });
 }
 
-fn save(shelf: Option<&ShelfHandle>, name: &str, mime: &str, text: &str, what: &str) {
+/// Saves `text` as the file `name` and says so on the shelf (`what` names it in the message),
+/// or says why it could not.
+pub fn save(shelf: Option<&ShelfHandle>, name: &str, mime: &str, text: &str, what: &str) {
     match io::download(name, mime, text) {
         Ok(()) => tell(shelf, Message::new(Tone::Info, format!("Saved {what} as “{name}” in your downloads."))),
         Err(e) => tell(shelf, Message::new(Tone::Error, format!("Could not save “{name}”: {e}."))),
     }
 }
 
-/// The header's sharing controls: "Copy link", and a File menu with export, import and the
-/// runbook.
+/// The header's sharing controls: "Copy link", and a File menu with export, import, the
+/// runbook and the SLA statement.
 #[component]
 pub fn ShareMenu() -> Html {
     let editor = use_editor();
@@ -44,22 +47,7 @@ pub fn ShareMenu() -> Html {
     let menu_ref = use_node_ref();
     let file_ref = use_node_ref();
 
-    // While open, a press outside the menu closes it.
-    {
-        let (open, menu_ref) = (open.clone(), menu_ref.clone());
-        use_effect_with(*open, move |is_open| {
-            let listener = (*is_open).then(|| web_sys::window().and_then(|w| w.document())).flatten().map(|document| {
-                EventListener::new(&document, "pointerdown", move |e| {
-                    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-                    let inside = menu_ref.cast::<Element>().is_some_and(|menu| menu.contains(target.as_ref()));
-                    if !inside {
-                        open.set(false);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_close_on_outside_press(open.clone(), menu_ref.clone());
 
     let toggle = {
         let open = open.clone();
@@ -109,6 +97,16 @@ pub fn ShareMenu() -> Html {
             save(shelf.as_ref(), &file_name(scenario, "-runbook.md"), "text/markdown", &text, "the runbook");
         })
     };
+    let on_sla = {
+        let (editor, shelf, plan, open) = (editor.clone(), shelf.clone(), plan.clone(), open.clone());
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            let Some(editor) = editor.as_ref() else { return };
+            let scenario = &editor.editor.scenario;
+            let text = sla_markdown(&sla_statement(scenario, &plan));
+            save(shelf.as_ref(), &file_name(scenario, "-sla.md"), "text/markdown", &text, "the SLA statement");
+        })
+    };
     let on_import = {
         let (file_ref, open) = (file_ref.clone(), open.clone());
         Callback::from(move |_: MouseEvent| {
@@ -150,6 +148,9 @@ pub fn ShareMenu() -> Html {
                 </button>
                 <button type="button" onclick={on_runbook}>
                     {"Download runbook"}<span class="share-hint">{".md: recovery steps"}</span>
+                </button>
+                <button type="button" onclick={on_sla}>
+                    {"Download SLA statement"}<span class="share-hint">{".md: what users can expect"}</span>
                 </button>
             </div>
             <input type="file" class="share-file-input" accept=".json,application/json" ref={file_ref}

@@ -12,8 +12,9 @@ use crate::editor::persist::{
     DEBOUNCE_MS,
 };
 use crate::editor::Action;
-use crate::format::{encode, encode_link};
+use crate::format::{encode_link_with_view, encode_with_view};
 use crate::model::Scenario;
+use crate::results::ResultsView;
 use crate::ui::state::{use_editor, EditorHandle, Shared};
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
@@ -65,13 +66,13 @@ fn open_pasted_link(editor: &EditorHandle, shelf: &ShelfHandle) {
             Message::new(Tone::Error, "The link in the address could not be opened. Your scenario is unchanged.")
                 .with_details(vec![reason]),
         )),
-        Arrival::Open { scenario, what } => {
+        Arrival::Open { scenario, what, view } => {
             let current = editor.editor.scenario.clone();
-            if same_as_link(&current, &scenario) {
-                return;
+            if !same_as_link(&current, &scenario) {
+                shelf.dispatch(ShelfEvent::Keep(Offer { scenario: current }));
+                editor.dispatch(Action::Load { scenario: Box::new(scenario), what });
             }
-            shelf.dispatch(ShelfEvent::Keep(Offer { scenario: current }));
-            editor.dispatch(Action::Load { scenario: Box::new(scenario), what });
+            editor.dispatch(Action::ShowResults(view));
         }
     }
 }
@@ -97,18 +98,22 @@ impl Pending {
     }
 }
 
-/// Writes the address's fragment (once the scenario differs from the one opened) and the
-/// autosave (unless paused).
-fn sync(scenario: &Scenario, fragment: bool, autosave: bool, shelf: &ShelfHandle) {
+/// Writes the address's fragment (once the scenario or the results' view differs from the one
+/// opened) and the autosave (unless paused), both with how the results are shown.
+fn sync(scenario: &Scenario, view: &ResultsView, fragment: bool, autosave: bool, shelf: &ShelfHandle) {
     if fragment {
-        io::replace_fragment(&encode_link(scenario));
+        io::replace_fragment(&encode_link_with_view(scenario, view));
     }
     if autosave {
-        if let Err(problem) = io::write(AUTOSAVE_KEY, &encode(scenario, None)) {
+        if let Err(problem) = io::write(AUTOSAVE_KEY, &encode_with_view(scenario, None, view)) {
             shelf.dispatch(ShelfEvent::StorageFailed(problem));
         }
     }
 }
+
+/// The scenario and the results' view the page opened with, once known: the address keeps its
+/// fragment until either changes.
+type Opened = Option<(Rc<Scenario>, ResultsView)>;
 
 /// Autosave, the address, pasted links, dropped files and the notices.
 #[component]
@@ -117,28 +122,29 @@ pub fn Persistence() -> Html {
     let shelf = use_shelf();
     let dragging = use_state_eq(|| false);
     let pending: Rc<RefCell<Pending>> = use_mut_ref(Pending::default);
-    let opened: Rc<RefCell<Option<Rc<Scenario>>>> = use_mut_ref(|| None);
+    let opened: Rc<RefCell<Opened>> = use_mut_ref(|| None);
     let latest: Rc<RefCell<Option<(EditorHandle, ShelfHandle)>>> = use_mut_ref(|| None);
     *latest.borrow_mut() = editor.clone().zip(shelf.clone());
 
     let scenario = editor.as_ref().map(|e| e.editor.scenario.clone());
+    let view = editor.as_ref().map(|e| e.editor.results).unwrap_or_default();
     let paused = shelf.as_ref().is_none_or(|s| s.0.autosave_paused());
 
     // Debounced: each change restarts the wait; the write happens once edits pause.
     {
         let (pending, opened, shelf) = (pending.clone(), opened.clone(), shelf.clone());
-        use_effect_with((scenario.map(Shared), paused), move |(scenario, paused)| {
+        use_effect_with((scenario.map(Shared), view, paused), move |(scenario, view, paused)| {
             if let (Some(Shared(scenario)), Some(shelf)) = (scenario.clone(), shelf) {
                 let first = opened.borrow().clone();
                 let fragment = match first {
                     None => {
-                        *opened.borrow_mut() = Some(scenario.clone());
+                        *opened.borrow_mut() = Some((scenario.clone(), *view));
                         false
                     }
-                    Some(first) => !Rc::ptr_eq(&first, &scenario),
+                    Some((first, first_view)) => !Rc::ptr_eq(&first, &scenario) || first_view != *view,
                 };
-                let autosave = !*paused;
-                let job: Box<dyn FnOnce()> = Box::new(move || sync(&scenario, fragment, autosave, &shelf));
+                let (autosave, view) = (!*paused, *view);
+                let job: Box<dyn FnOnce()> = Box::new(move || sync(&scenario, &view, fragment, autosave, &shelf));
                 let timer = {
                     let pending = pending.clone();
                     Timeout::new(DEBOUNCE_MS, move || Pending::flush(&pending))

@@ -8,6 +8,7 @@
 use super::io;
 use crate::editor::persist::{self, Message, Shelf, ShelfEvent, AUTOSAVE_KEY, UNREADABLE_KEY};
 use crate::model::Scenario;
+use crate::results::ResultsView;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,7 +35,7 @@ pub type ShelfHandle = UseReducerHandle<ShelfState>;
 /// Reads the page's fragment and the autosave, and decides (in `editor::persist::boot`) which
 /// scenario opens and what the shelf starts with (browser only). An autosave that cannot be
 /// read is set aside.
-pub fn what_to_open() -> (Scenario, Shelf) {
+pub fn what_to_open() -> (Scenario, ResultsView, Shelf) {
     let fragment = io::fragment();
     persist::boot(&fragment, io::read(AUTOSAVE_KEY), |text| io::write(UNREADABLE_KEY, text))
 }
