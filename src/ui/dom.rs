@@ -133,3 +133,23 @@ pub fn use_close_on_outside_press(open: yew::UseStateHandle<bool>, inside: yew::
         move || drop(listener)
     });
 }
+
+/// A key handler for a menu's wrapper: Escape, while `open`, closes the menu and gives the focus
+/// back to the element `button` selects inside the wrapper (the button that opened it).
+pub fn close_on_escape(open: yew::UseStateHandle<bool>, button: &'static str) -> yew::Callback<web_sys::KeyboardEvent> {
+    yew::Callback::from(move |e: web_sys::KeyboardEvent| {
+        if e.key() != "Escape" || !*open {
+            return;
+        }
+        e.stop_propagation();
+        open.set(false);
+        let opener = e
+            .current_target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|wrapper| wrapper.query_selector(button).ok().flatten())
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(opener) = opener {
+            let _ = opener.focus();
+        }
+    })
+}

@@ -201,6 +201,12 @@ test("variants: save two, switch between them (undoable), rename and delete", as
   await page.keyboard.press("Control+z");
   await page.waitForFunction(() => document.querySelectorAll(".variant-row").length === 2);
 
+  // Escape closes the panel and gives the focus back to its button.
+  await open();
+  await page.keyboard.press("Escape");
+  assert.equal(await menu.locator(".variants-button").getAttribute("aria-expanded"), "false");
+  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains("variants-button")), "focus back on the button");
+
   // The variants survive a reload (the autosave).
   await settle(page);
   await page.reload();

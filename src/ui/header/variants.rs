@@ -5,7 +5,7 @@
 
 use crate::editor::Action;
 use crate::model::variant_name_problem;
-use crate::ui::dom::use_close_on_outside_press;
+use crate::ui::dom::{close_on_escape, use_close_on_outside_press};
 use crate::ui::state::use_editor;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -37,15 +37,7 @@ pub fn Variants() -> Html {
             open.set(!*open);
         })
     };
-    let onkeydown = {
-        let open = open.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && *open {
-                e.stop_propagation();
-                open.set(false);
-            }
-        })
-    };
+    let onkeydown = close_on_escape(open.clone(), ".variants-button");
     let typed = draft.trim().to_string();
     let existing = variants.iter().position(|v| v.name == typed);
     let problem = variant_name_problem(variants, &typed, existing);

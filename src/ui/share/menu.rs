@@ -7,10 +7,9 @@ use super::persist::import_file;
 use super::shelf::{tell, use_shelf, ShelfHandle};
 use crate::editor::persist::{copied_message, file_name, share_url, Message, Tone};
 use crate::format::{encode, runbook_markdown, sla_markdown, sla_statement};
-use crate::ui::dom::use_close_on_outside_press;
+use crate::ui::dom::{close_on_escape, use_close_on_outside_press};
 use crate::ui::state::{use_editor, use_plan, EditorHandle};
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Copies the share link, or puts it in a selected field for the user to copy.
@@ -53,22 +52,7 @@ pub fn ShareMenu() -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let onkeydown = {
-        let open = open.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && *open {
-                e.stop_propagation();
-                open.set(false);
-                if let Some(button) = e.current_target().and_then(|t| t.dyn_into::<Element>().ok()) {
-                    if let Ok(Some(b)) = button.query_selector(".share-menu-button") {
-                        if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = b.focus();
-                        }
-                    }
-                }
-            }
-        })
-    };
+    let onkeydown = close_on_escape(open.clone(), ".share-menu-button");
     let on_copy = {
         let (editor, shelf) = (editor.clone(), shelf.clone());
         Callback::from(move |_: MouseEvent| {
