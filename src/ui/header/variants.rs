@@ -103,7 +103,9 @@ pub fn Variants() -> Html {
     let label = match &current_name {
         Some(name) if changed => format!("{name} •"),
         Some(name) => name.clone(),
-        None => "Variants".to_string(),
+        // The caption already says "Variant": say which state the working copy is in.
+        None if variants.is_empty() => "none yet".to_string(),
+        None => "unsaved".to_string(),
     };
     let title = match (&current_name, changed) {
         (Some(name), true) => format!("Variant “{name}”, changed since it was saved"),
