@@ -345,7 +345,11 @@ proptest! {
         }
     }
 
-    /// Adding an upstream stage never lets a stage be back sooner at best.
+    /// Adding an upstream stage never lets a stage be back sooner at best — unless it makes the
+    /// stage's recovery point older: then the planner, no longer able to keep the fresher point,
+    /// may trade it for a faster way back (a raw zone with an RPO of 0m reprocessed from its
+    /// source in 3d 23h; fed also through a data set refreshed every 148 days, no way keeps 0m,
+    /// and a restore in 21h 49m is taken instead).
     #[test]
     fn an_extra_upstream_stage_never_shortens_completion(scenario in arb_scenario(), extra in arb_stage(9), to in 0usize..8) {
         let to = scenario.stages[to % scenario.stages.len()].id.clone();
@@ -361,7 +365,9 @@ proptest! {
                 let t = b.stage(&s.id).expect("every stage planned without the extra one is planned with it");
                 let before = s.fastest_minutes.unwrap_or(f64::INFINITY);
                 let now = t.fastest_minutes.unwrap_or(f64::INFINITY);
-                prop_assert!(now + 0.05 >= before, "{} {:?}: {before} → {now}", s.id, d);
+                let older = t.effective_rpo_minutes.unwrap_or(f64::INFINITY)
+                    > s.effective_rpo_minutes.unwrap_or(f64::INFINITY) + 0.05;
+                prop_assert!(older || now + 0.05 >= before, "{} {:?}: {before} → {now}", s.id, d);
             }
         }
     }
