@@ -239,6 +239,11 @@ fn rto_curve(inputs: &Inputs<'_>, solver: &mut Solver, options: &Options, base: 
             (*searched_cost.get_or_insert_with(|| monthly_of(options, &pick)), &completion)
         };
         points.push(point(inputs, completion, target, cost));
+        // From here every looser target gives this very plan: equal points, which `pareto`
+        // drops (of equal points the tightest target stays).
+        if cheapest_fits {
+            break;
+        }
     }
     pareto(points)
 }
@@ -281,6 +286,8 @@ fn groups_with_a_choice(graph: &Graph, base: &Solution) -> Problem {
 fn rpo_targets(options: &Options) -> Vec<u32> {
     let mut targets: Vec<u32> = RPO_STEPS.to_vec();
     let mut loosest = 0.0f64;
+    // A stage's options often keep the same point one after another: looked up once.
+    let mut last = None;
     for o in &options.opts {
         if !o.rpo.is_finite() || o.rpo < 0.0 {
             continue;
@@ -288,6 +295,10 @@ fn rpo_targets(options: &Options) -> Vec<u32> {
         loosest = loosest.max(o.rpo);
         // Rounding noise above a whole minute is not another minute.
         let whole = (o.rpo - EPS).ceil().clamp(0.0, f64::from(u32::MAX)) as u32;
+        if last == Some(whole) {
+            continue;
+        }
+        last = Some(whole);
         if let Err(at) = targets.binary_search(&whole) {
             targets.insert(at, whole);
         }
@@ -305,18 +316,19 @@ fn rpo_curve(inputs: &Inputs<'_>, options: &Options) -> Vec<PlatformPoint> {
     let mut effective = Vec::with_capacity(n);
     let mut points = Vec::with_capacity(targets.len());
     let mut previous: Vec<Option<usize>> = Vec::with_capacity(n);
-    let mut monthly = 0.0;
     for target in targets {
         // Data loss alone: with no recovery time asked, each stage takes the cheapest option in
         // its pool — what the search returns when every RTO is unbounded.
         preferences.cheapest_in_pools(options, f64::from(target), &mut pick);
-        // The same options as at the last target: the same recovery points and cost.
-        if points.is_empty() || pick != previous {
-            effective_rpo(inputs.graph, options, &pick, &mut effective);
-            monthly = monthly_of(options, &pick);
-            std::mem::swap(&mut pick, &mut previous);
+        // The same options as at the last target: the same point but for its target, which
+        // `pareto` drops (of equal points the tightest target stays), so it is not made.
+        if !points.is_empty() && pick == previous {
+            continue;
         }
+        effective_rpo(inputs.graph, options, &pick, &mut effective);
+        let monthly = monthly_of(options, &pick);
         points.push(point(inputs, &effective, target, monthly));
+        std::mem::swap(&mut pick, &mut previous);
     }
     pareto(points)
 }
@@ -371,17 +383,8 @@ fn front(alternatives: &[super::Alternative], value: impl Fn(&super::Alternative
             points.push(StagePoint { minutes, monthly: a.monthly, backup: a.backup, strategy: a.strategy });
         }
     }
-    // A stable insertion sort (what `sort_by` does for a handful of points).
-    for i in 1..points.len() {
-        let mut j = i;
-        while j > 0 && {
-            let (a, b) = (&points[j], &points[j - 1]);
-            a.minutes.total_cmp(&b.minutes).then(a.monthly.total_cmp(&b.monthly)).is_lt()
-        } {
-            points.swap(j, j - 1);
-            j -= 1;
-        }
-    }
+    // Stable: of equal points the plan's order stays.
+    points.sort_by(|a, b| a.minutes.total_cmp(&b.minutes).then(a.monthly.total_cmp(&b.monthly)));
     let mut cheapest = f64::INFINITY;
     let mut kept = 0;
     for i in 0..points.len() {
