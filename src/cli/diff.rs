@@ -3,12 +3,9 @@
 //! when B is worse than A (docs/cli.md, "keel diff").
 
 use super::table::cell;
-use super::{
-    display_name, parse_format, read_input, Format, Input, EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, EXIT_USAGE,
-};
+use super::{parse_format, read_scenario, Format, Input, EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 use crate::compare::{self, Achieved, Comparison, CostLimit, Money, Reach, Side, Text};
 use crate::engine::{self, Level, Plan};
-use crate::format;
 use crate::model::Scenario;
 use crate::text::Count;
 use std::fmt::Write as _;
@@ -93,27 +90,6 @@ impl Planned {
 /// Why a side could not be planned: the exit code, the message already written.
 type Failed = i32;
 
-/// Reads `input` (standard input at most once: the caller never asks twice).
-fn read(input: &Input, stdin: &mut dyn Read, stderr: &mut dyn Write) -> Result<(String, Scenario), Failed> {
-    let (name, decoded) = match input {
-        Input::File(path) => {
-            let text = read_input(path, stdin).map_err(|message| {
-                let _ = writeln!(stderr, "keel: {message}");
-                EXIT_USAGE
-            })?;
-            (display_name(path).to_string(), format::decode(&text).map_err(|e| e.to_string()))
-        }
-        Input::Link(fragment) => ("<link>".to_string(), format::decode_link(fragment).map_err(|e| e.to_string())),
-    };
-    match decoded {
-        Ok((scenario, _)) => Ok((name, scenario)),
-        Err(e) => {
-            let _ = writeln!(stderr, "keel: {name}: {e}");
-            Err(EXIT_INVALID)
-        }
-    }
-}
-
 /// The working copy of `scenario`, or its variant `variant`, planned; its diagnostics on stderr.
 fn plan_side(
     name: &str,
@@ -150,9 +126,9 @@ fn plan_side(
 /// Runs `keel diff`; returns the exit code.
 pub(super) fn run(cmd: &DiffCommand, stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     let sides = (|| {
-        let (name_a, scenario_a) = read(&cmd.a, stdin, stderr)?;
+        let (name_a, scenario_a) = read_scenario(&cmd.a, stdin, stderr)?;
         let (name_b, scenario_b) = match &cmd.b {
-            Some(input) => read(input, stdin, stderr)?,
+            Some(input) => read_scenario(input, stdin, stderr)?,
             None => (name_a.clone(), scenario_a.clone()),
         };
         let a = plan_side(&name_a, &scenario_a, cmd.variant_a.as_deref(), stderr);
