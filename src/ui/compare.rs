@@ -9,9 +9,9 @@
 use super::results::{level_name, PlotFigure};
 use super::state::{use_editor, use_plan};
 use crate::compare::{compare, Achieved, Comparison, Money, Side, StageRow, Text};
-use crate::editor::Action;
+use crate::editor::{Action, Editor};
 use crate::engine::{self, Plan};
-use crate::model::{same_as_saved, Disruption, Scenario};
+use crate::model::{Disruption, Scenario};
 use crate::plot::{compare_fronts, Against};
 use crate::text::whole_money;
 use std::rc::Rc;
@@ -41,16 +41,12 @@ impl Pick {
 }
 
 /// The versions on offer, with their names: every variant, and the working copy unless it is
-/// the variant it was saved as.
-fn choices(scenario: &Scenario) -> Vec<(Pick, String)> {
+/// the variant it was saved as (`Editor::variant_changed` says when it is not).
+fn choices(editor: &Editor) -> Vec<(Pick, String)> {
+    let scenario = &editor.scenario;
     let mut out: Vec<(Pick, String)> =
         scenario.variants.iter().enumerate().map(|(i, v)| (Pick::Variant(i), v.name.clone())).collect();
-    let saved = scenario
-        .variant
-        .as_deref()
-        .and_then(|name| scenario.find_variant(name))
-        .is_some_and(|(_, v)| same_as_saved(&v.scenario, scenario));
-    if !saved {
+    if editor.current_variant().is_none() || editor.variant_changed() {
         out.push((Pick::Working, "The working copy".to_string()));
     }
     out
@@ -64,8 +60,8 @@ fn scenario_of(working: &Rc<Scenario>, pick: Pick) -> Rc<Scenario> {
     }
 }
 
-/// What the memo of a comparison depends on.
-#[derive(PartialEq)]
+/// What the memo of a comparison depends on; the scenario compared by identity (the editor
+/// replaces it on every change), not member by member on every render.
 struct Input {
     /// Only while the dialog is open is anything planned: a variant's plan costs as much as the
     /// working copy's, and the working copy changes with every edit.
@@ -73,6 +69,12 @@ struct Input {
     working: Rc<Scenario>,
     a: Pick,
     b: Pick,
+}
+
+impl PartialEq for Input {
+    fn eq(&self, other: &Self) -> bool {
+        self.open == other.open && self.a == other.a && self.b == other.b && Rc::ptr_eq(&self.working, &other.working)
+    }
 }
 
 /// Both sides planned and compared.
@@ -145,7 +147,12 @@ pub fn Compare() -> Html {
     let plan = use_plan();
     let open = editor.as_ref().is_some_and(|h| h.editor.comparing);
     let working = editor.as_ref().map(|h| h.editor.scenario.clone()).unwrap_or_default();
-    let offered = choices(&working);
+    // Only while open: the offer compares the working copy with its variant, and the dialog
+    // renders with every edit, a drag's included.
+    let offered = match editor.as_ref() {
+        Some(h) if open => choices(&h.editor),
+        _ => Vec::new(),
+    };
     let picked = use_state(|| None::<(Pick, Pick)>);
     let disruption = use_state(|| editor.as_ref().map_or(Disruption::DataCorruption, |h| h.editor.results.disruption));
     let close_button = use_node_ref();
