@@ -399,9 +399,11 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
     let upstream = upstream_of(scenario, &graph, &planned);
     let peers = restore_peers(scenario, &services);
 
-    // Every option of every planned stage, for both disruption types.
+    // Every option of every planned stage, for every disruption type.
     let mut work: Vec<StageWork<'_>> = Vec::with_capacity(planned.len());
-    let mut all_options: Vec<candidates::Candidate> = Vec::with_capacity(planned.len() * 8);
+    // About 13 options a stage over the three disruption types on the synthetic platforms (3 to
+    // 6 each): room for 16 keeps the list from growing, and being copied, while it is filled.
+    let mut all_options: Vec<candidates::Candidate> = Vec::with_capacity(planned.len() * 16);
     for (s, &i) in planned.iter().enumerate() {
         let (stage, Some(service)) = (&scenario.stages[i], services[i]) else { continue };
         let mut ctx = candidates::Ctx::new(scenario, stage, service, &prices, incidents);
@@ -439,6 +441,7 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         .collect();
 
     let mut stages = Vec::with_capacity(work.len());
+    let mut scratch = String::with_capacity(2048);
     for (s, w) in work.iter().enumerate() {
         let mut monthly = Cost::default();
         let recommendations: Vec<Recommendation> = Disruption::ALL
@@ -460,7 +463,7 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
                     set_by: solution.set_by[s].map(name),
                     waits_on,
                 };
-                let rec = choose::recommend(&w.ctx, d, w.targets.get(d), w.options(all_options, k), &lin);
+                let rec = choose::recommend(&w.ctx, d, w.targets.get(d), w.options(all_options, k), &lin, &mut scratch);
                 monthly.add(&rec.cost);
                 rec
             })
@@ -673,7 +676,8 @@ impl StageWork<'_> {
 
 /// The numbers of every stage's options for disruption type `k`, for the search.
 fn options_of(work: &[StageWork<'_>], all: &[candidates::Candidate], k: usize) -> lineage::Options {
-    let mut out = lineage::Options { start: Vec::with_capacity(work.len() + 1), opts: Vec::with_capacity(all.len()) };
+    let count = work.iter().map(|w| w.options.get(k).map_or(0, |r| r.len())).sum();
+    let mut out = lineage::Options { start: Vec::with_capacity(work.len() + 1), opts: Vec::with_capacity(count) };
     out.start.push(0);
     for w in work {
         out.opts.extend(w.options(all, k).iter().map(lineage::Opt::of));
