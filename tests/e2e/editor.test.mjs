@@ -436,3 +436,31 @@ test("the first fit is right even where the page's layout is not the one the est
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test("the minimap never covers the canvas toolbar: it is left out of a canvas too short for both", async () => {
+  // Both sit at the canvas's right edge. At 1280×720 the canvas has room for both; at 1280×420
+  // the results drawer leaves it ≈ 140 px, where the minimap would lie over the toolbar.
+  for (const [height, shown] of [[720, true], [420, false]]) {
+    const context = await browser().newContext({ viewport: { width: 1280, height } });
+    const page = recordProblems(await context.newPage());
+    await page.goto(`${appUrl()}#bench=12`);
+    await page.locator(".stage-card").first().waitFor({ state: "visible", timeout: 15000 });
+    const fit = page.getByRole("button", { name: "Fit view" });
+    const toolbar = await page.locator(".toolbar").boundingBox();
+    const minimap = await page.locator(".minimap").boundingBox();
+    assert.equal(Boolean(minimap), shown, `minimap at ${height} px high`);
+    if (minimap) {
+      assert.ok(minimap.y >= toolbar.y + toolbar.height, `the minimap is under the toolbar: ${JSON.stringify({ toolbar, minimap })}`);
+    }
+    // What is under the middle of the fit button is the button.
+    const covered = await fit.evaluate((button) => {
+      const r = button.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !button.contains(top);
+    });
+    assert.equal(covered, false, `the fit button is not covered at ${height} px high`);
+    await fit.click();
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  }
+});

@@ -17,6 +17,19 @@ use yew::prelude::*;
 pub const MINI_W: f64 = 180.0;
 /// Height of the minimap in screen pixels.
 pub const MINI_H: f64 = 120.0;
+/// Height of the canvas toolbar above it in screen pixels (style/main.css: 32-pixel tools,
+/// 3 pixels of padding and a 1-pixel border, top and bottom), and the margin both keep from
+/// the canvas's edges and from each other. A test keeps them in step with the style sheet.
+const TOOLBAR_H: f64 = 40.0;
+const EDGE: f64 = 10.0;
+
+/// Whether the minimap fits under the toolbar in a canvas `canvas_h` screen pixels high: both
+/// sit at the right edge, so in a short canvas (a tall results drawer, a small window) the
+/// minimap would cover the toolbar's buttons. It is left out then; the fit button and the
+/// arrow keys still find every card.
+pub fn minimap_fits(canvas_h: f64) -> bool {
+    canvas_h >= EDGE + TOOLBAR_H + EDGE + MINI_H + EDGE
+}
 
 /// The world rectangle the minimap shows: the platform and the view, with a margin, widened to
 /// the minimap's proportions so that it maps linearly.
@@ -80,7 +93,7 @@ pub fn Minimap() -> Html {
     let node = use_node_ref();
     let Some(handle) = editor else { return html! {} };
     let ed = &handle.editor;
-    if ed.scenario.stages.is_empty() || ed.view.size.w <= 0.0 {
+    if ed.scenario.stages.is_empty() || ed.view.size.w <= 0.0 || !minimap_fits(ed.view.size.h) {
         return html! {};
     }
     let visible = ed.view.visible_in_world();
@@ -134,6 +147,26 @@ mod tests {
 
     fn stage(id: &str, kind: StageKind, x: f64, y: f64) -> Stage {
         Stage { pos: Pos { x, y }, ..Stage::new(id, kind) }
+    }
+
+    #[test]
+    fn the_minimap_is_left_out_where_it_would_cover_the_toolbar() {
+        // 10 + 40 + 10 + 120 + 10: the toolbar, a gap, the minimap, each edge's margin.
+        assert!(!minimap_fits(0.0));
+        assert!(!minimap_fits(189.0));
+        assert!(minimap_fits(190.0));
+        assert!(minimap_fits(720.0));
+        // The figures are the style sheet's.
+        let css = include_str!("../../../style/main.css");
+        for rule in [
+            format!("position: absolute; top: {EDGE}px; right: {EDGE}px;"),
+            "padding: 3px;\n  background: var(--paper); border: 1px solid var(--line)".to_string(),
+            "min-width: 32px; height: 32px;".to_string(),
+            format!("position: absolute; right: {EDGE}px; bottom: {EDGE}px;"),
+        ] {
+            assert!(css.contains(&rule), "style/main.css no longer has `{rule}`: update minimap_fits");
+        }
+        assert_eq!(TOOLBAR_H, 32.0 + 2.0 * 3.0 + 2.0 * 1.0);
     }
 
     #[test]
