@@ -3,7 +3,7 @@
 
 use crate::catalogue::Service;
 use crate::engine::{Level, Plan, WarningCode};
-use crate::model::Scenario;
+use crate::model::{same_scenario, Positions, Scenario};
 use crate::text::{format_minutes, format_minutes_f};
 use std::collections::HashMap;
 
@@ -171,46 +171,7 @@ fn recent_badge(recs: &[crate::engine::Recommendation]) -> Option<Badge> {
 /// Whether two scenarios plan the same: equal in everything but where their cards are on the
 /// canvas, which the engine does not read. Lets the view skip re-planning while a card is dragged.
 pub fn same_plan_input(a: &Scenario, b: &Scenario) -> bool {
-    if std::ptr::eq(a, b) {
-        return true;
-    }
-    // Destructured, so that a new member of the scenario cannot be left out of the comparison.
-    let Scenario {
-        name,
-        span_months,
-        currency,
-        regions,
-        disasters_per_year,
-        targets,
-        stages,
-        flows,
-        overrides,
-        allow_preview,
-        incidents_per_year,
-        detection_delay_days,
-        recent,
-        // The kept variants and the name of the one this is do not change its plan.
-        variants: _,
-        variant: _,
-    } = a;
-    stages.len() == b.stages.len()
-        && stages.iter().zip(&b.stages).all(|(x, y)| {
-            let mut x = x.clone();
-            x.pos = y.pos;
-            x == *y
-        })
-        && *name == b.name
-        && *span_months == b.span_months
-        && *currency == b.currency
-        && *regions == b.regions
-        && disasters_per_year.to_bits() == b.disasters_per_year.to_bits()
-        && *targets == b.targets
-        && *flows == b.flows
-        && *overrides == b.overrides
-        && *allow_preview == b.allow_preview
-        && *incidents_per_year == b.incidents_per_year
-        && *detection_delay_days == b.detection_delay_days
-        && *recent == b.recent
+    std::ptr::eq(a, b) || same_scenario(a, b, Positions::Ignored)
 }
 
 #[cfg(test)]

@@ -18,7 +18,10 @@ pub use kind::{PaletteGroup, StageKind};
 pub use strategy::{BackupMethod, DrStrategy};
 pub use synthetic::synthetic;
 pub use validate::{Diagnostic, Severity, MAX_DETECTION_DELAY_DAYS, MAX_RECENT_DAYS, MAX_REFRESH_MINUTES};
-pub use variant::{name_problem as variant_name_problem, same_as_saved, Variant, MAX_VARIANTS, MAX_VARIANT_NAME_CHARS};
+pub use variant::{
+    name_problem as variant_name_problem, same_as_saved, same_scenario, Positions, Variant, MAX_VARIANTS,
+    MAX_VARIANT_NAME_CHARS,
+};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

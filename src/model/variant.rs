@@ -35,9 +35,19 @@ impl Variant {
     }
 }
 
-/// Whether `working` is what `variant` holds: equal in everything but the variants it keeps
-/// and the name of the one it is (which a variant never has).
-pub fn same_as_saved(variant: &Scenario, working: &Scenario) -> bool {
+/// What [`same_scenario`] makes of where the stages' cards are on the canvas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Positions {
+    /// A card moved makes two scenarios differ: a variant is what was saved, layout included.
+    Compared,
+    /// Left out: the engine does not read them, so moving a card never changes the plan.
+    Ignored,
+}
+
+/// Whether `a` and `b` are the same scenario: equal in everything but the variants each keeps
+/// and the name of the one it is (neither is part of what a scenario is or plans), and where
+/// its cards are when `positions` is [`Positions::Ignored`].
+pub fn same_scenario(a: &Scenario, b: &Scenario, positions: Positions) -> bool {
     // Destructured, so that a new member of the scenario cannot be left out of the comparison.
     let Scenario {
         name,
@@ -55,20 +65,36 @@ pub fn same_as_saved(variant: &Scenario, working: &Scenario) -> bool {
         recent,
         variants: _,
         variant: _,
-    } = working;
-    *name == variant.name
-        && *span_months == variant.span_months
-        && *currency == variant.currency
-        && *regions == variant.regions
-        && disasters_per_year.to_bits() == variant.disasters_per_year.to_bits()
-        && *targets == variant.targets
-        && *stages == variant.stages
-        && *flows == variant.flows
-        && *overrides == variant.overrides
-        && *allow_preview == variant.allow_preview
-        && *incidents_per_year == variant.incidents_per_year
-        && *detection_delay_days == variant.detection_delay_days
-        && *recent == variant.recent
+    } = a;
+    let same_stages = match positions {
+        Positions::Compared => *stages == b.stages,
+        Positions::Ignored => {
+            stages.len() == b.stages.len()
+                && stages.iter().zip(&b.stages).all(|(x, y)| {
+                    let mut x = x.clone();
+                    x.pos = y.pos;
+                    x == *y
+                })
+        }
+    };
+    same_stages
+        && *name == b.name
+        && *span_months == b.span_months
+        && *currency == b.currency
+        && *regions == b.regions
+        && disasters_per_year.to_bits() == b.disasters_per_year.to_bits()
+        && *targets == b.targets
+        && *flows == b.flows
+        && *overrides == b.overrides
+        && *allow_preview == b.allow_preview
+        && *incidents_per_year == b.incidents_per_year
+        && *detection_delay_days == b.detection_delay_days
+        && *recent == b.recent
+}
+
+/// Whether `working` is what `variant` holds, its cards' places included.
+pub fn same_as_saved(variant: &Scenario, working: &Scenario) -> bool {
+    same_scenario(working, variant, Positions::Compared)
 }
 
 /// Why a name cannot be a variant's name, if it cannot: empty, too long, or taken by another
@@ -164,6 +190,26 @@ mod tests {
         check("today", Some(0), None);
         check(&"x".repeat(81), None, Some("A variant's name has at most 80 characters; this one has 81."));
         check(&"é".repeat(80), None, None);
+    }
+
+    #[test]
+    fn scenarios_are_the_same_but_for_their_variants_and_where_asked_their_cards() {
+        let mut base = Scenario::default();
+        base.stages.push(Stage::new("raw", StageKind::Raw));
+        let check = |what: &str, change: fn(&mut Scenario), compared: bool, ignored: bool| {
+            let mut other = base.clone();
+            change(&mut other);
+            assert_eq!(same_scenario(&base, &other, Positions::Compared), compared, "{what}, cards compared");
+            assert_eq!(same_scenario(&base, &other, Positions::Ignored), ignored, "{what}, cards ignored");
+        };
+        check("unchanged", |_| {}, true, true);
+        check("a variant kept", |s| s.variants.push(Variant::of("today", &Scenario::default())), true, true);
+        check("named as a variant", |s| s.variant = Some("today".into()), true, true);
+        check("a card moved", |s| s.stages[0].pos.x += 40.0, false, true);
+        check("a stage renamed", |s| s.stages[0].label = "Raw".into(), false, false);
+        check("a stage added", |s| s.stages.push(Stage::new("curated", StageKind::Curated)), false, false);
+        check("a target", |s| s.targets.data_corruption.rto_minutes += 60, false, false);
+        check("the span", |s| s.span_months += 1, false, false);
     }
 
     #[test]
