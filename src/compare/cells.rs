@@ -6,24 +6,28 @@
 use crate::text::{Cents, Mins, Trimmed, Whole};
 use serde::Serialize;
 
-/// A figure in words on both sides: a backup method, a strategy, a time.
+/// A figure on both sides, compared as the view shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Text {
-    /// On A's side; `None` = not on that side (or nothing, as where no copies are kept).
-    pub a: Option<String>,
+pub struct Both<T> {
+    /// On A's side; `None` = not on that side (or nothing there: no copies kept, no such
+    /// target).
+    pub a: Option<T>,
     /// On B's side.
-    pub b: Option<String>,
-    /// Whether the two differ.
+    pub b: Option<T>,
+    /// Whether the two differ (for a [`Reach`]: its figure, its target or its verdict).
     pub changed: bool,
 }
 
-impl Text {
+impl<T: PartialEq> Both<T> {
     /// The cell of `a` against `b`.
-    pub fn new(a: Option<String>, b: Option<String>) -> Text {
+    pub fn new(a: Option<T>, b: Option<T>) -> Both<T> {
         let changed = a != b;
-        Text { a, b, changed }
+        Both { a, b, changed }
     }
 }
+
+/// A figure in words on both sides: a backup method, a strategy, a time.
+pub type Text = Both<String>;
 
 /// A recovery point or time achieved, against its target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -52,23 +56,7 @@ impl Reach {
 }
 
 /// A recovery point or time on both sides.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Achieved {
-    /// On A's side; `None` = not on that side (or no such target there).
-    pub a: Option<Reach>,
-    /// On B's side.
-    pub b: Option<Reach>,
-    /// Whether the figure, its target or its verdict differs.
-    pub changed: bool,
-}
-
-impl Achieved {
-    /// The cell of `a` against `b`.
-    pub fn new(a: Option<Reach>, b: Option<Reach>) -> Achieved {
-        let changed = a != b;
-        Achieved { a, b, changed }
-    }
-}
+pub type Achieved = Both<Reach>;
 
 /// An amount of money on both sides, with what B adds.
 #[derive(Debug, Clone, PartialEq, Serialize)]

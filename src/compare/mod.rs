@@ -18,7 +18,7 @@
 mod cells;
 mod verdict;
 
-pub use cells::{Achieved, Count, Money, Reach, Text};
+pub use cells::{Achieved, Both, Count, Money, Reach, Text};
 pub use verdict::{CostLimit, Verdict};
 
 use crate::engine::{Level, Plan, PlatformPoint, Recommendation, StagePlan, WarningCode};
