@@ -6,7 +6,9 @@ use super::io;
 use super::persist::import_file;
 use super::shelf::{tell, use_shelf, ShelfHandle};
 use crate::editor::persist::{copied_message, file_name, share_url, Message, Tone};
+use crate::engine::Plan;
 use crate::format::{encode, runbook_markdown, sla_markdown, sla_statement};
+use crate::model::Scenario;
 use crate::ui::dom::{close_on_escape, use_close_on_outside_press};
 use crate::ui::state::{use_editor, use_plan, EditorHandle};
 use web_sys::HtmlInputElement;
@@ -61,36 +63,21 @@ pub fn ShareMenu() -> Html {
             }
         })
     };
-    let on_export = {
-        let (editor, shelf, plan, open) = (editor.clone(), shelf.clone(), plan.clone(), open.clone());
-        Callback::from(move |_: MouseEvent| {
-            open.set(false);
-            let Some(editor) = editor.as_ref() else { return };
-            let scenario = &editor.editor.scenario;
-            let text = encode(scenario, Some(&plan));
-            save(shelf.as_ref(), &file_name(scenario, ".json"), "application/json", &text, "the plan file");
-        })
-    };
-    let on_runbook = {
-        let (editor, shelf, plan, open) = (editor.clone(), shelf.clone(), plan.clone(), open.clone());
-        Callback::from(move |_: MouseEvent| {
-            open.set(false);
-            let Some(editor) = editor.as_ref() else { return };
-            let scenario = &editor.editor.scenario;
-            let text = runbook_markdown(scenario, &plan);
-            save(shelf.as_ref(), &file_name(scenario, "-runbook.md"), "text/markdown", &text, "the runbook");
-        })
-    };
-    let on_sla = {
-        let (editor, shelf, plan, open) = (editor.clone(), shelf.clone(), plan.clone(), open.clone());
-        Callback::from(move |_: MouseEvent| {
-            open.set(false);
-            let Some(editor) = editor.as_ref() else { return };
-            let scenario = &editor.editor.scenario;
-            let text = sla_markdown(&sla_statement(scenario, &plan));
-            save(shelf.as_ref(), &file_name(scenario, "-sla.md"), "text/markdown", &text, "the SLA statement");
-        })
-    };
+    // A File-menu download: the file `write` makes of the scenario and its plan, named after
+    // the scenario with `suffix`.
+    let download =
+        |write: fn(&Scenario, &Plan) -> String, suffix: &'static str, mime: &'static str, what: &'static str| {
+            let (editor, shelf, plan, open) = (editor.clone(), shelf.clone(), plan.clone(), open.clone());
+            Callback::from(move |_: MouseEvent| {
+                open.set(false);
+                let Some(editor) = editor.as_ref() else { return };
+                let scenario = &editor.editor.scenario;
+                save(shelf.as_ref(), &file_name(scenario, suffix), mime, &write(scenario, &plan), what);
+            })
+        };
+    let on_export = download(|s, p| encode(s, Some(p)), ".json", "application/json", "the plan file");
+    let on_runbook = download(runbook_markdown, "-runbook.md", "text/markdown", "the runbook");
+    let on_sla = download(|s, p| sla_markdown(&sla_statement(s, p)), "-sla.md", "text/markdown", "the SLA statement");
     let on_import = {
         let (file_ref, open) = (file_ref.clone(), open.clone());
         Callback::from(move |_: MouseEvent| {
