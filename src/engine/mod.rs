@@ -676,7 +676,7 @@ impl StageWork<'_> {
 
 /// The numbers of every stage's options for disruption type `k`, for the search.
 fn options_of(work: &[StageWork<'_>], all: &[candidates::Candidate], k: usize) -> lineage::Options {
-    let count = work.iter().map(|w| w.options.get(k).map_or(0, |r| r.len())).sum();
+    let count = work.iter().map(|w| w.options(all, k).len()).sum();
     let mut out = lineage::Options { start: Vec::with_capacity(work.len() + 1), opts: Vec::with_capacity(count) };
     out.start.push(0);
     for w in work {
