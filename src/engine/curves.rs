@@ -13,7 +13,9 @@
 //!   falls between two targets (with the fixed steps alone, a plan at 1d 15m between the 1d and
 //!   7d steps was lost whenever something else was cheapest at 7d).
 //! - **Per stage**: from the stage's options (the recommendation's `alternatives`), cost against
-//!   its own RTO and against its own RPO.
+//!   its own RTO and against its own RPO. Derived from the plan when asked for
+//!   ([`super::Plan::stage_curves`]) and when a plan is written out, not on every plan: the app
+//!   never draws them, and at 1000 stages they were 7.5 % of a plan's instructions.
 //!
 //! Every curve keeps only non-dominated points: no other point is as cheap and as good.
 
@@ -89,13 +91,12 @@ pub struct StageCurve {
     pub rpo: Vec<StagePoint>,
 }
 
-/// Every cost curve of a plan.
+/// The platform's cost curves. A plan written out also carries each stage's curves here, as
+/// `stages` ([`super::Plan::stage_curves`]); read back, they are derived again.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Curves {
     /// The platform's curves, per disruption type in [`Disruption::ALL`] order.
     pub platform: Vec<PlatformCurve>,
-    /// Each stage's curves, per disruption type (systems of record have none).
-    pub stages: Vec<StageCurve>,
 }
 
 /// What the platform curves need about the plan: the flows, each disruption type's options and
@@ -109,8 +110,8 @@ pub(super) struct Inputs<'a> {
     pub serving: &'a [usize],
 }
 
-/// The curves of a plan.
-pub(super) fn analyse(inputs: &Inputs<'_>, solver: &mut Solver, stages: &[StagePlan]) -> Curves {
+/// The platform curves of a plan.
+pub(super) fn analyse(inputs: &Inputs<'_>, solver: &mut Solver) -> Curves {
     let mut platform = Vec::with_capacity(inputs.solutions.len());
     for (k, &disruption) in Disruption::ALL.iter().enumerate() {
         let Some((options, base)) = inputs.solutions.get(k) else {
@@ -122,7 +123,7 @@ pub(super) fn analyse(inputs: &Inputs<'_>, solver: &mut Solver, stages: &[StageP
             rpo: rpo_curve(inputs, options),
         });
     }
-    Curves { platform, stages: stage_curves(stages) }
+    Curves { platform }
 }
 
 /// The monthly cost of the options `pick`: their sum in stage order (0 for a platform with no
@@ -355,7 +356,7 @@ fn pareto(points: Vec<PlatformPoint>) -> Vec<PlatformPoint> {
 
 /// Each stage's options: the cheapest for every recovery time (and point) — the non-dominated
 /// ones, fastest first.
-fn stage_curves(stages: &[StagePlan]) -> Vec<StageCurve> {
+pub(super) fn stage_curves(stages: &[StagePlan]) -> Vec<StageCurve> {
     let mut out = Vec::with_capacity(stages.len() * 2);
     for s in stages {
         for r in &s.recommendations {
@@ -504,7 +505,7 @@ mod tests {
         solver.solve(&p.graph, &p.options, &p.rto, &p.rpo, &mut base);
         let solutions = [(p.options.clone(), base)];
         let inputs = Inputs { graph: &p.graph, solutions: &solutions, external: &p.external, serving: &p.serving };
-        let curve = analyse(&inputs, &mut solver, &[]).platform.remove(0);
+        let curve = analyse(&inputs, &mut solver).platform.remove(0);
         let cost = |pick: &[Option<usize>]| -> f64 {
             pick.iter().enumerate().filter_map(|(s, i)| p.options.of(s).get((*i)?)).map(|o| o.cost).sum()
         };

@@ -253,8 +253,9 @@ pub struct Totals {
     pub stages_violating: usize,
 }
 
-/// The engine's answer for a scenario.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// The engine's answer for a scenario. Written out (plan files, `keel plan --format json`) with
+/// each stage's cost curves beside the platform's (see [`Plan::stage_curves`]).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct Plan {
     /// Currency of every cost.
     pub currency: String,
@@ -274,8 +275,8 @@ pub struct Plan {
     /// every stage that may do either, per disruption type.
     #[serde(default)]
     pub break_even: Vec<BreakEven>,
-    /// Cost curves: the platform's monthly cost against a platform-wide RTO and RPO, and each
-    /// stage's options against its own, per disruption type.
+    /// Cost curves: the platform's monthly cost against a platform-wide RTO and RPO, per
+    /// disruption type. Each stage's, against its own, are [`Plan::stage_curves`].
     #[serde(default)]
     pub curves: Curves,
     /// What would fix a warning in one step, where Keel knows it (today: the vault that
@@ -315,10 +316,60 @@ impl Fix {
     }
 }
 
+/// A plan as written: [`Plan`]'s fields in its order, with the stage curves inside `curves`.
+#[derive(Serialize)]
+struct Written<'a> {
+    currency: &'a str,
+    stages: &'a [StagePlan],
+    totals: &'a Totals,
+    warnings: &'a [Warning],
+    diagnostics: &'a [Diagnostic],
+    pipeline: &'a Pipeline,
+    break_even: &'a [BreakEven],
+    curves: WrittenCurves<'a>,
+    #[serde(skip_serializing_if = "<[Fix]>::is_empty")]
+    fixes: &'a [Fix],
+}
+
+/// [`Curves`] as written: the platform's, then each stage's.
+#[derive(Serialize)]
+struct WrittenCurves<'a> {
+    platform: &'a [PlatformCurve],
+    stages: Vec<StageCurve>,
+}
+
+impl Serialize for Plan {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Destructured, so that a field added to `Plan` and not written here does not compile.
+        let Plan { currency, stages, totals, warnings, diagnostics, pipeline, break_even, curves, fixes } = self;
+        let Curves { platform } = curves;
+        Written {
+            currency,
+            stages,
+            totals,
+            warnings,
+            diagnostics,
+            pipeline,
+            break_even,
+            curves: WrittenCurves { platform, stages: self.stage_curves() },
+            fixes,
+        }
+        .serialize(serializer)
+    }
+}
+
 impl Plan {
     /// The plan of stage `id`.
     pub fn stage(&self, id: &str) -> Option<&StagePlan> {
         self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// Each stage's cost curves, per disruption type (none for systems of record): of its
+    /// options (the recommendations' `alternatives`), the cheapest for every recovery time and
+    /// for every recovery point, fastest first. Derived when asked for, since only written plans
+    /// carry them.
+    pub fn stage_curves(&self) -> Vec<StageCurve> {
+        curves::stage_curves(&self.stages)
     }
 
     /// The upstream stage whose older recovery point limits the stage at `index` in `stages`
@@ -546,7 +597,6 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
     let curves = curves::analyse(
         &curves::Inputs { graph: &graph, solutions: &solutions, external: &external, serving: &serving },
         &mut solver,
-        &stages,
     );
     let mut totals = Totals::default();
     for s in &stages {

@@ -43,7 +43,8 @@ fn cost_curves_of_a_three_stage_platform() {
     // enriched's own options: the replica (60 min, 73.20) and the rebuild (210 min, 1.25); the
     // backups (70.9 min, 177 and dearer) are beaten by the replica (a generic store offers no
     // read access to its secondary).
-    let stage = p.curves.stages.iter().find(|c| c.id == "enriched" && c.disruption == OUTAGE).expect("stage curve");
+    let stages = p.stage_curves();
+    let stage = stages.iter().find(|c| c.id == "enriched" && c.disruption == OUTAGE).expect("stage curve");
     let front: Vec<(f64, f64, D)> = stage.rto.iter().map(|p| (p.minutes, p.monthly, p.strategy)).collect();
     // Dual ingest (15 min, 95.70) and waiting for the provider (870 min, nothing) join them.
     assert_eq!(
@@ -157,5 +158,28 @@ fn the_rto_curve_is_the_search_at_each_target_on_synthetic_platforms() {
     for n in [13, 40, 120] {
         let scenario = crate::model::synthetic(n);
         assert_eq!(check_rto_curve_against_plans(&scenario), Ok(()), "{n} stages");
+    }
+}
+
+/// A written plan carries each stage's curves inside `curves` (as plan files and `keel plan
+/// --format json` always have), and reads back as the same plan.
+#[test]
+fn written_plans_carry_the_stage_curves_and_read_back_the_same() {
+    let examples = [
+        include_str!("../../../examples/lusty-reference-platform.json"),
+        include_str!("../../../examples/operations-reference-platform.json"),
+    ];
+    for (i, text) in examples.iter().enumerate() {
+        let scenario = crate::format::decode(text).expect("the example decodes").0;
+        let p = plan(&scenario);
+        let stages = p.stage_curves();
+        // Every stage's three disruption types, but a system of record's (owned elsewhere).
+        let owned = p.stages.iter().filter(|s| s.kind != K::SystemOfRecord).count();
+        assert_eq!(stages.len(), owned * Disruption::COUNT, "example {i}");
+        let json = serde_json::to_value(&p).expect("a plan serializes");
+        assert_eq!(json["curves"]["stages"], serde_json::to_value(&stages).expect("curves"), "example {i}");
+        assert_eq!(json["curves"]["platform"], serde_json::to_value(&p.curves.platform).expect("curves"));
+        let back: Plan = serde_json::from_value(json).expect("a written plan reads back");
+        assert_eq!(back, p, "example {i}");
     }
 }
