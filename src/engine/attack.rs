@@ -200,7 +200,7 @@ fn as_good(o: &Candidate, c: &Candidate) -> bool {
         && timing(&o.timing, &c.timing)
         && match (o.catch_up, c.catch_up) {
             (None, None) => true,
-            (Some(a), Some(b)) => timing(&a.restore, &b.restore) && a.minutes <= b.minutes && a.from_rpo <= b.from_rpo,
+            (Some(a), Some(b)) => timing(&a.restore, &b.restore) && a.from_rpo <= b.from_rpo,
             _ => false,
         }
 }

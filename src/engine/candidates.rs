@@ -137,20 +137,17 @@ impl Timing {
     }
 }
 
-/// The second part of a restore-then-catch-up option: after the restore (or failover) to its
+/// The first part of a restore-then-catch-up option: after the restore (or failover) to its
 /// last recovery point, the stage reprocesses what was written since from upstream, once the
 /// upstream is back (the first guide: "plan for processing some new data at the same time
-/// that older data is being recovered").
+/// that older data is being recovered"). The catch-up itself is the option's `timing`: its
+/// `variable` minutes (job start and the work) moving `gb`, the GB written since that point.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct CatchUp {
     /// The restore or failover before it, on its own (it waits for nothing).
     pub restore: Timing,
     /// The restore's own recovery point, in minutes: where the catch-up starts from.
     pub from_rpo: f64,
-    /// GB written since that point, reprocessed from upstream.
-    pub gb: f64,
-    /// Minutes the catch-up takes once it can start (job start and the work).
-    pub minutes: f64,
 }
 
 /// One option.
@@ -577,7 +574,7 @@ fn catch_up_options(ctx: &Ctx<'_>, disruption: Disruption, first: usize, out: &m
             rto: Some(restore.own() + minutes),
             cost,
             timing: Timing { wait: Wait::AfterUpstream, fixed: restore.own(), variable: minutes, gb },
-            catch_up: Some(CatchUp { restore, from_rpo: rpo, gb, minutes }),
+            catch_up: Some(CatchUp { restore, from_rpo: rpo }),
             ..base
         });
     }

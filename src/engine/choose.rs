@@ -255,8 +255,8 @@ pub(super) fn recommend(
         catch_up: c.catch_up.map(|cu| CatchUpPlan {
             from_rpo_minutes: round1(cu.from_rpo),
             restore_minutes: round1(cu.restore.own()),
-            gb: round1(cu.gb),
-            minutes: round1(cu.minutes),
+            gb: round1(c.timing.gb),
+            minutes: round1(c.timing.variable),
         }),
         copies_in: c.vault.map(|v| CopiesIn {
             vault: std::borrow::Cow::Borrowed(v.id),
@@ -446,8 +446,8 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
     }
     if let Some(cu) = c.catch_up {
         put!(out;
-            "; then catch up: reprocess the ", Size(cu.gb), " written since that point (", Mins(cu.from_rpo),
-            ") from upstream in ", Mins(cu.minutes), " once it is back, so its data is as recent as its upstream's");
+            "; then catch up: reprocess the ", Size(c.timing.gb), " written since that point (", Mins(cu.from_rpo),
+            ") from upstream in ", Mins(c.timing.variable), " once it is back, so its data is as recent as its upstream's");
         if let Some((source, limit)) = ctx.limited_by_source() {
             put!(out; " (reading ", source, " at no more than its limit of ", Trimmed::<3>(limit), " TB/h)");
         }
