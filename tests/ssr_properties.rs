@@ -288,6 +288,16 @@ Override a figure: Choose a price-book figure…
     assert!(html.contains("Price-book overrides (1)"));
 }
 
+/// Without overrides the section starts closed, and its list of figures is not drawn until it
+/// is opened (the end-to-end tests open it and choose one).
+#[tokio::test]
+async fn a_closed_overrides_section_draws_only_its_heading() {
+    let html = render(Editor::new(lake())).await;
+    assert!(html.contains("Price-book overrides (0)"), "the heading is there");
+    assert!(!html.contains("override-add"), "the list of figures is not drawn while closed");
+    assert!(!html.contains("<details class=\"overrides\" open"), "and the section is closed");
+}
+
 #[tokio::test]
 async fn a_recent_data_target_shows_its_days_then_its_targets_on_the_scenario_and_the_stage() {
     let edit = |editor: &Editor, stage: Option<&str>, field: Field, text: &str| {

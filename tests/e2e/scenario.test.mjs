@@ -87,6 +87,41 @@ test("incidents per year per disruption type re-plan, and emptying them gives th
   assert.deepEqual(page.problems, []);
 });
 
+test("a price-book figure is overridden from the closed section, re-plans, and removing it closes the section", async () => {
+  const page = await openLusty();
+  await page.keyboard.press("Escape");
+  const section = page.locator("details.overrides");
+  const summary = section.locator("summary");
+  assert.equal(await summary.innerText(), "Price-book overrides (0)");
+  assert.equal(await section.getAttribute("open"), null, "closed without overrides");
+  assert.equal(await page.locator("#override-add").count(), 0, "its list is drawn only once opened");
+
+  // Opened, the list offers every figure; hot storage dearer makes the plan dearer.
+  await summary.click();
+  const add = page.locator("#override-add");
+  await add.waitFor();
+  assert.ok((await add.locator("option").count()) > 40, "every price-book figure is offered");
+  const before = await total(page, "monthly");
+  await add.selectOption("storage.hot_gb_month");
+  const field = page.getByLabel("Object storage, hot tier (LRS) (per GB-month)");
+  await field.waitFor();
+  assert.equal(await field.inputValue(), "0.0184", "the override starts at the price book's figure");
+  await field.fill("0.05");
+  await field.press("Enter");
+  const after = await totalChangedFrom(page, before);
+  assert.ok(money(after) > money(before), `dearer hot storage costs more: ${after} > ${before}`);
+  assert.equal(await summary.innerText(), "Price-book overrides (1)");
+  await page.locator(".side").screenshot({ path: `${out}scenario-0-override.png` });
+
+  // Removed, the plan of before, and the section closes with its list.
+  await section.getByRole("button", { name: /Remove the override of Object storage, hot tier/ }).click();
+  assert.equal(await totalChangedFrom(page, after), before);
+  assert.equal(await summary.innerText(), "Price-book overrides (0)");
+  await page.waitForFunction(() => !document.querySelector("details.overrides")?.open, null, { timeout: 5000 });
+  assert.equal(await page.locator("#override-add").count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
 test("allowing preview features lets the raw zone use the vaulted backup, and undo takes it back", async () => {
   const page = await openLusty();
   await page.keyboard.press("Escape");

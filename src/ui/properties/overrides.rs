@@ -1,5 +1,7 @@
 //! The scenario's price-book overrides: each overridden figure with its unit, default and
-//! source, and a list to override another.
+//! source, and a list to override another. A scenario without overrides starts with the
+//! section closed, and its list of some 60 figures is drawn only once the section is opened:
+//! closed, it was a twelfth of the page's elements at every start.
 
 use super::field::{OnEdit, TextField};
 use crate::catalogue::PRICE_BOOK;
@@ -25,6 +27,16 @@ pub struct OverridesProps {
 #[component]
 pub fn Overrides(props: &OverridesProps) -> Html {
     let scenario = &props.scenario;
+    // Opened by the user (the section opens by itself when there are overrides).
+    let opened = use_state_eq(|| false);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            opened.set(details.has_attribute("open"));
+        })
+    };
+    let open = !scenario.overrides.is_empty();
     let key = |k: &str| FieldKey { stage: None, field: Field::Override(k.to_string()) };
     let add = {
         let on_edit = props.on_edit.clone();
@@ -59,18 +71,20 @@ pub fn Overrides(props: &OverridesProps) -> Html {
         }
     });
     html! {
-        <details class="overrides" open={!scenario.overrides.is_empty()}>
+        <details class="overrides" {open} {ontoggle}>
             <summary>{ format!("Price-book overrides ({})", scenario.overrides.len()) }</summary>
-            <div class="override-list">{ for rows }</div>
-            <div class="field">
-                <label for="override-add">{"Override a figure"}</label>
-                <select id="override-add" onchange={add}>
-                    <option value="" selected=true>{"Choose a price-book figure…"}</option>
-                    { for PRICE_BOOK.iter().filter(|e| !scenario.overrides.contains_key(e.key)).map(|e| html! {
-                        <option value={e.key}>{ format!("{} ({})", e.label, e.unit) }</option>
-                    }) }
-                </select>
-            </div>
+            if open || *opened {
+                <div class="override-list">{ for rows }</div>
+                <div class="field">
+                    <label for="override-add">{"Override a figure"}</label>
+                    <select id="override-add" onchange={add}>
+                        <option value="" selected=true>{"Choose a price-book figure…"}</option>
+                        { for PRICE_BOOK.iter().filter(|e| !scenario.overrides.contains_key(e.key)).map(|e| html! {
+                            <option value={e.key}>{ format!("{} ({})", e.label, e.unit) }</option>
+                        }) }
+                    </select>
+                </div>
+            }
         </details>
     }
 }
