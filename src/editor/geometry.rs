@@ -27,7 +27,7 @@ pub const READABLE_LABEL_IN_SCREEN: f64 = 12.0;
 /// A detailed card's label, in world pixels (style/main.css `.card-label`: 0.9rem).
 pub const CARD_LABEL_IN_WORLD: f64 = 14.4;
 /// A compact card's label in presentation mode, in world pixels (style/main.css
-/// `.presenting .stage-card.compact .card-label`: 1.75rem; a test keeps the two in step).
+/// `.presenting .stage-card.compact`: 1.75rem, the card's own text; a test keeps the two in step).
 pub const PRESENTING_COMPACT_LABEL_IN_WORLD: f64 = 28.0;
 
 /// Below this zoom cards are drawn compact: [`DETAIL_ZOOM_MIN`], or in presentation mode the
@@ -289,23 +289,32 @@ impl View {
 mod tests {
     use super::*;
 
-    /// The `font-size` (in rem, 16 px each) of the first rule of style/main.css whose selector
-    /// is `selector`.
-    fn font_size_in_world(selector: &str) -> f64 {
+    /// The number before `unit` in the first `property` of the first rule of style/main.css
+    /// whose selector is `selector`.
+    fn declared(selector: &str, property: &str, unit: &str) -> f64 {
         let css = include_str!("../../style/main.css");
         let at = css.find(&format!("\n{selector} {{")).unwrap_or_else(|| panic!("style/main.css has no `{selector}`"));
         let rule = &css[at..at + css[at..].find('}').expect("a closed rule")];
-        let size = rule.split("font-size:").nth(1).and_then(|v| v.split("rem").next()).expect("a font-size in rem");
-        size.trim().parse::<f64>().expect("a number") * 16.0
+        let value = rule.split(&format!(" {property}:")).nth(1).and_then(|v| v.split(unit).next());
+        value.unwrap_or_else(|| panic!("no {property} in {unit}")).trim().parse::<f64>().expect("a number")
+    }
+
+    /// The `font-size` (in rem, 16 px each) of the rule for `selector`.
+    fn font_size_in_world(selector: &str) -> f64 {
+        declared(selector, "font-size", "rem") * 16.0
+    }
+
+    /// The cards are drawn at the size hit tests, handles, fitting and the minimap use.
+    #[test]
+    fn the_card_size_is_the_style_sheet_s() {
+        assert_eq!(declared(".stage-card", "width", "px"), CARD_W);
+        assert_eq!(declared(".stage-card", "height", "px"), CARD_H);
     }
 
     #[test]
     fn the_label_sizes_are_the_style_sheet_s() {
         assert_eq!(font_size_in_world(".card-label"), CARD_LABEL_IN_WORLD);
-        assert_eq!(
-            font_size_in_world(".presenting .stage-card.compact .card-label"),
-            PRESENTING_COMPACT_LABEL_IN_WORLD
-        );
+        assert_eq!(font_size_in_world(".presenting .stage-card.compact"), PRESENTING_COMPACT_LABEL_IN_WORLD);
         // Readable where it counts: a detailed card at the zoom it starts at, a compact one at
         // the smallest zoom fitting goes to, when presenting.
         assert!(CARD_LABEL_IN_WORLD * detail_zoom_min(true) >= READABLE_LABEL_IN_SCREEN - 1e-9);

@@ -78,7 +78,8 @@ test("the results open again as they were left: after a reload, and from a copie
 test("presentation mode at 1280×720: every card label of the reference platform is at least 12 px", async () => {
   const page = await openTemplate(browser(), "lusty", "raw");
   const labelSizes = () =>
-    page.locator(".stage-card .card-label").evaluateAll((labels) =>
+    // A detailed card's label element, or a compact card's own text.
+    page.locator(".stage-card .card-label, .stage-card.compact").evaluateAll((labels) =>
       labels.map((l) => {
         const font = parseFloat(getComputedStyle(l).fontSize);
         // The canvas scales its world: the size on screen is the font size times the scale.

@@ -2,7 +2,6 @@
 //! status colour the plan gives it. Pure view: the canvas handles every pointer event by
 //! position, and the document-level key handler reads `data-stage` to know which card has focus.
 
-use crate::editor::geometry::{CARD_H, CARD_W};
 use crate::editor::status::CardFacts;
 use crate::model::{Pos, StageKind};
 use crate::ui::icons::group_colour;
@@ -67,12 +66,11 @@ pub fn StageCard(props: &StageCardProps) -> Html {
         DropHint::Accepts => class.push("drop-ok"),
         DropHint::Refuses => class.push("drop-refused"),
     }
+    // The size is style/main.css's (`CARD_W` × `CARD_H`, a test keeps them in step).
     let style = format!(
-        "transform:translate({}px,{}px);width:{}px;height:{}px;--kind:{}",
+        "transform:translate({}px,{}px);--kind:{}",
         num(props.pos_in_world.x),
         num(props.pos_in_world.y),
-        num(CARD_W),
-        num(CARD_H),
         group_colour(props.kind.group())
     );
     // Which target is missed, full history or recent data, for screen readers as for the eye.
@@ -100,13 +98,18 @@ pub fn StageCard(props: &StageCardProps) -> Html {
         }
     };
     html! {
-        // Seven elements a card (eight with a recent-data target), two when compact: a platform
-        // has hundreds, and every element and attribute is a call out of wasm on start (the
-        // status is the `status-*` class alone). The icon (an image chosen by `data-kind`) and the two handles (::before and
-        // ::after) are drawn by style/main.css.
+        // Seven elements a card (eight with a recent-data target), one when compact — the label
+        // is the card's own text: a platform has hundreds, and every element and attribute is a
+        // call out of wasm on start (the status is the `status-*` class alone; a label element
+        // per compact card was 7 % of the start of 200 stages). The icon (an image chosen by
+        // `data-kind`) and the two handles (::before and ::after) are drawn by style/main.css.
         <div {class} {style} role="group" tabindex="0" aria-label={aria} aria-roledescription="stage"
             data-stage={props.id.clone()} data-kind={props.kind.key()}>
-            <div class="card-label">{ props.label.clone() }</div>
+            if props.compact {
+                { props.label.clone() }
+            } else {
+                <div class="card-label">{ props.label.clone() }</div>
+            }
             if !props.compact {
                 <div class="card-kind" title={facts.service.clone()}>{ format!("{} · {}", props.kind.label(), facts.service) }</div>
                 <div class="card-badges">
