@@ -218,9 +218,20 @@ fn break_even(scenario: &Scenario, plan: &Plan, out: &mut String) {
             Some(m) => format!("copies cost more from month {m}"),
             None => "copies stay cheaper".to_string(),
         };
-        let rebuild = if !b.reprocess_possible {
-            "reprocessing cannot recover it".to_string()
-        } else if b.reprocess_fits_rto {
+        if !b.reprocess_possible {
+            // No break-even and no "cheaper": a rebuild that cannot recover the stage is no choice.
+            let _ = writeln!(
+                out,
+                "  {} ({}): {} {cur} {}/month, the only way back: reprocessing cannot recover it (a rebuild would cost {cur} {}).",
+                name,
+                b.disruption.label().to_lowercase(),
+                b.copies.strategy.label().to_lowercase(),
+                Cents(b.copies.monthly),
+                Cents(b.rebuild_cost)
+            );
+            continue;
+        }
+        let rebuild = if b.reprocess_fits_rto {
             format!("rebuilt by {} (fits the RTO)", minutes(b.reprocess_minutes))
         } else {
             format!("rebuilt by {} at best (misses the RTO)", minutes(b.reprocess_best_minutes))

@@ -69,6 +69,18 @@ fn table_compares_copies_with_reprocessing() {
         out.contains("Enriched (region outage): geo-replicated storage USD 48.80/month against USD 50.00 per rebuild; copies cost more from month 2; reprocessing cheaper over the span; rebuilt by 2h 30m (fits the RTO)."),
         "{out}"
     );
+    // On the first guide's platform the raw zone holds less history than a rebuild of the
+    // enriched zone needs: copies are then the only way back, with no break-even and no "cheaper".
+    let lusty = include_str!("../../examples/lusty-reference-platform.json");
+    let (code, out, _) = keel(&["plan", "--format", "table", "-"], lusty);
+    assert_eq!(code, EXIT_OK);
+    assert!(
+        out.contains("Enriched zone (ransomware): backup & restore USD 292.40/month, the only way back: reprocessing cannot recover it (a rebuild would cost USD 145.00)."),
+        "{out}"
+    );
+    let impossible: Vec<&str> = out.lines().filter(|l| l.contains("reprocessing cannot recover it")).collect();
+    assert!(!impossible.is_empty());
+    assert!(impossible.iter().all(|l| !l.contains("cheaper") && !l.contains("month ")), "{impossible:?}");
 }
 
 #[test]

@@ -12,7 +12,10 @@
 //!   by month `m` there have been `⌈m × disasters_per_year ÷ 12⌉`.
 //!
 //! The break-even month is the first month by whose end keeping copies has cost at least as much
-//! as reprocessing. Whether reprocessing fits the RTO at all is judged along the flows.
+//! as reprocessing. Whether reprocessing fits the RTO at all is judged along the flows. Where
+//! reprocessing cannot recover the stage at all (its upstream or source no longer holds the data)
+//! there is nothing to break even with: no break-even month, and copies — the only way back —
+//! are what the span is planned with, whatever a rebuild would have cost.
 
 use super::candidates::{Candidate, How};
 use super::lineage::{Opt, Options, Solution};
@@ -30,7 +33,7 @@ const EPS: f64 = 1e-6;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Cheaper {
-    /// Keeping copies.
+    /// Keeping copies (also where reprocessing cannot recover the stage: they are the only way).
     Copies,
     /// Reprocessing after each disaster.
     Reprocess,
@@ -73,7 +76,7 @@ pub struct BreakEven {
     /// Cumulative cost of reprocessing by the end of each month, from month 1.
     pub reprocess_cumulative: Vec<f64>,
     /// The first month by whose end copies have cost at least as much as reprocessing; `None` =
-    /// not within the span.
+    /// not within the span, or reprocessing cannot recover the stage.
     pub break_even_month: Option<u32>,
     /// Which is cheaper over the whole span.
     pub cheaper_over_span: Cheaper,
@@ -135,6 +138,8 @@ pub(super) fn analyse(
             let best = opt.completion(up_best);
             let rebuild_cost = gb / 1000.0 * prices.reprocess_cost_per_tb;
             let monthly = copy.cost.total();
+            // A rebuild that cannot recover the stage is no alternative, whatever it would cost.
+            let possible = rebuild.rpo.is_some() && rebuild.rto.is_some();
             // In whole cents: month m of copies is m × the monthly price shown, and reprocessing
             // the disasters so far × the rebuild cost shown.
             let (monthly_cents, rebuild_cents) = (cents(monthly), cents(rebuild_cost));
@@ -146,7 +151,7 @@ pub(super) fn analyse(
                 let m = i as u32 + 1;
                 copies_cumulative[i] = monthly_cents * f64::from(m) / 100.0;
                 reprocess_cumulative[i] = rebuild_cents * by_then / 100.0;
-                if break_even_month.is_none() && monthly * f64::from(m) + EPS >= rebuild_cost * by_then {
+                if possible && break_even_month.is_none() && monthly * f64::from(m) + EPS >= rebuild_cost * by_then {
                     break_even_month = Some(m);
                 }
             }
@@ -157,7 +162,7 @@ pub(super) fn analyse(
                 disruption,
                 copies: CopyOption { backup: copy.backup, strategy: copy.strategy, monthly: round2(monthly) },
                 rebuild_cost: round2(rebuild_cost),
-                reprocess_possible: rebuild.rpo.is_some() && rebuild.rto.is_some(),
+                reprocess_possible: possible,
                 reprocess_minutes: finite(opt.completion(up_done)),
                 reprocess_best_minutes: finite(best),
                 reprocess_fits_rto: rebuild.rpo.is_some() && best <= f64::from(target.rto_minutes) + EPS,
@@ -165,7 +170,7 @@ pub(super) fn analyse(
                 copies_cumulative,
                 reprocess_cumulative,
                 break_even_month,
-                cheaper_over_span: if over_span_reprocess < over_span_copies {
+                cheaper_over_span: if possible && over_span_reprocess < over_span_copies {
                     Cheaper::Reprocess
                 } else {
                     Cheaper::Copies

@@ -411,3 +411,35 @@ fn break_even_of_keeping_a_replica_against_rebuilding_after_each_disaster() {
     assert_eq!((b.reprocess_cumulative[0], b.reprocess_cumulative[35]), (75.0, 2700.0));
     assert!(!b.reprocess_fits_rto);
 }
+
+/// A rebuild that cannot recover the stage (its upstream or source no longer holds the data) is
+/// no alternative: no break-even month, and copies — the only way back — are "cheaper", on both
+/// reference platforms and a synthetic one, whatever the rebuild would cost.
+#[test]
+fn no_break_even_with_a_rebuild_that_cannot_recover_the_stage() {
+    let mut scenarios: Vec<Scenario> = [
+        include_str!("../../../examples/lusty-reference-platform.json"),
+        include_str!("../../../examples/operations-reference-platform.json"),
+    ]
+    .iter()
+    .filter_map(|t| crate::format::decode(t).ok().map(|d| d.0))
+    .collect();
+    scenarios.push(crate::model::synthetic(60));
+    let mut impossible = 0;
+    for scenario in &scenarios {
+        let p = plan(scenario);
+        for b in p.break_even.iter().filter(|b| !b.reprocess_possible) {
+            impossible += 1;
+            assert_eq!(
+                (b.break_even_month, b.cheaper_over_span),
+                (None, Cheaper::Copies),
+                "{} {:?}",
+                b.id,
+                b.disruption
+            );
+            assert!(!b.reprocess_fits_rto, "{} {:?}", b.id, b.disruption);
+        }
+    }
+    // The first guide's enriched zone after an outage and after ransomware, at least.
+    assert!(impossible >= 2, "the case is exercised: {impossible}");
+}
