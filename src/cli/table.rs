@@ -214,40 +214,32 @@ fn break_even(scenario: &Scenario, plan: &Plan, out: &mut String) {
     );
     for b in &plan.break_even {
         let name = scenario.stage(&b.id).map_or(b.id.as_str(), |s| s.display_name());
-        let when = match b.break_even_month {
-            Some(m) => format!("copies cost more from month {m}"),
-            None => "copies stay cheaper".to_string(),
-        };
-        if !b.reprocess_possible {
+        let (monthly, rebuild_cost) = (Cents(b.copies.monthly), Cents(b.rebuild_cost));
+        let compared = if !b.reprocess_possible {
             // No break-even and no "cheaper": a rebuild that cannot recover the stage is no choice.
-            let _ = writeln!(
-                out,
-                "  {} ({}): {} {cur} {}/month, the only way back: reprocessing cannot recover it (a rebuild would cost {cur} {}).",
-                name,
-                b.disruption.label().to_lowercase(),
-                b.copies.strategy.label().to_lowercase(),
-                Cents(b.copies.monthly),
-                Cents(b.rebuild_cost)
-            );
-            continue;
-        }
-        let rebuild = if b.reprocess_fits_rto {
-            format!("rebuilt by {} (fits the RTO)", minutes(b.reprocess_minutes))
+            format!(", the only way back: reprocessing cannot recover it (a rebuild would cost {cur} {rebuild_cost})")
         } else {
-            format!("rebuilt by {} at best (misses the RTO)", minutes(b.reprocess_best_minutes))
-        };
-        let cheaper = match b.cheaper_over_span {
-            crate::engine::Cheaper::Copies => "copies",
-            crate::engine::Cheaper::Reprocess => "reprocessing",
+            let when = match b.break_even_month {
+                Some(m) => format!("copies cost more from month {m}"),
+                None => "copies stay cheaper".to_string(),
+            };
+            let cheaper = match b.cheaper_over_span {
+                crate::engine::Cheaper::Copies => "copies",
+                crate::engine::Cheaper::Reprocess => "reprocessing",
+            };
+            let rebuild = if b.reprocess_fits_rto {
+                format!("rebuilt by {} (fits the RTO)", minutes(b.reprocess_minutes))
+            } else {
+                format!("rebuilt by {} at best (misses the RTO)", minutes(b.reprocess_best_minutes))
+            };
+            format!(" against {cur} {rebuild_cost} per rebuild; {when}; {cheaper} cheaper over the span; {rebuild}")
         };
         let _ = writeln!(
             out,
-            "  {} ({}): {} {cur} {}/month against {cur} {} per rebuild; {when}; {cheaper} cheaper over the span; {rebuild}.",
+            "  {} ({}): {} {cur} {monthly}/month{compared}.",
             name,
             b.disruption.label().to_lowercase(),
             b.copies.strategy.label().to_lowercase(),
-            Cents(b.copies.monthly),
-            Cents(b.rebuild_cost)
         );
     }
 }

@@ -165,13 +165,8 @@ fn the_rto_curve_is_the_search_at_each_target_on_synthetic_platforms() {
 /// --format json` always have), and reads back as the same plan.
 #[test]
 fn written_plans_carry_the_stage_curves_and_read_back_the_same() {
-    let examples = [
-        include_str!("../../../examples/lusty-reference-platform.json"),
-        include_str!("../../../examples/operations-reference-platform.json"),
-    ];
-    for (i, text) in examples.iter().enumerate() {
-        let scenario = crate::format::decode(text).expect("the example decodes").0;
-        let p = plan(&scenario);
+    for (i, scenario) in reference_platforms().iter().enumerate() {
+        let p = plan(scenario);
         let stages = p.stage_curves();
         // Every stage's three disruption types, but a system of record's (owned elsewhere).
         let owned = p.stages.iter().filter(|s| s.kind != K::SystemOfRecord).count();

@@ -145,14 +145,7 @@ fn preview_features_need_the_scenario_s_consent() {
 /// Fix 3a: every price-book key changes some plan, so no override is silently ignored.
 #[test]
 fn every_price_book_key_is_read() {
-    let mut scenarios: Vec<Scenario> = [
-        include_str!("../../../examples/lusty-reference-platform.json"),
-        include_str!("../../../examples/operations-reference-platform.json"),
-    ]
-    .iter()
-    .filter_map(|t| crate::format::decode(t).ok().map(|d| d.0))
-    .collect();
-    assert_eq!(scenarios.len(), 2, "the examples decode");
+    let mut scenarios: Vec<Scenario> = reference_platforms().into();
     scenarios.push(crate::model::synthetic(60));
     // Stages that reach the rarer figures: a generic database (standby tiers, active-active),
     // a generic compute stage (its standbys), an archive on the archive tier, a database geo-restore.

@@ -111,6 +111,16 @@ pub(super) fn ransomware_aside(mut scenario: Scenario) -> Scenario {
     scenario
 }
 
+/// The two reference platforms of `examples/`: the first guide's (Lusty) and the operations
+/// guide's, in that order.
+pub(super) fn reference_platforms() -> [Scenario; 2] {
+    let decode = |text: &str| crate::format::decode(text).expect("the example decodes").0;
+    [
+        decode(include_str!("../../../examples/lusty-reference-platform.json")),
+        decode(include_str!("../../../examples/operations-reference-platform.json")),
+    ]
+}
+
 /// Stage targets: (RPO, RTO) after a corruption and after an outage, in minutes.
 pub(super) fn targets(corruption: (u32, u32), outage: (u32, u32)) -> Option<Targets> {
     Some(Targets {

@@ -198,8 +198,7 @@ fn all_meet(p: &Plan) -> bool {
 /// them with them, for no more.
 #[test]
 fn the_new_ways_never_make_the_operations_platform_dearer() {
-    let text = include_str!("../../../examples/operations-reference-platform.json");
-    let (scenario, _) = crate::format::decode(text).expect("the example decodes");
+    let [_, scenario] = reference_platforms();
     let (before, after) = (plan_without(&scenario), plan(&scenario));
     assert!(outage_cost(&after) <= outage_cost(&before) + 1e-6);
     assert!(after.totals.stages_meeting >= before.totals.stages_meeting);

@@ -417,13 +417,7 @@ fn break_even_of_keeping_a_replica_against_rebuilding_after_each_disaster() {
 /// reference platforms and a synthetic one, whatever the rebuild would cost.
 #[test]
 fn no_break_even_with_a_rebuild_that_cannot_recover_the_stage() {
-    let mut scenarios: Vec<Scenario> = [
-        include_str!("../../../examples/lusty-reference-platform.json"),
-        include_str!("../../../examples/operations-reference-platform.json"),
-    ]
-    .iter()
-    .filter_map(|t| crate::format::decode(t).ok().map(|d| d.0))
-    .collect();
+    let mut scenarios: Vec<Scenario> = reference_platforms().into();
     scenarios.push(crate::model::synthetic(60));
     let mut impossible = 0;
     for scenario in &scenarios {
