@@ -5,7 +5,8 @@
 //! For a stage on its own the search's rule is the familiar one:
 //! 1. keep the candidates that meet the RPO (if none does, those with the best RPO);
 //! 2. among them, the cheapest that meets the RTO;
-//! 3. if none meets the RTO, the fastest (then the cheapest): the best achievable.
+//! 3. if none meets the RTO, the fastest (then the cheapest): the best achievable — and its
+//!    reason prices the time it gains against the cheapest option that meets the RPO.
 //!
 //! Along the flows, "meets the RTO" means the stage is *complete* in time, upstream included.
 //! The RPO pool is the options' own recovery points; once the pipeline knows what each stage's
@@ -225,6 +226,9 @@ pub(super) fn recommend(
             Whole(target.rto_minutes), ".");
     } else {
         explain_miss(ctx, c, target, meets_rpo, meets(c.rto, target.rto_minutes), &mut reason);
+        if meets_rpo {
+            price_of_the_time_gained(c, options, target, &done_by, (lineage.completion, currency), &mut reason);
+        }
     }
     if c.family != rule.prefers() {
         not_preferred(ctx, rule.prefers(), c, options, target, up, &mut reason);
@@ -473,6 +477,31 @@ fn explain_miss(ctx: &Ctx<'_>, c: &Candidate, target: Target, meets_rpo: bool, m
                 " Meeting the RTO means gaining ", Mins(rto - f64::from(target.rto_minutes)),
                 ": a faster strategy, a hot window restored first, or more throughput.");
         }
+    }
+}
+
+/// When no option meets the RTO and the best achievable is dearer than the cheapest option that
+/// meets the RPO: how much later that one would be complete, and what the time gained costs a
+/// month — rule 3 picks the fastest, and the room decides whether that time is worth its price.
+fn price_of_the_time_gained(
+    c: &Candidate,
+    options: &[Candidate],
+    target: Target,
+    done_by: &impl Fn(&Candidate) -> f64,
+    (completion, currency): (f64, &str),
+    out: &mut String,
+) {
+    let cheapest = options
+        .iter()
+        .filter(|o| o.blocked.is_none() && meets(o.rpo, target.rpo_minutes) && done_by(o).is_finite())
+        .min_by(|a, b| a.cost.total().total_cmp(&b.cost.total()));
+    let Some(cheapest) = cheapest else { return };
+    let (saves, back) = (c.cost.total() - cheapest.cost.total(), done_by(cheapest));
+    if saves >= 0.005 && back > completion + EPS {
+        put!(out;
+            " The cheapest option that meets the RPO, ", Label(cheapest), " at ", currency, " ",
+            Cents(cheapest.cost.total()), "/month, would be complete ", Mins(back - completion), " later (",
+            Mins(back), "): the time gained costs ", currency, " ", Cents(saves), "/month.");
     }
 }
 

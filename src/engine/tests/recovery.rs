@@ -437,3 +437,36 @@ fn no_break_even_with_a_rebuild_that_cannot_recover_the_stage() {
     // The first guide's enriched zone after an outage and after ransomware, at least.
     assert!(impossible >= 2, "the case is exercised: {impossible}");
 }
+
+/// When no option meets the RTO, rule 3 takes the fastest; the reason then says what the
+/// cheapest option meeting the RPO would save and how much later it would be back, so the room
+/// can weigh the time gained against its price. Checked on the first guide's platform with the
+/// lake asked back within 4 h after ransomware (the triage alone takes 8 h; docs/cli.md's `keel
+/// diff` example), and with its own targets, where the chosen options meet them and say nothing.
+#[test]
+fn the_best_achievable_says_what_its_time_costs() {
+    let [lusty, _] = reference_platforms();
+    let mut four_hours = lusty.clone();
+    for s in four_hours.stages.iter_mut().filter(|s| ["raw", "enriched", "curated"].contains(&s.id.as_str())) {
+        s.targets.get_or_insert_with(Default::default).ransomware =
+            Some(Target { rpo_minutes: 1440, rto_minutes: 240 });
+    }
+    let said = |scenario: &Scenario, id: &str| {
+        let p = plan(scenario);
+        let rec = p.stage(id).and_then(|s| s.recommendation(RANSOMWARE)).expect("a ransomware recommendation");
+        // The sentence, from after its opening words to the end of what the time costs.
+        let said = rec.reason.split(" The cheapest option that meets the RPO").nth(1)?;
+        let end = said.find("costs ").and_then(|at| said[at..].find("/month.").map(|e| at + e))?;
+        Some(said[..end].to_string())
+    };
+    let cases: [(&Scenario, &str, Option<&str>); 4] = [
+        (&four_hours, "raw", Some(", restore from incremental at USD 327.24/month, would be complete 1h 1m later (11h 21m): the time gained costs USD 1940.76")),
+        (&four_hours, "curated", Some(", reprocess at USD 1.79/month, would be complete 4h 38m later (14h 22m): the time gained costs USD 1288.21")),
+        // Met with the platform's own targets: nothing to weigh.
+        (&lusty, "raw", None),
+        (&lusty, "curated", None),
+    ];
+    for (scenario, id, expect) in cases {
+        assert_eq!(said(scenario, id).as_deref(), expect, "{id} in {}", scenario.name);
+    }
+}
