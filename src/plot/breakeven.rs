@@ -40,20 +40,17 @@ pub fn break_even(plan: &Plan, scenario: &Scenario, id: &str, disruption: Disrup
     let rto = plan.stage(id).and_then(|s| s.recommendation(disruption)).map(|r| r.target.rto_minutes);
     let name = stage_name(scenario, id);
     let months = b.copies_cumulative.len().max(b.reprocess_cumulative.len()).max(1);
-    let y_max = b
-        .copies_cumulative
-        .iter()
-        .chain(&b.reprocess_cumulative)
-        .copied()
-        .filter(|v| v.is_finite())
-        .fold(0.0, f64::max);
+    // A rebuild that cannot recover the stage is neither drawn, nor in the legend or the scale.
+    let (keys, reprocess): (&[Key<'_>], &[f64]) =
+        if b.reprocess_possible { (&KEYS, &b.reprocess_cumulative) } else { (&KEYS[..1], &[]) };
+    let y_max = b.copies_cumulative.iter().chain(reprocess).copied().filter(|v| v.is_finite()).fold(0.0, f64::max);
     let (step, y_end) = frame::nice_step(y_max * 1.08, 4.0);
     let (m_step, m_end) = month_step(months as f64);
     let y_ticks = frame::linear_ticks(step, y_end, compact_money);
     let widest = y_ticks.iter().map(|t| PLAIN.width(&t.1)).fold(0.0, f64::max);
     let left = (36.0 + widest).ceil() as i32;
     let note = note(b, rto).map(|n| wrap(&n, PLAIN, f64::from(RIGHT - left))).unwrap_or_default();
-    let note_top = LEGEND_TOP + frame::legend_height(&KEYS, left, RIGHT) + 4;
+    let note_top = LEGEND_TOP + frame::legend_height(keys, left, RIGHT) + 4;
     let frame = Frame {
         left,
         top: note_top + NOTE_LINE * note.len() as i32 + 14,
@@ -70,7 +67,7 @@ pub fn break_even(plan: &Plan, scenario: &Scenario, id: &str, disruption: Disrup
     let what = format!("break-even-{}", slug(id));
     Some(figure(title, summary, file_name(&what, disruption), (WIDTH, HEIGHT), |canvas| {
         draw_axes(canvas, &frame, &axes)?;
-        draw_legend(canvas, &KEYS, left, LEGEND_TOP, RIGHT)?;
+        draw_legend(canvas, keys, left, LEGEND_TOP, RIGHT)?;
         for (i, line) in note.iter().enumerate() {
             let at = Anchor::new(left, note_top + NOTE_LINE * i as i32, HPos::Left, VPos::Top);
             canvas.text(line, PLAIN.color(frame::DANGER), at)?;

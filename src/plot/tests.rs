@@ -151,6 +151,23 @@ fn break_even_draws_both_cumulative_series_and_the_month() {
     assert!(break_even(&plan, &scenario, "no-such-stage", b.disruption).is_none());
 }
 
+/// Where reprocessing cannot recover the stage (the first guide's enriched zone after
+/// ransomware: raw holds less history than a rebuild needs), only the copies are drawn and
+/// keyed, with no break-even month, and the note says why.
+#[test]
+fn break_even_without_a_possible_rebuild_draws_the_copies_alone() {
+    let scenario = lusty();
+    let plan = crate::engine::plan(&scenario);
+    let d = Disruption::Ransomware;
+    let b = plan.break_even.iter().find(|b| b.id == "enriched" && b.disruption == d).expect("a break-even");
+    assert!(!b.reprocess_possible);
+    let fig = break_even(&plan, &scenario, "enriched", d).expect("a figure");
+    assert!(polylines(&fig.svg, "#A14E00").is_empty(), "no reprocessing line");
+    assert!(!fig.svg.contains("reprocess after each disaster"), "nor its key");
+    assert!(!fig.svg.contains("break-even: month"), "nor a month");
+    assert!(fig.svg.contains("Reprocessing is not possible"), "{}", fig.summary);
+}
+
 #[test]
 fn timeline_draws_a_row_per_stage_and_escapes_names() {
     let mut scenario = lusty();
