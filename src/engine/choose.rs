@@ -225,7 +225,7 @@ pub(super) fn recommend(
             ", because its inputs come back too late. Speed up the slowest step on its critical path (see the warnings), or keep a copy of its own that restores within ",
             Whole(target.rto_minutes), ".");
     } else {
-        explain_miss(ctx, c, target, meets_rpo, meets(c.rto, target.rto_minutes), &mut reason);
+        explain_miss(ctx, c, (disruption, target), meets_rpo, meets(c.rto, target.rto_minutes), &mut reason);
         if meets_rpo {
             price_of_the_time_gained(c, options, target, &done_by, (lineage.completion, currency), &mut reason);
         }
@@ -458,8 +458,16 @@ fn describe(ctx: &Ctx<'_>, c: &Candidate, disruption: Disruption, out: &mut Stri
     }
 }
 
-/// Why the best achievable option still misses, and what it would take.
-fn explain_miss(ctx: &Ctx<'_>, c: &Candidate, target: Target, meets_rpo: bool, meets_rto: bool, out: &mut String) {
+/// Why the best achievable option still misses, and what it would take. After ransomware, a
+/// triage no shorter than the RTO is what misses it, whatever the strategy: said as such.
+fn explain_miss(
+    ctx: &Ctx<'_>,
+    c: &Candidate,
+    (disruption, target): (Disruption, Target),
+    meets_rpo: bool,
+    meets_rto: bool,
+    out: &mut String,
+) {
     let missed = match (meets_rpo, meets_rto) {
         (false, false) => "RPO and RTO",
         (false, true) => "RPO",
@@ -471,8 +479,14 @@ fn explain_miss(ctx: &Ctx<'_>, c: &Candidate, target: Target, meets_rpo: bool, m
     if let Some(b) = c.blocked {
         blocked_text(ctx, b, out);
     }
+    let triage = ctx.prices.delay_attack_triage_minutes;
     if !meets_rto && c.blocked.is_none() {
-        if let Some(rto) = c.rto {
+        if disruption == Disruption::Ransomware && triage + EPS >= f64::from(target.rto_minutes) {
+            put!(out;
+                " The triage alone — isolating the platform, finding the last clean recovery point, preparing a clean environment — takes ",
+                Mins(triage), ", no less than the RTO of ", Whole(target.rto_minutes),
+                ": no way of recovering can meet it. Agree a ransomware RTO above it with the business, or shorten the triage with a rehearsed response (and set delay.attack_triage_minutes to what a rehearsal shows).");
+        } else if let Some(rto) = c.rto {
             put!(out;
                 " Meeting the RTO means gaining ", Mins(rto - f64::from(target.rto_minutes)),
                 ": a faster strategy, a hot window restored first, or more throughput.");

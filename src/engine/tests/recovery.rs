@@ -470,3 +470,35 @@ fn the_best_achievable_says_what_its_time_costs() {
         assert_eq!(said(scenario, id).as_deref(), expect, "{id} in {}", scenario.name);
     }
 }
+
+/// After ransomware the triage comes before any recovery: where it alone is no shorter than the
+/// RTO, the reason says so instead of asking for a faster strategy; where the RTO leaves room
+/// after it, the usual "what it would take" stays.
+#[test]
+fn a_triage_longer_than_the_rto_is_named_as_the_miss() {
+    let [lusty, _] = reference_platforms();
+    let p = plan(&lusty);
+    let reason = |id: &str| {
+        let rec = p.stage(id).and_then(|s| s.recommendation(RANSOMWARE)).expect("a ransomware recommendation");
+        rec.reason.clone()
+    };
+    let triage = "The triage alone — isolating the platform, finding the last clean recovery point, preparing a clean environment — takes 8h, no less than the RTO of";
+    let cases = [
+        // Code redeployed from its mirror, RTO 1 h: the 8 h triage alone misses it.
+        ("infra", Some("1h"), false),
+        // The warehouse after ransomware, RTO 8 h: no restore can follow an 8 h triage in time.
+        ("warehouse", Some("8h"), false),
+        // The archive's RTO of 1 day leaves room after the triage: the usual advice.
+        ("archive", None, true),
+    ];
+    for (id, rto, generic) in cases {
+        let r = reason(id);
+        match rto {
+            Some(rto) => {
+                assert!(r.contains(&format!("{triage} {rto}: no way of recovering can meet it.")), "{id}: {r}")
+            }
+            None => assert!(!r.contains(triage), "{id}: {r}"),
+        }
+        assert_eq!(r.contains("Meeting the RTO means gaining"), generic, "{id}: {r}");
+    }
+}
