@@ -73,9 +73,22 @@ pub struct CardFacts {
     pub warnings: String,
 }
 
+/// Whether [`card_facts`] writes the texts only a detailed card shows in its tooltips (the
+/// badges' per-disruption figures, the warnings): a compact card shows none of them, and at 200
+/// stages they are six formatted lines a stage on every plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tooltips {
+    /// Written: the cards are detailed.
+    Written,
+    /// Left empty: the cards are compact.
+    Skipped,
+}
+
 /// The card facts of every planned stage, by id. Stages missing from the map were left out of
-/// the plan: show them with `CardFacts::default()` (invalid).
-pub fn card_facts(plan: &Plan) -> HashMap<String, CardFacts> {
+/// the plan: show them with `CardFacts::default()` (invalid). With [`Tooltips::Skipped`] every
+/// `detail` and `warnings` is empty; everything else is the same.
+pub fn card_facts(plan: &Plan, tooltips: Tooltips) -> HashMap<String, CardFacts> {
+    let written = tooltips == Tooltips::Written;
     let mut warnings: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut worrying: HashMap<&str, bool> = HashMap::new();
     for w in &plan.warnings {
@@ -106,6 +119,9 @@ pub fn card_facts(plan: &Plan) -> HashMap<String, CardFacts> {
                     .min()
                     .unwrap_or_default();
                 let met = s.recommendations.iter().all(|r| if rpo { r.meets_rpo } else { r.meets_rto });
+                if !written {
+                    return Badge { target: format_minutes(target), met, detail: String::new() };
+                }
                 let detail = s
                     .recommendations
                     .iter()
@@ -131,7 +147,7 @@ pub fn card_facts(plan: &Plan) -> HashMap<String, CardFacts> {
                     .join("\n");
                 Badge { target: format_minutes(target), met, detail }
             };
-            let recent = recent_badge(&s.recommendations);
+            let recent = recent_badge(&s.recommendations, tooltips);
             let service = Service::find(&s.service).map_or_else(|| s.service.clone(), |svc| svc.name.to_string());
             let facts = CardFacts {
                 status,
@@ -139,7 +155,7 @@ pub fn card_facts(plan: &Plan) -> HashMap<String, CardFacts> {
                 rpo: badge(true),
                 rto: badge(false),
                 recent,
-                warnings: warnings.get(s.id.as_str()).map(|w| w.join("\n")).unwrap_or_default(),
+                warnings: warnings.get(s.id.as_str()).filter(|_| written).map(|w| w.join("\n")).unwrap_or_default(),
             };
             (s.id.clone(), facts)
         })
@@ -147,10 +163,14 @@ pub fn card_facts(plan: &Plan) -> HashMap<String, CardFacts> {
 }
 
 /// The recent-data badge of a stage's recommendations, if it has a recent-data target.
-fn recent_badge(recs: &[crate::engine::Recommendation]) -> Option<Badge> {
+fn recent_badge(recs: &[crate::engine::Recommendation], tooltips: Tooltips) -> Option<Badge> {
     let days = recs.iter().find_map(|r| r.recent)?.days;
     let rto = recs.iter().filter_map(|r| r.recent).map(|x| x.target.rto_minutes).min().unwrap_or_default();
     let met = recs.iter().all(|r| r.recent.is_none_or(|x| x.meets()));
+    let target = format!("{days}d {}", format_minutes(rto));
+    if tooltips == Tooltips::Skipped {
+        return Some(Badge { target, met, detail: String::new() });
+    }
     let mut detail = format!("Newest {}", crate::text::plural(u64::from(days), "day", "days"));
     for r in recs {
         let Some(x) = r.recent else { continue };
@@ -165,7 +185,7 @@ fn recent_badge(recs: &[crate::engine::Recommendation]) -> Option<Badge> {
             if x.meets_rpo { "" } else { " (missed)" },
         ));
     }
-    Some(Badge { target: format!("{days}d {}", format_minutes(rto)), met, detail })
+    Some(Badge { target, met, detail })
 }
 
 /// Whether two scenarios plan the same: equal in everything but where their cards are on the
@@ -188,11 +208,33 @@ mod tests {
         scenario
     }
 
+    /// Compact cards get the same facts without the tooltips' texts.
+    #[test]
+    fn skipped_tooltips_leave_only_the_texts_out() {
+        let (scenario, _) =
+            crate::format::decode(include_str!("../../examples/lusty-reference-platform.json")).expect("the example");
+        let p = plan(&scenario);
+        let (written, skipped) = (card_facts(&p, Tooltips::Written), card_facts(&p, Tooltips::Skipped));
+        assert_eq!(written.len(), skipped.len());
+        let without_texts = |f: &CardFacts| {
+            let mut f = f.clone();
+            for b in [&mut f.rpo, &mut f.rto].into_iter().chain(f.recent.as_mut()) {
+                b.detail.clear();
+            }
+            f.warnings.clear();
+            f
+        };
+        for (id, w) in &written {
+            assert_eq!(skipped.get(id), Some(&without_texts(w)), "{id}");
+        }
+        assert!(written.values().any(|f| !f.warnings.is_empty() && !f.rpo.detail.is_empty()), "the texts are written");
+    }
+
     #[test]
     fn a_stage_that_meets_its_targets_is_green_with_its_service_and_badges() {
         let scenario = lake();
         let p = plan(&scenario);
-        let facts = card_facts(&p);
+        let facts = card_facts(&p, Tooltips::Written);
         let raw = &facts["raw"];
         assert_eq!(raw.service, "Azure Data Lake Storage Gen2");
         assert_eq!(raw.rpo.target, "1d");
@@ -217,7 +259,7 @@ mod tests {
         let tight = Target { rpo_minutes: 24 * 60, rto_minutes: 1 };
         scenario.stages[0].targets = Some(Targets { data_corruption: tight, region_outage: tight, ransomware: None });
         scenario.stages[0].volume_gb = 500_000.0;
-        let facts = card_facts(&plan(&scenario));
+        let facts = card_facts(&plan(&scenario), Tooltips::Written);
         let raw = &facts["raw"];
         assert_eq!(raw.status, Status::Violates);
         assert!(!raw.rto.met && raw.rpo.met);
@@ -228,11 +270,11 @@ mod tests {
     #[test]
     fn a_missed_recent_target_turns_the_card_red_on_its_own_badge() {
         let mut scenario = lake();
-        assert_eq!(card_facts(&plan(&scenario))["raw"].recent, None, "no badge without a target");
+        assert_eq!(card_facts(&plan(&scenario), Tooltips::Written)["raw"].recent, None, "no badge without a target");
         let mut recent = crate::model::RecentTargets::from_targets(7, Targets::default());
         recent.data_corruption.rto_minutes = 1;
         scenario.stages[0].recent = Some(recent);
-        let facts = card_facts(&plan(&scenario));
+        let facts = card_facts(&plan(&scenario), Tooltips::Written);
         let raw = &facts["raw"];
         assert_eq!(raw.status, Status::Violates);
         assert!(raw.rpo.met && raw.rto.met, "the full-history targets are met");
@@ -243,7 +285,7 @@ mod tests {
         assert!(badge.detail.contains("(missed)"), "{}", badge.detail);
         assert!(raw.warnings.contains("misses its recent-data target"), "{}", raw.warnings);
         scenario.stages[0].recent = Some(crate::model::RecentTargets::from_targets(7, Targets::default()));
-        let facts = card_facts(&plan(&scenario));
+        let facts = card_facts(&plan(&scenario), Tooltips::Written);
         assert!(facts["raw"].recent.as_ref().is_some_and(|b| b.met && b.target == "7d 1d"));
     }
 
@@ -258,7 +300,7 @@ mod tests {
             Some(Targets { data_corruption: Target { rpo_minutes: 60, ..day }, region_outage: day, ransomware: None });
         scenario.stages.push(report);
         scenario.flows.push(crate::model::Flow { from: "raw".into(), to: "report".into() });
-        let facts = card_facts(&plan(&scenario));
+        let facts = card_facts(&plan(&scenario), Tooltips::Written);
         let report = &facts["report"];
         assert_eq!(report.status, Status::Violates);
         assert!(!report.rpo.met && report.rto.met);
@@ -275,7 +317,7 @@ mod tests {
         let mut scenario = lake();
         scenario.stages[0].available_in_secondary = false; // a Critical warning, targets may still be met
         let p = plan(&scenario);
-        let facts = card_facts(&p);
+        let facts = card_facts(&p, Tooltips::Written);
         let raw = &facts["raw"];
         let meets = p.stages[0].recommendations.iter().all(|r| r.meets());
         assert_eq!(raw.status, if meets { Status::Warning } else { Status::Violates });
@@ -286,7 +328,7 @@ mod tests {
     fn invalid_stages_are_missing_and_default_to_invalid() {
         let mut scenario = lake();
         scenario.stages[0].volume_gb = -1.0;
-        assert!(!card_facts(&plan(&scenario)).contains_key("raw"));
+        assert!(!card_facts(&plan(&scenario), Tooltips::Written).contains_key("raw"));
         assert_eq!(CardFacts::default().status, Status::Invalid);
         assert_eq!(Status::Invalid.key(), "invalid");
     }

@@ -7,7 +7,7 @@ use super::minimap::Minimap;
 use super::stage_card::{DropHint, StageCard};
 use super::toolbar::Toolbar;
 use crate::editor::geometry::{detail_zoom_min, input_handle, output_handle, Rect, Size, GRID};
-use crate::editor::status::{card_facts, CardFacts};
+use crate::editor::status::{card_facts, CardFacts, Tooltips};
 use crate::editor::{Action, Gesture};
 use crate::model::Scenario;
 use crate::text::Count;
@@ -92,8 +92,15 @@ pub fn Canvas() -> Html {
     let editor = use_editor();
     let plan = use_plan();
     let surface = use_node_ref();
-    let facts = use_memo(plan, |plan| {
-        card_facts(plan).into_iter().map(|(id, f)| (id, Rc::new(f))).collect::<HashMap<String, Rc<CardFacts>>>()
+    // Compact cards (zoomed out) show no tooltips: their texts are written only for detailed ones,
+    // and again when the zoom crosses over.
+    let compact = editor.as_ref().is_some_and(|h| h.editor.view.zoom < detail_zoom_min(h.editor.presenting));
+    let tooltips = if compact { Tooltips::Skipped } else { Tooltips::Written };
+    let facts = use_memo((plan, tooltips), |(plan, tooltips)| {
+        card_facts(plan, *tooltips)
+            .into_iter()
+            .map(|(id, f)| (id, Rc::new(f)))
+            .collect::<HashMap<String, Rc<CardFacts>>>()
     });
 
     // Measure the canvas now and whenever its box changes (the window is resized, the results
@@ -209,7 +216,6 @@ pub fn Canvas() -> Html {
     };
 
     let invalid = Rc::new(CardFacts::default());
-    let compact = view.zoom < detail_zoom_min(ed.presenting);
     // In the scenario's order, never reordered: selected cards are raised with `z-index`
     // (style/main.css), which paints them in `Editor::paint_order` as the hit test expects. A card
     // moved in the document to come out on top would lose the keyboard focus, and the Tab order
