@@ -102,9 +102,10 @@ pub fn StageCard(props: &StageCardProps) -> Html {
         // is the card's own text: a platform has hundreds, and every element and attribute is a
         // call out of wasm on start (the status is the `status-*` class alone; a label element
         // per compact card was 7 % of the start of 200 stages). The icon (an image chosen by
-        // `data-kind`) and the two handles (::before and ::after) are drawn by style/main.css.
+        // `data-kind`, which only a detailed card draws and has) and the two handles (::before
+        // and ::after) are drawn by style/main.css.
         <div {class} {style} role="group" tabindex="0" aria-label={aria} aria-roledescription="stage"
-            data-stage={props.id.clone()} data-kind={props.kind.key()}>
+            data-stage={props.id.clone()} data-kind={(!props.compact).then(|| props.kind.key())}>
             if props.compact {
                 { props.label.clone() }
             } else {
