@@ -68,12 +68,17 @@ pub fn same_scenario(a: &Scenario, b: &Scenario, positions: Positions) -> bool {
     } = a;
     let same_stages = match positions {
         Positions::Compared => *stages == b.stages,
+        // Only a stage whose card moved is copied to compare it at the other's place: this runs
+        // on every frame of a drag, where one card of hundreds moves.
         Positions::Ignored => {
             stages.len() == b.stages.len()
                 && stages.iter().zip(&b.stages).all(|(x, y)| {
-                    let mut x = x.clone();
-                    x.pos = y.pos;
-                    x == *y
+                    x == y
+                        || (x.pos != y.pos && {
+                            let mut x = x.clone();
+                            x.pos = y.pos;
+                            x == *y
+                        })
                 })
         }
     };
@@ -207,6 +212,15 @@ mod tests {
         check("named as a variant", |s| s.variant = Some("today".into()), true, true);
         check("a card moved", |s| s.stages[0].pos.x += 40.0, false, true);
         check("a stage renamed", |s| s.stages[0].label = "Raw".into(), false, false);
+        check(
+            "a card moved and its stage renamed",
+            |s| {
+                s.stages[0].pos.x += 40.0;
+                s.stages[0].label = "Raw".into();
+            },
+            false,
+            false,
+        );
         check("a stage added", |s| s.stages.push(Stage::new("curated", StageKind::Curated)), false, false);
         check("a target", |s| s.targets.data_corruption.rto_minutes += 60, false, false);
         check("the span", |s| s.span_months += 1, false, false);
