@@ -110,8 +110,6 @@ pub fn StageCard(props: &StageCardProps) -> Html {
                 { props.label.clone() }
             } else {
                 <div class="card-label">{ props.label.clone() }</div>
-            }
-            if !props.compact {
                 <div class="card-kind" title={facts.service.clone()}>{ format!("{} · {}", props.kind.label(), facts.service) }</div>
                 <div class="card-badges">
                     { badge("RPO", &facts.rpo) }
