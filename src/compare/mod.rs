@@ -21,7 +21,7 @@ mod verdict;
 pub use cells::{Achieved, Both, Count, Money, Reach, Text};
 pub use verdict::{CostLimit, Verdict};
 
-use crate::engine::{Level, Plan, PlatformPoint, Recommendation, StagePlan, WarningCode};
+use crate::engine::{Level, Plan, PlatformPoint, Recommendation, StageId, StagePlan, WarningCode};
 use crate::ids::IdIndex;
 use crate::model::{Disruption, Scenario};
 use crate::text::Mins;
@@ -151,7 +151,7 @@ pub struct WarningRow {
     /// The disruption type concerned, when it is about one.
     pub disruption: Option<Disruption>,
     /// The ids of the stages concerned.
-    pub stages: Vec<String>,
+    pub stages: Vec<StageId>,
     /// Their names.
     pub names: Vec<String>,
     /// What is wrong and what to do.
@@ -435,7 +435,7 @@ fn totals(a: &Plan, b: &Plan) -> Totals {
 
 /// A warning's code and first stage: where to look for the same warning in the other plan.
 fn warning_key(w: &crate::engine::Warning) -> (&'static str, &str) {
-    (w.code.key(), w.stages.first().map_or("", String::as_str))
+    (w.code.key(), w.stages.first().map_or("", StageId::as_str))
 }
 
 /// The warnings of `of` that `other` has not (each of `other`'s matches one at most), critical

@@ -2,7 +2,7 @@
 //! its service, and RPO and RTO badges. Derived from the plan, never stored.
 
 use crate::catalogue::Service;
-use crate::engine::{Level, Plan, WarningCode};
+use crate::engine::{Level, Plan, StageId, WarningCode};
 use crate::model::{same_scenario, Positions, Scenario};
 use crate::text::{format_minutes, format_minutes_f};
 use std::collections::HashMap;
@@ -87,7 +87,7 @@ pub enum Tooltips {
 /// The card facts of every planned stage, by id. Stages missing from the map were left out of
 /// the plan: show them with `CardFacts::default()` (invalid). With [`Tooltips::Skipped`] every
 /// `detail` and `warnings` is empty; everything else is the same.
-pub fn card_facts(plan: &Plan, tooltips: Tooltips) -> HashMap<String, CardFacts> {
+pub fn card_facts(plan: &Plan, tooltips: Tooltips) -> HashMap<StageId, CardFacts> {
     let written = tooltips == Tooltips::Written;
     let mut warnings: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut worrying: HashMap<&str, bool> = HashMap::new();

@@ -21,7 +21,7 @@ use super::candidates::{Candidate, How};
 use super::lineage::{Opt, Options, Solution};
 use super::pipeline::StageInput;
 use super::round2;
-use super::Incidents;
+use super::{Incidents, StageId};
 use crate::catalogue::Prices;
 use crate::model::{BackupMethod, Disruption, DrStrategy};
 use serde::{Deserialize, Serialize};
@@ -54,7 +54,7 @@ pub struct CopyOption {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BreakEven {
     /// The stage's id.
-    pub id: String,
+    pub id: StageId,
     /// The disruption type.
     pub disruption: Disruption,
     /// The copy option compared.
@@ -158,7 +158,7 @@ pub(super) fn analyse(
             let over_span_copies = monthly * f64::from(span);
             let over_span_reprocess = rebuild_cost * disasters_by(span, disasters_per_year);
             out.push(BreakEven {
-                id: input.stage.id.clone(),
+                id: input.id.clone(),
                 disruption,
                 copies: CopyOption { backup: copy.backup, strategy: copy.strategy, monthly: round2(monthly) },
                 rebuild_cost: round2(rebuild_cost),

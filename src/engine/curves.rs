@@ -21,7 +21,7 @@
 
 use super::graph::Graph;
 use super::lineage::{completions, effective_rpo, Options, Preferences, Problem, Solution, Solver};
-use super::{round2, StagePlan};
+use super::{round2, StageId, StagePlan};
 use crate::model::{BackupMethod, Disruption, DrStrategy};
 use serde::{Deserialize, Serialize};
 
@@ -82,7 +82,7 @@ pub struct StagePoint {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StageCurve {
     /// The stage's id.
-    pub id: String,
+    pub id: StageId,
     /// The disruption type.
     pub disruption: Disruption,
     /// Cost against its own recovery time, fastest first.

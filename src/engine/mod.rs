@@ -15,6 +15,7 @@ mod candidates;
 mod choose;
 mod curves;
 mod graph;
+mod id;
 mod lineage;
 mod outage;
 mod pipeline;
@@ -27,6 +28,7 @@ mod warnings;
 
 pub use breakeven::{BreakEven, Cheaper, CopyOption};
 pub use curves::{Curves, PlatformCurve, PlatformPoint, StageCurve, StagePoint, RPO_STEPS, RTO_STEPS};
+pub use id::StageId;
 pub use outage::WaitForProvider;
 pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
 pub use recent::RecentResult;
@@ -220,7 +222,7 @@ impl Recommendation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StagePlan {
     /// The stage's id.
-    pub id: String,
+    pub id: StageId,
     /// Its kind.
     pub kind: StageKind,
     /// The catalogue service planned with (the stage's own, or the generic one for its kind).
@@ -293,7 +295,7 @@ pub struct Fix {
     /// The warning it fixes.
     pub code: WarningCode,
     /// The stage's id.
-    pub stage: String,
+    pub stage: StageId,
     /// The vault to keep its copies in (an id of `crate::catalogue::VAULTS`).
     pub vault: std::borrow::Cow<'static, str>,
     /// What it does, in a few words: "keep its copies off-cloud (off-cloud copy)".
@@ -468,7 +470,13 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
             candidates::for_disruption(&ctx, d, &mut all_options);
             first..all_options.len()
         });
-        work.push(StageWork { ctx, service, targets: scenario.targets_of(stage), options });
+        work.push(StageWork {
+            ctx,
+            id: StageId::from(stage.id.as_str()),
+            service,
+            targets: scenario.targets_of(stage),
+            options,
+        });
     }
     let all_options = all_options.as_slice();
 
@@ -520,7 +528,7 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
             })
             .collect();
         stages.push(StagePlan {
-            id: w.ctx.stage.id.clone(),
+            id: w.id.clone(),
             kind: w.ctx.stage.kind,
             service: w.service.id.to_string(),
             recommendations,
@@ -532,6 +540,7 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         .iter()
         .map(|w| pipeline::StageInput {
             stage: w.ctx.stage,
+            id: w.id.clone(),
             targets: w.targets,
             options: std::array::from_fn(|k| w.options(all_options, k)),
             recent: scenario.recent_of(w.ctx.stage).filter(|r| (1..=crate::model::MAX_RECENT_DAYS).contains(&r.days)),
@@ -666,7 +675,8 @@ fn below_refresh(
     let refresh = pipeline::refresh_limits(graph, inputs);
     for (s, p) in stages.iter_mut().enumerate() {
         let (Some(Some(limit)), Some(w)) = (refresh.get(s), work.get(s)) else { continue };
-        let (stage, Some(origin)) = (w.ctx.stage, work.get(limit.origin).map(|o| o.ctx.stage)) else { continue };
+        let Some(o) = work.get(limit.origin) else { continue };
+        let (stage, origin) = (w.ctx.stage, o.ctx.stage);
         if !pipeline::rpo_bounded_by_refresh(stage.kind) {
             continue;
         }
@@ -674,7 +684,13 @@ fn below_refresh(
             let rpo = rec.target.rpo_minutes;
             if rpo < limit.minutes {
                 pipeline::below_refresh_reason(&mut rec.reason, stage, origin, rpo, limit.minutes);
-                out.push(pipeline::rpo_below_refresh(stage, origin, rec.disruption, rpo, limit.minutes));
+                out.push(pipeline::rpo_below_refresh(
+                    (stage, &w.id),
+                    (origin, &o.id),
+                    rec.disruption,
+                    rpo,
+                    limit.minutes,
+                ));
             }
         }
     }
@@ -702,7 +718,7 @@ fn no_clean_copies(
             _ => None,
         });
         if let Some((delay, retention)) = no_clean {
-            out.push(warnings::no_clean_recovery_point(w.ctx.stage, delay, retention));
+            out.push(warnings::no_clean_recovery_point(w.ctx.stage, &w.id, delay, retention));
         }
     }
 }
@@ -710,6 +726,8 @@ fn no_clean_copies(
 /// One planned stage: its context, targets and options for each disruption type.
 struct StageWork<'a> {
     ctx: candidates::Ctx<'a>,
+    /// The stage's id, made once and shared by every place the plan names the stage.
+    id: StageId,
     service: &'static Service,
     targets: crate::model::Targets,
     /// Options per disruption type, in [`Disruption::ALL`] order: where they are in the plan's

@@ -25,6 +25,7 @@ use super::graph::Graph;
 use super::lineage::{Opt, Options, Solution};
 use super::text::{put, Lower};
 use super::warnings::{Level, Warning, WarningCode};
+use super::StageId;
 use crate::model::{Disruption, Minutes, RecentTargets, Stage, StageKind, Target};
 use crate::text::{Mins, Whole};
 use serde::{Deserialize, Serialize};
@@ -45,14 +46,14 @@ pub struct Phase {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StageTimeline {
     /// The stage's id.
-    pub id: String,
+    pub id: StageId,
     /// The stages it waits for: those it reads from when it is rebuilt from them, redeployed
     /// beside them or serves their data; empty when it recovers from its own copies.
     #[serde(default)]
-    pub waits_for: Vec<String>,
+    pub waits_for: Vec<StageId>,
     /// The stage it waits for longest: the next step on its critical path.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub critical_upstream: Option<String>,
+    pub critical_upstream: Option<StageId>,
     /// Its own recovery time once started; `None` = it cannot be recovered.
     pub own_minutes: Option<f64>,
     /// The hot phase: the newest `hot_window_days` of data first (or, for a stage without data,
@@ -77,7 +78,7 @@ pub struct StageTimeline {
     pub effective_rpo_minutes: Option<f64>,
     /// The upstream stage whose recovery point limits it, when that is not its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rpo_limited_by: Option<String>,
+    pub rpo_limited_by: Option<StageId>,
 }
 
 /// The recovery of the whole platform after one disruption type.
@@ -100,11 +101,11 @@ pub struct Timeline {
     pub first_service_met: Option<bool>,
     /// The stages first service is measured on: the reports, or without reports the stages
     /// nothing reads from.
-    pub serving: Vec<String>,
+    pub serving: Vec<StageId>,
     /// The chain that finishes last, from the last stage back to where it starts.
-    pub critical_path: Vec<String>,
+    pub critical_path: Vec<StageId>,
     /// Stages that can never be recovered after this disruption.
-    pub unrecoverable: Vec<String>,
+    pub unrecoverable: Vec<StageId>,
     /// Every planned stage, in plan order.
     pub stages: Vec<StageTimeline>,
 }
@@ -146,6 +147,8 @@ impl Timeline {
 /// What the pipeline needs about one planned stage.
 pub(super) struct StageInput<'a> {
     pub stage: &'a Stage,
+    /// Its id, shared with every other place the plan names it.
+    pub id: StageId,
     pub targets: crate::model::Targets,
     /// Options per disruption type, in [`Disruption::ALL`] order.
     pub options: [&'a [Candidate]; Disruption::COUNT],
@@ -296,15 +299,11 @@ pub(super) fn analyse(
             let opt = solution.pick[s].and_then(|i| options.of(s).get(i));
             let waits = opt.is_some_and(Opt::waits);
             stages.push(StageTimeline {
-                id: input.stage.id.clone(),
-                waits_for: if waits {
-                    graph.up(s).iter().map(|&u| inputs[u].stage.id.clone()).collect()
-                } else {
-                    Vec::new()
-                },
+                id: input.id.clone(),
+                waits_for: if waits { graph.up(s).iter().map(|&u| inputs[u].id.clone()).collect() } else { Vec::new() },
                 critical_upstream: opt
                     .and_then(|o| super::critical_upstream(graph, solution, o, s))
-                    .map(|u| inputs[u].stage.id.clone()),
+                    .map(|u| inputs[u].id.clone()),
                 own_minutes: opt.and_then(|o| finite(o.own)),
                 hot: t.hot.map(|(a, b)| Phase { start_minutes: finite(a), end_minutes: finite(b) }),
                 full: Phase { start_minutes: finite(t.full.0), end_minutes: finite(t.full.1) },
@@ -313,7 +312,7 @@ pub(super) fn analyse(
                 fastest_minutes: finite(solution.fastest[s]),
                 deadline_minutes: finite(solution.deadline[s]),
                 effective_rpo_minutes: finite(t.rpo),
-                rpo_limited_by: (t.rpo_origin != s).then(|| inputs[t.rpo_origin].stage.id.clone()),
+                rpo_limited_by: (t.rpo_origin != s).then(|| inputs[t.rpo_origin].id.clone()),
             });
             let before = warnings.len();
             lineage_warnings(graph, inputs, options, solution, &times, s, k, disruption, meets_rpo, &mut warnings);
@@ -324,8 +323,8 @@ pub(super) fn analyse(
         }
 
         let first_service = serving.iter().map(|&s| times[s].ready_hot).fold(0.0, f64::max);
-        let unrecoverable: Vec<String> =
-            (0..n).filter(|&s| !solution.completion[s].is_finite()).map(|s| inputs[s].stage.id.clone()).collect();
+        let unrecoverable: Vec<StageId> =
+            (0..n).filter(|&s| !solution.completion[s].is_finite()).map(|s| inputs[s].id.clone()).collect();
         // The stage complete last; among equals the most downstream, so the path is longest.
         // Systems of record are back when their owners say; the platform's full restore is its
         // own stages' (those that wait for a source show the wait in their own completion).
@@ -341,14 +340,14 @@ pub(super) fn analyse(
         let full_restore =
             if unrecoverable.is_empty() { last.map_or(0.0, |s| solution.completion[s]) } else { f64::INFINITY };
         let critical_path =
-            last.map(|s| path(graph, options, solution, s).into_iter().map(|u| inputs[u].stage.id.clone()).collect());
+            last.map(|s| path(graph, options, solution, s).into_iter().map(|u| inputs[u].id.clone()).collect());
         timelines.push(Timeline {
             disruption,
             first_service_minutes: finite(first_service),
             full_restore_minutes: finite(full_restore),
             first_service_target_minutes: None,
             first_service_met: None,
-            serving: serving.iter().map(|&s| inputs[s].stage.id.clone()).collect(),
+            serving: serving.iter().map(|&s| inputs[s].id.clone()).collect(),
             critical_path: critical_path.unwrap_or_default(),
             unrecoverable,
             stages,
@@ -524,7 +523,7 @@ fn lineage_warnings(
         out.push(Warning {
             code: WarningCode::RtoLimitedByUpstream,
             level: Level::Critical,
-            stages: chain.iter().map(|&u| inputs[u].stage.id.clone()).collect(),
+            stages: chain.iter().map(|&u| inputs[u].id.clone()).collect(),
             disruption: Some(disruption),
             message,
         });
@@ -577,7 +576,7 @@ fn lineage_warnings(
         out.push(Warning {
             code: WarningCode::RpoLimitedByUpstream,
             level: Level::Critical,
-            stages: chain.iter().map(|&u| inputs[u].stage.id.clone()).collect(),
+            stages: chain.iter().map(|&u| inputs[u].id.clone()).collect(),
             disruption: Some(disruption),
             message,
         });
@@ -645,8 +644,8 @@ fn refresh_words(m: &mut String, name: &str, origin: &str, own: bool, minutes: u
 /// The `rpo_below_refresh` warning for `stage`, whose RPO target after `disruption` is `rpo`
 /// minutes, tighter than `limit` (refreshed at `origin`).
 pub(super) fn rpo_below_refresh(
-    stage: &Stage,
-    origin: &Stage,
+    (stage, id): (&Stage, &StageId),
+    (origin, origin_id): (&Stage, &StageId),
     disruption: Disruption,
     rpo: u32,
     limit: u32,
@@ -660,9 +659,9 @@ pub(super) fn rpo_below_refresh(
     put!(m; ", so what it holds can be ", Whole(limit),
         " old before anything goes wrong, and no recovery brings it closer (the guide: \"be careful when writing SLAs for the various components in your solution\"). Relax the target to ",
         Whole(limit), " or more, or refresh ", origin.display_name(), " more often.");
-    let mut stages = vec![stage.id.clone()];
+    let mut stages = vec![id.clone()];
     if !own {
-        stages.push(origin.id.clone());
+        stages.push(origin_id.clone());
     }
     Warning { code: WarningCode::RpoBelowRefresh, level: Level::Warning, stages, disruption: Some(disruption), message }
 }

@@ -19,7 +19,7 @@
 use super::choose::{round1, EPS};
 use super::text::{put, Lower};
 use super::warnings::{Level, Warning, WarningCode};
-use super::{StagePlan, Timeline};
+use super::{StageId, StagePlan, Timeline};
 use crate::model::{Disruption, RecentTargets, Target};
 use crate::text::{Count, Mins, Whole};
 use serde::{Deserialize, Serialize};
@@ -126,7 +126,7 @@ fn reason(reason: &mut String, r: &RecentResult) {
 }
 
 /// The `recent_target_not_met` warning: which figure is missed, by how much, and what helps.
-fn warning(name: &str, id: &str, disruption: Disruption, r: &RecentResult, rpo: f64) -> Warning {
+fn warning(name: &str, id: &StageId, disruption: Disruption, r: &RecentResult, rpo: f64) -> Warning {
     let mut message = String::with_capacity(320);
     let m = &mut message;
     put!(m; name, " misses its recent-data target after ", Lower(disruption.label()), ": ");
@@ -159,7 +159,7 @@ fn warning(name: &str, id: &str, disruption: Disruption, r: &RecentResult, rpo: 
     Warning {
         code: WarningCode::RecentTargetNotMet,
         level: Level::Critical,
-        stages: vec![id.to_string()],
+        stages: vec![id.clone()],
         disruption: Some(disruption),
         message,
     }

@@ -5,7 +5,7 @@
 
 use super::graph::Graph;
 use super::text::{put, round_to, Lower, MaybeMins};
-use super::{Recommendation, StagePlan};
+use super::{Recommendation, StageId, StagePlan};
 use crate::catalogue::{Prices, Service, Tier};
 use crate::model::{BackupMethod, Disruption, DrStrategy, LoadPattern, Scenario, Stage, StageKind};
 use crate::text::{word, Count, Fixed, Size, Whole};
@@ -115,7 +115,7 @@ pub struct Warning {
     /// How serious.
     pub level: Level,
     /// The stages concerned.
-    pub stages: Vec<String>,
+    pub stages: Vec<StageId>,
     /// The disruption type concerned, when it is about one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disruption: Option<Disruption>,
@@ -159,7 +159,7 @@ fn model_inputs(
     out: &mut Vec<Warning>,
 ) {
     let name = stage.display_name();
-    let id = &stage.id;
+    let Some(id) = plans.get(s).map(|p| &p.id) else { return };
     for &u in planned.graph.up(s) {
         let Some(up) = planned.stage(scenario, u) else { continue };
         if !up.kind.holds_data() || up.kind == StageKind::SystemOfRecord {
@@ -169,13 +169,14 @@ fn model_inputs(
             continue;
         };
         let up_name = up.display_name();
+        let Some(up_id) = plans.get(u).map(|p| &p.id) else { continue };
         if stage.load == LoadPattern::DailyFull {
             let dated = corruption.backup == BackupMethod::FullCopies;
             if !dated || up.backup_retention_days < stage.backup_retention_days {
                 out.push(Warning {
                     code: WarningCode::DatedSetsTooShort,
                     level: Level::Warning,
-                    stages: vec![id.to_string(), up.id.clone()],
+                    stages: vec![id.clone(), up_id.clone()],
                     disruption: Some(Disruption::DataCorruption),
                     message: message(|m| {
                         put!(m; name, " is reloaded in full from ", up_name, ", which ");
@@ -193,7 +194,7 @@ fn model_inputs(
             out.push(Warning {
                 code: WarningCode::IncrementalDataNotBackedUp,
                 level: Level::Warning,
-                stages: vec![id.to_string(), up.id.clone()],
+                stages: vec![id.clone(), up_id.clone()],
                 disruption: Some(Disruption::DataCorruption),
                 message: message(|m| put!(m;
                     name, " is loaded incrementally from ", up_name, ", which keeps no backups of its own: the guide backs up the incremental data too, since each partition may be loaded with different data and a previous version may be needed.")),
@@ -202,17 +203,17 @@ fn model_inputs(
     }
 }
 
-fn warn(code: WarningCode, level: Level, stage: &str, disruption: Option<Disruption>, message: String) -> Warning {
-    Warning { code, level, stages: vec![stage.to_string()], disruption, message }
+fn warn(code: WarningCode, level: Level, stage: &StageId, disruption: Option<Disruption>, message: String) -> Warning {
+    Warning { code, level, stages: vec![stage.clone()], disruption, message }
 }
 
 /// `no_clean_recovery_point`: a corruption of `stage` found `delay` days late, when its backups
 /// are kept only `retention` days.
-pub(super) fn no_clean_recovery_point(stage: &Stage, delay: u32, retention: u32) -> Warning {
+pub(super) fn no_clean_recovery_point(stage: &Stage, id: &StageId, delay: u32, retention: u32) -> Warning {
     warn(
         WarningCode::NoCleanRecoveryPoint,
         Level::Critical,
-        &stage.id,
+        id,
         Some(Disruption::DataCorruption),
         message(|m| {
             put!(m;
@@ -443,7 +444,7 @@ pub(super) fn keeps_copy(method: BackupMethod) -> bool {
     !matches!(method, BackupMethod::None | BackupMethod::Git | BackupMethod::ConfigExport)
 }
 
-fn target_not_met(name: &str, id: &str, rec: &Recommendation, rpo: bool, rto: bool) -> Warning {
+fn target_not_met(name: &str, id: &StageId, rec: &Recommendation, rpo: bool, rto: bool) -> Warning {
     let what = match (rpo, rto) {
         (true, true) => "RPO and RTO",
         (true, false) => "RPO",
@@ -452,7 +453,7 @@ fn target_not_met(name: &str, id: &str, rec: &Recommendation, rpo: bool, rto: bo
     Warning {
         code: WarningCode::TargetNotMet,
         level: Level::Critical,
-        stages: vec![id.to_string()],
+        stages: vec![id.clone()],
         disruption: Some(rec.disruption),
         message: message(|m| {
             put!(m; name, " misses its ", what, " after ", Lower(rec.disruption.label()), ": best achievable RPO ");

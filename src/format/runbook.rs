@@ -9,7 +9,7 @@
 //! piece of user text is escaped, so a label cannot inject Markdown or HTML into the document.
 
 use super::sla::{self, SlaSection};
-use crate::engine::{Plan, Recommendation, StageTimeline, Timeline};
+use crate::engine::{Plan, Recommendation, StageId, StageTimeline, Timeline};
 use crate::model::{BackupMethod, Disruption, DrStrategy, Scenario, Stage, StageKind};
 use crate::text::{format_minutes, format_minutes_f, Count, Size};
 use std::collections::HashMap;
@@ -257,7 +257,7 @@ fn write_messages(out: &mut String, section: &SlaSection, timeline: &Timeline, n
                 out,
                 "- **When all that can be recovered is back**: tell users the recovery is done{missing}, and that {} \
                  cannot be recovered as planned.\n",
-                names(&mut timeline.unrecoverable.iter().map(String::as_str))
+                names(&mut timeline.unrecoverable.iter().map(StageId::as_str))
             );
         }
     }

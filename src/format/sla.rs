@@ -18,7 +18,7 @@
 
 use super::runbook::{escape_markdown, heading};
 use crate::catalogue::Prices;
-use crate::engine::{Plan, StageTimeline, Timeline};
+use crate::engine::{Plan, StageId, StageTimeline, Timeline};
 use crate::model::{Disruption, Minutes, Scenario, StageKind};
 use crate::text::{Count, Mins, Whole};
 use std::fmt::Write;
@@ -303,7 +303,7 @@ fn section(scenario: &Scenario, plan: &Plan, timeline: &Timeline, triage: f64) -
             let newest_days = rec.recent.map(|r| r.days).or(stage.and_then(|s| s.hot_window_days));
             let recent_rpo = rec.recent.map(|r| r.target.rpo_minutes);
             Some(ServiceLevel {
-                stage: sp.id.clone(),
+                stage: sp.id.to_string(),
                 name: name(&sp.id),
                 disruption: d,
                 back_within,
@@ -342,7 +342,7 @@ fn blocked_by(timeline: &Timeline, t: &StageTimeline) -> Vec<String> {
     }
     let mut found = Vec::new();
     let mut seen: Vec<&str> = vec![t.id.as_str()];
-    let mut queue: Vec<&str> = t.waits_for.iter().map(String::as_str).collect();
+    let mut queue: Vec<&str> = t.waits_for.iter().map(StageId::as_str).collect();
     while let Some(id) = queue.pop() {
         if seen.contains(&id) {
             continue;
@@ -355,7 +355,7 @@ fn blocked_by(timeline: &Timeline, t: &StageTimeline) -> Vec<String> {
         if up.own_minutes.is_none() {
             found.push(id.to_string());
         } else {
-            queue.extend(up.waits_for.iter().map(String::as_str));
+            queue.extend(up.waits_for.iter().map(StageId::as_str));
         }
     }
     found.sort();

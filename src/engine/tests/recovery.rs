@@ -86,7 +86,7 @@ fn a_report_waits_for_its_whole_pipeline_and_the_violation_names_the_critical_pa
     assert!(!p.warnings.iter().any(|w| w.code == WarningCode::TargetNotMet && w.stages == ["report"]));
     assert_eq!(
         p.pipeline.timeline(CORRUPTION).map(|t| t.critical_path.clone()),
-        Some(vec!["report".to_string(), "model".into(), "enriched".into(), "raw".into()])
+        Some(vec!["report".into(), "model".into(), "enriched".into(), "raw".into()])
     );
     // With a 6 h RTO the same pipeline is fine.
     let p = plan(&rebuilt_chain(360, false));
@@ -135,7 +135,7 @@ fn a_stage_restored_to_an_old_point_catches_up_from_its_source() {
     let t = timeline(&p, CORRUPTION, "raw");
     assert_eq!(t.full, Phase { start_minutes: Some(0.0), end_minutes: Some(75.0) }, "the restore");
     assert_eq!(t.catch_up, Some(Phase { start_minutes: Some(120.0), end_minutes: Some(139.2) }));
-    assert_eq!((t.waits_for.clone(), t.rpo_limited_by.as_deref()), (vec!["erp".to_string()], Some("erp")));
+    assert_eq!((t.waits_for.clone(), t.rpo_limited_by.as_deref()), (vec!["erp".into()], Some("erp")));
     assert!(
         raw.reason.contains("then catch up: reprocess the 70 GB written since that point (1d) from upstream in 19m"),
         "{}",
@@ -242,7 +242,10 @@ fn check_rpo_along_flows(interval: Option<f64>, enriched_rpo: u32, expect: RpoAl
     assert_eq!(p.totals.stages_violating, expect.stages_violating, "{case}");
     assert_eq!(p.totals.stages_meeting, 2 - expect.stages_violating, "{case}");
     let about = |code: WarningCode| {
-        p.warnings.iter().filter(|w| w.code == code && w.stages.first().map(String::as_str) == Some("enriched")).count()
+        p.warnings
+            .iter()
+            .filter(|w| w.code == code && w.stages.first().map(StageId::as_str) == Some("enriched"))
+            .count()
     };
     assert_eq!(about(WarningCode::RpoLimitedByUpstream), expect.limited_warnings, "{case}: {:?}", p.warnings);
     // Its own option meets the RPO: an upstream miss is never also a `target_not_met`.

@@ -263,7 +263,7 @@ fn check_refresh(case: &str, scenario: Scenario, expect: &[Expected]) {
     assert_eq!(got, want, "{case}: {found:#?}");
     for (w, &(id, _, origin, every)) in found.iter().zip(expect) {
         assert_eq!(w.level, Level::Warning, "{case}");
-        let named_stages: Vec<&str> = w.stages.iter().map(String::as_str).collect();
+        let named_stages: Vec<&str> = w.stages.iter().map(StageId::as_str).collect();
         let both: Vec<&str> = if id == origin { vec![id] } else { vec![id, origin] };
         assert_eq!(named_stages, both, "{case}: the stage and the one whose refresh limits it");
         assert!(w.message.contains(&format!("only every {every}")), "{case}: {}", w.message);
@@ -380,7 +380,7 @@ fn check_late(case: &str, delay: Option<u32>, s: Stage, expect: Late) {
     for w in found {
         assert_eq!(
             (w.level, w.disruption, w.stages.as_slice()),
-            (Level::Critical, Some(CORRUPTION), &["s".to_string()][..])
+            (Level::Critical, Some(CORRUPTION), &[StageId::from("s")][..])
         );
         assert!(w.message.contains("no clean recovery point is left"), "{case}: {}", w.message);
         assert!(w.message.contains("Keep copies longer than the detection delay"), "{case}: {}", w.message);

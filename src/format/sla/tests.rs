@@ -236,7 +236,7 @@ fn a_stage_without_a_way_back_names_what_it_waits_for() {
     // service lacks every option today.
     let t = |id: &str, own: Option<f64>, done: Option<f64>, waits: &[&str]| StageTimeline {
         id: id.into(),
-        waits_for: waits.iter().map(|w| w.to_string()).collect(),
+        waits_for: waits.iter().map(|&w| w.into()).collect(),
         critical_upstream: None,
         own_minutes: own,
         hot: None,

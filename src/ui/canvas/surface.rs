@@ -9,6 +9,7 @@ use super::toolbar::Toolbar;
 use crate::editor::geometry::{detail_zoom_min, input_handle, output_handle, Rect, Size, GRID};
 use crate::editor::status::{card_facts, CardFacts, Tooltips};
 use crate::editor::{Action, Gesture};
+use crate::engine::StageId;
 use crate::model::Scenario;
 use crate::text::Count;
 use crate::ui::dom;
@@ -100,7 +101,7 @@ pub fn Canvas() -> Html {
         card_facts(plan, *tooltips)
             .into_iter()
             .map(|(id, f)| (id, Rc::new(f)))
-            .collect::<HashMap<String, Rc<CardFacts>>>()
+            .collect::<HashMap<StageId, Rc<CardFacts>>>()
     });
 
     // Measure the canvas now and whenever its box changes (the window is resized, the results
@@ -238,7 +239,7 @@ pub fn Canvas() -> Html {
                 label={s.display_name().to_string()}
                 kind={s.kind}
                 pos_in_world={s.pos}
-                facts={facts.get(&s.id).cloned().unwrap_or_else(|| invalid.clone())}
+                facts={facts.get(s.id.as_str()).cloned().unwrap_or_else(|| invalid.clone())}
                 selected={ed.is_selected(&s.id)}
                 {compact}
                 lineage={lineage.get(s.id.as_str()).cloned().unwrap_or_default()}
