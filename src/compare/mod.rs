@@ -340,7 +340,7 @@ fn stage_row(a: Option<&StagePlan>, b: Option<&StagePlan>, names_a: &Names<'_>, 
     };
     let service = |s: Option<&StagePlan>| {
         s.map(|s| {
-            crate::catalogue::Service::find(&s.service).map_or_else(|| s.service.clone(), |sv| sv.name.to_string())
+            crate::catalogue::Service::find(&s.service).map_or_else(|| s.service.to_string(), |sv| sv.name.to_string())
         })
     };
     let disruptions: Vec<DisruptionRow> = Disruption::ALL

@@ -148,7 +148,7 @@ pub fn card_facts(plan: &Plan, tooltips: Tooltips) -> HashMap<StageId, CardFacts
                 Badge { target: format_minutes(target), met, detail }
             };
             let recent = recent_badge(&s.recommendations, tooltips);
-            let service = Service::find(&s.service).map_or_else(|| s.service.clone(), |svc| svc.name.to_string());
+            let service = Service::find(&s.service).map_or_else(|| s.service.to_string(), |svc| svc.name.to_string());
             let facts = CardFacts {
                 status,
                 service,

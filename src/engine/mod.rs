@@ -226,7 +226,7 @@ pub struct StagePlan {
     /// Its kind.
     pub kind: StageKind,
     /// The catalogue service planned with (the stage's own, or the generic one for its kind).
-    pub service: String,
+    pub service: std::borrow::Cow<'static, str>,
     /// One recommendation per disruption type, in [`Disruption::ALL`] order.
     pub recommendations: Vec<Recommendation>,
     /// Monthly cost of all its protection.
@@ -530,7 +530,7 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         stages.push(StagePlan {
             id: w.id.clone(),
             kind: w.ctx.stage.kind,
-            service: w.service.id.to_string(),
+            service: std::borrow::Cow::Borrowed(w.service.id),
             recommendations,
             monthly: monthly.rounded(),
         });
