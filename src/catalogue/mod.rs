@@ -13,7 +13,7 @@ mod vaults;
 
 pub use prices::{PriceEntry, Prices, PRICE_BOOK};
 pub use services::SERVICES;
-pub use vaults::{out_of_reach, Lock, Radius, Takes, Vault, VaultPrice, VAULTS};
+pub use vaults::{out_of_reach, Lock, Radius, Takes, Vault, VaultId, VaultPrice, VAULTS};
 
 use crate::model::{BackupMethod, DrStrategy, StageKind};
 use serde::Serialize;

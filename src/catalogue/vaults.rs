@@ -178,6 +178,53 @@ impl Vault {
     }
 }
 
+/// A vault's id as a plan's alternatives hold it: always one of [`VAULTS`], so it is a copy of
+/// the catalogue's own text, and a plan dropping its alternatives need not read them (at 1,000
+/// stages, reading ≈ 1 MB of alternatives back from memory only to drop them was a fifth of a
+/// plan's cache misses: docs/PERFORMANCE.md). Written as the id; read back only when the
+/// catalogue has the vault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VaultId(&'static str);
+
+impl VaultId {
+    /// The id of `vault`.
+    pub fn of(vault: &'static Vault) -> VaultId {
+        VaultId(vault.id)
+    }
+
+    /// The id as text.
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// The vault it names.
+    pub fn vault(self) -> Option<&'static Vault> {
+        Vault::find(self.0)
+    }
+}
+
+impl std::ops::Deref for VaultId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl Serialize for VaultId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for VaultId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(deserializer)?;
+        Vault::find(&id).map(VaultId::of).ok_or_else(|| {
+            serde::de::Error::custom(format_args!("unknown vault `{id}`: not one of the catalogue's vaults"))
+        })
+    }
+}
+
 const BLOB_WORM: Source = Source {
     title: "Azure Blob immutable storage: time-based retention, locked policies can't be shortened; container-level WORM works with a hierarchical namespace, version-level does not (learn.microsoft.com, immutable-storage-overview)",
     as_of: "2024-05",

@@ -17,6 +17,7 @@ use super::lineage::Opt;
 use super::rules::Family;
 use super::text::{put, Lower, MaybeMins, Put};
 use super::{round2, Alternative, CatchUpPlan, CopiesIn, Cost, Recommendation};
+use crate::catalogue::VaultId;
 use crate::model::{BackupMethod, Disruption, DrStrategy, Target};
 use crate::text::{word, Cents, Count, Fixed, Mins, Size, Trimmed, Whole};
 
@@ -69,7 +70,7 @@ pub(super) fn recommend(
             rto_minutes: round1_of(c.rto),
             monthly: round2(c.cost.total()),
             catch_up: c.catch_up.is_some(),
-            copies_in: c.vault.map(|v| std::borrow::Cow::Borrowed(v.id)),
+            copies_in: c.vault.map(VaultId::of),
         };
         // Cheapest first, equals in the order listed (what the stable `sort_by` gave).
         let mut at = alternatives.len();

@@ -34,7 +34,7 @@ pub use pipeline::{Phase, Pipeline, StageTimeline, Timeline};
 pub use recent::RecentResult;
 pub use warnings::{Level, Warning, WarningCode};
 
-use crate::catalogue::{Lock, Prices, Radius, Service};
+use crate::catalogue::{Lock, Prices, Radius, Service, VaultId};
 use crate::model::{BackupMethod, Diagnostic, Disruption, DrStrategy, Scenario, Severity, StageKind, Target};
 use serde::{Deserialize, Serialize};
 
@@ -76,8 +76,9 @@ impl Cost {
     }
 }
 
-/// One option the engine weighed for a stage and disruption type.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One option the engine weighed for a stage and disruption type. Plain data with nothing to
+/// free, so a plan drops its thousands of alternatives without reading them back.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Alternative {
     /// Backup method.
     pub backup: BackupMethod,
@@ -94,7 +95,7 @@ pub struct Alternative {
     pub catch_up: bool,
     /// After ransomware: the id of the vault its copies are kept in (see [`CopiesIn`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub copies_in: Option<std::borrow::Cow<'static, str>>,
+    pub copies_in: Option<VaultId>,
 }
 
 /// After ransomware: where the chosen option's copies (or code) are kept out of the platform's

@@ -124,7 +124,7 @@ pub(super) fn check(stage: &Stage, plan: &StagePlan, out: &mut Vec<Warning>, fix
         .into_iter()
         .flat_map(|r| &r.alternatives)
         .filter(|a| a.rpo_minutes.is_some() && !a.catch_up)
-        .filter_map(|a| Some((Vault::find(a.copies_in.as_deref()?)?, a.monthly)))
+        .filter_map(|a| Some((a.copies_in?.vault()?, a.monthly)))
         .filter(|(v, _)| tally(code, corruption, outage, Some(v)).holds())
         .min_by(|a, b| a.1.total_cmp(&b.1));
     let name = stage.display_name();
