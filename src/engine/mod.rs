@@ -500,6 +500,32 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         })
         .collect();
 
+    let inputs: Vec<pipeline::StageInput<'_>> = work
+        .iter()
+        .map(|w| pipeline::StageInput {
+            stage: w.ctx.stage,
+            id: w.id.clone(),
+            targets: w.targets,
+            options: std::array::from_fn(|k| w.options(all_options, k)),
+            recent: scenario.recent_of(w.ctx.stage).filter(|r| (1..=crate::model::MAX_RECENT_DAYS).contains(&r.days)),
+        })
+        .collect();
+    let serving = pipeline::serving(&graph, &inputs);
+    // Break-even and the platform's curves read the options and the search's answers, not the
+    // recommendations: done while those are fresh in the cache, before the reasons are written
+    // (at 1,000 stages, reading the options back after them missed the cache: docs/PERFORMANCE.md).
+    let external: Vec<bool> = work.iter().map(|w| w.ctx.stage.kind == StageKind::SystemOfRecord).collect();
+    let curves = curves::analyse(
+        &curves::Inputs { graph: &graph, solutions: &solutions, external: &external, serving: &serving },
+        &mut solver,
+    );
+    let up_fastest: Vec<Vec<f64>> = solutions
+        .iter()
+        .map(|(_, sol)| {
+            (0..graph.len()).map(|s| graph.up(s).iter().map(|&u| sol.fastest[u]).fold(0.0, f64::max)).collect()
+        })
+        .collect();
+    let break_even = breakeven::analyse(&inputs, &solutions, &up_fastest, &prices, scenario.span_months, incidents);
     let mut stages = Vec::with_capacity(work.len());
     let mut scratch = String::with_capacity(2048);
     for (s, w) in work.iter().enumerate() {
@@ -537,16 +563,6 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         });
     }
 
-    let inputs: Vec<pipeline::StageInput<'_>> = work
-        .iter()
-        .map(|w| pipeline::StageInput {
-            stage: w.ctx.stage,
-            id: w.id.clone(),
-            targets: w.targets,
-            options: std::array::from_fn(|k| w.options(all_options, k)),
-            recent: scenario.recent_of(w.ctx.stage).filter(|r| (1..=crate::model::MAX_RECENT_DAYS).contains(&r.days)),
-        })
-        .collect();
     // Whether each chosen option's own recovery point meets the RPO, as `choose` judged it, per
     // stage and disruption type: `rpo_limited_by_upstream` is raised only when it does, and
     // `target_not_met` when it does not.
@@ -572,7 +588,6 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         }
     }
     let mut pipeline_warnings = analysis.warnings;
-    let serving = pipeline::serving(&graph, &inputs);
     recent_targets(
         &inputs,
         &analysis.ready_hot,
@@ -595,18 +610,6 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
         &prices,
         pipeline_warnings,
         &mut fixes,
-    );
-    let up_fastest: Vec<Vec<f64>> = solutions
-        .iter()
-        .map(|(_, sol)| {
-            (0..graph.len()).map(|s| graph.up(s).iter().map(|&u| sol.fastest[u]).fold(0.0, f64::max)).collect()
-        })
-        .collect();
-    let break_even = breakeven::analyse(&inputs, &solutions, &up_fastest, &prices, scenario.span_months, incidents);
-    let external: Vec<bool> = work.iter().map(|w| w.ctx.stage.kind == StageKind::SystemOfRecord).collect();
-    let curves = curves::analyse(
-        &curves::Inputs { graph: &graph, solutions: &solutions, external: &external, serving: &serving },
-        &mut solver,
     );
     let mut totals = Totals::default();
     for s in &stages {
