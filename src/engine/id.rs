@@ -2,19 +2,20 @@
 //! own entry, every timeline's entry and the stages it waits for, critical paths, warnings,
 //! break-even and fixes — and each of those was an allocation of its own: at 1,000 stages
 //! about 12,000 of a plan's 28,000 (docs/PERFORMANCE.md). A `StageId` is made once per stage
-//! and shared; a copy costs a count. It reads, compares and serializes as the string it holds,
-//! so plan files are unchanged.
+//! and shared; a copy costs a count (not an atomic one: a plan lives on one thread, in the
+//! browser as in the CLI). It reads, compares and serializes as the string it holds, so plan
+//! files are unchanged.
 
 use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Deref;
-use std::sync::Arc;
+use std::rc::Rc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A stage's id, shared by every place a plan names the stage. Written and read as a string.
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct StageId(Arc<str>);
+pub struct StageId(Rc<str>);
 
 impl StageId {
     /// The id as a string slice.
@@ -44,19 +45,19 @@ impl Borrow<str> for StageId {
 
 impl From<&str> for StageId {
     fn from(id: &str) -> Self {
-        StageId(Arc::from(id))
+        StageId(Rc::from(id))
     }
 }
 
 impl From<String> for StageId {
     fn from(id: String) -> Self {
-        StageId(Arc::from(id))
+        StageId(Rc::from(id))
     }
 }
 
 impl From<&String> for StageId {
     fn from(id: &String) -> Self {
-        StageId(Arc::from(id.as_str()))
+        StageId(Rc::from(id.as_str()))
     }
 }
 
