@@ -363,7 +363,8 @@ impl Stage {
 
     /// The name to show: the label, or the id when the label is empty.
     pub fn display_name(&self) -> &str {
-        if self.label.trim().is_empty() {
+        // Whitespace only reads as no label: `trim().is_empty()`, stopping at the first letter.
+        if self.label.chars().all(char::is_whitespace) {
             &self.id
         } else {
             &self.label
