@@ -393,9 +393,18 @@ impl Plan {
     }
 }
 
-/// Plans a scenario: recommendations, totals, warnings and diagnostics.
+/// Plans a scenario: recommendations, totals, warnings and diagnostics, and the platform's cost
+/// curves.
 pub fn plan(scenario: &Scenario) -> Plan {
-    plan_with(scenario, true)
+    plan_with(scenario, true, true)
+}
+
+/// [`plan`] without the platform's cost curves (`curves.platform` is empty; everything else is
+/// the same): for a view that does not draw them. Searching every stage again at each of the
+/// curves' targets is about a sixth of a plan, and the web app shows them only on the plots tab,
+/// in the comparison and on paper (`ui::app`).
+pub fn plan_without_curves(scenario: &Scenario) -> Plan {
+    plan_with(scenario, true, false)
 }
 
 /// Expected incidents per year, validated, per disruption type in [`Disruption::ALL`] order.
@@ -409,9 +418,10 @@ impl Incidents {
     }
 }
 
-/// [`plan`], with or without the restore-then-catch-up options (`catch_up`): the property
-/// tests compare the two.
-pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
+/// [`plan`], with or without the restore-then-catch-up options (`catch_up`: the property tests
+/// compare the two) and the platform's cost curves (`curves`).
+pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool, curves: bool) -> Plan {
+    let want_curves = curves;
     let mut diagnostics = scenario.validate();
     let (prices, price_diagnostics) = Prices::resolve(&scenario.overrides);
     diagnostics.extend(price_diagnostics);
@@ -515,10 +525,14 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool) -> Plan {
     // recommendations: done while those are fresh in the cache, before the reasons are written
     // (at 1,000 stages, reading the options back after them missed the cache: docs/PERFORMANCE.md).
     let external: Vec<bool> = work.iter().map(|w| w.ctx.stage.kind == StageKind::SystemOfRecord).collect();
-    let curves = curves::analyse(
-        &curves::Inputs { graph: &graph, solutions: &solutions, external: &external, serving: &serving },
-        &mut solver,
-    );
+    let curves = if want_curves {
+        curves::analyse(
+            &curves::Inputs { graph: &graph, solutions: &solutions, external: &external, serving: &serving },
+            &mut solver,
+        )
+    } else {
+        Curves::default()
+    };
     let up_fastest: Vec<Vec<f64>> = solutions
         .iter()
         .map(|(_, sol)| {

@@ -190,8 +190,10 @@ pub fn Compare() -> Html {
             }
             let side = |pick: Pick| {
                 let scenario = scenario_of(&input.working, pick);
-                // The working copy's plan is the app's; a variant is planned here.
-                let planned = if pick == Pick::Working { plan.0.clone() } else { Rc::new(engine::plan(&scenario)) };
+                // The working copy's plan is the app's (which carries the curves while the
+                // comparison is open: `ui::app`); a variant is planned here.
+                let app_plan = (pick == Pick::Working && !plan.0.curves.platform.is_empty()).then(|| plan.0.clone());
+                let planned = app_plan.unwrap_or_else(|| Rc::new(engine::plan(&scenario)));
                 (name_of(&input.working, pick), scenario, planned)
             };
             let (a, b) = (side(input.a), side(input.b));

@@ -294,6 +294,18 @@ proptest! {
     /// The platform RTO curve, computed by searching only the groups of stages with a
     /// choice and only when their answer can change, is what planning the platform with
     /// every RTO set to each target gives.
+    /// A plan without the platform's curves is the same plan, less the curves: the web app plans
+    /// that way until something shows them.
+    #[test]
+    fn a_plan_without_curves_is_the_plan_less_its_curves(scenario in arb_scenario()) {
+        let mut with = plan(&scenario);
+        prop_assert_eq!(with.curves.platform.len(), Disruption::COUNT);
+        let without = crate::engine::plan_without_curves(&scenario);
+        prop_assert!(without.curves.platform.is_empty());
+        with.curves = Default::default();
+        prop_assert_eq!(with, without);
+    }
+
     #[test]
     fn the_rto_curve_is_the_search_at_each_target(scenario in arb_scenario()) {
         prop_assert_eq!(check_rto_curve_against_plans(&scenario), Ok(()));
@@ -305,7 +317,7 @@ proptest! {
     #[test]
     fn catching_up_never_makes_a_plan_costlier_or_later(scenario in arb_scenario()) {
         let with = plan(&scenario);
-        let without = crate::engine::plan_with(&scenario, false);
+        let without = crate::engine::plan_with(&scenario, false, true);
         prop_assert_eq!(with.stages.len(), without.stages.len());
         // Where some stage's own option missed its RPO, a catch-up that meets it comes first,
         // as any option that meets the RPO does, even when it is slower: compared only where
