@@ -5,6 +5,9 @@
 //! Goals: at most 1 ms for 200 stages, and the 1000-stage time at most 12 times the 100-stage
 //! time (the engine must scale about linearly). Both are printed with the figures.
 //!
+//! Each size also prints the same plan without the platform's cost curves
+//! (`engine::plan_without_curves`), which is what the web app runs until something shows them.
+//!
 //! For profiling: `KEEL_BENCH_SIZES=200 KEEL_BENCH_RUNS=20` limits the sizes and runs.
 
 use std::hint::black_box;
@@ -55,6 +58,18 @@ fn main() {
             ms * 1e3 / n as f64
         );
         medians.push((n, ms));
+        // What the web app runs on every edit until the plots, the comparison or paper show the
+        // curves (`engine::plan_without_curves`).
+        let lean = median_of(runs, || {
+            black_box(keel::engine::plan_without_curves(black_box(&scenario)));
+        });
+        let lean_ms = lean.as_secs_f64() * 1e3;
+        println!(
+            "{:<40} {:>9.3} ms {:>9.2} µs",
+            format!("  without the platform curves, {n} stages"),
+            lean_ms,
+            lean_ms * 1e3 / n as f64
+        );
     }
     let at = |n: usize| medians.iter().find(|(m, _)| *m == n).map(|(_, ms)| *ms);
     if let Some(ms) = at(200) {
