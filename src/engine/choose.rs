@@ -16,7 +16,7 @@ use super::candidates::{Blocked, Candidate, Ctx, How, Wait};
 use super::lineage::Opt;
 use super::rules::Family;
 use super::text::{put, Lower, MaybeMins, Put};
-use super::{round2, Alternative, CatchUpPlan, CopiesIn, Cost, Recommendation};
+use super::{round2, Alternative, CatchUpPlan, CopiesIn, Cost, Reason, Recommendation};
 use crate::catalogue::VaultId;
 use crate::model::{BackupMethod, Disruption, DrStrategy, Target};
 use crate::text::{word, Cents, Count, Fixed, Mins, Size, Trimmed, Whole};
@@ -81,9 +81,9 @@ pub(super) fn recommend(
     }
 
     let rule = ctx.rule(disruption);
+    // What the plan found, after the rule's sentence (`Reason`).
     let mut reason = std::mem::take(scratch);
     reason.clear();
-    reason.push_str(rule.reason);
     let Some((chosen, c)) = lineage.pick.and_then(|i| Some((i, options.get(i)?))) else {
         reason.push_str(" Keel found no way to recover it.");
         let wait_for_provider = super::outage::compare(
@@ -108,7 +108,7 @@ pub(super) fn recommend(
             meets_rto: false,
             assumed: false,
             cost: Cost::default(),
-            reason: exact(reason, scratch),
+            reason: exact(rule.reason, reason, scratch),
             alternatives,
             catch_up: None,
             copies_in: None,
@@ -136,7 +136,7 @@ pub(super) fn recommend(
             meets_rto: true,
             assumed: true,
             cost: Cost::default(),
-            reason: exact(reason, scratch),
+            reason: exact(rule.reason, reason, scratch),
             alternatives: Vec::new(),
             catch_up: None,
             copies_in: None,
@@ -255,7 +255,7 @@ pub(super) fn recommend(
         meets_rto,
         assumed: false,
         cost: c.cost.rounded(),
-        reason: exact(reason, scratch),
+        reason: exact(rule.reason, reason, scratch),
         alternatives,
         catch_up: c.catch_up.map(|cu| CatchUpPlan {
             from_rpo_minutes: round1(cu.from_rpo),
@@ -315,13 +315,14 @@ fn not_preferred(
     }
 }
 
-/// The reason written in the reused buffer `reason`, copied into a `String` of its own
-/// length; the buffer goes back to `scratch` for the next recommendation. Most reasons are
-/// 0.4–1.2 KB: written into a fresh `String` they grew (and were copied) once or twice, and
-/// left a plan of 1,000 stages holding ≈ 3 MB of reasons instead of ≈ 2.
-fn exact(reason: String, scratch: &mut String) -> String {
-    let out = reason.as_str().to_owned();
-    *scratch = reason;
+/// The reason: the rule's sentence `rule`, then what was written in the reused buffer `found`,
+/// copied into a `String` of its own length; the buffer goes back to `scratch` for the next
+/// recommendation. Most reasons are 0.4–1.2 KB: written into a fresh `String` they grew (and
+/// were copied) once or twice, and left a plan of 1,000 stages holding ≈ 3 MB of reasons
+/// instead of ≈ 2.
+fn exact(rule: &'static str, found: String, scratch: &mut String) -> Reason {
+    let out = Reason::new(rule, found.as_str().to_owned());
+    *scratch = found;
     out
 }
 

@@ -128,6 +128,91 @@ pub struct CatchUpPlan {
     pub minutes: f64,
 }
 
+/// Why a recommendation is what it is: the sentence of its rule in the guides' table
+/// (`rules::RULES`), then what the plan found — the figures, and why this option won. Read, written
+/// and compared as one text, the two joined.
+///
+/// The rule's sentence is the table's own text, not a copy: at 1000 stages the copies were a
+/// quarter of a plan's reasons (0.66 of 2.57 MB), written on every plan (docs/PERFORMANCE.md).
+#[derive(Clone, Default)]
+pub struct Reason {
+    /// The rule's sentence (empty in a reason read back from a file: all of it is `found`).
+    rule: &'static str,
+    /// What follows it.
+    found: String,
+}
+
+impl Reason {
+    /// The rule's sentence, then `found` (which starts with its own space).
+    pub(crate) fn new(rule: &'static str, found: String) -> Reason {
+        Reason { rule, found }
+    }
+
+    /// What the plan found, after the rule's sentence: where the engine adds to a reason.
+    pub(crate) fn found_mut(&mut self) -> &mut String {
+        &mut self.found
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> String {
+        let mut text = String::with_capacity(self.len());
+        text.push_str(self.rule);
+        text.push_str(&self.found);
+        text
+    }
+
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        self.rule.len() + self.found.len()
+    }
+
+    /// Whether it says nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether the text holds `pattern` (across the two parts too).
+    pub fn contains(&self, pattern: &str) -> bool {
+        self.found.contains(pattern) || self.rule.contains(pattern) || self.text().contains(pattern)
+    }
+
+    fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.rule.bytes().chain(self.found.bytes())
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.rule)?;
+        f.write_str(&self.found)
+    }
+}
+
+impl std::fmt::Debug for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.text(), f)
+    }
+}
+
+/// Two reasons are equal when their texts are, however they are split.
+impl PartialEq for Reason {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.bytes().eq(other.bytes())
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Reason {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|found| Reason { rule: "", found })
+    }
+}
+
 /// What to do for one stage and one disruption type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Recommendation {
@@ -168,7 +253,7 @@ pub struct Recommendation {
     /// Monthly cost of this protection.
     pub cost: Cost,
     /// Why, in plain words: the guide's rule, the numbers, and why this option won.
-    pub reason: String,
+    pub reason: Reason,
     /// Every option weighed, cheapest first.
     pub alternatives: Vec<Alternative>,
     /// Restored (or failed over), then caught up from upstream: the catch-up's figures. Absent
@@ -597,7 +682,7 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool, curves: bool) -> Pl
             rec.meets_rpo = eff.minutes <= f64::from(rec.target.rpo_minutes) + choose::EPS;
             if own_met && !rec.meets_rpo {
                 let from = work.get(eff.origin).map_or("", |w| w.ctx.stage.display_name());
-                choose::limited_by_upstream(&mut rec.reason, rec.target, from, eff.minutes);
+                choose::limited_by_upstream(rec.reason.found_mut(), rec.target, from, eff.minutes);
             }
         }
     }
@@ -701,7 +786,7 @@ fn below_refresh(
         for rec in p.recommendations.iter_mut() {
             let rpo = rec.target.rpo_minutes;
             if rpo < limit.minutes {
-                pipeline::below_refresh_reason(&mut rec.reason, stage, origin, rpo, limit.minutes);
+                pipeline::below_refresh_reason(rec.reason.found_mut(), stage, origin, rpo, limit.minutes);
                 out.push(pipeline::rpo_below_refresh(
                     (stage, &w.id),
                     (origin, &o.id),

@@ -96,7 +96,7 @@ pub(super) fn judge(
                 meets_rpo: rpo <= f64::from(target.rpo_minutes) + EPS,
                 meets_rto: back <= f64::from(target.rto_minutes) + EPS,
             };
-            reason(&mut rec.reason, &result);
+            reason(rec.reason.found_mut(), &result);
             if !result.meets() {
                 out.push(warning(judged.name, &plan.id, rec.disruption, &result, rpo));
             }

@@ -202,3 +202,20 @@ fn vault_ids_read_back_only_for_vaults_the_catalogue_has() {
     let unknown = serde_json::from_str::<crate::catalogue::VaultId>("\"no-such-vault\"").expect_err("refused");
     assert!(unknown.to_string().contains("unknown vault `no-such-vault`"), "{unknown}");
 }
+
+/// A reason reads, compares and is written as one text, however it is split between the rule's
+/// sentence and what the plan found; read back, it is all `found`.
+#[test]
+fn a_reason_is_one_text() {
+    let split = Reason::new("Raw data is copied verbatim.", " Plan: incremental.".to_string());
+    assert_eq!(split.to_string(), "Raw data is copied verbatim. Plan: incremental.");
+    assert_eq!(split.len(), split.to_string().len());
+    assert!(split.contains("verbatim. Plan"), "across the two parts");
+    assert!(!split.contains("replica"));
+    let json = serde_json::to_string(&split).expect("written");
+    assert_eq!(json, r#""Raw data is copied verbatim. Plan: incremental.""#);
+    let back: Reason = serde_json::from_str(&json).expect("read back");
+    assert_eq!(back, split);
+    assert_ne!(back, Reason::new("Raw data is copied verbatim.", " Plan: full copies.".to_string()));
+    assert_eq!(format!("{split:?}"), format!("{:?}", split.to_string()));
+}

@@ -277,7 +277,7 @@ fn a_stage_rebuilt_from_an_older_upstream_point_misses_its_rpo() {
     });
     let enriched = p.stages[2].recommendation(CORRUPTION).expect("rec");
     assert!(
-        enriched.reason.ends_with("But its data comes from raw, which recovers to a point 1d old: along the flows it misses its RPO of 1h (see the warnings)."),
+        enriched.reason.text().ends_with("But its data comes from raw, which recovers to a point 1d old: along the flows it misses its RPO of 1h (see the warnings)."),
         "{}",
         enriched.reason
     );
@@ -458,7 +458,8 @@ fn the_best_achievable_says_what_its_time_costs() {
         let p = plan(scenario);
         let rec = p.stage(id).and_then(|s| s.recommendation(RANSOMWARE)).expect("a ransomware recommendation");
         // The sentence, from after its opening words to the end of what the time costs.
-        let said = rec.reason.split(" The cheapest option that meets the RPO").nth(1)?;
+        let reason = rec.reason.text();
+        let said = reason.split(" The cheapest option that meets the RPO").nth(1)?;
         let end = said.find("costs ").and_then(|at| said[at..].find("/month.").map(|e| at + e))?;
         Some(said[..end].to_string())
     };

@@ -195,7 +195,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                     recent_line(rec, true)) }
                 <td class="money">{ whole_money(rec.cost.total()) }</td>
                 // Two lines of the reason; the selected row shows it whole.
-                <td class="reason"><span class="reason-text">{ rec.reason.clone() }</span></td>
+                <td class="reason"><span class="reason-text">{ rec.reason.to_string() }</span></td>
             </tr>
         }
     };
