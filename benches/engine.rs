@@ -30,6 +30,14 @@ fn median_of(runs: usize, mut f: impl FnMut()) -> Duration {
     times[times.len() / 2]
 }
 
+/// Prints the median of `runs` calls of `f` as a row labelled `label`, in total and per stage
+/// (`n` stages), and returns it in milliseconds.
+fn row(label: &str, n: usize, runs: usize, f: impl FnMut()) -> f64 {
+    let ms = median_of(runs, f).as_secs_f64() * 1e3;
+    println!("{label:<40} {ms:>9.3} ms {:>9.2} µs", ms * 1e3 / n as f64);
+    ms
+}
+
 fn env_list(name: &str) -> Option<Vec<usize>> {
     let text = std::env::var(name).ok()?;
     Some(text.split(',').filter_map(|s| s.trim().parse().ok()).collect())
@@ -47,29 +55,15 @@ fn main() {
             black_box(keel::engine::plan(black_box(&scenario)));
         }
         let runs = runs_override.unwrap_or(if n >= 1000 { 51 } else { 201 });
-        let median = median_of(runs, || {
+        let ms = row(&format!("recommend + pipeline + curves, {n} stages"), n, runs, || {
             black_box(keel::engine::plan(black_box(&scenario)));
         });
-        let ms = median.as_secs_f64() * 1e3;
-        println!(
-            "{:<40} {:>9.3} ms {:>9.2} µs",
-            format!("recommend + pipeline + curves, {n} stages"),
-            ms,
-            ms * 1e3 / n as f64
-        );
         medians.push((n, ms));
         // What the web app runs on every edit until the plots, the comparison or paper show the
         // curves (`engine::plan_without_curves`).
-        let lean = median_of(runs, || {
+        row(&format!("  without the platform curves, {n} stages"), n, runs, || {
             black_box(keel::engine::plan_without_curves(black_box(&scenario)));
         });
-        let lean_ms = lean.as_secs_f64() * 1e3;
-        println!(
-            "{:<40} {:>9.3} ms {:>9.2} µs",
-            format!("  without the platform curves, {n} stages"),
-            lean_ms,
-            lean_ms * 1e3 / n as f64
-        );
     }
     let at = |n: usize| medians.iter().find(|(m, _)| *m == n).map(|(_, ms)| *ms);
     if let Some(ms) = at(200) {
