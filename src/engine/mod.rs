@@ -486,8 +486,8 @@ pub fn plan(scenario: &Scenario) -> Plan {
 
 /// [`plan`] without the platform's cost curves (`curves.platform` is empty; everything else is
 /// the same): for a view that does not draw them. Searching every stage again at each of the
-/// curves' targets is about a sixth of a plan, and the web app shows them only on the plots tab,
-/// in the comparison and on paper (`ui::app`).
+/// curves' targets is a quarter of a plan's instructions, and the web app shows them only on the
+/// plots tab, in the comparison and on paper (`ui::app`).
 pub fn plan_without_curves(scenario: &Scenario) -> Plan {
     plan_with(scenario, true, false)
 }

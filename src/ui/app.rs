@@ -3,8 +3,8 @@
 //!
 //! The platform's cost curves are planned only once something shows them — the plots tab, the
 //! comparison, or paper (`beforeprint`) — and from then on with every plan, as the plots panel
-//! stays drawn once drawn (`results::drawer`). Until then each plan is
-//! [`engine::plan_without_curves`], about a sixth cheaper; the first plan of a page too.
+//! stays drawn once drawn (`results::drawer`). Until then each plan, the first of a page too, is
+//! [`engine::plan_without_curves`]: a quarter fewer instructions (docs/PERFORMANCE.md).
 
 use super::canvas::Canvas;
 use super::compare::Compare;
