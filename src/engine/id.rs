@@ -55,18 +55,6 @@ impl From<String> for StageId {
     }
 }
 
-impl From<&String> for StageId {
-    fn from(id: &String) -> Self {
-        StageId(Rc::from(id.as_str()))
-    }
-}
-
-impl From<StageId> for String {
-    fn from(id: StageId) -> Self {
-        id.0.as_ref().to_owned()
-    }
-}
-
 impl fmt::Display for StageId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -94,12 +82,6 @@ impl PartialEq<&str> for StageId {
 impl PartialEq<String> for StageId {
     fn eq(&self, other: &String) -> bool {
         *self.0 == *other.as_str()
-    }
-}
-
-impl PartialEq<StageId> for str {
-    fn eq(&self, other: &StageId) -> bool {
-        *self == *other.0
     }
 }
 

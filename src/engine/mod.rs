@@ -504,9 +504,8 @@ impl Incidents {
 }
 
 /// [`plan`], with or without the restore-then-catch-up options (`catch_up`: the property tests
-/// compare the two) and the platform's cost curves (`curves`).
-pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool, curves: bool) -> Plan {
-    let want_curves = curves;
+/// compare the two) and the platform's cost curves (`want_curves`).
+pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool, want_curves: bool) -> Plan {
     let mut diagnostics = scenario.validate();
     let (prices, price_diagnostics) = Prices::resolve(&scenario.overrides);
     diagnostics.extend(price_diagnostics);
@@ -609,8 +608,8 @@ pub(crate) fn plan_with(scenario: &Scenario, catch_up: bool, curves: bool) -> Pl
     // Break-even and the platform's curves read the options and the search's answers, not the
     // recommendations: done while those are fresh in the cache, before the reasons are written
     // (at 1,000 stages, reading the options back after them missed the cache: docs/PERFORMANCE.md).
-    let external: Vec<bool> = work.iter().map(|w| w.ctx.stage.kind == StageKind::SystemOfRecord).collect();
     let curves = if want_curves {
+        let external: Vec<bool> = work.iter().map(|w| w.ctx.stage.kind == StageKind::SystemOfRecord).collect();
         curves::analyse(
             &curves::Inputs { graph: &graph, solutions: &solutions, external: &external, serving: &serving },
             &mut solver,
